@@ -1,0 +1,163 @@
+// Command atlas builds the NTM Atlas static site from a site folder.
+//
+// Usage:
+//
+//	atlas build [-s SITE_DIR] [-o OUT_DIR]
+//	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]
+//	atlas version
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+
+	"github.com/ntm-atlas/atlas/internal/build"
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/serve"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitData  = 1 // the site's data has errors, or the build failed
+	exitUsage = 2 // the command line is wrong
+)
+
+// commands lists the subcommands; each parses its own flags.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"build":   runBuild,
+	"serve":   runServe,
+	"version": runVersion,
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "atlas: unknown command %q\n", args[0])
+		usage(stderr)
+		return exitUsage
+	}
+	return cmd(args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Usage: atlas <command> [flags]
+
+Commands:
+  build     build the site into the output folder (default: public/)
+  serve     build, then serve the output on http://127.0.0.1:1313/
+  version   print the version
+
+Run "atlas <command> -h" for a command's flags.
+`)
+}
+
+// siteFlags are the flags build and serve share.
+type siteFlags struct {
+	site, out string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.site, "s", ".", "site folder")
+	fs.StringVar(&f.out, "o", "", "output folder (default SITE_DIR/public)")
+}
+
+func (f *siteFlags) outDir() string {
+	if f.out != "" {
+		return f.out
+	}
+	return filepath.Join(f.site, "public")
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("atlas "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "atlas build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	return doBuild(sf, stdout, stderr)
+}
+
+func doBuild(sf siteFlags, stdout, stderr io.Writer) int {
+	res, err := build.Run(build.Options{Site: sf.site, Out: sf.outDir(), Log: stderr})
+	if err != nil {
+		if l, ok := diag.AsList(err); ok {
+			fmt.Fprintln(stderr, l.Error())
+			fmt.Fprintf(stderr, "atlas build: %d error(s); nothing was written\n", len(l))
+		} else {
+			fmt.Fprintf(stderr, "atlas build: %v; nothing was written\n", err)
+		}
+		return exitData
+	}
+	fmt.Fprintf(stdout, "Built %d files (%.1f MB) into %s in %d ms", res.Files, float64(res.Bytes)/1e6, sf.outDir(), res.Duration.Milliseconds())
+	if n := len(res.Warnings); n > 0 {
+		fmt.Fprintf(stdout, ", %d warning(s)", n)
+	}
+	fmt.Fprintln(stdout)
+	return exitOK
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", stderr)
+	var sf siteFlags
+	sf.register(fs)
+	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if code := doBuild(sf, stdout, stderr); code != exitOK {
+		return code
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := serve.ListenAndServe(ctx, *addr, sf.outDir(), stdout); err != nil {
+		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
+		return exitData
+	}
+	return exitOK
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	v := "(devel)"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			v = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				v += " " + s.Value
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "atlas %s\n", v)
+	return exitOK
+}
+

@@ -1,0 +1,141 @@
+// Package build runs the pipeline: read → validate → model → derive → render → write.
+package build
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/linkcheck"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/read"
+	"github.com/ntm-atlas/atlas/internal/render"
+	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/validate"
+	"github.com/ntm-atlas/atlas/internal/write"
+)
+
+// Map sizes in CSS pixels.
+const (
+	ProvinceMapWidth = 800
+	LocatorMapWidth  = 240
+)
+
+// Options say what to build and where.
+type Options struct {
+	Site string    // the site folder
+	Out  string    // the output folder; empty means Site/public
+	Log  io.Writer // progress and warnings; nil discards them
+}
+
+// Result summarises a build.
+type Result struct {
+	Files    int
+	Bytes    int64
+	Warnings diag.List
+	Duration time.Duration
+}
+
+// Load reads and validates the site in dir. It returns the site and every diagnostic found;
+// the error is non-nil when the diagnostics hold at least one error.
+func Load(dir string) (*model.Site, diag.List, error) {
+	site, files, errs := read.Site(dir)
+	errs.Append(validate.Site(site, files.Locate))
+	errs.Sort()
+	return site, errs, errs.Err()
+}
+
+// Render runs the pipeline up to rendering, without writing anything.
+func Render(site *model.Site, layouts fs.FS) (render.Files, error) {
+	atlas := stats.Derive(site)
+	maps, err := Maps(site)
+	if err != nil {
+		return nil, err
+	}
+	files, err := render.Site(atlas, render.Options{Layouts: layouts, Maps: maps})
+	if err != nil {
+		return nil, err
+	}
+	if broken := linkcheck.Check(files, render.BasePath(site.Config.BaseURL)); len(broken) > 0 {
+		var l diag.List
+		for _, b := range broken {
+			l.Errorf(diag.Pos{File: b.Page}, "broken link %q", b.Ref)
+		}
+		return nil, l
+	}
+	return files, nil
+}
+
+// Maps draws each province's map and locator from the site's boundaries.
+func Maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
+	byProv := map[string][]carto.Feature{}
+	units := model.NewIndex(site).Units
+	for _, b := range site.Boundaries {
+		u := units[b.Code]
+		if u == nil {
+			continue
+		}
+		byProv[u.Province] = append(byProv[u.Province], carto.Feature{Code: b.Code, Geometry: b.Geometry})
+	}
+	out := map[string]*render.ProvinceMaps{}
+	for prov, fs := range byProv {
+		main, err := carto.Draw(fs, carto.Options{Width: ProvinceMapWidth})
+		if err != nil {
+			return nil, fmt.Errorf("province %s map: %w", prov, err)
+		}
+		loc, err := carto.Draw(fs, carto.Options{Width: LocatorMapWidth})
+		if err != nil {
+			return nil, fmt.Errorf("province %s locator: %w", prov, err)
+		}
+		out[prov] = &render.ProvinceMaps{Main: main, Locator: loc}
+	}
+	return out, nil
+}
+
+// Run builds the site: it reads and checks everything first and writes nothing if there is an
+// error, then renders and replaces the output folder atomically.
+func Run(opts Options) (*Result, error) {
+	start := time.Now()
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(opts.Site, "public")
+	}
+	site, diags, err := Load(opts.Site)
+	warnings := diags.Warnings()
+	for _, w := range warnings {
+		fmt.Fprintln(logw, w.Error())
+	}
+	if err != nil {
+		return &Result{Warnings: warnings}, err
+	}
+	files, err := Render(site, layoutsFS(opts.Site))
+	if err != nil {
+		return &Result{Warnings: warnings}, err
+	}
+	if err := write.Tree(out, files); err != nil {
+		return &Result{Warnings: warnings}, err
+	}
+	res := &Result{Files: len(files), Warnings: warnings, Duration: time.Since(start)}
+	for _, b := range files {
+		res.Bytes += int64(len(b))
+	}
+	return res, nil
+}
+
+// layoutsFS returns the site's layouts folder, or nil when it has none.
+func layoutsFS(site string) fs.FS {
+	dir := filepath.Join(site, "layouts")
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return os.DirFS(dir)
+	}
+	return nil
+}

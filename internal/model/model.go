@@ -1,0 +1,282 @@
+// Package model holds the atlas's content types: the ground floor every pipeline step builds on.
+//
+// A unit's identity is its code together with its period: the same code can name a current unit
+// (since the reform of 2025-07-01) and one or more former units that held it before.
+package model
+
+import (
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/paulmach/orb"
+)
+
+// ReformDate is the day the 2025 reform of commune-level units took effect.
+var ReformDate = time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+
+// Site is everything a build reads from a site folder.
+type Site struct {
+	Config       Config
+	CriteriaSets []*CriteriaSet // sorted by start year
+	Provinces    []*Province    // sorted by code
+	Units        []*Unit        // current units, sorted by code
+	Former       []*FormerUnit  // former units, sorted by code, then end date
+	Stories      []*Story       // sorted by date, newest first, then slug
+	Boundaries   []*Boundary    // in file order
+}
+
+// Config is the site configuration, atlas.toml.
+type Config struct {
+	File        string   `toml:"-"`
+	Title       string   `toml:"title"`
+	Description string   `toml:"description"`
+	BaseURL     string   `toml:"base_url"`
+	Language    string   `toml:"language"`
+	CriteriaSet string   `toml:"criteria_set"` // id of the criteria set in force
+	Province    string   `toml:"province"`     // code of the province the home page shows
+	Boundaries  []Source `toml:"boundaries"`   // boundary files
+	Credits     []Credit `toml:"credits"`      // data sources credited in the site's footer and sources page
+}
+
+// Source is one GeoJSON boundary file and the names of its properties.
+type Source struct {
+	File         string `toml:"file"`          // path relative to the site folder
+	CodeProperty string `toml:"code_property"` // property holding the unit's official code
+	NameProperty string `toml:"name_property"` // property holding the unit's name
+	TypeProperty string `toml:"type_property"` // property holding the unit's type (Xã, Phường, …)
+}
+
+// Credit names one source of data and its licence.
+type Credit struct {
+	Name    string `toml:"name"`
+	URL     string `toml:"url"`
+	License string `toml:"license"`
+	Note    string `toml:"note"`
+}
+
+// CriteriaSet is one national set of NTM criteria and the levels judged against it.
+type CriteriaSet struct {
+	File        string       `toml:"-"`
+	ID          string       `toml:"id"`
+	Name        string       `toml:"name"`
+	NameEn      string       `toml:"name_en"`
+	StartYear   int          `toml:"start_year"`
+	EndYear     int          `toml:"end_year"`
+	Decision    string       `toml:"decision"`
+	DecisionURL string       `toml:"decision_url"`
+	AmendedBy   []string     `toml:"amended_by"`
+	Note        string       `toml:"note"`
+	Levels      []*Level     `toml:"levels"` // sorted by rank
+	Groups      []*Group     `toml:"groups"`
+	Criteria    []*Criterion `toml:"criteria"`
+}
+
+// Level returns the level with the given id, or nil.
+func (s *CriteriaSet) Level(id string) *Level {
+	for _, l := range s.Levels {
+		if l.ID == id {
+			return l
+		}
+	}
+	return nil
+}
+
+// Criterion returns the criterion with the given id, or nil.
+func (s *CriteriaSet) Criterion(id string) *Criterion {
+	for _, c := range s.Criteria {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Level is a stage a unit can reach under a criteria set.
+type Level struct {
+	ID                  string `toml:"id"`
+	Name                string `toml:"name"`
+	NameEn              string `toml:"name_en"`
+	Rank                int    `toml:"rank"`
+	Recognized          bool   `toml:"recognized"`            // counts as recognized (đạt chuẩn or above)
+	RequiresAllCriteria bool   `toml:"requires_all_criteria"` // a unit at this level meets every criterion
+	Decision            string `toml:"decision"`
+}
+
+// Group is a group of communes that a criteria set judges differently.
+type Group struct {
+	ID          string `toml:"id"`
+	Name        string `toml:"name"`
+	NameEn      string `toml:"name_en"`
+	Description string `toml:"description"`
+}
+
+// Criterion is one criterion of a set.
+type Criterion struct {
+	ID         string       `toml:"id"`
+	Name       string       `toml:"name"`
+	NameEn     string       `toml:"name_en"`
+	Indicators []*Indicator `toml:"indicators"`
+}
+
+// Indicator is one measured indicator of a criterion.
+type Indicator struct {
+	ID     string `toml:"id"`
+	Name   string `toml:"name"`
+	NameEn string `toml:"name_en"`
+}
+
+// Province is a province and its programme-level milestones.
+type Province struct {
+	File        string                `toml:"-"`
+	Code        string                `toml:"code"`
+	Name        string                `toml:"name"`
+	Type        string                `toml:"type"`
+	Milestones  []*Milestone          `toml:"milestones"` // sorted by date
+	Districts   []*DistrictCompletion `toml:"district_completions"`
+	Description string                `toml:"description"`
+}
+
+// Milestone is a province-level total reported by a source.
+type Milestone struct {
+	Year      int    `toml:"year"`
+	Month     int    `toml:"month"` // 0 when the source gives only the year
+	Level     string `toml:"level"`
+	Count     int    `toml:"count"`
+	Text      string `toml:"text"`
+	Source    string `toml:"source"`
+	SourceURL string `toml:"source_url"`
+}
+
+// DistrictCompletion records a former district that completed the programme.
+type DistrictCompletion struct {
+	District  string `toml:"district"`
+	Year      int    `toml:"year"`
+	Level     string `toml:"level"`
+	Decision  string `toml:"decision"`
+	SourceURL string `toml:"source_url"`
+}
+
+// Unit is a current commune-level unit (xã, phường, đặc khu), in force since ReformDate.
+type Unit struct {
+	File        string        `toml:"-"`
+	Code        string        `toml:"code"`
+	Name        string        `toml:"name"`
+	Type        string        `toml:"type"`
+	Province    string        `toml:"province"`
+	Aliases     []string      `toml:"aliases"`
+	Assessments []*Assessment `toml:"assessments"` // sorted by date
+}
+
+// FullName is the unit's type and name, e.g. "Xã Chiềng Mai".
+func (u *Unit) FullName() string { return joinName(u.Type, u.Name) }
+
+// Latest returns the most recent assessment, or nil.
+func (u *Unit) Latest() *Assessment {
+	if len(u.Assessments) == 0 {
+		return nil
+	}
+	return u.Assessments[len(u.Assessments)-1]
+}
+
+// Assessment is a unit's status against a criteria set on a date.
+type Assessment struct {
+	CriteriaSet string    `toml:"criteria_set"`
+	AsOf        time.Time `toml:"as_of"`
+	Level       string    `toml:"level"`
+	CriteriaMet []string  `toml:"criteria_met"`
+	SourceURL   string    `toml:"source_url"`
+	Note        string    `toml:"note"`
+}
+
+// FormerUnit is a commune-level unit that no longer exists.
+type FormerUnit struct {
+	File         string         `toml:"-"`
+	Code         string         `toml:"code"`
+	Name         string         `toml:"name"`
+	Type         string         `toml:"type"`
+	District     string         `toml:"district"`
+	DistrictCode string         `toml:"district_code"`
+	Province     string         `toml:"province"`
+	Until        time.Time      `toml:"until"` // the day it ceased to exist
+	Successors   []*Successor   `toml:"successors"`
+	Recognitions []*Recognition `toml:"recognitions"`
+	Note         string         `toml:"note"`
+	SourceURL    string         `toml:"source_url"` // the act or report that ended it, when known
+	Aliases      []string       `toml:"aliases"`
+}
+
+// FullName is the unit's type and name, e.g. "Xã Chiềng Xôm".
+func (f *FormerUnit) FullName() string { return joinName(f.Type, f.Name) }
+
+// Key is the former unit's identity as a path segment: its code when it ended with the 2025
+// reform, its code and end date ("04075-2025-02-01") when it ended earlier.
+func (f *FormerUnit) Key() string { return FormerKey(f.Code, f.Until) }
+
+// FormerKey is the key of the former unit with the given code and end date.
+func FormerKey(code string, until time.Time) string {
+	if until.IsZero() || until.Equal(ReformDate) {
+		return code
+	}
+	return code + "-" + until.Format("2006-01-02")
+}
+
+// Successor is a unit that took over (part of) a former unit.
+type Successor struct {
+	Code   string    `toml:"code"`
+	Former bool      `toml:"former"` // the successor is itself a former unit (one that ended later)
+	Until  time.Time `toml:"until"`  // with Former: the successor's end date; zero means ReformDate
+	Merge  string    `toml:"merge"`  // "full" or "partial"
+}
+
+// Key is the successor's key: a current unit's code, or a former unit's Key.
+func (s *Successor) Key() string {
+	if s.Former {
+		return FormerKey(s.Code, s.Until)
+	}
+	return s.Code
+}
+
+// Recognition is a former unit's recognition at a level.
+type Recognition struct {
+	CriteriaSet string `toml:"criteria_set"` // empty when the source does not say
+	Level       string `toml:"level"`
+	Year        int    `toml:"year"` // 0 when the source does not say
+	Decision    string `toml:"decision"`
+	SourceURL   string `toml:"source_url"`
+	Note        string `toml:"note"`
+}
+
+// Story is a news story in Markdown with TOML front matter.
+type Story struct {
+	File        string    `toml:"-"`
+	Slug        string    `toml:"slug"`
+	Title       string    `toml:"title"`
+	Date        time.Time `toml:"date"`
+	Author      string    `toml:"author"`
+	Language    string    `toml:"language"`
+	Summary     string    `toml:"summary"`
+	SourceURL   string    `toml:"source_url"`
+	SourceTitle string    `toml:"source_title"`
+	Credit      string    `toml:"credit"`
+	Units       []string  `toml:"units"`        // current unit codes
+	FormerUnits []string  `toml:"former_units"` // former unit keys
+	Provinces   []string  `toml:"provinces"`
+	Body        []byte    `toml:"-"` // Markdown
+	BodyLine    int       `toml:"-"` // line of the body's first line in File
+}
+
+// Boundary is one unit's geometry from a boundary file.
+type Boundary struct {
+	Pos      diag.Pos         `toml:"-"`
+	Code     string           `toml:"code"`
+	Name     string           `toml:"name"`
+	Type     string           `toml:"type"`
+	Geometry orb.MultiPolygon `toml:"-"`
+}
+
+func joinName(typ, name string) string {
+	if typ == "" {
+		return name
+	}
+	return typ + " " + name
+}

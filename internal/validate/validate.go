@@ -1,0 +1,334 @@
+// Package validate checks a site's content as a whole: references between files, values
+// against the criteria sets, and the boundaries against the status files.
+package validate
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// Locator places a dotted key of a file; read.Files.Locate is one.
+type Locator func(file, key string) diag.Pos
+
+// Programme years: recognitions outside them are errors.
+const (
+	FirstYear = 2010
+	LastYear  = 2030
+)
+
+// Site checks s and returns every problem found, sorted.
+func Site(s *model.Site, locate Locator) diag.List {
+	if locate == nil {
+		locate = func(file, _ string) diag.Pos { return diag.Pos{File: file} }
+	}
+	v := &checker{s: s, ix: model.NewIndex(s), at: locate}
+	v.config()
+	v.criteria()
+	v.provinces()
+	v.units()
+	v.former()
+	v.stories()
+	v.errs.Sort()
+	return v.errs
+}
+
+type checker struct {
+	s    *model.Site
+	ix   *model.Index
+	at   Locator
+	errs diag.List
+}
+
+func (v *checker) config() {
+	c := v.s.Config
+	f := c.File
+	if f == "" {
+		return // reading already reported the missing file
+	}
+	if c.Title == "" {
+		v.errs.Errorf(diag.Pos{File: f, Line: 1, Col: 1}, "title is missing")
+	}
+	if u, err := url.Parse(c.BaseURL); c.BaseURL == "" || err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		v.errs.Errorf(v.at(f, "base_url"), "base_url %q must be an absolute http(s) URL", c.BaseURL)
+	}
+	if c.CriteriaSet != "" && v.ix.Sets[c.CriteriaSet] == nil {
+		v.errs.Errorf(v.at(f, "criteria_set"), "criteria_set %q: no such set in content/criteria", c.CriteriaSet)
+	}
+	if c.Province == "" {
+		v.errs.Errorf(diag.Pos{File: f, Line: 1, Col: 1}, "province is missing: name the province the home page shows")
+	} else if v.ix.Provinces[c.Province] == nil {
+		v.errs.Errorf(v.at(f, "province"), "province %q: no such file content/provinces/%s.toml", c.Province, c.Province)
+	}
+	if len(c.Boundaries) == 0 {
+		v.errs.Errorf(diag.Pos{File: f, Line: 1, Col: 1}, "no [[boundaries]] file is configured")
+	}
+	for _, cr := range c.Credits {
+		v.sourceURL(f, "url", cr.URL, true)
+	}
+}
+
+func (v *checker) criteria() {
+	seen := map[string]string{}
+	for _, s := range v.s.CriteriaSets {
+		if prev, ok := seen[s.ID]; ok {
+			v.errs.Errorf(v.at(s.File, "id"), "criteria set %q is also defined in %s", s.ID, prev)
+		}
+		seen[s.ID] = s.File
+		if s.Name == "" {
+			v.errs.Errorf(v.at(s.File, "id"), "criteria set %q has no name", s.ID)
+		}
+		if s.StartYear > s.EndYear {
+			v.errs.Errorf(v.at(s.File, "start_year"), "start_year %d is after end_year %d", s.StartYear, s.EndYear)
+		}
+		if len(s.Levels) == 0 {
+			v.errs.Errorf(v.at(s.File, "id"), "criteria set %q has no [[levels]]", s.ID)
+		}
+		if len(s.Criteria) == 0 {
+			v.errs.Errorf(v.at(s.File, "id"), "criteria set %q has no [[criteria]]", s.ID)
+		}
+		ids := map[string]bool{}
+		for _, l := range s.Levels {
+			if l.ID == "" || ids["level:"+l.ID] {
+				v.errs.Errorf(v.at(s.File, "levels"), "level id %q is empty or repeated", l.ID)
+			}
+			ids["level:"+l.ID] = true
+		}
+		for _, c := range s.Criteria {
+			if c.ID == "" || ids[c.ID] {
+				v.errs.Errorf(v.at(s.File, "criteria"), "criterion id %q is empty or repeated", c.ID)
+			}
+			ids[c.ID] = true
+			for _, in := range c.Indicators {
+				if in.ID == "" || ids["ind:"+in.ID] {
+					v.errs.Errorf(v.at(s.File, "indicators"), "indicator id %q is empty or repeated", in.ID)
+				}
+				ids["ind:"+in.ID] = true
+			}
+		}
+		v.sourceURL(s.File, "decision_url", s.DecisionURL, true)
+	}
+}
+
+func (v *checker) provinces() {
+	for _, p := range v.s.Provinces {
+		if p.Name == "" {
+			v.errs.Errorf(v.at(p.File, "name"), "province %q has no name", p.Code)
+		}
+		for _, m := range p.Milestones {
+			if m.Month < 0 || m.Month > 12 {
+				v.errs.Errorf(v.at(p.File, "month"), "month %d is not 1–12", m.Month)
+			}
+			if m.Year < FirstYear || m.Year > LastYear {
+				v.errs.Errorf(v.at(p.File, "year"), "milestone year %d is outside the programme (%d–%d)", m.Year, FirstYear, LastYear)
+			}
+			if !v.anyLevel(m.Level) {
+				v.errs.Errorf(v.at(p.File, "level"), "milestone level %q is not a level of any criteria set", m.Level)
+			}
+			v.sourceURL(p.File, "source_url", m.SourceURL, true)
+		}
+		for _, d := range p.Districts {
+			v.sourceURL(p.File, "source_url", d.SourceURL, true)
+		}
+	}
+}
+
+func (v *checker) units() {
+	seen := map[string]string{}
+	for _, u := range v.s.Units {
+		if prev, ok := seen[u.Code]; ok {
+			v.errs.Errorf(v.at(u.File, "code"), "unit code %s is also used by %s", u.Code, prev)
+		}
+		seen[u.Code] = u.File
+		if !validCode(u.Code) {
+			v.errs.Errorf(v.at(u.File, "code"), "code %q must be digits only", u.Code)
+		}
+		if u.Name == "" {
+			v.errs.Errorf(v.at(u.File, "name"), "unit %s has no name", u.Code)
+		}
+		if v.ix.Provinces[u.Province] == nil {
+			v.errs.Errorf(v.at(u.File, "province"), "province %q: no such file content/provinces/%s.toml", u.Province, u.Province)
+		}
+		if v.ix.Boundaries[u.Code] == nil && len(v.s.Boundaries) > 0 {
+			v.errs.Errorf(v.at(u.File, "code"), "unit %s has no boundary in the configured boundary files", u.Code)
+		}
+		for _, a := range u.Assessments {
+			v.assessment(u, a)
+		}
+	}
+	for _, b := range v.s.Boundaries {
+		if v.ix.Units[b.Code] == nil {
+			v.errs.Warnf(b.Pos, "boundary %s (%s) has no status file content/units/%s.toml", b.Code, b.Name, b.Code)
+		}
+	}
+}
+
+func (v *checker) assessment(u *model.Unit, a *model.Assessment) {
+	set := v.ix.Sets[a.CriteriaSet]
+	if set == nil {
+		v.errs.Errorf(v.at(u.File, "criteria_set"), "criteria_set %q: no such set in content/criteria", a.CriteriaSet)
+		return
+	}
+	if a.AsOf.IsZero() {
+		v.errs.Errorf(v.at(u.File, "assessments"), "assessment against %s has no as_of date", set.ID)
+	}
+	lvl := set.Level(a.Level)
+	if lvl == nil {
+		v.errs.Errorf(v.at(u.File, "level"), "level %q is not a level of criteria set %s (%s)", a.Level, set.ID, levelIDs(set))
+	}
+	met := map[string]bool{}
+	for _, id := range a.CriteriaMet {
+		if set.Criterion(id) == nil {
+			v.errs.Errorf(v.at(u.File, "criteria_met"), "criterion %q is not in criteria set %s", id, set.ID)
+		}
+		met[id] = true
+	}
+	if lvl != nil && lvl.RequiresAllCriteria && len(a.CriteriaMet) > 0 && len(met) < len(set.Criteria) {
+		v.errs.Errorf(v.at(u.File, "level"), "level %q needs all %d criteria of set %s, but criteria_met lists %d", a.Level, len(set.Criteria), set.ID, len(met))
+	}
+	v.sourceURL(u.File, "source_url", a.SourceURL, true)
+}
+
+func (v *checker) former() {
+	seen := map[string]string{}
+	for _, f := range v.s.Former {
+		if prev, ok := seen[f.Key()]; ok {
+			v.errs.Errorf(v.at(f.File, "code"), "former unit %s is also defined in %s", f.Key(), prev)
+		}
+		seen[f.Key()] = f.File
+		if !validCode(f.Code) {
+			v.errs.Errorf(v.at(f.File, "code"), "code %q must be digits only", f.Code)
+		}
+		if f.Name == "" {
+			v.errs.Errorf(v.at(f.File, "name"), "former unit %s has no name", f.Code)
+		}
+		if f.Until.After(model.ReformDate) {
+			v.errs.Errorf(v.at(f.File, "until"), "until %s is after the reform of %s: a former unit ended by then", f.Until.Format("2006-01-02"), model.ReformDate.Format("2006-01-02"))
+		}
+		if len(f.Successors) == 0 {
+			v.errs.Errorf(v.at(f.File, "code"), "former unit %s names no [[successors]]", f.Key())
+		}
+		for _, s := range f.Successors {
+			switch {
+			case !s.Former && v.ix.Units[s.Code] == nil:
+				v.errs.Errorf(v.at(f.File, "successors"), "successor %s: no current unit content/units/%s.toml", s.Code, s.Code)
+			case s.Former && v.ix.Former[s.Key()] == nil:
+				v.errs.Errorf(v.at(f.File, "successors"), "successor %s: no former unit content/former/%s.toml", s.Key(), s.Key())
+			case s.Former && !s.Until.After(f.Until):
+				v.errs.Errorf(v.at(f.File, "successors"), "successor %s ended before this unit did", s.Key())
+			}
+			if s.Merge != "full" && s.Merge != "partial" {
+				v.errs.Errorf(v.at(f.File, "merge"), "merge %q must be \"full\" or \"partial\"", s.Merge)
+			}
+		}
+		for _, r := range f.Recognitions {
+			v.recognition(f, r)
+		}
+	}
+}
+
+func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
+	if r.CriteriaSet != "" {
+		set := v.ix.Sets[r.CriteriaSet]
+		if set == nil {
+			v.errs.Errorf(v.at(f.File, "criteria_set"), "criteria_set %q: no such set in content/criteria", r.CriteriaSet)
+		} else if set.Level(r.Level) == nil {
+			v.errs.Errorf(v.at(f.File, "level"), "level %q is not a level of criteria set %s (%s)", r.Level, set.ID, levelIDs(set))
+		}
+	} else if !v.anyLevel(r.Level) {
+		v.errs.Errorf(v.at(f.File, "level"), "level %q is not a level of any criteria set", r.Level)
+	}
+	if r.Year != 0 && (r.Year < FirstYear || r.Year > LastYear) {
+		v.errs.Errorf(v.at(f.File, "year"), "year %d is outside the programme (%d–%d)", r.Year, FirstYear, LastYear)
+	}
+	if r.Year != 0 && r.CriteriaSet != "" {
+		if set := v.ix.Sets[r.CriteriaSet]; set != nil && (r.Year < set.StartYear || r.Year > set.EndYear+1) {
+			v.errs.Errorf(v.at(f.File, "year"), "year %d is outside criteria set %s (%d–%d)", r.Year, set.ID, set.StartYear, set.EndYear)
+		}
+	}
+	if r.Year > f.Until.Year() {
+		v.errs.Errorf(v.at(f.File, "year"), "recognised in %d, after the unit ended on %s", r.Year, f.Until.Format("2006-01-02"))
+	}
+	v.sourceURL(f.File, "source_url", r.SourceURL, false)
+}
+
+func (v *checker) stories() {
+	seen := map[string]string{}
+	for _, st := range v.s.Stories {
+		if prev, ok := seen[st.Slug]; ok {
+			v.errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "story slug %q is also used by %s", st.Slug, prev)
+		}
+		seen[st.Slug] = st.File
+		if st.Slug == "" {
+			v.errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "story has an empty slug")
+		}
+		if st.Title == "" {
+			v.errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "story has no title")
+		}
+		if st.Date.IsZero() {
+			v.errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "story has no date")
+		}
+		for _, c := range st.Units {
+			if v.ix.Units[c] == nil {
+				v.errs.Errorf(v.at(st.File, "units"), "units: no current unit %q", c)
+			}
+		}
+		for _, k := range st.FormerUnits {
+			if v.ix.Former[k] == nil {
+				v.errs.Errorf(v.at(st.File, "former_units"), "former_units: no former unit %q", k)
+			}
+		}
+		for _, p := range st.Provinces {
+			if v.ix.Provinces[p] == nil {
+				v.errs.Errorf(v.at(st.File, "provinces"), "provinces: no province %q", p)
+			}
+		}
+		v.sourceURL(st.File, "source_url", st.SourceURL, true)
+	}
+}
+
+// sourceURL checks that a source URL is an absolute http(s) URL; empty is allowed when optional.
+func (v *checker) sourceURL(file, key, raw string, optional bool) {
+	if raw == "" {
+		if !optional {
+			v.errs.Errorf(v.at(file, key), "%s is missing", key)
+		}
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		v.errs.Errorf(v.at(file, key), "%s %q must be an absolute http(s) URL", key, raw)
+	}
+}
+
+func (v *checker) anyLevel(id string) bool {
+	for _, s := range v.s.CriteriaSets {
+		if s.Level(id) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func levelIDs(s *model.CriteriaSet) string {
+	var ids []string
+	for _, l := range s.Levels {
+		ids = append(ids, l.ID)
+	}
+	return "levels: " + strings.Join(ids, ", ")
+}
+
+func validCode(c string) bool {
+	if c == "" || len(c) > 16 {
+		return false
+	}
+	for _, r := range c {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
