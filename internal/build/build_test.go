@@ -1,0 +1,252 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/linkcheck"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// defaultSite is the repository's own site: the default content.
+const defaultSite = "../.."
+
+// buildDefault builds the default site into a fresh temporary folder once per test.
+func buildDefault(t *testing.T) (string, *model.Site) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Site: defaultSite, Out: out}); err != nil {
+		t.Fatalf("build of the default site failed:\n%v", err)
+	}
+	site, _, err := Load(defaultSite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, site
+}
+
+// readTree reads every file below dir into a map keyed by slash-separated relative path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+var (
+	reLang  = regexp.MustCompile(`<html lang="[a-z]{2}(-[A-Za-z]+)?">`)
+	reTitle = regexp.MustCompile(`<title>([^<]+)</title>`)
+	reH1    = regexp.MustCompile(`<h1>([^<]*)</h1>`)
+)
+
+func TestDefaultSiteEndToEnd(t *testing.T) {
+	out, site := buildDefault(t)
+	files := readTree(t, out)
+
+	if n := len(site.Units); n != 75 {
+		t.Errorf("default site has %d current units, want 75", n)
+	}
+	if n := len(site.Former); n < 200 {
+		t.Errorf("default site has %d former units, want at least 200", n)
+	}
+	if len(site.Stories) == 0 {
+		t.Error("default site has no story")
+	}
+	// A page for every unit, former unit and story, with the unit's name as its one h1.
+	want := map[string]string{} // page → the h1 it must hold
+	for _, u := range site.Units {
+		want[render.UnitPath(u.Code)+"index.html"] = u.FullName()
+	}
+	for _, f := range site.Former {
+		want[render.FormerPath(f.Key())+"index.html"] = f.FullName()
+	}
+	for _, s := range site.Stories {
+		want[render.StoryPath(s.Slug)+"index.html"] = s.Title
+	}
+	for _, p := range site.Provinces {
+		want[render.ProvincePath(p.Code)+"index.html"] = p.Type + " " + p.Name
+	}
+	for page, h1 := range want {
+		body, ok := files[page]
+		if !ok {
+			t.Errorf("missing page %s", page)
+			continue
+		}
+		hs := reH1.FindAllSubmatch(body, -1)
+		if len(hs) != 1 {
+			t.Errorf("%s has %d <h1>, want 1", page, len(hs))
+			continue
+		}
+		if got := string(hs[0][1]); got != h1 {
+			t.Errorf("%s: h1 = %q, want %q", page, got, h1)
+		}
+	}
+	// Every page has a language, a title and one h1.
+	pages := 0
+	for name, body := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		if !reLang.Match(body) {
+			t.Errorf("%s: no <html lang>", name)
+		}
+		if m := reTitle.FindSubmatch(body); m == nil || len(bytes.TrimSpace(m[1])) == 0 {
+			t.Errorf("%s: no <title>", name)
+		}
+		if n := len(reH1.FindAll(body, -1)); n != 1 {
+			t.Errorf("%s: %d <h1>, want 1", name, n)
+		}
+	}
+	if pages < 75+200 {
+		t.Errorf("only %d pages written", pages)
+	}
+	// Every internal link and asset resolves to a written file.
+	for _, b := range linkcheck.Check(files, "/") {
+		t.Errorf("broken link: %v", b)
+	}
+}
+
+// TestHTMLValidate runs html-validate (pinned in package.json, installed by npm ci) over every
+// page of the default site.
+func TestHTMLValidate(t *testing.T) {
+	bin, err := filepath.Abs(filepath.Join(defaultSite, "node_modules", ".bin", "html-validate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("html-validate is not installed (run npm ci): %v", err)
+		}
+		t.Skip("html-validate is not installed; run `npm ci` to enable this test")
+	}
+	out, _ := buildDefault(t)
+	cmd := exec.Command(bin, "--config", ".htmlvalidate.json", out+"/**/*.html")
+	cmd.Dir = defaultSite
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("html-validate reports errors:\n%s", msg)
+	}
+}
+
+// TestReproducible builds twice and compares every byte.
+func TestReproducible(t *testing.T) {
+	a, _ := buildDefault(t)
+	b, _ := buildDefault(t)
+	fa, fb := readTree(t, a), readTree(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("builds wrote %d and %d files", len(fa), len(fb))
+	}
+	for name, body := range fa {
+		if !bytes.Equal(body, fb[name]) {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+// TestFailedBuildKeepsOutput breaks a copy of the default site and checks that the build fails,
+// names the problem, and leaves the previous output untouched.
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	site := t.TempDir()
+	if err := os.CopyFS(site, os.DirFS(defaultSite)); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(site, "public"))
+	os.RemoveAll(filepath.Join(site, "node_modules"))
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Run(Options{Site: site, Out: out}); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	before := readTree(t, out)
+
+	unit := filepath.Join(site, "content", "units", "03664.toml")
+	src, err := os.ReadFile(unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := append(src, []byte("\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = 2026-01-01\nlevle = \"standard\"\n")...)
+	if err := os.WriteFile(unit, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(Options{Site: site, Out: out})
+	if err == nil {
+		t.Fatal("build of a broken site succeeded")
+	}
+	line := strings.Count(string(src), "\n") + 5
+	wantMsg := "content/units/03664.toml:" + strconv.Itoa(line) + ":1: error: unknown key \"assessments.levle\""
+	if !strings.Contains(err.Error(), wantMsg) {
+		t.Errorf("error = %v\nwant it to contain %s", err, wantMsg)
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("output has %d files after the failed build, %d before", len(after), len(before))
+	}
+	for name, body := range before {
+		if !bytes.Equal(body, after[name]) {
+			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("the output's parent holds %d entries after a failed build, want only public/", len(entries))
+	}
+}
+
+// TestGolden pins the rendered HTML of a few representative pages of the default site. Run
+// `go test ./internal/build -run Golden -update` after an intended change, and review the diff.
+func TestGolden(t *testing.T) {
+	out, _ := buildDefault(t)
+	pages := map[string]string{
+		"home.html":           "index.html",
+		"unit-03670.html":     "xa/03670/index.html",               // derived from two recognized communes
+		"former-03664.html":   "xa-cu/03664/index.html",            // standard and advanced, one undated
+		"former-04075-d.html": "xa-cu/04075-2025-02-01/index.html", // dissolved before the reform
+		"former-04012.html":   "xa-cu/04012/index.html",            // split between two units
+		"404.html":            "404.html",
+	}
+	for golden, page := range pages {
+		got, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", "golden", golden)
+		if *update {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; run with -update if the change is intended", page, path)
+		}
+	}
+}
