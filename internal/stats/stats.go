@@ -110,6 +110,9 @@ func Derive(s *model.Site) *Atlas {
 					}
 				}
 				st := a.Statuses[u.Code]
+				if hasFormer(st, f) {
+					continue // reached again by another path: a commune split between two units that later merged
+				}
 				st.Formers = append(st.Formers, &Former{Unit: f, Merge: merge, Via: path[1:], Best: best, BestLevel: lvl})
 				a.Successors[f.Key()] = appendUnique(a.Successors[f.Key()], u)
 			}
@@ -223,6 +226,15 @@ func PressTotal(p *model.Province, level string) *model.Milestone {
 		}
 	}
 	return last
+}
+
+func hasFormer(st *Status, f *model.FormerUnit) bool {
+	for _, x := range st.Formers {
+		if x.Unit == f {
+			return true
+		}
+	}
+	return false
 }
 
 func appendUnique(us []*model.Unit, u *model.Unit) []*model.Unit {

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	broken := t.TempDir()
+	if err := os.WriteFile(filepath.Join(broken, "atlas.toml"), []byte("title = \"x\"\nbase_url = 5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   string
+		stderr   string
+		wantFile string
+	}{
+		{"no command", nil, exitUsage, "", "Usage: atlas", ""},
+		{"help", []string{"help"}, exitOK, "", "Usage: atlas", ""},
+		{"unknown command", []string{"publish"}, exitUsage, "", `unknown command "publish"`, ""},
+		{"bad flag", []string{"build", "-x"}, exitUsage, "", "flag provided but not defined: -x", ""},
+		{"extra argument", []string{"build", "extra"}, exitUsage, "", `unexpected argument "extra"`, ""},
+		{"version", []string{"version"}, exitOK, "atlas ", "", ""},
+		{"build default site", []string{"build", "-s", "../..", "-o", out}, exitOK, "Built ", "", filepath.Join(out, "index.html")},
+		{"broken site", []string{"build", "-s", broken, "-o", filepath.Join(broken, "public")}, exitData, "", "atlas.toml:2:12: error: invalid value", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("stdout %q lacks %q", stdout.String(), tt.stdout)
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), tt.stderr)
+			}
+			if tt.wantFile != "" {
+				if _, err := os.Stat(tt.wantFile); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(broken, "public")); !os.IsNotExist(err) {
+		t.Error("a failed build created its output folder")
+	}
+}

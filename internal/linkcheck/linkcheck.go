@@ -1,0 +1,84 @@
+// Package linkcheck verifies that every internal link, image, script and stylesheet of a
+// rendered site resolves to a file of that site.
+package linkcheck
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Broken is a reference that resolves to no file.
+type Broken struct {
+	Page string // the page that holds the reference
+	Ref  string // the reference as written
+}
+
+func (b Broken) Error() string { return fmt.Sprintf("%s: broken link %q", b.Page, b.Ref) }
+
+var attr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+
+// Check looks at every .html file in files (output paths, slash-separated) and returns the
+// references that do not resolve, sorted. References that start with a scheme or "//" are
+// external and skipped; those that start with "/" are taken from basePath ("/" for a site at
+// the root of its host). A reference to a folder resolves when the folder has an index.html.
+func Check(files map[string][]byte, basePath string) []Broken {
+	var out []Broken
+	for page, body := range files {
+		if !strings.HasSuffix(page, ".html") {
+			continue
+		}
+		for _, m := range attr.FindAllSubmatch(body, -1) {
+			ref := html.UnescapeString(string(m[1]))
+			if !Resolves(files, page, ref, basePath) {
+				out = append(out, Broken{Page: page, Ref: ref})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Page != out[j].Page {
+			return out[i].Page < out[j].Page
+		}
+		return out[i].Ref < out[j].Ref
+	})
+	return out
+}
+
+// Resolves reports whether ref, found on page, names a file in files.
+func Resolves(files map[string][]byte, page, ref, basePath string) bool {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return false
+	}
+	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
+		return true // external
+	}
+	p := u.Path
+	if p == "" {
+		return true // a fragment or query on the same page
+	}
+	// Resolve dot segments the way a browser does: a last segment of "." or ".." names a
+	// folder, like a trailing slash.
+	dir, rel := path.Dir(page), p
+	if strings.HasPrefix(p, "/") {
+		if !strings.HasPrefix(p, basePath) {
+			return false
+		}
+		dir, rel = ".", strings.TrimPrefix(p, basePath)
+	}
+	last := rel[strings.LastIndex(rel, "/")+1:]
+	folder := last == "" || last == "." || last == ".."
+	target := path.Join(dir, rel)
+	if target == ".." || strings.HasPrefix(target, "../") {
+		return false
+	}
+	if folder {
+		target = strings.TrimPrefix(target+"/index.html", "./")
+	}
+	_, ok := files[target]
+	return ok
+}

@@ -1,0 +1,291 @@
+// Package read reads a site folder into the content model, reporting every problem it finds
+// with its file and position.
+package read
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/vi"
+)
+
+// The folders of a site, relative to its root.
+const (
+	ConfigFile     = "atlas.toml"
+	CriteriaDir    = "content/criteria"
+	ProvincesDir   = "content/provinces"
+	UnitsDir       = "content/units"
+	FormerDir      = "content/former"
+	StoriesDir     = "content/stories"
+	defaultLang    = "vi"
+	maxFileDefault = 64 << 20
+)
+
+// Site reads the site in dir. It returns what it could read and every problem found, in a
+// stable order. File names in diagnostics are relative to dir, with forward slashes.
+func Site(dir string) (*model.Site, *Files, diag.List) {
+	r := &reader{fsys: os.DirFS(dir), files: &Files{src: map[string][]byte{}}}
+	s := &model.Site{}
+	r.config(&s.Config)
+	s.CriteriaSets = readAll(r, CriteriaDir, ".toml", r.criteriaSet)
+	s.Provinces = readAll(r, ProvincesDir, ".toml", r.province)
+	s.Units = readAll(r, UnitsDir, ".toml", r.unit)
+	s.Former = readAll(r, FormerDir, ".toml", r.former)
+	s.Stories = readAll(r, StoriesDir, ".md", r.story)
+	for _, src := range s.Config.Boundaries {
+		data, ok := r.file(src.File)
+		if !ok {
+			continue
+		}
+		bs, errs := Boundaries(src.File, data, src)
+		r.errs.Append(errs)
+		s.Boundaries = append(s.Boundaries, bs...)
+	}
+	sortSite(s)
+	r.errs.Sort()
+	return s, r.files, r.errs
+}
+
+// Files keeps the text of the files a site was read from, to place later diagnostics.
+type Files struct{ src map[string][]byte }
+
+// Locate returns the position of the dotted key in file: the first line that assigns its last
+// part. Unknown files
+// and keys give a position with the file alone.
+func (f *Files) Locate(file, key string) diag.Pos {
+	if f == nil {
+		return diag.Pos{File: file}
+	}
+	return posOf(file, f.src[file], key)
+}
+
+type reader struct {
+	fsys  fs.FS
+	errs  diag.List
+	files *Files
+}
+
+// file reads name, reporting a missing or unreadable file.
+func (r *reader) file(name string) ([]byte, bool) {
+	name = path.Clean(filepath.ToSlash(name))
+	if !fs.ValidPath(name) {
+		r.errs.Errorf(diag.Pos{File: name}, "path leaves the site folder")
+		return nil, false
+	}
+	data, err := fs.ReadFile(r.fsys, name)
+	if err != nil {
+		r.errs.Wrap(diag.Pos{File: name}, err, "cannot read file")
+		return nil, false
+	}
+	if len(data) > maxFileDefault {
+		r.errs.Errorf(diag.Pos{File: name}, "file is %d bytes; the limit is %d", len(data), maxFileDefault)
+		return nil, false
+	}
+	if !strings.HasSuffix(name, ".geojson") {
+		r.files.src[name] = data
+	}
+	return data, true
+}
+
+// readAll reads every file with the given extension in dir, in name order, with parse.
+// A missing folder is no error: a site may have no stories, for example.
+func readAll[T any](r *reader, dir, ext string, parse func(name string, data []byte) (T, bool)) []T {
+	entries, err := fs.ReadDir(r.fsys, dir)
+	if err != nil {
+		if !os.IsNotExist(err) && !strings.Contains(err.Error(), "no such file") {
+			r.errs.Wrap(diag.Pos{File: dir}, err, "cannot read folder")
+		}
+		return nil
+	}
+	var out []T
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ext) || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		name := dir + "/" + e.Name()
+		data, ok := r.file(name)
+		if !ok {
+			continue
+		}
+		if v, ok := parse(name, data); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (r *reader) decode(name string, data []byte, v any) bool {
+	errs := decodeTOML(name, data, v)
+	r.errs.Append(errs)
+	return len(errs) == 0
+}
+
+func (r *reader) config(c *model.Config) {
+	data, ok := r.file(ConfigFile)
+	if !ok {
+		return
+	}
+	r.decode(ConfigFile, data, c)
+	c.File = ConfigFile
+	if c.Language == "" {
+		c.Language = defaultLang
+	}
+	c.Title = vi.NFC(c.Title)
+	c.Description = vi.NFC(c.Description)
+}
+
+func (r *reader) criteriaSet(name string, data []byte) (*model.CriteriaSet, bool) {
+	s := &model.CriteriaSet{}
+	if !r.decode(name, data, s) {
+		return nil, false
+	}
+	s.File = name
+	if want := strings.TrimSuffix(path.Base(name), ".toml"); s.ID != want {
+		r.errs.Errorf(posOf(name, data, "id"), "id %q differs from the file name %q", s.ID, want)
+	}
+	sort.SliceStable(s.Levels, func(i, j int) bool { return s.Levels[i].Rank < s.Levels[j].Rank })
+	return s, true
+}
+
+func (r *reader) province(name string, data []byte) (*model.Province, bool) {
+	p := &model.Province{}
+	if !r.decode(name, data, p) {
+		return nil, false
+	}
+	p.File = name
+	p.Name = vi.NFC(p.Name)
+	r.checkFileCode(name, data, p.Code)
+	sort.SliceStable(p.Milestones, func(i, j int) bool {
+		a, b := p.Milestones[i], p.Milestones[j]
+		if a.Year != b.Year {
+			return a.Year < b.Year
+		}
+		return a.Month < b.Month
+	})
+	return p, true
+}
+
+func (r *reader) unit(name string, data []byte) (*model.Unit, bool) {
+	u := &model.Unit{}
+	if !r.decode(name, data, u) {
+		return nil, false
+	}
+	u.File = name
+	u.Name = vi.NFC(u.Name)
+	u.Type = vi.NFC(u.Type)
+	r.checkFileCode(name, data, u.Code)
+	for _, a := range u.Assessments {
+		a.AsOf = day(a.AsOf)
+	}
+	sort.SliceStable(u.Assessments, func(i, j int) bool { return u.Assessments[i].AsOf.Before(u.Assessments[j].AsOf) })
+	return u, true
+}
+
+func (r *reader) former(name string, data []byte) (*model.FormerUnit, bool) {
+	f := &model.FormerUnit{}
+	if !r.decode(name, data, f) {
+		return nil, false
+	}
+	f.File = name
+	f.Name = vi.NFC(f.Name)
+	f.Type = vi.NFC(f.Type)
+	f.District = vi.NFC(f.District)
+	f.Until = day(f.Until)
+	if f.Until.IsZero() {
+		f.Until = model.ReformDate
+	}
+	for _, s := range f.Successors {
+		s.Until = day(s.Until)
+		if s.Former && s.Until.IsZero() {
+			s.Until = model.ReformDate
+		}
+	}
+	if want := strings.TrimSuffix(path.Base(name), ".toml"); f.Key() != want {
+		r.errs.Errorf(posOf(name, data, "code"), "file name %q does not match the unit's key %q (code, and end date when it ended before %s)", path.Base(name), f.Key(), model.ReformDate.Format("2006-01-02"))
+	}
+	return f, true
+}
+
+func (r *reader) story(name string, data []byte) (*model.Story, bool) {
+	front, body, bodyLine, err := SplitFrontMatter(data)
+	if err != nil {
+		pos := diag.Pos{File: name}
+		if fe, ok := err.(*FrontMatterError); ok {
+			pos.Line = fe.Line
+			pos.Col = 1
+			r.errs.Errorf(pos, "%s", fe.Msg)
+		} else {
+			r.errs.Wrap(pos, err, "")
+		}
+		return nil, false
+	}
+	st := &model.Story{}
+	// Front matter starts on line 2: shift positions by one line.
+	errs := decodeTOML(name, front, st)
+	for _, e := range errs {
+		if e.Pos.Line > 0 {
+			e.Pos.Line++
+		}
+	}
+	r.errs.Append(errs)
+	if len(errs) > 0 {
+		return nil, false
+	}
+	st.File = name
+	st.Title = vi.NFC(st.Title)
+	st.Body = []byte(vi.NFC(string(body)))
+	st.BodyLine = bodyLine
+	st.Date = day(st.Date)
+	if st.Language == "" {
+		st.Language = defaultLang
+	}
+	if st.Slug == "" {
+		st.Slug = vi.Slug(strings.TrimSuffix(path.Base(name), ".md"))
+	} else {
+		st.Slug = vi.Slug(st.Slug)
+	}
+	return st, true
+}
+
+// checkFileCode reports a file whose name is not the code it holds.
+func (r *reader) checkFileCode(name string, data []byte, code string) {
+	if want := strings.TrimSuffix(path.Base(name), ".toml"); code != want {
+		r.errs.Errorf(posOf(name, data, "code"), "code %q differs from the file name %q", code, path.Base(name))
+	}
+}
+
+// day drops the time and zone of a TOML local date, keeping the calendar day in UTC.
+func day(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func sortSite(s *model.Site) {
+	sort.SliceStable(s.CriteriaSets, func(i, j int) bool { return s.CriteriaSets[i].StartYear < s.CriteriaSets[j].StartYear })
+	sort.SliceStable(s.Provinces, func(i, j int) bool { return s.Provinces[i].Code < s.Provinces[j].Code })
+	sort.SliceStable(s.Units, func(i, j int) bool { return s.Units[i].Code < s.Units[j].Code })
+	sort.SliceStable(s.Former, func(i, j int) bool {
+		a, b := s.Former[i], s.Former[j]
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Until.Before(b.Until)
+	})
+	sort.SliceStable(s.Stories, func(i, j int) bool {
+		a, b := s.Stories[i], s.Stories[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.Slug < b.Slug
+	})
+}

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/paulmach/orb"
+)
+
+const payload = `<script>alert("x")</script>`
+
+// site returns a one-unit atlas whose texts carry an HTML payload.
+func site() *stats.Atlas {
+	s := &model.Site{
+		Config: model.Config{Title: "Atlas " + payload, BaseURL: "https://example.org/atlas/", Language: "vi", CriteriaSet: "s", Province: "14",
+			Credits: []model.Credit{{Name: "Src " + payload, License: "MIT"}}},
+		CriteriaSets: []*model.CriteriaSet{{ID: "s", Name: "Set", StartYear: 2021, EndYear: 2025,
+			Levels:   []*model.Level{{ID: "standard", Name: "Đạt chuẩn", Rank: 2, Recognized: true}},
+			Criteria: []*model.Criterion{{ID: "1", Name: "Quy hoạch " + payload}}}},
+		Provinces: []*model.Province{{Code: "14", Name: "Sơn La", Type: "Tỉnh"}},
+		Units:     []*model.Unit{{Code: "03664", Name: "Chiềng An " + payload, Type: "Phường", Province: "14"}},
+		Former: []*model.FormerUnit{{Code: "03664", Name: "Chiềng Xôm", Type: "Xã", District: "TP " + payload, Province: "14", Until: model.ReformDate,
+			Successors:   []*model.Successor{{Code: "03664", Merge: "full"}},
+			Recognitions: []*model.Recognition{{Level: "standard", SourceURL: "https://example.org/r", Note: payload}}}},
+		Stories: []*model.Story{{Slug: "a", Title: "Tin " + payload, Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC),
+			Body:  []byte("Text <b>raw</b> " + payload + "\n\n[bad](javascript:alert(1)) [ok](https://example.org/)\n"),
+			Units: []string{"03664"}}},
+	}
+	return stats.Derive(s)
+}
+
+func maps(t *testing.T) map[string]*ProvinceMaps {
+	sq := orb.MultiPolygon{{{{104, 21}, {104.1, 21}, {104.1, 21.1}, {104, 21.1}, {104, 21}}}}
+	m, err := carto.Draw([]carto.Feature{{Code: "03664", Geometry: sq}}, carto.Options{Width: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*ProvinceMaps{"14": {Main: m, Locator: m}}
+}
+
+func TestEscaping(t *testing.T) {
+	files, err := Site(site(), Options{Maps: maps(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files.Paths() {
+		body := string(files[p])
+		if strings.Contains(body, "<script") || strings.Contains(body, "<b>raw") {
+			t.Errorf("%s contains unescaped markup from content", p)
+		}
+		if strings.Contains(body, "javascript:") {
+			t.Errorf("%s contains a javascript: link", p)
+		}
+	}
+	story := string(files["tin/a/index.html"])
+	if !strings.Contains(story, `<a href="https://example.org/">ok</a>`) {
+		t.Errorf("story lost its safe link:\n%s", story)
+	}
+	if !strings.Contains(string(files["xa/03664/index.html"]), "Chiềng An &lt;script&gt;") {
+		t.Error("unit page does not show the escaped name")
+	}
+}
+
+func TestPagesAndLinks(t *testing.T) {
+	files, err := Site(site(), Options{Maps: maps(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"index.html", "404.html", "xa/index.html", "xa/03664/index.html", "xa-cu/index.html", "xa-cu/03664/index.html",
+		"tin/index.html", "tin/a/index.html", "tinh/14/index.html", "tieu-chi/index.html", "tieu-chi/s/index.html", "nguon/index.html"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("missing %s", p)
+		}
+	}
+	unit := string(files["xa/03664/index.html"])
+	for _, want := range []string{
+		`<link rel="canonical" href="https://example.org/atlas/xa/03664/">`, // absolute, from the base URL
+		`href="../../xa-cu/03664/"`,                                          // page-relative
+		`năm không được nêu; được xác nhận bởi <a href="https://example.org/r">example.org</a>`,
+	} {
+		if !strings.Contains(unit, want) {
+			t.Errorf("unit page lacks %s", want)
+		}
+	}
+	if nf := string(files["404.html"]); !strings.Contains(nf, `href="/atlas/xa/"`) {
+		t.Error("404 page links are not rooted at the base URL's path")
+	}
+}
+
+func TestLayoutOverride(t *testing.T) {
+	layouts := fstest.MapFS{
+		"404.html":         {Data: []byte(`{{define "main"}}<p>site's own 404</p>{{end}}`)},
+		"assets/atlas.css": {Data: []byte(`body{color:red}`)},
+	}
+	files, err := Site(site(), Options{Maps: maps(t), Layouts: layouts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["404.html"]), "site's own 404") {
+		t.Error("layouts/404.html did not override the built-in layout")
+	}
+	var css string
+	for p, b := range files {
+		if strings.HasPrefix(p, "assets/") {
+			css = string(b)
+		}
+	}
+	if css != "body{color:red}" {
+		t.Errorf("stylesheet = %q, want the site's own", css)
+	}
+	if !strings.Contains(string(files["xa/index.html"]), "<table") {
+		t.Error("a layout the site does not override must fall back to the built-in one")
+	}
+}
+
+func TestBadLayout(t *testing.T) {
+	layouts := fstest.MapFS{"unit.html": {Data: []byte(`{{define "main"}}{{.Nope}`)}}
+	_, err := Site(site(), Options{Maps: maps(t), Layouts: layouts})
+	if err == nil || !strings.Contains(err.Error(), "layout unit.html") {
+		t.Errorf("error = %v, want one naming layout unit.html", err)
+	}
+}

@@ -1,0 +1,108 @@
+// Package vi handles Vietnamese text: normalisation, slugs, diacritic-free folding and collation.
+package vi
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normalisation form C, the form all content is kept in.
+func NFC(s string) string { return norm.NFC.String(s) }
+
+// stripMarks removes combining marks after canonical decomposition.
+var stripMarks = runes.Remove(runes.In(unicode.Mn))
+
+// Fold returns s lower-cased and without diacritics, with đ mapped to d: the key that search
+// and name comparison use, so "Chiềng Cọ", "chieng co" and "CHIENG CO" fold alike, and so do
+// "Hoà" and "Hòa".
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, stripMarks, norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.Map(func(r rune) rune {
+		switch r {
+		case 'đ', 'Đ':
+			return 'd'
+		}
+		return unicode.ToLower(r)
+	}, out)
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// SameName reports whether a and b name the same thing, whatever their normalisation form
+// or tone-mark placement ("Hoà" and "Hòa"). Letters other than the tone marks still count:
+// it compares the decomposed forms with the old and new tone placement unified.
+func SameName(a, b string) bool {
+	return toneKey(a) == toneKey(b)
+}
+
+// toneKey puts a string in NFD and moves each tone mark to the end of its syllable, so that
+// the old ("hoà") and new ("hòa") placement rules give the same key.
+func toneKey(s string) string {
+	d := []rune(norm.NFD.String(strings.ToLower(NFC(s))))
+	var out []rune
+	var tones []rune
+	flush := func() {
+		out = append(out, tones...)
+		tones = tones[:0]
+	}
+	for _, r := range d {
+		switch r {
+		case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323': // huyền, sắc, ngã, hỏi, nặng
+			tones = append(tones, r)
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			flush()
+		}
+		out = append(out, r)
+	}
+	flush()
+	return string(out)
+}
+
+// Slug returns an ASCII slug for s: marks stripped, đ→d, lower case, runs of anything other
+// than letters and digits turned into one hyphen, no leading or trailing hyphen.
+func Slug(s string) string {
+	f := Fold(s)
+	var b strings.Builder
+	hyphen := false
+	for _, r := range f {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+			continue
+		}
+		hyphen = true
+	}
+	return b.String()
+}
+
+// Collator sorts strings in Vietnamese alphabetical order. It is not safe for concurrent use.
+type Collator struct{ c *collate.Collator }
+
+// NewCollator returns a Vietnamese collator.
+func NewCollator() *Collator {
+	return &Collator{c: collate.New(language.Vietnamese)}
+}
+
+// Compare returns -1, 0 or 1 as a sorts before, with, or after b.
+func (c *Collator) Compare(a, b string) int { return c.c.CompareString(NFC(a), NFC(b)) }
+
+// SortFunc sorts xs by the string key gives, in Vietnamese order; ties keep their order.
+func SortFunc[T any](xs []T, key func(T) string) {
+	c := NewCollator()
+	sort.SliceStable(xs, func(i, j int) bool { return c.Compare(key(xs[i]), key(xs[j])) < 0 })
+}

@@ -1,0 +1,190 @@
+package write
+
+import (
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// snapshot returns every file and folder under dir: slash-separated relative paths mapped to
+// the file's bytes, or to "<dir>" for a folder.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			out[rel] = "<dir>"
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out[rel] = string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// entries lists the names in dir.
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestTreeFresh(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "nested", "public")
+	files := map[string][]byte{
+		"index.html":             []byte("<h1>Sơn La</h1>"),
+		"units/03646/index.html": []byte("Tô Hiệu"),
+		"assets/site.css":        []byte("body{}"),
+		"empty.txt":              {},
+	}
+	if err := Tree(out, files); err != nil {
+		t.Fatalf("Tree: %v", err)
+	}
+	want := map[string]string{
+		".":                      "<dir>",
+		"index.html":             "<h1>Sơn La</h1>",
+		"units":                  "<dir>",
+		"units/03646":            "<dir>",
+		"units/03646/index.html": "Tô Hiệu",
+		"assets":                 "<dir>",
+		"assets/site.css":        "body{}",
+		"empty.txt":              "",
+	}
+	if got := snapshot(t, out); !maps.Equal(got, want) {
+		t.Errorf("out:\n got %q\nwant %q", got, want)
+	}
+	if got := entries(t, filepath.Dir(out)); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside out: %q, want only public", got)
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := fi.Mode().Perm(); perm != 0o755 {
+		t.Errorf("out mode = %v, want 0755", perm)
+	}
+}
+
+func TestTreeEmpty(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := Tree(out, nil); err != nil {
+		t.Fatalf("Tree: %v", err)
+	}
+	if got := snapshot(t, out); !maps.Equal(got, map[string]string{".": "<dir>"}) {
+		t.Errorf("out = %q, want an empty folder", got)
+	}
+}
+
+func TestTreeReplaces(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := Tree(out, map[string][]byte{
+		"index.html":       []byte("old home"),
+		"stale.html":       []byte("stale"),
+		"units/old/a.html": []byte("stale unit"),
+	}); err != nil {
+		t.Fatalf("first Tree: %v", err)
+	}
+	// A file put there by hand goes too: out is the rendered site and nothing else.
+	if err := os.WriteFile(filepath.Join(out, "by-hand.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Tree(out, map[string][]byte{
+		"index.html":       []byte("new home"),
+		"units/new/a.html": []byte("new unit"),
+	}); err != nil {
+		t.Fatalf("second Tree: %v", err)
+	}
+	want := map[string]string{
+		".":                "<dir>",
+		"index.html":       "new home",
+		"units":            "<dir>",
+		"units/new":        "<dir>",
+		"units/new/a.html": "new unit",
+	}
+	if got := snapshot(t, out); !maps.Equal(got, want) {
+		t.Errorf("out:\n got %q\nwant %q", got, want)
+	}
+	if got := entries(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("beside out: %q, want only public", got)
+	}
+}
+
+func TestTreeFailureKeepsOld(t *testing.T) {
+	bad := []struct {
+		name  string
+		files map[string][]byte
+	}{
+		{"parent", map[string][]byte{"a.html": []byte("a"), "../x": []byte("escape")}},
+		{"nested parent", map[string][]byte{"a/../../x": []byte("escape"), "b.html": []byte("b")}},
+		{"absolute", map[string][]byte{"/tmp/x": []byte("escape")}},
+		{"empty path", map[string][]byte{"": []byte("nameless")}},
+		{"file and folder", map[string][]byte{"a": []byte("file"), "a/b.html": []byte("under a file")}},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			if err := Tree(out, map[string][]byte{
+				"index.html":        []byte("old home"),
+				"units/03646.html":  []byte("Tô Hiệu"),
+				"assets/site.css":   []byte("body{}"),
+				"zzz/deep/last.txt": []byte("last"),
+			}); err != nil {
+				t.Fatalf("first Tree: %v", err)
+			}
+			before := snapshot(t, out)
+			err := Tree(out, tt.files)
+			if err == nil {
+				t.Fatalf("Tree(%q) succeeded; want an error", slices.Sorted(maps.Keys(tt.files)))
+			}
+			if strings.Contains(tt.name, "parent") && !strings.Contains(err.Error(), "would leave the output folder") {
+				t.Errorf("error = %q, want it to say the path would leave the output folder", err)
+			}
+			if after := snapshot(t, out); !maps.Equal(after, before) {
+				t.Errorf("out changed:\nbefore %q\n after %q", before, after)
+			}
+			if got := entries(t, parent); !slices.Equal(got, []string{"public"}) {
+				t.Errorf("beside out: %q, want only public (no temporary folders, nothing escaped)", got)
+			}
+		})
+	}
+}
+
+func TestTreeFailureWithoutOld(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := Tree(out, map[string][]byte{"../x": nil}); err == nil {
+		t.Fatal("Tree succeeded; want an error")
+	}
+	if got := entries(t, parent); len(got) != 0 {
+		t.Errorf("parent holds %q, want nothing", got)
+	}
+}
