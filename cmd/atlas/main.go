@@ -160,4 +160,3 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "atlas %s\n", v)
 	return exitOK
 }
-

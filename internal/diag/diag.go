@@ -161,10 +161,9 @@ func AsList(err error) (List, bool) {
 }
 
 // LineCol converts a byte offset in src to a 1-based line and column (columns count bytes).
+// Offsets outside src are clamped to its start or end.
 func LineCol(src []byte, offset int64) (line, col int) {
-	if offset > int64(len(src)) {
-		offset = int64(len(src))
-	}
+	offset = max(0, min(offset, int64(len(src))))
 	line, col = 1, 1
 	for _, c := range src[:offset] {
 		if c == '\n' {

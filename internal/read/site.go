@@ -56,9 +56,9 @@ func Site(dir string) (*model.Site, *Files, diag.List) {
 // Files keeps the text of the files a site was read from, to place later diagnostics.
 type Files struct{ src map[string][]byte }
 
-// Locate returns the position of the dotted key in file: the first line that assigns its last
-// part. Unknown files
-// and keys give a position with the file alone.
+// Locate returns the position of the dotted key in file: the first line that assigns it in its
+// table ("assessments.level" under "[[assessments]]"), else the first line that assigns its last
+// part in any table. Unknown files and keys give a position with the file alone.
 func (f *Files) Locate(file, key string) diag.Pos {
 	if f == nil {
 		return diag.Pos{File: file}

@@ -30,7 +30,7 @@ func decodeTOML(file string, src []byte, v any) diag.List {
 		}
 		pos := diag.Pos{File: file}
 		msg := err.Error()
-		// Type errors name the key and its line; find where it stands.
+		// Type errors name the key and its line; point at the value.
 		if k := keyInError(msg); k != "" {
 			pos.Line, pos.Col = findKeyOnLine(src, k, lineInError(msg))
 		}
@@ -72,17 +72,30 @@ func lineInError(msg string) int {
 	return 0
 }
 
-// findKeyOnLine returns the position of the dotted key k on line n of src, the line itself
-// (column 0) when k does not stand there, or findKey's answer when n is not a line of src.
+// findKeyOnLine returns the position of the value of the dotted key k on line n of src (or of
+// k itself when it opens a table there), the line alone (column 0) when k does not stand there,
+// or findKey's answer when n is not a line of src.
 func findKeyOnLine(src []byte, k string, n int) (line, col int) {
 	lines := strings.Split(string(src), "\n")
 	if n < 1 || n > len(lines) {
 		return findKey(src, k)
 	}
-	if l, c := findKey([]byte(lines[n-1]), k); l == 1 {
+	text := lines[n-1]
+	_, c := findKey([]byte(text), k)
+	if c == 0 {
+		return n, 0
+	}
+	if header.MatchString(text) {
 		return n, c
 	}
-	return n, 0
+	if eq := strings.IndexByte(text[c-1:], '='); eq >= 0 {
+		v := c + eq
+		for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
+			v++
+		}
+		return n, v + 1
+	}
+	return n, c
 }
 
 // findKey returns the line and column where the dotted key k is assigned or opens a table

@@ -80,7 +80,7 @@ func TestPagesAndLinks(t *testing.T) {
 	unit := string(files["xa/03664/index.html"])
 	for _, want := range []string{
 		`<link rel="canonical" href="https://example.org/atlas/xa/03664/">`, // absolute, from the base URL
-		`href="../../xa-cu/03664/"`,                                          // page-relative
+		`href="../../xa-cu/03664/"`,                                         // page-relative
 		`năm không được nêu; được xác nhận bởi <a href="https://example.org/r">example.org</a>`,
 	} {
 		if !strings.Contains(unit, want) {

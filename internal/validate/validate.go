@@ -331,4 +331,3 @@ func validCode(c string) bool {
 	}
 	return true
 }
-

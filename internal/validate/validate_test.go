@@ -33,7 +33,7 @@ func validSite() *model.Site {
 		Former: []*model.FormerUnit{{File: "content/former/03664.toml", Code: "03664", Name: "Chiềng Xôm", Type: "Xã", Province: "14", Until: model.ReformDate,
 			Successors:   []*model.Successor{{Code: "03664", Merge: "full"}},
 			Recognitions: []*model.Recognition{{CriteriaSet: "2021-2025", Level: "standard", Year: 2022, SourceURL: "https://example.org/r"}}}},
-		Stories: []*model.Story{{File: "content/stories/a.md", Slug: "a", Title: "A", Date: day(2026, 1, 1), Units: []string{"03664"}, FormerUnits: []string{"03664"}}},
+		Stories:    []*model.Story{{File: "content/stories/a.md", Slug: "a", Title: "A", Date: day(2026, 1, 1), Units: []string{"03664"}, FormerUnits: []string{"03664"}}},
 		Boundaries: []*model.Boundary{{Pos: diag.Pos{File: "geo/b.geojson"}, Code: "03664", Name: "Chiềng An", Geometry: square}},
 	}
 }
@@ -46,9 +46,9 @@ func TestValidSite(t *testing.T) {
 
 func TestProblems(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(s *model.Site)
-		want  string
+		want   string
 	}{
 		{"base URL", func(s *model.Site) { s.Config.BaseURL = "example.org" },
 			`atlas.toml: error: base_url "example.org" must be an absolute http(s) URL`},
@@ -82,7 +82,9 @@ func TestProblems(t *testing.T) {
 		}, `content/units/copy.toml: error: unit code 03664 is also used by content/units/03664.toml`},
 		{"successor missing", func(s *model.Site) { s.Former[0].Successors[0].Code = "01111" },
 			`content/former/03664.toml: error: successor 01111: no current unit content/units/01111.toml`},
-		{"former successor missing", func(s *model.Site) { s.Former[0].Successors[0] = &model.Successor{Code: "01111", Former: true, Until: model.ReformDate, Merge: "full"} },
+		{"former successor missing", func(s *model.Site) {
+			s.Former[0].Successors[0] = &model.Successor{Code: "01111", Former: true, Until: model.ReformDate, Merge: "full"}
+		},
 			`content/former/03664.toml: error: successor 01111: no former unit content/former/01111.toml`},
 		{"merge type", func(s *model.Site) { s.Former[0].Successors[0].Merge = "half" },
 			`content/former/03664.toml: error: merge "half" must be "full" or "partial"`},

@@ -1,0 +1,201 @@
+package read
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+func diagTexts(l diag.List) []string {
+	var out []string
+	for _, d := range l {
+		out = append(out, d.Error())
+	}
+	return out
+}
+
+func TestDecodeTOML(t *testing.T) {
+	const file = "content/units/03646.toml"
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"valid", "code = \"03646\"\nname = \"Tô Hiệu\"\n\n[[assessments]]\ncriteria_set = \"2021-2025\"\nas_of = 2024-05-01\nlevel = \"standard\"\n", nil},
+		{"unknown key in assessments",
+			"code = \"03646\"\nname = \"Tô Hiệu\"\n\n[[assessments]]\ncriteria_set = \"2021-2025\"\n  levle = \"standard\"\n",
+			[]string{`content/units/03646.toml:6:3: error: unknown key "assessments.levle"`}},
+		{"unknown key in the second of two assessments",
+			"code = \"03646\"\n[[assessments]]\nlevel = \"in-progress\"\n[[assessments]]\nlevle = \"standard\"\n",
+			[]string{`content/units/03646.toml:5:1: error: unknown key "assessments.levle"`}},
+		{"same unknown key in two assessments",
+			"code = \"03646\"\n[[assessments]]\nlevle = \"a\"\n[[assessments]]\nlevel = \"b\"\n[[assessments]]\n levle = \"c\"\n",
+			[]string{
+				`content/units/03646.toml:3:1: error: unknown key "assessments.levle"`,
+				`content/units/03646.toml:7:2: error: unknown key "assessments.levle"`,
+			}},
+		{"unknown key named like a top-level key",
+			"code = \"03646\"\nname = \"Tô Hiệu\"\n[[assessments]]\nname = \"x\"\n",
+			[]string{`content/units/03646.toml:4:1: error: unknown key "assessments.name"`}},
+		{"unknown top-level key",
+			"code = \"03646\"\n\"nmae\" = \"Tô Hiệu\"\n",
+			[]string{`content/units/03646.toml:2:1: error: unknown key "nmae"`}},
+		{"unknown table",
+			"code = \"03646\"\n\n[[assesments]]\nlevel = \"a\"\n",
+			[]string{
+				`content/units/03646.toml:3:1: error: unknown key "assesments"`,
+				`content/units/03646.toml:4:1: error: unknown key "assesments.level"`,
+			}},
+		{"syntax error",
+			"code = \"03646\"\nname = \n",
+			[]string{`content/units/03646.toml:2:8: error: invalid TOML: expected value but found '\n' instead`}},
+		{"unterminated string",
+			"code = \"03646\nname = \"x\"\n",
+			[]string{`content/units/03646.toml:1:14: error: invalid TOML: strings cannot contain newlines`}},
+		{"wrong type",
+			"code = 5\n",
+			[]string{`content/units/03646.toml:1:8: error: invalid value: toml: line 1 (last key "code"): incompatible types: TOML value has type int64; destination has type string`}},
+		{"wrong type in the second assessment",
+			"code = \"03646\"\n[[assessments]]\nlevel = \"a\"\n[[assessments]]\n  level = 5\n",
+			[]string{`content/units/03646.toml:5:11: error: invalid value: toml: line 5 (last key "assessments.level"): incompatible types: TOML value has type int64; destination has type string`}},
+		{"table where an array of tables belongs",
+			"code = \"03646\"\n[assessments] # level = 1\nlevel = \"a\"\n",
+			[]string{`content/units/03646.toml:2:1: error: invalid value: toml: line 2 (last key "assessments"): incompatible types: TOML value has type map[string]any; destination has type slice`}},
+		{"wrong type in an array",
+			"code = \"03646\"\naliases = [\"a\", 5]\n",
+			[]string{`content/units/03646.toml:2:11: error: invalid value: toml: line 2 (last key "aliases"): incompatible types: TOML value has type int64; destination has type string`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var u model.Unit
+			got := diagTexts(decodeTOML(file, []byte(tt.src), &u))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("decodeTOML:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeTOMLValues(t *testing.T) {
+	src := "code = \"03646\"\nname = \"Tô Hiệu\"\naliases = [\"a\", \"b\"]\n[[assessments]]\ncriteria_set = \"2021-2025\"\nas_of = 2024-05-01\nlevel = \"standard\"\ncriteria_met = [\"1\", \"2\"]\n"
+	var u model.Unit
+	if errs := decodeTOML("u.toml", []byte(src), &u); len(errs) != 0 {
+		t.Fatalf("decodeTOML: %v", errs)
+	}
+	if u.Code != "03646" || u.Name != "Tô Hiệu" || !slices.Equal(u.Aliases, []string{"a", "b"}) || len(u.Assessments) != 1 {
+		t.Fatalf("decoded %+v", u)
+	}
+	a := u.Assessments[0]
+	if a.CriteriaSet != "2021-2025" || a.Level != "standard" || a.AsOf.Format("2006-01-02") != "2024-05-01" || !slices.Equal(a.CriteriaMet, []string{"1", "2"}) {
+		t.Errorf("assessment %+v", *a)
+	}
+}
+
+func TestDecodeTOMLDiagnostic(t *testing.T) {
+	var u model.Unit
+	errs := decodeTOML("u.toml", []byte("code = 5\n"), &u)
+	if len(errs) != 1 {
+		t.Fatalf("got %d diagnostics, want 1", len(errs))
+	}
+	d := errs[0]
+	if d.Pos.File != "u.toml" || d.Severity != diag.Error || d.Err == nil {
+		t.Errorf("diagnostic %+v: want file u.toml, an error, with its cause", *d)
+	}
+	errs = decodeTOML("u.toml", []byte("code = \n"), &u)
+	if len(errs) != 1 || errs[0].Err == nil || errs[0].Pos.Line != 1 {
+		t.Errorf("syntax error diagnostic %v: want one, at line 1, with its cause", errs)
+	}
+}
+
+func TestFindKey(t *testing.T) {
+	src := "# comment\ncode = \"1\"\nname = \"a\"\n\"quoted\" = 1\nx = { inner = 2, level = 3 }\n\n[[assessments]]\n  level = \"b\"\n[[ assessments ]]\nlevel = \"c\"\n[criteria . sub]\nlevel = 1\n[[criteria.indicators]]\nid = \"i\"\naliases = [\n  [\"a\", \"b\"],\n]\nmore = 1\n"
+	tests := []struct {
+		key       string
+		n         int
+		line, col int
+	}{
+		{"code", 0, 2, 1},
+		{"name", 0, 3, 1},
+		{"quoted", 0, 4, 1},
+		{"x.inner", 0, 5, 7},
+		{"level", 0, 5, 18}, // no top-level "level": the first assignment anywhere
+		{"assessments", 0, 7, 1},
+		{"assessments", 1, 9, 1},
+		{"assessments.level", 0, 8, 3},
+		{"assessments.level", 1, 10, 1},
+		{"assessments.level", 5, 10, 1},
+		{"criteria.sub", 0, 11, 1},
+		{"criteria.sub.level", 0, 12, 1},
+		{"criteria.indicators.id", 0, 14, 1},
+		{"criteria.indicators.more", 0, 18, 1},
+		{"id", 0, 14, 1},
+		{"missing", 0, 0, 0},
+		{"a.b.missing", 0, 0, 0},
+		{"", 0, 0, 0},
+		{"x.(", 0, 0, 0},
+	}
+	for _, tt := range tests {
+		line, col := findKeyN([]byte(src), tt.key, tt.n)
+		if line != tt.line || col != tt.col {
+			t.Errorf("findKeyN(%q, %d) = %d:%d, want %d:%d", tt.key, tt.n, line, col, tt.line, tt.col)
+		}
+	}
+	if line, col := findKey([]byte(src), "assessments.level"); line != 8 || col != 3 {
+		t.Errorf("findKey(assessments.level) = %d:%d, want 8:3", line, col)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	var nilFiles *Files
+	if got := nilFiles.Locate("a.toml", "code"); got != (diag.Pos{File: "a.toml"}) {
+		t.Errorf("nil Files: Locate = %v", got)
+	}
+	f := &Files{src: map[string][]byte{"a.toml": []byte("code = \"1\"\n[[successors]]\ncode = \"2\"\n")}}
+	tests := []struct {
+		file, key string
+		want      diag.Pos
+	}{
+		{"a.toml", "code", diag.Pos{File: "a.toml", Line: 1, Col: 1}},
+		{"a.toml", "successors.code", diag.Pos{File: "a.toml", Line: 3, Col: 1}},
+		{"a.toml", "successors", diag.Pos{File: "a.toml", Line: 2, Col: 1}},
+		{"a.toml", "nothing", diag.Pos{File: "a.toml"}},
+		{"b.toml", "code", diag.Pos{File: "b.toml"}},
+	}
+	for _, tt := range tests {
+		if got := f.Locate(tt.file, tt.key); got != tt.want {
+			t.Errorf("Locate(%q, %q) = %v, want %v", tt.file, tt.key, got, tt.want)
+		}
+	}
+}
+
+func FuzzDecodeUnit(f *testing.F) {
+	for _, dir := range []string{"units", "former"} {
+		names, _ := filepath.Glob(filepath.Join("..", "..", "content", dir, "*.toml"))
+		for _, name := range names[:min(len(names), 5)] {
+			if data, err := os.ReadFile(name); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte("code = \"1\"\n[[assessments]]\nlevle = 1\n[[assessments]]\nlevle = 2\n"))
+	f.Add([]byte("code = 5\n"))
+	f.Add([]byte("[[assessments]]\nas_of = 2024-01-01T00:00:00Z\n[a.\"b.c\"]\nx = {y = [1, {z = 2}]}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var u model.Unit
+		errs := decodeTOML("u.toml", src, &u)
+		lines := strings.Count(string(src), "\n") + 1
+		for _, d := range errs {
+			if d.Pos.File != "u.toml" || d.Severity != diag.Error || d.Msg == "" {
+				t.Errorf("bad diagnostic %#v", d)
+			}
+			if d.Pos.Line < 0 || d.Pos.Line > lines || d.Pos.Col < 0 {
+				t.Errorf("diagnostic %q: position outside the %d lines of the input", d.Error(), lines)
+			}
+		}
+	})
+}
