@@ -31,6 +31,9 @@ type Options struct {
 	Site string    // the site folder
 	Out  string    // the output folder; empty means Site/public
 	Log  io.Writer // progress and warnings; nil discards them
+	// CacheDir holds derived geometry between builds; empty means Site/.cache/atlas.
+	CacheDir string
+	NoCache  bool // do not read or write the cache
 }
 
 // Result summarises a build.
@@ -39,12 +42,19 @@ type Result struct {
 	Bytes    int64
 	Warnings diag.List
 	Duration time.Duration
+	// GeometryRuns counts the boundary files decoded and the maps drawn; 0 when everything
+	// came from the cache.
+	GeometryRuns int
 }
 
 // Load reads and validates the site in dir. It returns the site and every diagnostic found;
 // the error is non-nil when the diagnostics hold at least one error.
 func Load(dir string) (*model.Site, diag.List, error) {
-	site, files, errs := read.Site(dir)
+	return load(dir, read.Options{})
+}
+
+func load(dir string, opts read.Options) (*model.Site, diag.List, error) {
+	site, files, errs := read.SiteWith(dir, opts)
 	errs.Append(validate.Site(site, files.Locate))
 	errs.Sort()
 	return site, errs, errs.Err()
@@ -52,11 +62,15 @@ func Load(dir string) (*model.Site, diag.List, error) {
 
 // Render runs the pipeline up to rendering, without writing anything.
 func Render(site *model.Site, layouts fs.FS) (render.Files, error) {
-	atlas := stats.Derive(site)
 	maps, err := Maps(site)
 	if err != nil {
 		return nil, err
 	}
+	return renderWith(site, layouts, maps)
+}
+
+func renderWith(site *model.Site, layouts fs.FS, maps map[string]*render.ProvinceMaps) (render.Files, error) {
+	atlas := stats.Derive(site)
 	files, err := render.Site(atlas, render.Options{Layouts: layouts, Maps: maps})
 	if err != nil {
 		return nil, err
@@ -109,22 +123,36 @@ func Run(opts Options) (*Result, error) {
 	if out == "" {
 		out = filepath.Join(opts.Site, "public")
 	}
-	site, diags, err := Load(opts.Site)
+	cache := opts.CacheDir
+	if cache == "" {
+		cache = filepath.Join(opts.Site, ".cache", "atlas")
+	}
+	if opts.NoCache {
+		cache = ""
+	}
+	geo := newGeometry(cache)
+	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
 	warnings := diags.Warnings()
 	for _, w := range warnings {
 		fmt.Fprintln(logw, w.Error())
 	}
+	res := &Result{Warnings: warnings}
 	if err != nil {
-		return &Result{Warnings: warnings}, err
+		return res, err
 	}
-	files, err := Render(site, layoutsFS(opts.Site))
+	maps, err := geo.maps(site)
+	res.GeometryRuns = geo.runs
 	if err != nil {
-		return &Result{Warnings: warnings}, err
+		return res, err
+	}
+	files, err := renderWith(site, layoutsFS(opts.Site), maps)
+	if err != nil {
+		return res, err
 	}
 	if err := write.Tree(out, files); err != nil {
-		return &Result{Warnings: warnings}, err
+		return res, err
 	}
-	res := &Result{Files: len(files), Warnings: warnings, Duration: time.Since(start)}
+	res.Files, res.Duration = len(files), time.Since(start)
 	for _, b := range files {
 		res.Bytes += int64(len(b))
 	}

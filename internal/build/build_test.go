@@ -25,7 +25,7 @@ const defaultSite = "../.."
 func buildDefault(t *testing.T) (string, *model.Site) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Run(Options{Site: defaultSite, Out: out}); err != nil {
+	if _, err := Run(Options{Site: defaultSite, Out: out, NoCache: true}); err != nil {
 		t.Fatalf("build of the default site failed:\n%v", err)
 	}
 	site, _, err := Load(defaultSite)
@@ -248,5 +248,65 @@ func TestGolden(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from %s; run with -update if the change is intended", page, path)
 		}
+	}
+}
+
+// TestGeometryCache checks that a build where only TOML changed does no geometry work, and that
+// output from the cache is byte-identical to output computed afresh.
+func TestGeometryCache(t *testing.T) {
+	site := t.TempDir()
+	if err := os.CopyFS(site, os.DirFS(defaultSite)); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"public", "node_modules", ".cache"} {
+		os.RemoveAll(filepath.Join(site, d))
+	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	out := filepath.Join(t.TempDir(), "public")
+	run := func() *Result {
+		t.Helper()
+		res, err := Run(Options{Site: site, Out: out, CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	if res := run(); res.GeometryRuns == 0 {
+		t.Fatal("a cold build did no geometry work")
+	}
+	cold := readTree(t, out)
+	if res := run(); res.GeometryRuns != 0 {
+		t.Errorf("an unchanged rebuild did %d geometry runs, want 0", res.GeometryRuns)
+	}
+	warm := readTree(t, out)
+	for name, body := range cold {
+		if !bytes.Equal(body, warm[name]) {
+			t.Errorf("%s differs between a cold and a cached build", name)
+		}
+	}
+	// A TOML-only edit: a unit's name.
+	unit := filepath.Join(site, "content", "units", "03664.toml")
+	src, _ := os.ReadFile(unit)
+	os.WriteFile(unit, bytes.Replace(src, []byte(`name = "Chiềng An"`), []byte(`name = "Chiềng An Mới"`), 1), 0o644)
+	if res := run(); res.GeometryRuns != 0 {
+		t.Errorf("a TOML-only edit caused %d geometry runs, want 0", res.GeometryRuns)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "xa", "03664", "index.html")); !bytes.Contains(b, []byte("Chiềng An Mới")) {
+		t.Error("the edit did not reach the page")
+	}
+	// Moving a unit to another province changes the maps: they must be drawn again.
+	prov := filepath.Join(site, "content", "provinces", "15.toml")
+	os.WriteFile(prov, []byte("code = \"15\"\nname = \"Thử\"\ntype = \"Tỉnh\"\n"), 0o644)
+	src, _ = os.ReadFile(unit)
+	os.WriteFile(unit, bytes.Replace(src, []byte(`province = "14"`), []byte(`province = "15"`), 1), 0o644)
+	if res := run(); res.GeometryRuns == 0 {
+		t.Error("moving a unit to another province did not redraw the maps")
+	}
+	// A boundary edit: the file's bytes change.
+	geo := filepath.Join(site, "geo", "son-la-communes-2025.geojson")
+	gsrc, _ := os.ReadFile(geo)
+	os.WriteFile(geo, append(gsrc, '\n'), 0o644)
+	if res := run(); res.GeometryRuns == 0 {
+		t.Error("a boundary edit did not redo the geometry")
 	}
 }

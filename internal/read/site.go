@@ -31,6 +31,24 @@ const (
 // Site reads the site in dir. It returns what it could read and every problem found, in a
 // stable order. File names in diagnostics are relative to dir, with forward slashes.
 func Site(dir string) (*model.Site, *Files, diag.List) {
+	return SiteWith(dir, Options{})
+}
+
+// BoundaryReader turns the bytes of a boundary file into boundaries. A build passes its own to
+// reuse boundaries decoded by an earlier build (Boundaries is the default).
+type BoundaryReader func(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List)
+
+// Options change how a site is read.
+type Options struct {
+	Boundaries BoundaryReader // nil means Boundaries
+}
+
+// SiteWith is Site with options.
+func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
+	decode := opts.Boundaries
+	if decode == nil {
+		decode = Boundaries
+	}
 	r := &reader{fsys: os.DirFS(dir), files: &Files{src: map[string][]byte{}}}
 	s := &model.Site{}
 	r.config(&s.Config)
@@ -44,7 +62,7 @@ func Site(dir string) (*model.Site, *Files, diag.List) {
 		if !ok {
 			continue
 		}
-		bs, errs := Boundaries(src.File, data, src)
+		bs, errs := decode(src.File, data, src)
 		r.errs.Append(errs)
 		s.Boundaries = append(s.Boundaries, bs...)
 	}
