@@ -1,80 +1,104 @@
 package read
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
 	"fmt"
-	"math"
-	"strings"
+	"io"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/read/geojson"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
 // Boundaries decodes a GeoJSON FeatureCollection read from file, taking each feature's code,
 // name and type from the properties that src names. Polygons are promoted to MultiPolygons;
-// either ring winding is accepted.
+// either ring winding is accepted. Each boundary's position is where its feature starts.
 func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
 	var errs diag.List
-	fc, err := geojson.UnmarshalFeatureCollection(data)
-	if err != nil {
-		pos := diag.Pos{File: file}
-		// A syntax error's offset counts the bytes read, the offending one included; at the
-		// end of the input there is no offending byte. (Type errors are left without a
-		// position: orb decodes parts of the document separately, so their offsets are
-		// relative to a part, not to the file.)
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			off := se.Offset
-			if off > 0 && off <= int64(len(data)) && strings.HasPrefix(se.Error(), "invalid character") {
-				off--
-			}
-			pos.Line, pos.Col = diag.LineCol(data, off)
-		}
-		errs.Wrap(pos, err, "invalid GeoJSON")
-		return nil, errs
-	}
 	codeProp := orDefault(src.CodeProperty, "code")
 	nameProp := orDefault(src.NameProperty, "name")
 	typeProp := orDefault(src.TypeProperty, "type")
+	dec := geojson.NewDecoder(bytes.NewReader(data))
+	lines := lineCounter{data: data, line: 1, col: 1}
 	var out []*model.Boundary
-	for i, f := range fc.Features {
+	seen := map[string]diag.Pos{}
+	for i := 0; ; i++ {
+		f, err := dec.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			pos := diag.Pos{File: file}
+			var se *geojson.SyntaxError
+			if errors.As(err, &se) {
+				pos.Line, pos.Col = se.Line, se.Col
+				errs = append(errs, &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: "invalid GeoJSON: " + se.Msg, Err: err})
+			} else {
+				errs.Wrap(pos, err, "cannot read GeoJSON")
+			}
+			break
+		}
 		at := diag.Pos{File: file}
+		at.Line, at.Col = lines.at(f.Offset)
 		where := fmt.Sprintf("feature %d", i)
-		code := f.Properties.MustString(codeProp, "")
-		if code == "" {
-			errs.Errorf(at, "%s has no %q property (the configured code property)", where, codeProp)
+		code, ok := f.Properties[codeProp].(string)
+		if !ok || code == "" {
+			if v, present := f.Properties[codeProp]; present && v != nil {
+				errs.Errorf(at, "%s: property %q must be a string (codes keep their leading zeros), not %v", where, codeProp, v)
+			} else {
+				errs.Errorf(at, "%s has no %q property (the configured code property)", where, codeProp)
+			}
 			continue
 		}
 		where = fmt.Sprintf("feature %d (code %s)", i, code)
-		var mp orb.MultiPolygon
-		switch g := f.Geometry.(type) {
-		case orb.Polygon:
-			mp = orb.MultiPolygon{g}
-		case orb.MultiPolygon:
-			mp = g
-		case nil:
+		if prev, dup := seen[code]; dup {
+			errs.Errorf(at, "%s: code %s is also used by the feature at %s", where, code, prev)
+			continue
+		}
+		seen[code] = at
+		switch f.GeometryType {
+		case "Polygon", "MultiPolygon":
+		case "":
 			errs.Errorf(at, "%s has no geometry", where)
 			continue
 		default:
-			errs.Errorf(at, "%s is a %s; want Polygon or MultiPolygon", where, g.GeoJSONType())
+			errs.Errorf(at, "%s is a %s; want Polygon or MultiPolygon", where, f.GeometryType)
 			continue
 		}
-		if msg := checkGeometry(mp); msg != "" {
+		if msg := checkGeometry(f.Geometry); msg != "" {
 			errs.Errorf(at, "%s: %s", where, msg)
 			continue
 		}
-		out = append(out, &model.Boundary{
-			Pos:      at,
-			Code:     code,
-			Name:     f.Properties.MustString(nameProp, ""),
-			Type:     f.Properties.MustString(typeProp, ""),
-			Geometry: mp,
-		})
+		name, _ := f.Properties[nameProp].(string)
+		typ, _ := f.Properties[typeProp].(string)
+		out = append(out, &model.Boundary{Pos: at, Code: code, Name: name, Type: typ, Geometry: f.Geometry})
 	}
 	return out, errs
+}
+
+// lineCounter turns increasing byte offsets into lines and columns in one pass over data.
+type lineCounter struct {
+	data      []byte
+	off       int64
+	line, col int
+}
+
+func (c *lineCounter) at(off int64) (line, col int) {
+	if off < c.off || off > int64(len(c.data)) {
+		return diag.LineCol(c.data, off)
+	}
+	for _, b := range c.data[c.off:off] {
+		if b == '\n' {
+			c.line++
+			c.col = 1
+		} else {
+			c.col++
+		}
+	}
+	c.off = off
+	return c.line, c.col
 }
 
 // checkGeometry reports the first defect that makes mp unusable, or "".
@@ -89,11 +113,11 @@ func checkGeometry(mp orb.MultiPolygon) string {
 				return "a ring is not closed (its first and last points differ)"
 			}
 			for _, pt := range r {
-				if math.IsNaN(pt[0]) || math.IsInf(pt[0], 0) || math.IsNaN(pt[1]) || math.IsInf(pt[1], 0) {
-					return "a coordinate is not a finite number"
-				}
 				if pt[0] < -180 || pt[0] > 180 || pt[1] < -90 || pt[1] > 90 {
-					return fmt.Sprintf("coordinate [%g, %g] is outside longitude/latitude range", pt[0], pt[1])
+					if pt[0] >= 8 && pt[0] <= 24 && pt[1] >= 102 && pt[1] <= 118 {
+						return fmt.Sprintf("coordinate [%g, %g] looks like [latitude, longitude]: GeoJSON wants [longitude, latitude]", pt[0], pt[1])
+					}
+					return fmt.Sprintf("coordinate [%g, %g] is outside the longitude/latitude range", pt[0], pt[1])
 				}
 			}
 			n += len(r)

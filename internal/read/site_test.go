@@ -191,7 +191,7 @@ func TestSiteGood(t *testing.T) {
 	}
 	b := s.Boundaries[0]
 	square := orb.MultiPolygon{{{{103.9, 21.3}, {104.0, 21.3}, {104.0, 21.4}, {103.9, 21.4}, {103.9, 21.3}}}}
-	if b.Code != "03646" || b.Name != "Tô Hiệu" || b.Type != "Phường" || b.Pos != (diag.Pos{File: "geo/communes.geojson"}) || !orb.Equal(b.Geometry, square) {
+	if b.Code != "03646" || b.Name != "Tô Hiệu" || b.Type != "Phường" || b.Pos != (diag.Pos{File: "geo/communes.geojson", Line: 4, Col: 5}) || !orb.Equal(b.Geometry, square) {
 		t.Errorf("boundary = %+v", b)
 	}
 
@@ -238,21 +238,34 @@ func TestSiteBroken(t *testing.T) {
 			[]string{`content/units/03646.toml:4:1: error: unknown key "assessments.levle"`}},
 		{"GeoJSON syntax error",
 			map[string]string{"geo/communes.geojson": "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [\n    {\"type\": \"Feature\" \"properties\": {}}\n  ]\n}\n"},
-			[]string{`geo/communes.geojson:4:24: error: invalid GeoJSON: invalid character '"' after object key:value pair`}},
+			[]string{`geo/communes.geojson:4:24: error: invalid GeoJSON: expected ',' or '}' after object member, found '"'`}},
 		{"GeoJSON cut short",
 			map[string]string{"geo/communes.geojson": "{\"type\": \"FeatureCollection\",\n\"features\": ["},
-			[]string{`geo/communes.geojson:2:14: error: invalid GeoJSON: unexpected end of JSON input`}},
+			[]string{`geo/communes.geojson:2:14: error: invalid GeoJSON: unexpected end of input`}},
 		{"GeoJSON of the wrong shape",
 			map[string]string{"geo/communes.geojson": "{\n\"type\": \"FeatureCollection\",\n\"features\": 5\n}"},
-			[]string{`geo/communes.geojson: error: invalid GeoJSON: json: cannot unmarshal number into Go value of type []*geojson.FeatureOf[github.com/paulmach/orb/geojson.Properties]`}},
+			[]string{`geo/communes.geojson:3:13: error: invalid GeoJSON: expected '[' or null for "features", found '5'`}},
 		{"GeoJSON feature without the code property",
 			map[string]string{"geo/communes.geojson": `{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"ma": "03646"},
 "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}`},
-			[]string{`geo/communes.geojson: error: feature 0 has no "code" property (the configured code property)`}},
+			[]string{`geo/communes.geojson:1:44: error: feature 0 has no "code" property (the configured code property)`}},
 		{"GeoJSON ring not closed",
 			map[string]string{"geo/communes.geojson": `{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "03646"},
 "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0.5]]]}}]}`},
-			[]string{`geo/communes.geojson: error: feature 0 (code 03646): a ring is not closed (its first and last points differ)`}},
+			[]string{`geo/communes.geojson:1:44: error: feature 0 (code 03646): a ring is not closed (its first and last points differ)`}},
+		{"GeoJSON duplicate code",
+			map[string]string{"geo/communes.geojson": `{"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"code": "03646"}, "geometry": {"type": "Polygon", "coordinates": [[[104, 21], [104.1, 21], [104.1, 21.1], [104, 21]]]}},
+{"type": "Feature", "properties": {"code": "03646"}, "geometry": {"type": "Polygon", "coordinates": [[[104, 21], [104.1, 21], [104.1, 21.1], [104, 21]]]}}]}`},
+			[]string{`geo/communes.geojson:3:1: error: feature 1 (code 03646): code 03646 is also used by the feature at geo/communes.geojson:2:1`}},
+		{"GeoJSON latitude and longitude swapped",
+			map[string]string{"geo/communes.geojson": `{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "03646"},
+"geometry": {"type": "Polygon", "coordinates": [[[21, 104], [21.1, 104], [21.1, 104.1], [21, 104]]]}}]}`},
+			[]string{`geo/communes.geojson:1:44: error: feature 0 (code 03646): coordinate [21, 104] looks like [latitude, longitude]: GeoJSON wants [longitude, latitude]`}},
+		{"GeoJSON numeric code",
+			map[string]string{"geo/communes.geojson": `{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": 3646},
+"geometry": {"type": "Polygon", "coordinates": [[[104, 21], [104.1, 21], [104.1, 21.1], [104, 21]]]}}]}`},
+			[]string{`geo/communes.geojson:1:44: error: feature 0: property "code" must be a string (codes keep their leading zeros), not 3646`}},
 		{"missing GeoJSON file",
 			map[string]string{"geo/communes.geojson": ""},
 			[]string{`geo/communes.geojson: error: cannot read file: open geo/communes.geojson: no such file or directory`}},
