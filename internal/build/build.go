@@ -132,11 +132,8 @@ func Run(opts Options) (*Result, error) {
 	}
 	geo := newGeometry(cache)
 	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
-	warnings := diags.Warnings()
-	for _, w := range warnings {
-		fmt.Fprintln(logw, w.Error())
-	}
-	res := &Result{Warnings: warnings}
+	res := &Result{Warnings: diags.Warnings()}
+	defer func() { logWarnings(logw, res.Warnings) }()
 	if err != nil {
 		return res, err
 	}
@@ -145,6 +142,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	res.Warnings = append(res.Warnings, mapWarnings(site, maps)...)
 	files, err := renderWith(site, layoutsFS(opts.Site), maps)
 	if err != nil {
 		return res, err
@@ -166,4 +164,35 @@ func layoutsFS(site string) fs.FS {
 		return os.DirFS(dir)
 	}
 	return nil
+}
+
+// mapWarnings turns the defects the geometry engine found in the source into warnings at
+// each unit's boundary.
+func mapWarnings(site *model.Site, maps map[string]*render.ProvinceMaps) diag.List {
+	at := map[string]diag.Pos{}
+	for _, b := range site.Boundaries {
+		at[b.Code] = b.Pos
+	}
+	var out diag.List
+	for _, m := range maps {
+		for _, w := range m.Main.Warnings {
+			out.Warnf(at[w.Code], "boundary %s: %s", w.Code, w.Msg)
+		}
+	}
+	out.Sort()
+	return out
+}
+
+// maxLogged is how many warnings a build prints; the rest are counted.
+const maxLogged = 10
+
+// logWarnings prints the first warnings and counts the others.
+func logWarnings(w io.Writer, ws diag.List) {
+	for i, d := range ws {
+		if i == maxLogged {
+			fmt.Fprintf(w, "… and %d more warning(s)\n", len(ws)-maxLogged)
+			return
+		}
+		fmt.Fprintln(w, d.Error())
+	}
 }

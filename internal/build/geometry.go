@@ -11,15 +11,16 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/render"
 )
 
-// geometryVersion names the geometry engine's output format and algorithms. Change it when
-// they change, so that caches made by older builds are not used.
-const geometryVersion = "atlas-geometry-1"
+// geometryVersion names the cache's format and the geometry engine's algorithms, so that
+// caches made by older builds are not used.
+const geometryVersion = "atlas-geometry-2/" + carto.Version
 
 // geometry is the build's geometry stage: it decodes boundary files and draws maps, reusing
 // what an earlier build cached when the inputs are the same, so a build where only TOML or

@@ -6,8 +6,13 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/ntm-atlas/atlas/internal/topo"
 	"github.com/paulmach/orb"
 )
+
+// Version names the engine's algorithms and output. Change it whenever Draw's output for the
+// same input and options may change: builds use it in the key of their geometry cache.
+const Version = "topo-1"
 
 // Precision is the number of SVG units per display pixel.
 const Precision = 10
@@ -22,13 +27,22 @@ type Feature struct {
 	Geometry orb.MultiPolygon
 }
 
-// Options say how big the target map is.
+// Options say how big the target map is and how much to simplify.
 type Options struct {
 	// Width is the target width in CSS pixels, e.g. 800 for the province map,
 	// 240 for a locator.
 	Width int
-	// Tolerance in pixels for simplification; 0 means DefaultTolerance.
+	// Tolerance in pixels for simplification; 0 means DefaultTolerance. A vertex
+	// goes when the triangle it makes with its neighbours is smaller than a
+	// square Tolerance pixels on a side.
 	Tolerance float64
+	// Keep, when above 0, overrides Tolerance: keep this share (0 to 1) of the
+	// removable vertices, as mapshaper's "-simplify 10%" keeps 10 %.
+	Keep float64
+	// Groups, when not nil, dissolves the features into groups (one per distinct
+	// value, such as a province code) by dropping the borders inside a group:
+	// the map then has one shape per group, with the group's value as its Code.
+	Groups []string
 }
 
 // Map is a projected, simplified, quantized map ready to be written as inline SVG.
@@ -38,8 +52,15 @@ type Map struct {
 	Width, Height int
 	// PixelWidth and PixelHeight are the intended display size in CSS pixels.
 	PixelWidth, PixelHeight int
-	// Shapes are in the same order as the input features.
+	// Shapes are in the same order as the input features (or groups, first seen first).
 	Shapes []Shape
+	// Frame places longitude/latitude on the map and back.
+	Frame Frame
+	// Stats describe the topology and what simplification did.
+	Stats Stats
+	// Warnings are defects found in the source geometry, by unit. They are
+	// reported, not fixed.
+	Warnings []Warning
 }
 
 // ViewBox returns the value of the SVG viewBox attribute, "0 0 Width Height".
@@ -52,24 +73,41 @@ type Shape struct {
 	Code string
 	// Path is SVG path data: an absolute M for the first point of each ring,
 	// then relative l/h/v commands with integer coordinates, each ring closed
-	// with z. Outer rings and holes are plain rings, wound as in the input:
-	// fill with fill-rule="evenodd".
+	// with z. Draw it with fill-rule evenodd.
 	Path string
-	// Label is a point well inside the unit for a label or tooltip, in map
-	// coordinates: the pole of inaccessibility of the drawn rings, on the
-	// integer grid unless rounding would take it outside.
+	// Polygons are the simplified rings in map coordinates, outer ring first in
+	// each polygon; outer rings run clockwise on the screen (y down), holes
+	// counter-clockwise.
+	Polygons []topo.Polygon
+	// Label is a point well inside the unit (its pole of inaccessibility) for a
+	// label or tooltip, in map coordinates.
 	Label orb.Point
 	// Bound is the unit's bound in map coordinates.
 	Bound orb.Bound
 }
 
-// Draw projects, simplifies and quantizes features into a map Options.Width
-// pixels wide. Every feature gives a visible shape, however small it is at that
-// width: parts and holes that simplification collapses are dropped, but a unit
-// that would lose all its parts keeps its largest one, simplified less or, at
-// worst, as a one-pixel square. Draw returns an error, naming the feature's
-// code, for a feature with an empty geometry or a coordinate that is not a
-// finite longitude/latitude.
+// Stats count what the geometry engine found and did.
+type Stats struct {
+	Points          int // input vertices
+	Kept            int // vertices drawn
+	Arcs            int // borders between nodes
+	SharedArcs      int // arcs two units share
+	SourceCrossings int // segment crossings in the quantized source
+	Repaired        int // crossings simplification made and repair removed
+	Crossings       int // crossings left after repair
+}
+
+// Warning is a defect of one unit's source geometry.
+type Warning struct {
+	Code string
+	Msg  string
+}
+
+// Draw projects, quantizes and simplifies features into a map Options.Width
+// pixels wide. Shared borders are simplified once, so neighbours stay exactly
+// gap-free and overlap-free, and every feature keeps a visible shape however
+// small it is at that width. Draw returns an error for a feature with an empty
+// geometry or a coordinate that is not a finite longitude/latitude.
 func Draw(features []Feature, opts Options) (*Map, error) {
 	if opts.Width <= 0 {
 		return nil, fmt.Errorf("carto: width %d is not positive", opts.Width)
@@ -81,8 +119,14 @@ func Draw(features []Feature, opts Options) (*Map, error) {
 	if tol < 0 || math.IsNaN(tol) || math.IsInf(tol, 0) {
 		return nil, fmt.Errorf("carto: tolerance %v is not a positive number", opts.Tolerance)
 	}
+	if opts.Keep < 0 || opts.Keep > 1 || math.IsNaN(opts.Keep) {
+		return nil, fmt.Errorf("carto: keep %v is not between 0 and 1", opts.Keep)
+	}
 	if len(features) == 0 {
 		return nil, errors.New("carto: no features")
+	}
+	if opts.Groups != nil && len(opts.Groups) != len(features) {
+		return nil, fmt.Errorf("carto: %d groups for %d features", len(opts.Groups), len(features))
 	}
 	for _, f := range features {
 		if err := check(f); err != nil {
@@ -94,14 +138,13 @@ func Draw(features []Feature, opts Options) (*Map, error) {
 		return nil, err
 	}
 	m := &Map{
-		Width:       fr.width,
-		Height:      fr.height,
+		Width:       fr.Width,
+		Height:      fr.Height,
 		PixelWidth:  opts.Width,
-		PixelHeight: fr.height / Precision,
-		Shapes:      make([]Shape, len(features)),
+		PixelHeight: fr.Height / Precision,
+		Frame:       fr,
+		Warnings:    defects(features),
 	}
-	for i, f := range features {
-		m.Shapes[i] = draw(f, fr, tol*Precision)
-	}
+	draw(m, features, opts, tol*Precision)
 	return m, nil
 }
