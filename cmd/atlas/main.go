@@ -4,6 +4,7 @@
 //
 //	atlas build [-s SITE_DIR] [-o OUT_DIR]
 //	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]
+//	atlas map [-width 800] [-tolerance 0.5 | -keep 0.1] [-o OUT.svg] IN.geojson[.gz]
 //	atlas version
 package main
 
@@ -33,6 +34,7 @@ const (
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"build":   runBuild,
 	"serve":   runServe,
+	"map":     runMap,
 	"version": runVersion,
 }
 
@@ -63,6 +65,7 @@ func usage(w io.Writer) {
 Commands:
   build     build the site into the output folder (default: public/)
   serve     build, then serve the output on http://127.0.0.1:1313/
+  map       draw a boundary file as a gap-free SVG map and measure it
   version   print the version
 
 Run "atlas <command> -h" for a command's flags.
@@ -141,6 +144,58 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if err := serve.ListenAndServe(ctx, *addr, sf.outDir(), stdout); err != nil {
 		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
 		return exitData
+	}
+	return exitOK
+}
+
+func runMap(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("map", stderr)
+	var o build.MapFileOptions
+	fs.IntVar(&o.Draw.Width, "width", 800, "map width in CSS pixels")
+	fs.Float64Var(&o.Draw.Tolerance, "tolerance", 0, "simplification tolerance in pixels (default 0.5)")
+	fs.Float64Var(&o.Draw.Keep, "keep", 0, "keep this share of removable vertices instead, e.g. 0.1 as mapshaper's -simplify 10%")
+	fs.IntVar(&o.Draw.Precision, "precision", 0, "SVG units per pixel (default 10; 100 is mapshaper's two decimals)")
+	fs.IntVar(&o.Draw.Vertices, "vertices", 0, "simplify to about this many vertices instead, to compare with another tool")
+	fs.StringVar(&o.CodeProperty, "code", "code", "property holding each unit's code")
+	fs.StringVar(&o.Group, "dissolve", "", "dissolve units by this property, e.g. province_code")
+	fs.StringVar(&o.SVG, "o", "", "write the map as SVG to this file")
+	fs.BoolVar(&o.Check, "check", false, "measure quality: crossings in the source and border segments on which neighbours disagree")
+	fs.StringVar(&o.Compare, "compare", "", "judge another tool's simplified GeoJSON of the same units on this map's grid")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: atlas map [flags] IN.geojson[.gz]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	o.In = fs.Arg(0)
+	rep, err := build.MapFile(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas map: %v\n", err)
+		return exitData
+	}
+	s := rep.Stats
+	fmt.Fprintf(stdout, "read:      %d units, %d vertices in %.2f s\n", rep.Units, s.Points, rep.Read.Seconds())
+	fmt.Fprintf(stdout, "topology:  %d arcs (%d shared)", s.Arcs, s.SharedArcs)
+	if o.Check {
+		fmt.Fprintf(stdout, ", %d crossings in the source", s.SourceCrossings)
+	}
+	fmt.Fprintln(stdout)
+	fmt.Fprintf(stdout, "simplify:  %d vertices kept; %d crossings repaired, %d left; %.2f s\n", s.Kept, s.Repaired, s.Crossings, rep.Draw.Seconds())
+	if o.SVG != "" {
+		fmt.Fprintf(stdout, "write:     %s, %d bytes in %.2f s\n", o.SVG, rep.SVGBytes, rep.Write.Seconds())
+	}
+	fmt.Fprintf(stdout, "quality:   %d units lost, %d units with source defects", rep.Lost, rep.Warnings)
+	if o.Check {
+		fmt.Fprintf(stdout, ", %d disagreeing border segments", rep.Disagreements)
+	}
+	fmt.Fprintln(stdout)
+	if c := rep.Compared; c != nil {
+		fmt.Fprintf(stdout, "compared:  %s: %d units, %d vertices, %d units lost, %d disagreeing border segments\n", o.Compare, c.Units, c.Vertices, c.Lost, c.Disagreements)
 	}
 	return exitOK
 }

@@ -98,7 +98,7 @@ func Maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
 	}
 	out := map[string]*render.ProvinceMaps{}
 	for prov, fs := range byProv {
-		main, err := carto.Draw(fs, carto.Options{Width: ProvinceMapWidth})
+		main, err := carto.Draw(fs, carto.Options{Width: ProvinceMapWidth, SourceCrossings: true})
 		if err != nil {
 			return nil, fmt.Errorf("province %s map: %w", prov, err)
 		}
@@ -174,9 +174,16 @@ func mapWarnings(site *model.Site, maps map[string]*render.ProvinceMaps) diag.Li
 		at[b.Code] = b.Pos
 	}
 	var out diag.List
-	for _, m := range maps {
+	for prov, m := range maps {
 		for _, w := range m.Main.Warnings {
 			out.Warnf(at[w.Code], "boundary %s: %s", w.Code, w.Msg)
+		}
+		if n := m.Main.Stats.SourceCrossings; n > 0 {
+			file := ""
+			if len(site.Config.Boundaries) > 0 {
+				file = site.Config.Boundaries[0].File
+			}
+			out.Warnf(diag.Pos{File: file}, "province %s: the boundaries cross themselves or each other in %d places (on the %d px map's grid)", prov, n, ProvinceMapWidth)
 		}
 	}
 	out.Sort()

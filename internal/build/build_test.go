@@ -14,6 +14,9 @@ import (
 	"github.com/ntm-atlas/atlas/internal/linkcheck"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/render"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/planar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -308,5 +311,48 @@ func TestGeometryCache(t *testing.T) {
 	os.WriteFile(geo, append(gsrc, '\n'), 0o644)
 	if res := run(); res.GeometryRuns == 0 {
 		t.Error("a boundary edit did not redo the geometry")
+	}
+}
+
+// TestMapDownload checks the province map's GeoJSON download: RFC 7946 winding, at most six
+// decimals, one feature per unit with its code, name and status.
+func TestMapDownload(t *testing.T) {
+	out, site := buildDefault(t)
+	for _, name := range []string{render.MapDataPath("14", false), render.MapDataPath("14", true)} {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := regexp.MustCompile(`\d\.\d{7,}`).Find(data); m != nil {
+			t.Errorf("%s: coordinate %s has more than six decimals", name, m)
+		}
+		fc, err := geojson.UnmarshalFeatureCollection(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(fc.Features) != len(site.Units) {
+			t.Errorf("%s: %d features, want %d", name, len(fc.Features), len(site.Units))
+		}
+		for _, f := range fc.Features {
+			code := f.Properties.MustString("code", "")
+			if code == "" || f.Properties.MustString("name", "") == "" || f.Properties.MustString("status", "") == "" {
+				t.Errorf("%s: feature %v lacks code, name or status: %v", name, f.ID, f.Properties)
+			}
+			mp, ok := f.Geometry.(orb.MultiPolygon)
+			if !ok || len(mp) == 0 {
+				t.Errorf("%s: %s has geometry %T", name, code, f.Geometry)
+				continue
+			}
+			for _, p := range mp {
+				for k, r := range p {
+					if r[0] != r[len(r)-1] || len(r) < 4 {
+						t.Errorf("%s: %s ring not closed or too short", name, code)
+					}
+					if ccw := planar.Area(r) > 0; ccw != (k == 0) {
+						t.Errorf("%s: %s ring %d has the wrong winding (outer rings run counter-clockwise)", name, code, k)
+					}
+				}
+			}
+		}
 	}
 }

@@ -12,9 +12,9 @@ import (
 
 // Version names the engine's algorithms and output. Change it whenever Draw's output for the
 // same input and options may change: builds use it in the key of their geometry cache.
-const Version = "topo-1"
+const Version = "topo-2"
 
-// Precision is the number of SVG units per display pixel.
+// Precision is the default number of SVG units per display pixel.
 const Precision = 10
 
 // DefaultTolerance is the simplification tolerance, in display pixels, used when
@@ -39,10 +39,24 @@ type Options struct {
 	// Keep, when above 0, overrides Tolerance: keep this share (0 to 1) of the
 	// removable vertices, as mapshaper's "-simplify 10%" keeps 10 %.
 	Keep float64
+	// Vertices, when above 0, overrides Tolerance and Keep: simplify to about this many
+	// vertices in all (each shape's rings counted as drawn), to compare with another tool
+	// at the same number of retained vertices.
+	Vertices int
 	// Groups, when not nil, dissolves the features into groups (one per distinct
 	// value, such as a province code) by dropping the borders inside a group:
 	// the map then has one shape per group, with the group's value as its Code.
 	Groups []string
+	// SourceCrossings asks Draw to count the segment crossings in the quantized source
+	// (Stats.SourceCrossings): a check of the input that costs as much as the rest.
+	SourceCrossings bool
+	// Precision is the number of SVG units per display pixel; 0 means Precision (10).
+	// A finer grid keeps more detail and costs more bytes per vertex.
+	Precision int
+	// Release lets Draw set each feature's Geometry to nil once it is on the grid, so that
+	// the input's float coordinates can be freed while the map is drawn: for large inputs
+	// the caller no longer needs.
+	Release bool
 }
 
 // Map is a projected, simplified, quantized map ready to be written as inline SVG.
@@ -52,6 +66,8 @@ type Map struct {
 	Width, Height int
 	// PixelWidth and PixelHeight are the intended display size in CSS pixels.
 	PixelWidth, PixelHeight int
+	// Precision is the number of SVG units per display pixel.
+	Precision int
 	// Shapes are in the same order as the input features (or groups, first seen first).
 	Shapes []Shape
 	// Frame places longitude/latitude on the map and back.
@@ -92,7 +108,7 @@ type Stats struct {
 	Kept            int // vertices drawn
 	Arcs            int // borders between nodes
 	SharedArcs      int // arcs two units share
-	SourceCrossings int // segment crossings in the quantized source
+	SourceCrossings int // segment crossings in the quantized source, when asked for
 	Repaired        int // crossings simplification made and repair removed
 	Crossings       int // crossings left after repair
 }
@@ -133,7 +149,14 @@ func Draw(features []Feature, opts Options) (*Map, error) {
 			return nil, err
 		}
 	}
-	fr, err := newFrame(features, opts.Width)
+	prec := opts.Precision
+	if prec == 0 {
+		prec = Precision
+	}
+	if prec < 1 || prec > 1000 {
+		return nil, fmt.Errorf("carto: precision %d is not between 1 and 1000", opts.Precision)
+	}
+	fr, err := newFrame(features, opts.Width, prec)
 	if err != nil {
 		return nil, err
 	}
@@ -141,10 +164,11 @@ func Draw(features []Feature, opts Options) (*Map, error) {
 		Width:       fr.Width,
 		Height:      fr.Height,
 		PixelWidth:  opts.Width,
-		PixelHeight: fr.Height / Precision,
+		PixelHeight: fr.Height / prec,
+		Precision:   prec,
 		Frame:       fr,
 		Warnings:    defects(features),
 	}
-	draw(m, features, opts, tol*Precision)
+	draw(m, features, opts, tol*float64(prec))
 	return m, nil
 }

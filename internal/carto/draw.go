@@ -2,8 +2,12 @@ package carto
 
 import (
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ntm-atlas/atlas/internal/topo"
+	"github.com/paulmach/orb"
 )
 
 // draw fills m's shapes: it quantizes the features to the map's grid, finds the borders they
@@ -11,9 +15,14 @@ import (
 // simplification made, dissolves groups if asked, and writes each shape's path.
 func draw(m *Map, features []Feature, opts Options, tol float64) {
 	shapes := make([]topo.Shape, len(features))
-	for i, f := range features {
-		shapes[i] = topo.Shape{ID: i, Polygons: quantizeFeature(f, m.Frame)}
-		for _, p := range shapes[i].Polygons {
+	each(len(features), func(i int) {
+		shapes[i] = topo.Shape{ID: i, Polygons: Quantize(features[i].Geometry, m.Frame)}
+		if opts.Release {
+			features[i].Geometry = nil
+		}
+	})
+	for _, s := range shapes {
+		for _, p := range s.Polygons {
 			for _, r := range p {
 				m.Stats.Points += len(r)
 			}
@@ -21,15 +30,21 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 	}
 	src, rep := topo.Build(shapes)
 	m.Stats.Arcs, m.Stats.SharedArcs = rep.Arcs, rep.SharedArcs
-	m.Stats.SourceCrossings = src.Intersections()
-	minArea := minAreaFor(tol)
-	if opts.Keep > 0 {
-		minArea = src.AreaToKeep(opts.Keep)
+	if opts.SourceCrossings {
+		m.Stats.SourceCrossings = src.Intersections()
 	}
-	t := src.Simplify(minArea)
-	made := t.Intersections()
-	m.Stats.Crossings = t.Repair(src)
-	m.Stats.Repaired = max(0, made-m.Stats.Crossings)
+	var t *topo.Topology
+	switch {
+	case opts.Vertices > 0:
+		t, _ = src.SimplifyToVertices(opts.Vertices)
+	case opts.Keep > 0:
+		t, _ = src.SimplifyToKeep(opts.Keep)
+	default:
+		t = src.Simplify(minAreaFor(tol))
+	}
+	made, left := t.RepairCounted(src)
+	m.Stats.Crossings = left
+	m.Stats.Repaired = max(0, made-left)
 	codes := make([]string, len(features))
 	for i, f := range features {
 		codes[i] = f.Code
@@ -40,30 +55,60 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 		codes = names
 	}
 	m.Shapes = make([]Shape, len(t.Shapes))
-	for i := range t.Shapes {
+	each(len(t.Shapes), func(i int) {
 		polys := t.Rings(i)
 		if len(polys) == 0 && opts.Groups == nil {
 			// The unit has no area at this size, even before simplification: keep it visible.
-			polys = []topo.Polygon{{minimal(shapes[t.Shapes[i].ID].Polygons)}}
+			polys = []topo.Polygon{{minimal(shapes[t.Shapes[i].ID].Polygons, int32(m.Precision))}}
 		}
 		rings := toRings(polys)
-		for _, r := range rings {
-			m.Stats.Kept += len(r)
-		}
 		m.Shapes[i] = Shape{
 			Code:     codes[t.Shapes[i].ID],
 			Path:     string(appendPath(nil, rings)),
 			Polygons: polys,
-			Label:    label(rings),
+			Label:    label(rings, float64(m.Precision)/2),
 			Bound:    bound(rings),
+		}
+	})
+	for _, s := range m.Shapes {
+		for _, p := range s.Polygons {
+			for _, r := range p {
+				m.Stats.Kept += len(r) - 1 // a closed ring repeats its first point
+			}
 		}
 	}
 }
 
-// quantizeFeature projects a feature's rings and rounds them to the integer grid.
-func quantizeFeature(f Feature, fr Frame) []topo.Polygon {
-	out := make([]topo.Polygon, 0, len(f.Geometry))
-	for _, poly := range f.Geometry {
+// each calls f(0) … f(n-1), spread over the machine's cores. Each call must touch only its
+// own index's data.
+func each(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// Quantize projects a multipolygon's rings onto the map's grid, closing any ring left open.
+func Quantize(mp orb.MultiPolygon, fr Frame) []topo.Polygon {
+	out := make([]topo.Polygon, 0, len(mp))
+	for _, poly := range mp {
 		var p topo.Polygon
 		for _, r := range poly {
 			q := make(topo.Ring, len(r))
@@ -119,7 +164,7 @@ func groupIDs(groups []string) (ids []int, names []string) {
 
 // minimal returns the smallest visible shape for polygons that quantized to nothing: their
 // bound, widened to at least one pixel each way, as a clockwise (on screen) rectangle.
-func minimal(polys []topo.Polygon) topo.Ring {
+func minimal(polys []topo.Polygon, px int32) topo.Ring {
 	minX, minY := int32(math.MaxInt32), int32(math.MaxInt32)
 	maxX, maxY := int32(math.MinInt32), int32(math.MinInt32)
 	for _, p := range polys {
@@ -133,13 +178,13 @@ func minimal(polys []topo.Polygon) topo.Ring {
 	if minX > maxX {
 		return nil
 	}
-	if maxX-minX < Precision {
+	if maxX-minX < px {
 		c := minX + (maxX-minX)/2
-		minX, maxX = c-Precision/2, c-Precision/2+Precision
+		minX, maxX = c-px/2, c-px/2+px
 	}
-	if maxY-minY < Precision {
+	if maxY-minY < px {
 		c := minY + (maxY-minY)/2
-		minY, maxY = c-Precision/2, c-Precision/2+Precision
+		minY, maxY = c-px/2, c-px/2+px
 	}
 	return topo.Ring{{X: minX, Y: minY}, {X: maxX, Y: minY}, {X: maxX, Y: maxY}, {X: minX, Y: maxY}, {X: minX, Y: minY}}
 }

@@ -161,7 +161,7 @@ func TestDrawSmallUnits(t *testing.T) {
 				t.Errorf("bound %v smaller than %v", s.Bound, tt.minSize)
 			}
 			// The shape stays where the unit is.
-			fr, _ := newFrame([]Feature{province, tt.feature}, 240)
+			fr, _ := newFrame([]Feature{province, tt.feature}, 240, Precision)
 			want := fr.point(tt.feature.Geometry[0][0][0])
 			dx := math.Max(0, math.Max(s.Bound.Min[0]-want[0], want[0]-s.Bound.Max[0]))
 			dy := math.Max(0, math.Max(s.Bound.Min[1]-want[1], want[1]-s.Bound.Max[1]))
@@ -225,7 +225,7 @@ func TestDrawLabel(t *testing.T) {
 			if d := signedDistance(s.Label, segments(rings(t, s))); d <= 0 {
 				t.Errorf("%s at %d px: label %v outside the drawn path %q", tt.name, width, s.Label, s.Path)
 			}
-			fr, _ := newFrame([]Feature{f, {"frame", orb.MultiPolygon{box(103.2, 20.6, 105.0, 22.0)}}}, width)
+			fr, _ := newFrame([]Feature{f, {"frame", orb.MultiPolygon{box(103.2, 20.6, 105.0, 22.0)}}}, width, Precision)
 			var projected orb.MultiPolygon
 			for _, poly := range tt.geom {
 				var p orb.Polygon

@@ -7,14 +7,13 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// labelPrecision is how close, in SVG units, the label search gets to the best point.
-const labelPrecision = 1.0
 
-// label returns the pole of inaccessibility of the rings, read with the
+// label returns the pole of inaccessibility of the rings, within precision map units (half a
+// pixel is closer than a label or tooltip needs), read with the
 // even-odd rule: the inside point farthest from any edge, found by the
 // polylabel search (Agafonkin, 2016). The point is rounded to the integer grid
 // when that keeps it inside.
-func label(rings []ring) orb.Point {
+func label(rings []ring, precision float64) orb.Point {
 	segs := segments(rings)
 	b := bound(rings)
 	size := math.Min(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1])
@@ -38,7 +37,7 @@ func label(rings []ring) orb.Point {
 		if c.d > best.d {
 			best = c
 		}
-		if c.max-best.d <= labelPrecision {
+		if c.max-best.d <= precision {
 			continue
 		}
 		h := c.h / 2

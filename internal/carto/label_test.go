@@ -45,7 +45,7 @@ func TestLabel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := label(tt.rings)
+			p := label(tt.rings, 1)
 			d := signedDistance(p, segments(tt.rings))
 			if d < tt.minD {
 				t.Errorf("label %v is %.2f from an edge, want at least %v", p, d, tt.minD)

@@ -48,7 +48,7 @@ func TestSonLaGapFree(t *testing.T) {
 		tol := DefaultTolerance * Precision
 		var alone []topo.Shape
 		for i, f := range features {
-			one, _ := topo.Build([]topo.Shape{{ID: i, Polygons: quantizeFeature(f, m.Frame)}})
+			one, _ := topo.Build([]topo.Shape{{ID: i, Polygons: Quantize(f.Geometry, m.Frame)}})
 			alone = append(alone, topo.Shape{ID: i, Polygons: one.Simplify(minAreaFor(tol)).Rings(0)})
 		}
 		naive := topo.Disagreements(alone)

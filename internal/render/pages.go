@@ -23,6 +23,38 @@ const (
 	sourcesDir  = "nguon/"
 )
 
+// MapDataPath is the path of the GeoJSON download of a province's map; small is the locator.
+func MapDataPath(province string, small bool) string {
+	if small {
+		return "data/tinh-" + province + "-240px.geojson"
+	}
+	return "data/tinh-" + province + ".geojson"
+}
+
+// downloads writes each province map's simplified geometry as GeoJSON.
+func (r *renderer) downloads() {
+	props := func(code string) map[string]string {
+		u := r.a.Index.Units[code]
+		st := r.a.Statuses[code]
+		if u == nil || st == nil {
+			return map[string]string{"code": code}
+		}
+		return map[string]string{
+			"code":        u.Code,
+			"name":        u.Name,
+			"type":        u.Type,
+			"province":    u.Province,
+			"status":      string(st.Class),
+			"status_text": r.statusText(st),
+			"url":         r.abs(UnitPath(u.Code)),
+		}
+	}
+	for code, m := range r.opts.Maps {
+		r.out[MapDataPath(code, false)] = mapGeoJSON(m.Main, props)
+		r.out[MapDataPath(code, true)] = mapGeoJSON(m.Locator, props)
+	}
+}
+
 // UnitPath is the path of a current unit's page.
 func UnitPath(code string) string { return unitsDir + code + "/" }
 
@@ -216,6 +248,7 @@ type ProvinceData struct {
 	Districts   []*model.DistrictCompletion
 	FormersHref string
 	UnitsHref   string
+	DataHref    string // the map's GeoJSON download
 }
 
 func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
@@ -237,6 +270,7 @@ func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
 		UnitsHref:   root + unitsDir,
 	}
 	if m := r.opts.Maps[p.Code]; m != nil {
+		d.DataHref = root + MapDataPath(p.Code, false)
 		d.Map = r.mapView(p.Code, m.Main, root, "")
 		d.Map.ID = "map-" + p.Code
 		d.Map.Title = "Bản đồ các xã, phường của " + strings.ToLower(p.Type) + " " + p.Name

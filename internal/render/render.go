@@ -63,6 +63,7 @@ func Site(a *stats.Atlas, opts Options) (Files, error) {
 	if err := r.pages(); err != nil {
 		return nil, err
 	}
+	r.downloads()
 	return r.out, nil
 }
 

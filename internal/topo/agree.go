@@ -29,7 +29,7 @@ func Disagreements(shapes []Shape) int {
 	for i, s := range shapes {
 		for _, p := range s.Polygons {
 			sign := int64(1)
-			if len(p) > 0 && ringArea2(p[0]) < 0 {
+			if len(p) > 0 && RingArea2(p[0]) < 0 {
 				sign = -1
 			}
 			for _, r := range p {
@@ -59,8 +59,9 @@ func Disagreements(shapes []Shape) int {
 	return n
 }
 
-// ringArea2 is twice the shoelace area of a closed ring.
-func ringArea2(r Ring) int64 {
+// RingArea2 is twice the shoelace area of a closed ring: positive for a ring that runs
+// counter-clockwise with y up (clockwise on a screen, y down).
+func RingArea2(r Ring) int64 {
 	var s int64
 	for i := 1; i < len(r); i++ {
 		s += int64(r[i-1].X)*int64(r[i].Y) - int64(r[i].X)*int64(r[i-1].Y)

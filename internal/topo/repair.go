@@ -11,8 +11,17 @@ package topo
 // vertices back only brings arcs nearer the original; Repair does not check
 // ring areas again.
 func (t *Topology) Repair(original *Topology) (remaining int) {
+	_, remaining = t.RepairCounted(original)
+	return remaining
+}
+
+// RepairCounted is Repair that also returns how many crossings it found before mending any,
+// so that a caller need not count them again.
+func (t *Topology) RepairCounted(original *Topology) (found, remaining int) {
+	found = -1
 	if len(original.Arcs) != len(t.Arcs) {
-		return t.Intersections()
+		n := t.Intersections()
+		return n, n
 	}
 	idx := map[int32][]int32{} // for arcs touched: t's vertices' indices in original
 	index := func(a int32) []int32 {
@@ -28,8 +37,11 @@ func (t *Topology) Repair(original *Topology) (remaining int) {
 	}
 	for {
 		cs := t.crossings()
+		if found < 0 {
+			found = len(cs)
+		}
 		if len(cs) == 0 {
-			return 0
+			return found, 0
 		}
 		add := map[int32][]int32{} // arc -> original indices to put back
 		for _, c := range cs {
@@ -44,7 +56,7 @@ func (t *Topology) Repair(original *Topology) (remaining int) {
 			}
 		}
 		if len(add) == 0 {
-			return len(cs)
+			return found, len(cs)
 		}
 		for a, ks := range add {
 			keep := make([]bool, len(original.Arcs[a]))

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/topo"
+	"github.com/paulmach/orb"
+)
+
+// geojsonDecimals is how many decimals downloads keep: 6 is about 0.1 m, finer than any map
+// the geometry was simplified for.
+const geojsonDecimals = 6
+
+// mapGeoJSON writes a drawn map's simplified geometry as an RFC 7946 FeatureCollection:
+// longitude/latitude, outer rings counter-clockwise and holes clockwise, at most six decimals,
+// with each unit's properties.
+func mapGeoJSON(m *carto.Map, props func(code string) map[string]string) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i, s := range m.Shapes {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n")
+		b.WriteString(`{"type":"Feature","id":`)
+		writeJSON(&b, s.Code)
+		b.WriteString(`,"properties":`)
+		writeJSON(&b, props(s.Code)) // encoding/json sorts map keys: stable output
+		b.WriteString(`,"geometry":{"type":"MultiPolygon","coordinates":[`)
+		for j, p := range s.Polygons {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('[')
+			for k, r := range p {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				writeRing(&b, lonLatRing(m.Frame, r, k == 0))
+			}
+			b.WriteByte(']')
+		}
+		b.WriteString("]}}")
+	}
+	b.WriteString("\n]}\n")
+	return b.Bytes()
+}
+
+func writeJSON(b *bytes.Buffer, v any) {
+	enc, _ := json.Marshal(v)
+	b.Write(enc)
+}
+
+// lonLatRing converts a ring in map coordinates to rounded longitude/latitude, drops points
+// that rounding made equal, and winds it counter-clockwise if outer, clockwise if a hole.
+func lonLatRing(fr carto.Frame, r topo.Ring, outer bool) orb.Ring {
+	out := make(orb.Ring, 0, len(r))
+	for _, p := range r {
+		ll := fr.LonLat(float64(p.X), float64(p.Y))
+		q := orb.Point{round(ll[0]), round(ll[1])}
+		if n := len(out); n > 0 && out[n-1] == q {
+			continue
+		}
+		out = append(out, q)
+	}
+	if n := len(out); n > 1 && out[0] != out[n-1] {
+		out = append(out, out[0])
+	}
+	if ccw := area2(out) > 0; ccw != outer {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+func area2(r orb.Ring) float64 {
+	var s float64
+	for i := 1; i < len(r); i++ {
+		s += r[i-1][0]*r[i][1] - r[i][0]*r[i-1][1]
+	}
+	return s
+}
+
+func round(v float64) float64 {
+	p := math.Pow10(geojsonDecimals)
+	return math.Round(v*p) / p
+}
+
+func writeRing(b *bytes.Buffer, r orb.Ring) {
+	b.WriteByte('[')
+	var num []byte
+	for i, p := range r {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		num = strconv.AppendFloat(num[:0], p[0], 'f', -1, 64)
+		b.Write(num)
+		b.WriteByte(',')
+		num = strconv.AppendFloat(num[:0], p[1], 'f', -1, 64)
+		b.Write(num)
+		b.WriteByte(']')
+	}
+	b.WriteByte(']')
+}
