@@ -7,7 +7,6 @@ import (
 	"github.com/paulmach/orb"
 )
 
-
 // label returns the pole of inaccessibility of the rings, within precision map units (half a
 // pixel is closer than a label or tooltip needs), read with the
 // even-odd rule: the inside point farthest from any edge, found by the

@@ -96,7 +96,7 @@ func (t *Topology) SimplifyToKeep(fraction float64) (*Topology, float64) {
 	areas := t.effectiveAreas()
 	var all []float64
 	for _, a := range areas {
-		for _, x := range a[1 : max(1, len(a)-1)] {
+		for _, x := range a[1:max(1, len(a)-1)] {
 			all = append(all, x)
 		}
 	}
@@ -125,7 +125,7 @@ func (t *Topology) SimplifyToVertices(n int) (*Topology, float64) {
 	base := 0
 	for a, ar := range areas {
 		base += uses[a]
-		for _, x := range ar[1 : max(1, len(ar)-1)] {
+		for _, x := range ar[1:max(1, len(ar)-1)] {
 			cs = append(cs, weighted{x, uses[a]})
 		}
 	}
