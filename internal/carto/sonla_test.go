@@ -1,6 +1,7 @@
 package carto
 
 import (
+	"io"
 	"os"
 	"testing"
 
@@ -83,4 +84,28 @@ func BenchmarkDraw(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkEncode measures writing the Sơn La map's 75 paths as SVG path data, and the
+// whole map as an SVG document.
+func BenchmarkEncode(b *testing.B) {
+	m, err := Draw(loadSonLa(b), Options{Width: 800})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("paths", func(b *testing.B) {
+		var buf []byte
+		for b.Loop() {
+			for _, s := range m.Shapes {
+				buf = appendPath(buf[:0], toRings(s.Polygons))
+			}
+		}
+	})
+	b.Run("svg", func(b *testing.B) {
+		for b.Loop() {
+			if err := WriteSVG(io.Discard, m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
