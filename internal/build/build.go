@@ -174,16 +174,9 @@ func mapWarnings(site *model.Site, maps map[string]*render.ProvinceMaps) diag.Li
 		at[b.Code] = b.Pos
 	}
 	var out diag.List
-	for prov, m := range maps {
+	for _, m := range maps {
 		for _, w := range m.Main.Warnings {
 			out.Warnf(at[w.Code], "boundary %s: %s", w.Code, w.Msg)
-		}
-		if n := m.Main.Stats.SourceCrossings; n > 0 {
-			file := ""
-			if len(site.Config.Boundaries) > 0 {
-				file = site.Config.Boundaries[0].File
-			}
-			out.Warnf(diag.Pos{File: file}, "province %s: the boundaries cross themselves or each other in %d places (on the %d px map's grid)", prov, n, ProvinceMapWidth)
 		}
 	}
 	out.Sort()

@@ -12,7 +12,7 @@ import (
 
 // Version names the engine's algorithms and output. Change it whenever Draw's output for the
 // same input and options may change: builds use it in the key of their geometry cache.
-const Version = "topo-2"
+const Version = "topo-3"
 
 // Precision is the default number of SVG units per display pixel.
 const Precision = 10
@@ -48,7 +48,8 @@ type Options struct {
 	// the map then has one shape per group, with the group's value as its Code.
 	Groups []string
 	// SourceCrossings asks Draw to count the segment crossings in the quantized source
-	// (Stats.SourceCrossings): a check of the input that costs as much as the rest.
+	// (Stats.SourceCrossings) and warn about each unit whose boundary crosses: a check of
+	// the input that costs as much as the rest.
 	SourceCrossings bool
 	// Precision is the number of SVG units per display pixel; 0 means Precision (10).
 	// A finer grid keeps more detail and costs more bytes per vertex.

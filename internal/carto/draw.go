@@ -1,8 +1,10 @@
 package carto
 
 import (
+	"fmt"
 	"math"
 	"runtime"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -32,6 +34,15 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 	m.Stats.Arcs, m.Stats.SharedArcs = rep.Arcs, rep.SharedArcs
 	if opts.SourceCrossings {
 		m.Stats.SourceCrossings = src.Intersections()
+		if m.Stats.SourceCrossings > 0 {
+			for i, n := range src.CrossingsByShape() {
+				if n > 0 {
+					m.Warnings = append(m.Warnings, Warning{Code: features[src.Shapes[i].ID].Code,
+						Msg: fmt.Sprintf("crosses itself or a neighbour's boundary %d times (on the map's grid)", n)})
+				}
+			}
+			sort.SliceStable(m.Warnings, func(a, b int) bool { return m.Warnings[a].Code < m.Warnings[b].Code })
+		}
 	}
 	var t *topo.Topology
 	switch {

@@ -39,3 +39,13 @@ func TestDisagreements(t *testing.T) {
 		}
 	}
 }
+
+func TestCrossingsByShape(t *testing.T) {
+	// A bow tie crosses itself once; the square beside it is clean.
+	bow := Polygon{{{0, 0}, {30, 30}, {30, 0}, {0, 10}, {0, 0}}}
+	top, _ := Build([]Shape{{ID: 0, Polygons: []Polygon{bow}}, {ID: 1, Polygons: []Polygon{square(40, 0, 50, 10)}}})
+	got := top.CrossingsByShape()
+	if len(got) != 2 || got[0] != 1 || got[1] != 0 {
+		t.Errorf("crossings by shape = %v, want [1 0]", got)
+	}
+}

@@ -96,3 +96,32 @@ func (t *Topology) crossings() []crossing {
 	}
 	return out
 }
+
+// CrossingsByShape counts, for each shape, the crossings on the arcs it draws: where its
+// boundary crosses itself or a neighbour's. A crossing on a shared arc counts for both
+// shapes that draw it.
+func (t *Topology) CrossingsByShape() []int {
+	byArc := map[int32][]int{}
+	for i, s := range t.Shapes {
+		for _, p := range s.Polygons {
+			for _, r := range p {
+				for _, ref := range r {
+					byArc[int32(ref.Arc)] = append(byArc[int32(ref.Arc)], i)
+				}
+			}
+		}
+	}
+	out := make([]int, len(t.Shapes))
+	for _, c := range t.crossings() {
+		seen := map[int]bool{}
+		for _, a := range []int32{c.a.arc, c.b.arc} {
+			for _, i := range byArc[a] {
+				if !seen[i] {
+					seen[i] = true
+					out[i]++
+				}
+			}
+		}
+	}
+	return out
+}
