@@ -35,6 +35,7 @@ ms_vertices=$(sed -n 's/^compared:.* \([0-9]*\) vertices,.*/\1/p' judge.txt)
 ms_lost=$(sed -n 's/^compared:.* \([0-9]*\) units lost,.*/\1/p' judge.txt)
 ms_disagree=$(sed -n 's/^compared:.* \([0-9]*\) disagreeing border segments.*/\1/p' judge.txt)
 at_job=("$work/atlas" map -precision 100 -vertices "$ms_vertices" -o atlas.svg in.geojson)
+sn_job=("$work/atlas" map -snap 1 -precision 100 -vertices "$ms_vertices" -o snap.svg in.geojson)
 
 # seconds and peak RSS (KB) of one run, from GNU time
 measure() {
@@ -43,13 +44,14 @@ measure() {
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }
               /Maximum resident set size/ { print $2 }' "$out" | paste -sd' '
 }
-at_times=(); ms_times=(); at_rss=0; ms_rss=0
+at_times=(); ms_times=(); sn_times=(); at_rss=0; ms_rss=0; sn_rss=0
 for i in $(seq "$runs"); do
   read -r s kb < <(measure at.time "${at_job[@]}"); at_times+=("$s"); at_rss=$(( kb > at_rss ? kb : at_rss ))
   read -r s kb < <(measure ms.time "${ms_job[@]}"); ms_times+=("$s"); ms_rss=$(( kb > ms_rss ? kb : ms_rss ))
+  read -r s kb < <(measure sn.time "${sn_job[@]}"); sn_times+=("$s"); sn_rss=$(( kb > sn_rss ? kb : sn_rss ))
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-at_wall=$(median "${at_times[@]}"); ms_wall=$(median "${ms_times[@]}")
+at_wall=$(median "${at_times[@]}"); ms_wall=$(median "${ms_times[@]}"); sn_wall=$(median "${sn_times[@]}")
 
 # The atlas's quality at the same setting (untimed).
 "$work/atlas" map -check -precision 100 -vertices "$ms_vertices" in.geojson > atlas-check.txt
@@ -57,20 +59,26 @@ at_vertices=$(sed -n 's/^simplify: *\([0-9]*\) vertices kept.*/\1/p' atlas-check
 at_left=$(sed -n 's/^simplify:.* \([0-9]*\) left.*/\1/p' atlas-check.txt)
 at_lost=$(sed -n 's/^quality: *\([0-9]*\) units lost.*/\1/p' atlas-check.txt)
 at_disagree=$(sed -n 's/^quality:.* \([0-9]*\) disagreeing border segments.*/\1/p' atlas-check.txt)
-at_bytes=$(stat -c %s atlas.svg); ms_bytes=$(stat -c %s ms.svg)
+at_bytes=$(stat -c %s atlas.svg); ms_bytes=$(stat -c %s ms.svg); sn_bytes=$(stat -c %s snap.svg)
+"$work/atlas" map -check -snap 1 -precision 100 -vertices "$ms_vertices" in.geojson > snap-check.txt
+sn_vertices=$(sed -n 's/^simplify: *\([0-9]*\) vertices kept.*/\1/p' snap-check.txt)
+sn_left=$(sed -n 's/^simplify:.* \([0-9]*\) left.*/\1/p' snap-check.txt)
+sn_lost=$(sed -n 's/^quality: *\([0-9]*\) units lost.*/\1/p' snap-check.txt)
+sn_disagree=$(sed -n 's/^quality:.* \([0-9]*\) disagreeing border segments.*/\1/p' snap-check.txt)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 echo
 echo "job: read, simplify to one 800 px national map, write SVG; $runs runs each, median wall time"
-printf '%-28s %14s %14s %8s\n' "" "atlas" "mapshaper" "ratio"
-printf '%-28s %14s %14s %8s\n' "wall time (s)" "$at_wall" "$ms_wall" "$(ratio "$at_wall" "$ms_wall")"
-printf '%-28s %14s %14s %8s\n' "peak RSS (MB)" "$((at_rss / 1024))" "$((ms_rss / 1024))" "$(ratio "$at_rss" "$ms_rss")"
-printf '%-28s %14s %14s %8s\n' "SVG bytes" "$at_bytes" "$ms_bytes" "$(ratio "$at_bytes" "$ms_bytes")"
-printf '%-28s %14s %14s %8s\n' "vertices kept" "$at_vertices" "$ms_vertices" "$(ratio "$at_vertices" "$ms_vertices")"
-printf '%-28s %14s %14s %8s\n' "SVG bytes per vertex" "$(ratio "$at_bytes" "$at_vertices")" "$(ratio "$ms_bytes" "$ms_vertices")" "$(ratio "$(ratio "$at_bytes" "$at_vertices")" "$(ratio "$ms_bytes" "$ms_vertices")")"
-printf '%-28s %14s %14s\n' "units lost" "$at_lost" "$ms_lost"
-printf '%-28s %14s %14s\n' "disagreeing border segments" "$at_disagree" "$ms_disagree"
-printf '%-28s %14s %14s\n' "crossings left (own count)" "$at_left" "$ms_left"
+row() { printf '%-28s %12s %12s %8s %14s %8s\n' "$@"; }
+row "" "atlas" "mapshaper" "ratio" "atlas -snap 1" "ratio"
+row "wall time (s)" "$at_wall" "$ms_wall" "$(ratio "$at_wall" "$ms_wall")" "$sn_wall" "$(ratio "$sn_wall" "$ms_wall")"
+row "peak RSS (MB)" "$((at_rss / 1024))" "$((ms_rss / 1024))" "$(ratio "$at_rss" "$ms_rss")" "$((sn_rss / 1024))" "$(ratio "$sn_rss" "$ms_rss")"
+row "SVG bytes" "$at_bytes" "$ms_bytes" "$(ratio "$at_bytes" "$ms_bytes")" "$sn_bytes" "$(ratio "$sn_bytes" "$ms_bytes")"
+row "vertices kept" "$at_vertices" "$ms_vertices" "$(ratio "$at_vertices" "$ms_vertices")" "$sn_vertices" "$(ratio "$sn_vertices" "$ms_vertices")"
+row "SVG bytes per vertex" "$(ratio "$at_bytes" "$at_vertices")" "$(ratio "$ms_bytes" "$ms_vertices")" "" "$(ratio "$sn_bytes" "$sn_vertices")" ""
+row "units lost" "$at_lost" "$ms_lost" "" "$sn_lost" ""
+row "disagreeing border segments" "$at_disagree" "$ms_disagree" "" "$sn_disagree" ""
+row "crossings left (own count)" "$at_left" "$ms_left" "" "$sn_left" ""
 echo
 echo "Disagreeing border segments are counted by the atlas on a 0.01 px grid for both maps"
 echo "(atlas map -check, -compare): a segment one unit draws and its neighbour does not."

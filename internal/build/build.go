@@ -98,11 +98,11 @@ func Maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
 	}
 	out := map[string]*render.ProvinceMaps{}
 	for prov, fs := range byProv {
-		main, err := carto.Draw(fs, carto.Options{Width: ProvinceMapWidth, SourceCrossings: true})
+		main, err := carto.Draw(fs, carto.Options{Width: ProvinceMapWidth, SourceCrossings: true, Snap: 1})
 		if err != nil {
 			return nil, fmt.Errorf("province %s map: %w", prov, err)
 		}
-		loc, err := carto.Draw(fs, carto.Options{Width: LocatorMapWidth})
+		loc, err := carto.Draw(fs, carto.Options{Width: LocatorMapWidth, Snap: 1})
 		if err != nil {
 			return nil, fmt.Errorf("province %s locator: %w", prov, err)
 		}

@@ -12,7 +12,7 @@ import (
 
 // Version names the engine's algorithms and output. Change it whenever Draw's output for the
 // same input and options may change: builds use it in the key of their geometry cache.
-const Version = "topo-3"
+const Version = "topo-4"
 
 // Precision is the default number of SVG units per display pixel.
 const Precision = 10
@@ -51,6 +51,10 @@ type Options struct {
 	// (Stats.SourceCrossings) and warn about each unit whose boundary crosses: a check of
 	// the input that costs as much as the rest.
 	SourceCrossings bool
+	// Snap, when above 0, first makes borders that neighbours draw with different vertices
+	// (the source is not exactly topological) identical where they lie within Snap grid
+	// units: 1 is the most that rounding moves a point. See topo.Snap.
+	Snap int
 	// Precision is the number of SVG units per display pixel; 0 means Precision (10).
 	// A finer grid keeps more detail and costs more bytes per vertex.
 	Precision int
@@ -105,13 +109,14 @@ type Shape struct {
 
 // Stats count what the geometry engine found and did.
 type Stats struct {
-	Points          int // input vertices
-	Kept            int // vertices drawn
-	Arcs            int // borders between nodes
-	SharedArcs      int // arcs two units share
-	SourceCrossings int // segment crossings in the quantized source, when asked for
-	Repaired        int // crossings simplification made and repair removed
-	Crossings       int // crossings left after repair
+	Points          int             // input vertices
+	Kept            int             // vertices drawn
+	Arcs            int             // borders between nodes
+	SharedArcs      int             // arcs two units share
+	SourceCrossings int             // segment crossings in the quantized source, when asked for
+	Repaired        int             // crossings simplification made and repair removed
+	Crossings       int             // crossings left after repair
+	Snapped         topo.SnapReport // what snapping borders together changed
 }
 
 // Warning is a defect of one unit's source geometry.

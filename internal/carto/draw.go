@@ -30,6 +30,9 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 			}
 		}
 	}
+	if opts.Snap > 0 {
+		m.Stats.Snapped = topo.Snap(shapes, int32(opts.Snap))
+	}
 	src, rep := topo.Build(shapes)
 	m.Stats.Arcs, m.Stats.SharedArcs = rep.Arcs, rep.SharedArcs
 	if opts.SourceCrossings {

@@ -26,7 +26,7 @@ func shapesOf(m *Map) []topo.Shape {
 func TestSonLaGapFree(t *testing.T) {
 	features := loadSonLa(t)
 	for _, width := range []int{800, 360, 240, 120} {
-		m, err := Draw(features, Options{Width: width})
+		m, err := Draw(features, Options{Width: width, Snap: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
