@@ -13,6 +13,10 @@
 // unit is a tenth of a pixel. Every vertex is rounded to that grid before anything else, which
 // makes vertices that neighbours share exactly equal.
 //
+// Snapping. Source boundaries are not always exactly topological: neighbours may draw their
+// common border with different vertices. With Options.Snap, topo.Snap first merges and
+// inserts vertices within that many grid units so that such borders become identical.
+//
 // Topology. The quantized units go to package topo, which finds the borders they share
 // (arcs), cuts rings where three or more units meet, simplifies each arc once with
 // Visvalingam-Whyatt, repairs crossings that simplification made, and rebuilds the rings, so

@@ -20,9 +20,8 @@ func shapesOf(m *Map) []topo.Shape {
 // unit on its own, as a contrast, makes neighbours disagree: the check can fail.
 //
 // The source itself is not exactly topological: quantized, it has about 230 disagreeing
-// segments (vertices of one unit that its neighbour's border passes by). Simplification removes
-// them all up to 800 px; larger maps keep a few (6 at 1600 px), which only snapping the source
-// would remove.
+// segments (vertices of one unit that its neighbour's border passes by); snapping at one grid
+// unit, as the atlas's maps do, and simplification remove them all at these sizes.
 func TestSonLaGapFree(t *testing.T) {
 	features := loadSonLa(t)
 	for _, width := range []int{800, 360, 240, 120} {
