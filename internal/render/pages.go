@@ -281,7 +281,7 @@ func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
 			continue
 		}
 		d.Formers++
-		if _, lvl := bestOf(r.a, f); lvl != nil && lvl.Recognized {
+		if _, lvl := r.a.Best(f); lvl != nil && lvl.Recognized {
 			d.Recognized++
 			if lvl.Rank >= 3 {
 				d.Advanced++
@@ -291,17 +291,6 @@ func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
 	return d
 }
 
-func bestOf(a *stats.Atlas, f *model.FormerUnit) (*model.Recognition, *model.Level) {
-	var best *model.Recognition
-	var lvl *model.Level
-	for _, r := range f.Recognitions {
-		l := a.Level(r.CriteriaSet, r.Level)
-		if l != nil && (lvl == nil || l.Rank > lvl.Rank) {
-			best, lvl = r, l
-		}
-	}
-	return best, lvl
-}
 
 func (r *renderer) home() error {
 	s := r.a.Site
@@ -637,7 +626,7 @@ func (r *renderer) formerList() error {
 	var rows []UnitRow
 	for _, f := range r.a.Site.Former {
 		status := "Không có công nhận trong dữ liệu"
-		if _, l := bestOf(r.a, f); l != nil {
+		if _, l := r.a.Best(f); l != nil {
 			status = l.Name
 		}
 		rows = append(rows, UnitRow{Href: pg.Root + FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: f.District, Status: status})

@@ -88,7 +88,7 @@ func Derive(s *model.Site) *Atlas {
 		a.Statuses[u.Code] = st
 	}
 	for _, f := range s.Former {
-		best, lvl := a.best(f)
+		best, lvl := a.Best(f)
 		if lvl != nil && lvl.Recognized {
 			a.Recognized++
 			a.ByLevel[lvl.ID]++
@@ -183,8 +183,9 @@ func succTo(p *model.FormerUnit, path []*model.FormerUnit, i int, succ *model.Su
 	return "partial"
 }
 
-// best returns f's highest-ranked recognition and its level.
-func (a *Atlas) best(f *model.FormerUnit) (*model.Recognition, *model.Level) {
+// Best returns f's highest-ranked recognition and its level (the most recent of equal rank),
+// or nils when it has none.
+func (a *Atlas) Best(f *model.FormerUnit) (*model.Recognition, *model.Level) {
 	var best *model.Recognition
 	var bestLvl *model.Level
 	for _, r := range f.Recognitions {
