@@ -291,7 +291,6 @@ func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
 	return d
 }
 
-
 func (r *renderer) home() error {
 	s := r.a.Site
 	p := r.a.Index.Provinces[s.Config.Province]
