@@ -141,7 +141,7 @@ func (f *flat) clean(s *source) {
 	}
 	s.unclosed = !closed && len(r) > 0
 	at := s.base + 1
-	c, dups, spikes := clean(f.pts[at:at:at+len(r)], r)
+	c, dups, spikes := clean(f.pts[at:at:at+len(r)], r, nil)
 	s.dups, s.spikes = int32(dups), int32(spikes)
 	m := len(c)
 	if m < 3 {
@@ -167,8 +167,15 @@ func (f *flat) clean(s *source) {
 
 // clean appends to dst the open ring src (no closing point) without repeated
 // consecutive vertices and spikes, around the seam too, and returns it with
-// the counts of each removed. dst may be src[:0].
-func clean(dst, src []Point) (c []Point, dups, spikes int) {
+// the counts of each removed. When gone is not nil, the tips of the removed
+// spikes are appended to it. dst may be src[:0].
+func clean(dst, src []Point, gone *[]Point) (c []Point, dups, spikes int) {
+	tip := func(p Point) {
+		spikes++
+		if gone != nil {
+			*gone = append(*gone, p)
+		}
+	}
 	c = dst
 	for _, p := range src {
 		n := len(c)
@@ -176,8 +183,8 @@ func clean(dst, src []Point) (c []Point, dups, spikes int) {
 		case n > 0 && c[n-1] == p:
 			dups++
 		case n > 1 && c[n-2] == p:
+			tip(c[n-1])
 			c = c[:n-1]
-			spikes++
 		default:
 			c = append(c, p)
 		}
@@ -190,12 +197,12 @@ func clean(dst, src []Point) (c []Point, dups, spikes int) {
 			dups++
 			continue
 		case n >= 3 && c[n-2] == c[0]:
+			tip(c[n-1])
 			c = c[:n-2]
-			spikes++
 			continue
 		case n >= 3 && c[n-1] == c[1]:
+			tip(c[0])
 			c = c[1 : n-1]
-			spikes++
 			continue
 		}
 		break

@@ -1,131 +1,36 @@
 package topo
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // AreaToKeep returns the minArea at which Simplify keeps about the given fraction (0 to 1) of
 // the arcs' removable vertices (every vertex but the arcs' end points), as mapshaper's
 // "-simplify 10%" keeps 10 %. Ties and the vertices Simplify puts back to keep rings from
 // collapsing can make the kept share a little larger.
 func (t *Topology) AreaToKeep(fraction float64) float64 {
-	var thr []float64
-	var order []int32
-	v := new(vis)
-	for _, a := range t.Arcs {
-		order = order[:0]
-		v.run(a, math.Inf(1), &order, &thr)
-	}
-	if len(thr) == 0 {
-		return 0
-	}
-	slices.Sort(thr)
-	remove := len(thr) - int(math.Round(fraction*float64(len(thr))))
-	if remove <= 0 {
-		return 0
-	}
-	if remove >= len(thr) {
-		return math.Inf(1)
-	}
-	// Vertices whose doubled effective area is below the limit go; thr is doubled areas.
-	return thr[remove] / 2
-}
-
-// AreaForVertices returns the minArea at which Simplify leaves about n vertices in the
-// shapes' rings, counting each ring's points once (not the closing repeat) and a shared
-// border once for each shape that draws it: the count an SVG of the map holds. It lets two
-// tools be compared at the same number of retained vertices.
-func (t *Topology) AreaForVertices(n int) float64 {
-	uses := make([]int, len(t.Arcs))
-	for _, s := range t.Shapes {
-		for _, p := range s.Polygons {
-			for _, r := range p {
-				for _, ref := range r {
-					uses[ref.Arc]++
-				}
-			}
-		}
-	}
-	type cand struct {
-		area float64 // doubled effective area
-		w    int
-	}
-	var cs []cand
-	base := 0
-	var order []int32
-	var thr []float64
-	v := new(vis)
-	for a, pts := range t.Arcs {
-		base += uses[a] // each use draws the arc's first point
-		order, thr = order[:0], thr[:0]
-		v.run(pts, math.Inf(1), &order, &thr)
-		for _, x := range thr {
-			cs = append(cs, cand{x, uses[a]})
-		}
-	}
-	if base >= n {
-		return math.Inf(1)
-	}
-	// Keep the vertices with the largest areas until n is reached.
-	slices.SortFunc(cs, func(a, b cand) int {
-		switch {
-		case a.area > b.area:
-			return -1
-		case a.area < b.area:
-			return 1
-		}
-		return 0
-	})
-	kept := base
-	for i, c := range cs {
-		kept += c.w
-		if kept >= n {
-			if i+1 < len(cs) {
-				return (c.area + cs[i+1].area) / 4 // between the last kept and the first removed, halved
-			}
-			return 0
-		}
-	}
-	return 0
+	return keepLimit(t.effectiveAreas(), fraction) / 2
 }
 
 // SimplifyToKeep is Simplify at t.AreaToKeep(fraction), in one pass of Visvalingam over the
 // arcs instead of two: it returns the simplified topology and the minArea it used.
 func (t *Topology) SimplifyToKeep(fraction float64) (*Topology, float64) {
 	areas := t.effectiveAreas()
-	var all []float64
-	for _, a := range areas {
-		for _, x := range a[1:max(1, len(a)-1)] {
-			all = append(all, x)
-		}
-	}
-	if len(all) == 0 {
-		return t.Simplify(0), 0
-	}
-	remove := len(all) - int(math.Round(fraction*float64(len(all))))
-	var limit float64
-	switch {
-	case remove <= 0:
-		limit = 0
-	case remove >= len(all):
-		limit = math.Inf(1)
-	default:
-		limit = nth(all, remove) // doubled: vertices below it go
-	}
+	limit := keepLimit(areas, fraction)
 	return t.simplifyAt(areas, limit), limit / 2
 }
 
-// SimplifyToVertices is Simplify at t.AreaForVertices(n), in one pass of Visvalingam: it
-// returns the simplified topology and the minArea it used.
+// SimplifyToVertices simplifies, in one pass of Visvalingam, to about n vertices in the
+// shapes' rings, counting each ring's points once (not the closing repeat) and a shared
+// border once for each shape that draws it: the count an SVG of the map holds. It lets two
+// tools be compared at the same number of retained vertices. It returns the simplified
+// topology and the minArea it used.
 func (t *Topology) SimplifyToVertices(n int) (*Topology, float64) {
 	areas := t.effectiveAreas()
 	uses := t.arcUses()
 	var cs []weighted
 	base := 0
 	for a, ar := range areas {
-		base += uses[a]
-		for _, x := range ar[1:max(1, len(ar)-1)] {
+		base += uses[a] // each use draws the arc's first point
+		for _, x := range interior(ar) {
 			cs = append(cs, weighted{x, uses[a]})
 		}
 	}
@@ -134,6 +39,31 @@ func (t *Topology) SimplifyToVertices(n int) (*Topology, float64) {
 	}
 	limit := weightedTop(cs, n-base) // doubled: keep vertices at or above it
 	return t.simplifyAt(areas, limit), limit / 2
+}
+
+// keepLimit returns the doubled effective area below which vertices go so that about the
+// fraction of the removable ones stays.
+func keepLimit(areas [][]float64, fraction float64) float64 {
+	var all []float64
+	for _, a := range areas {
+		all = append(all, interior(a)...)
+	}
+	remove := len(all) - int(math.Round(fraction*float64(len(all))))
+	switch {
+	case remove <= 0:
+		return 0
+	case remove >= len(all):
+		return math.Inf(1)
+	}
+	return nth(all, remove)
+}
+
+// interior returns an arc's values without its end points.
+func interior(a []float64) []float64 {
+	if len(a) < 3 {
+		return nil
+	}
+	return a[1 : len(a)-1]
 }
 
 // arcUses counts how many rings draw each arc.

@@ -16,7 +16,7 @@ func (t *Topology) Rings(i int) []Polygon {
 		for k, refs := range p {
 			r := t.appendRing(nil, refs)
 			if area2(r) != 0 { // then cleaning leaves 3 points or more
-				c, _, _ := clean(r[:0], r[:len(r)-1])
+				c, _, _ := clean(r[:0], r[:len(r)-1], nil)
 				r = append(c, c[0])
 			}
 			out[j][k] = r

@@ -241,7 +241,7 @@ func newSnapper(shapes []Shape, d int32) *snapper {
 		if len(ring) >= 2 && ring[0] == ring[len(ring)-1] {
 			ring = ring[:len(ring)-1]
 		}
-		c, _, _ := clean(scratch[w][:0], ring)
+		c, _, _ := clean(scratch[w][:0], ring, nil)
 		scratch[w] = c[:0]
 		if len(c) >= 3 {
 			sr.pts = slices.Clone(c)
@@ -1041,7 +1041,7 @@ func (s *snapper) cleanDirty() {
 		}
 		r.dirty = false
 		var gone []Point
-		r.pts = cleanRecord(r.pts, &gone)
+		r.pts, _, _ = clean(r.pts[:0], r.pts, &gone)
 		r.measure()
 		if len(r.pts) < 3 {
 			gone = append(gone, r.pts...)
@@ -1059,41 +1059,6 @@ func (s *snapper) cleanDirty() {
 		}
 		s.touch(removed[ri]...)
 	}
-}
-
-// cleanRecord removes consecutive duplicates and spikes from the open ring pts, in
-// place, as clean does, and appends the removed spikes' tips to gone.
-func cleanRecord(pts []Point, gone *[]Point) []Point {
-	c := pts[:0]
-	for _, p := range pts {
-		n := len(c)
-		switch {
-		case n > 0 && c[n-1] == p:
-		case n > 1 && c[n-2] == p:
-			*gone = append(*gone, c[n-1])
-			c = c[:n-1]
-		default:
-			c = append(c, p)
-		}
-	}
-	for len(c) >= 2 {
-		n := len(c)
-		switch {
-		case c[n-1] == c[0]:
-			c = c[:n-1]
-			continue
-		case n >= 3 && c[n-2] == c[0]:
-			*gone = append(*gone, c[n-1])
-			c = c[:n-2]
-			continue
-		case n >= 3 && c[n-1] == c[1]:
-			*gone = append(*gone, c[0])
-			c = c[1 : n-1]
-			continue
-		}
-		break
-	}
-	return c
 }
 
 // write puts the changed rings back into shapes, removes the dropped ones, and returns
