@@ -400,15 +400,28 @@ func (d *Decoder) build() orb.MultiPolygon {
 	return mp
 }
 
-// polygons decodes MultiPolygon coordinates into the scratch.
-func (d *Decoder) polygons() error {
+// openCoordinates consumes the '[' that opens a coordinates array and, if the array is
+// empty, its ']' too, reporting it empty.
+func (d *Decoder) openCoordinates() (empty bool, err error) {
 	c, ok := d.skipWS()
 	if !ok || c != '[' {
-		return d.unexpected(c, ok, "expected '[' in coordinates")
+		return false, d.unexpected(c, ok, "expected '[' in coordinates")
 	}
 	d.pos++
 	if c, ok := d.skipWS(); ok && c == ']' {
 		d.pos++
+		return true, nil
+	}
+	return false, nil
+}
+
+// polygons decodes MultiPolygon coordinates into the scratch.
+func (d *Decoder) polygons() error {
+	empty, err := d.openCoordinates()
+	if err != nil {
+		return err
+	}
+	if empty {
 		return nil
 	}
 	for {
@@ -423,13 +436,11 @@ func (d *Decoder) polygons() error {
 
 // rings decodes Polygon coordinates into the scratch.
 func (d *Decoder) rings() error {
-	c, ok := d.skipWS()
-	if !ok || c != '[' {
-		return d.unexpected(c, ok, "expected '[' in coordinates")
+	empty, err := d.openCoordinates()
+	if err != nil {
+		return err
 	}
-	d.pos++
-	if c, ok := d.skipWS(); ok && c == ']' {
-		d.pos++
+	if empty {
 		d.polyEnds = append(d.polyEnds, len(d.ringEnds))
 		return nil
 	}
@@ -468,13 +479,11 @@ func (d *Decoder) afterElement() (done bool, err error) {
 // ring decodes a ring's positions into the scratch. Compact positions of plain decimals
 // take a fast path over the buffer; anything else goes through position.
 func (d *Decoder) ring() error {
-	c, ok := d.skipWS()
-	if !ok || c != '[' {
-		return d.unexpected(c, ok, "expected '[' in coordinates")
+	empty, err := d.openCoordinates()
+	if err != nil {
+		return err
 	}
-	d.pos++
-	if c, ok := d.skipWS(); ok && c == ']' {
-		d.pos++
+	if empty {
 		return nil
 	}
 	pts := d.pts
