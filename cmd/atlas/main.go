@@ -2,6 +2,7 @@
 //
 // Usage:
 //
+//	atlas check [-s SITE_DIR] [-format text|github|json]
 //	atlas build [-s SITE_DIR] [-o OUT_DIR]
 //	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]
 //	atlas map [-width 800] [-tolerance 0.5 | -keep 0.1] [-o OUT.svg] IN.geojson[.gz]
@@ -33,6 +34,7 @@ const (
 // commands lists the subcommands; each parses its own flags.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"build":   runBuild,
+	"check":   runCheck,
 	"serve":   runServe,
 	"map":     runMap,
 	"version": runVersion,
@@ -64,6 +66,7 @@ func usage(w io.Writer) {
 
 Commands:
   build     build the site into the output folder (default: public/)
+  check     check everything build reads and report every problem; write nothing
   serve     build, then serve the output on http://127.0.0.1:1313/
   map       draw a boundary file as a gap-free SVG map and measure it
   version   print the version
@@ -107,6 +110,37 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return doBuild(sf, stdout, stderr)
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", stderr)
+	site := fs.String("s", ".", "site folder")
+	format := fs.String("format", "text", "output format: text (path:line:col: severity: message), github (Actions annotations) or json")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "atlas check: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	f, err := diag.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas check: -format: %v\n", err)
+		return exitUsage
+	}
+	all, err := build.Check(build.Options{Site: *site})
+	if werr := diag.Write(stdout, all, f); werr != nil {
+		fmt.Fprintf(stderr, "atlas check: %v\n", werr)
+		return exitData
+	}
+	errs, warns := len(all.Errors()), len(all.Warnings())
+	if f != diag.JSON {
+		fmt.Fprintf(stderr, "atlas check: %d error(s), %d warning(s)\n", errs, warns)
+	}
+	if err != nil {
+		return exitData
+	}
+	return exitOK
 }
 
 func doBuild(sf siteFlags, stdout, stderr io.Writer) int {

@@ -29,6 +29,12 @@ func TestRun(t *testing.T) {
 		{"extra argument", []string{"build", "extra"}, exitUsage, "", `unexpected argument "extra"`, ""},
 		{"version", []string{"version"}, exitOK, "atlas ", "", ""},
 		{"build default site", []string{"build", "-s", "../..", "-o", out}, exitOK, "Built ", "", filepath.Join(out, "index.html")},
+		{"check default site", []string{"check", "-s", "../.."}, exitOK, "warning: boundary", "0 error(s)", ""},
+		{"check broken site", []string{"check", "-s", broken}, exitData, "atlas.toml:2:12: error: invalid value", "1 error(s), 0 warning(s)", ""},
+		{"check github", []string{"check", "-s", broken, "-format=github"}, exitData, "::error file=atlas.toml,line=2,col=12::invalid value", "", ""},
+		{"check json", []string{"check", "-s", broken, "--format", "json"}, exitData, `"errors": 1`, "", ""},
+		{"check bad format", []string{"check", "-format", "xml"}, exitUsage, "", `unknown format "xml"`, ""},
+		{"check extra argument", []string{"check", "x"}, exitUsage, "", `unexpected argument "x"`, ""},
 		{"broken site", []string{"build", "-s", broken, "-o", filepath.Join(broken, "public")}, exitData, "", "atlas.toml:2:12: error: invalid value", ""},
 	}
 	for _, tt := range tests {

@@ -55,7 +55,12 @@ func Load(dir string) (*model.Site, diag.List, error) {
 
 func load(dir string, opts read.Options) (*model.Site, diag.List, error) {
 	site, files, errs := read.SiteWith(dir, opts)
-	errs.Append(validate.Site(site, files.Locate))
+	for _, d := range validate.Site(site, files.Locate) {
+		// A file that could not be decoded is reported once, for why.
+		if !files.Failed(d.Pos.File) {
+			errs = append(errs, d)
+		}
+	}
 	errs.Sort()
 	return site, errs, errs.Err()
 }
@@ -115,13 +120,50 @@ func Maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
 // error, then renders and replaces the output folder atomically.
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
-	logw := opts.Log
-	if logw == nil {
-		logw = io.Discard
-	}
 	out := opts.Out
 	if out == "" {
 		out = filepath.Join(opts.Site, "public")
+	}
+	when, err := SourceDate()
+	if err != nil {
+		return &Result{}, err
+	}
+	res, files, err := prepare(opts, false)
+	if err != nil {
+		return res, err
+	}
+	if err := write.Tree(out, files, write.Options{ModTime: when}); err != nil {
+		return res, err
+	}
+	res.Files, res.Duration = len(files), time.Since(start)
+	for _, b := range files {
+		res.Bytes += int64(len(b))
+	}
+	return res, nil
+}
+
+// Check runs every check a build runs — reading, validation, geometry, templates, links —
+// and writes nothing, not even to the geometry cache. It returns every diagnostic, errors
+// and warnings, sorted; the error is non-nil when a build would fail.
+func Check(opts Options) (diag.List, error) {
+	opts.Log = nil
+	res, _, err := prepare(opts, true)
+	all := append(diag.List{}, res.Warnings...)
+	if l, ok := diag.AsList(err); ok {
+		all = append(all, l...)
+	} else if err != nil {
+		all.Wrap(diag.Pos{}, err, "")
+	}
+	all.Sort()
+	return all, err
+}
+
+// prepare reads, checks, derives and renders the site in memory. With readOnly, the geometry
+// cache is read but not written.
+func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
 	}
 	cache := opts.CacheDir
 	if cache == "" {
@@ -131,30 +173,22 @@ func Run(opts Options) (*Result, error) {
 		cache = ""
 	}
 	geo := newGeometry(cache)
+	geo.readOnly = readOnly
 	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
 	res := &Result{Warnings: diags.Warnings()}
 	defer func() { logWarnings(logw, res.Warnings) }()
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	maps, err := geo.maps(site)
 	res.GeometryRuns = geo.runs
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	res.Warnings = append(res.Warnings, mapWarnings(site, maps)...)
+	res.Warnings.Sort()
 	files, err := renderWith(site, layoutsFS(opts.Site), maps)
-	if err != nil {
-		return res, err
-	}
-	if err := write.Tree(out, files); err != nil {
-		return res, err
-	}
-	res.Files, res.Duration = len(files), time.Since(start)
-	for _, b := range files {
-		res.Bytes += int64(len(b))
-	}
-	return res, nil
+	return res, files, err
 }
 
 // layoutsFS returns the site's layouts folder, or nil when it has none.

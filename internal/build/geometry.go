@@ -28,6 +28,8 @@ const geometryVersion = "atlas-geometry-2/" + carto.Version
 type geometry struct {
 	dir  string // cache folder; "" disables the cache
 	runs int    // boundary files decoded plus maps drawn by this build
+	// readOnly makes save a no-op: atlas check reads the cache but writes nothing.
+	readOnly bool
 
 	files map[string]fileEntry // by file path: what a boundary file decoded to
 }
@@ -157,7 +159,7 @@ func (g *geometry) load(key string, v any) bool {
 
 // save writes a cache entry. A cache that cannot be written only costs time: errors are ignored.
 func (g *geometry) save(key string, v any) {
-	if g.dir == "" {
+	if g.dir == "" || g.readOnly {
 		return
 	}
 	var buf bytes.Buffer

@@ -49,7 +49,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	if decode == nil {
 		decode = Boundaries
 	}
-	r := &reader{fsys: os.DirFS(dir), files: &Files{src: map[string][]byte{}}}
+	r := &reader{fsys: os.DirFS(dir), files: &Files{src: map[string][]byte{}, failed: map[string]bool{}}}
 	s := &model.Site{}
 	r.config(&s.Config)
 	s.CriteriaSets = readAll(r, CriteriaDir, ".toml", r.criteriaSet)
@@ -72,7 +72,16 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 }
 
 // Files keeps the text of the files a site was read from, to place later diagnostics.
-type Files struct{ src map[string][]byte }
+type Files struct {
+	src    map[string][]byte
+	failed map[string]bool
+}
+
+// Failed reports whether file could not be decoded whole: its syntax or a value's type is
+// wrong. The site still holds a stand-in for what the file defines (a unit with the code its
+// name gives, for example), so that references to it from other files resolve; checks of the
+// stand-in itself only repeat the decoding error and should be dropped.
+func (f *Files) Failed(file string) bool { return f != nil && f.failed[file] }
 
 // Locate returns the position of the dotted key in file: the first line that assigns it in its
 // table ("assessments.level" under "[[assessments]]"), else the first line that assigns its last
@@ -139,10 +148,15 @@ func readAll[T any](r *reader, dir, ext string, parse func(name string, data []b
 	return out
 }
 
+// decode decodes the TOML file name into v and reports its problems. It returns false when v
+// could not be decoded whole; the file is then marked as failed (see Files.Failed).
 func (r *reader) decode(name string, data []byte, v any) bool {
-	errs := decodeTOML(name, data, v)
+	errs, fatal := decodeTOML(name, data, v)
 	r.errs.Append(errs)
-	return len(errs) == 0
+	if fatal {
+		r.files.failed[name] = true
+	}
+	return !fatal
 }
 
 func (r *reader) config(c *model.Config) {
@@ -161,10 +175,11 @@ func (r *reader) config(c *model.Config) {
 
 func (r *reader) criteriaSet(name string, data []byte) (*model.CriteriaSet, bool) {
 	s := &model.CriteriaSet{}
-	if !r.decode(name, data, s) {
-		return nil, false
-	}
 	s.File = name
+	if !r.decode(name, data, s) {
+		s.ID = strings.TrimSuffix(path.Base(name), ".toml")
+		return s, true
+	}
 	if want := strings.TrimSuffix(path.Base(name), ".toml"); s.ID != want {
 		r.errs.Errorf(posOf(name, data, "id"), "id %q differs from the file name %q", s.ID, want)
 	}
@@ -174,10 +189,11 @@ func (r *reader) criteriaSet(name string, data []byte) (*model.CriteriaSet, bool
 
 func (r *reader) province(name string, data []byte) (*model.Province, bool) {
 	p := &model.Province{}
-	if !r.decode(name, data, p) {
-		return nil, false
-	}
 	p.File = name
+	if !r.decode(name, data, p) {
+		p.Code = strings.TrimSuffix(path.Base(name), ".toml")
+		return p, true
+	}
 	p.Name = vi.NFC(p.Name)
 	r.checkFileCode(name, data, p.Code)
 	sort.SliceStable(p.Milestones, func(i, j int) bool {
@@ -192,10 +208,11 @@ func (r *reader) province(name string, data []byte) (*model.Province, bool) {
 
 func (r *reader) unit(name string, data []byte) (*model.Unit, bool) {
 	u := &model.Unit{}
-	if !r.decode(name, data, u) {
-		return nil, false
-	}
 	u.File = name
+	if !r.decode(name, data, u) {
+		*u = model.Unit{File: name, Code: strings.TrimSuffix(path.Base(name), ".toml")}
+		return u, true
+	}
 	u.Name = vi.NFC(u.Name)
 	u.Type = vi.NFC(u.Type)
 	r.checkFileCode(name, data, u.Code)
@@ -209,7 +226,7 @@ func (r *reader) unit(name string, data []byte) (*model.Unit, bool) {
 func (r *reader) former(name string, data []byte) (*model.FormerUnit, bool) {
 	f := &model.FormerUnit{}
 	if !r.decode(name, data, f) {
-		return nil, false
+		return formerStandIn(name), true
 	}
 	f.File = name
 	f.Name = vi.NFC(f.Name)
@@ -246,15 +263,16 @@ func (r *reader) story(name string, data []byte) (*model.Story, bool) {
 	}
 	st := &model.Story{}
 	// Front matter starts on line 2: shift positions by one line.
-	errs := decodeTOML(name, front, st)
+	errs, fatal := decodeTOML(name, front, st)
 	for _, e := range errs {
 		if e.Pos.Line > 0 {
 			e.Pos.Line++
 		}
 	}
 	r.errs.Append(errs)
-	if len(errs) > 0 {
-		return nil, false
+	if fatal {
+		r.files.failed[name] = true
+		*st = model.Story{}
 	}
 	st.File = name
 	st.Title = vi.NFC(st.Title)
@@ -270,6 +288,19 @@ func (r *reader) story(name string, data []byte) (*model.Story, bool) {
 		st.Slug = vi.Slug(st.Slug)
 	}
 	return st, true
+}
+
+// formerStandIn returns a former unit with the key that the file name gives ("04075" or
+// "04075-2025-02-01"), for a file that could not be decoded.
+func formerStandIn(name string) *model.FormerUnit {
+	key := strings.TrimSuffix(path.Base(name), ".toml")
+	f := &model.FormerUnit{File: name, Code: key, Until: model.ReformDate}
+	if code, date, ok := strings.Cut(key, "-"); ok {
+		if t, err := time.Parse("2006-01-02", date); err == nil {
+			f.Code, f.Until = code, t
+		}
+	}
+	return f
 }
 
 // checkFileCode reports a file whose name is not the code it holds.

@@ -282,7 +282,7 @@ func TestSiteBroken(t *testing.T) {
 				"content/provinces/14.toml":   "code = 14\n",
 			},
 			[]string{
-				`content/provinces/14.toml:1:8: error: invalid value: toml: line 1 (last key "code"): incompatible types: TOML value has type int64; destination has type string`,
+				`content/provinces/14.toml:1:8: error: invalid value for "code": want a string, not an integer`,
 				`content/stories/muoi-nam.md:1:1: error: front matter is YAML ("---"); write it in TOML between "+++" lines`,
 				`content/units/03646.toml:1:1: error: code "1" differs from the file name "03646.toml"`,
 			}},

@@ -3,6 +3,7 @@ package read
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,9 +14,9 @@ import (
 
 // decodeTOML decodes src, the content of file, into v. Syntax errors, type errors and keys
 // that v has no field for are reported with their positions; unknown keys are errors, so a typo
-// such as "levle" is never silently ignored.
-func decodeTOML(file string, src []byte, v any) diag.List {
-	var errs diag.List
+// such as "levle" is never silently ignored. Fatal is true when v could not be decoded whole
+// (a syntax or type error); unknown keys alone leave v complete.
+func decodeTOML(file string, src []byte, v any) (errs diag.List, fatal bool) {
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
 	if err != nil {
 		var pe toml.ParseError
@@ -23,10 +24,10 @@ func decodeTOML(file string, src []byte, v any) diag.List {
 			errs = append(errs, &diag.Diagnostic{
 				Pos:      diag.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col},
 				Severity: diag.Error,
-				Msg:      "invalid TOML: " + pe.Message,
+				Msg:      parseMessage(pe),
 				Err:      err,
 			})
-			return errs
+			return errs, true
 		}
 		pos := diag.Pos{File: file}
 		msg := err.Error()
@@ -34,8 +35,8 @@ func decodeTOML(file string, src []byte, v any) diag.List {
 		if k := keyInError(msg); k != "" {
 			pos.Line, pos.Col = findKeyOnLine(src, k, lineInError(msg))
 		}
-		errs.Wrap(pos, err, "invalid value")
-		return errs
+		errs = append(errs, &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: valueMessage(msg), Err: err})
+		return errs, true
 	}
 	// An array of tables repeats its keys: the nth report of a key is its nth place.
 	seen := map[string]int{}
@@ -45,7 +46,65 @@ func decodeTOML(file string, src []byte, v any) diag.List {
 		seen[k.String()]++
 		errs.Errorf(pos, "unknown key %q", k.String())
 	}
-	return errs
+	return errs, false
+}
+
+var (
+	errTypes = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+	errTime  = regexp.MustCompile(`parsing time "([^"]*)"`)
+	errRange = regexp.MustCompile(`(\S+) is out of range for (\w+)`)
+	errMsg   = regexp.MustCompile(`^toml: (?:line \d+ )?(?:\(last key "[^"]*"\): )?`)
+)
+
+// valueMessage rewrites the decoder's message about a value of the wrong type in the terms of
+// the file's author: `invalid value for "year": want an integer, not a string`.
+func valueMessage(msg string) string {
+	key := keyInError(msg)
+	what := "invalid value"
+	if key != "" {
+		what = fmt.Sprintf("invalid value for %q", key)
+	}
+	switch {
+	case errTypes.MatchString(msg):
+		m := errTypes.FindStringSubmatch(msg)
+		return fmt.Sprintf("%s: want %s, not %s", what, tomlKind(m[2]), tomlKind(m[1]))
+	case errTime.MatchString(msg):
+		m := errTime.FindStringSubmatch(msg)
+		return fmt.Sprintf("%s: want a date without quotes, like 2024-06-30, not the string %q", what, m[1])
+	case errRange.MatchString(msg):
+		m := errRange.FindStringSubmatch(msg)
+		return fmt.Sprintf("%s: %s is too large", what, m[1])
+	}
+	return what + ": " + errMsg.ReplaceAllString(msg, "")
+}
+
+// parseMessage words a syntax error; a quoted date is a value error in the author's eyes.
+func parseMessage(pe toml.ParseError) string {
+	if m := errTime.FindStringSubmatch(pe.Message); m != nil {
+		return fmt.Sprintf("invalid value for %q: want a date without quotes, like 2024-06-30, not the string %q", pe.LastKey, m[1])
+	}
+	return "invalid TOML: " + pe.Message
+}
+
+// tomlKind names a Go type from the decoder's messages as a kind of TOML value.
+func tomlKind(t string) string {
+	switch {
+	case t == "string":
+		return "a string"
+	case t == "bool":
+		return "true or false"
+	case t == "integer" || strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "an integer"
+	case t == "float" || strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "slice" || t == "array" || strings.HasPrefix(t, "[]"):
+		return "an array"
+	case t == "map" || t == "struct" || strings.HasPrefix(t, "map["):
+		return "a table"
+	case strings.Contains(t, "time") || strings.Contains(t, "Time") || strings.Contains(t, "Date"):
+		return "a date"
+	}
+	return t
 }
 
 var (

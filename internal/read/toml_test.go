@@ -59,21 +59,31 @@ func TestDecodeTOML(t *testing.T) {
 			[]string{`content/units/03646.toml:1:14: error: invalid TOML: strings cannot contain newlines`}},
 		{"wrong type",
 			"code = 5\n",
-			[]string{`content/units/03646.toml:1:8: error: invalid value: toml: line 1 (last key "code"): incompatible types: TOML value has type int64; destination has type string`}},
+			[]string{`content/units/03646.toml:1:8: error: invalid value for "code": want a string, not an integer`}},
 		{"wrong type in the second assessment",
 			"code = \"03646\"\n[[assessments]]\nlevel = \"a\"\n[[assessments]]\n  level = 5\n",
-			[]string{`content/units/03646.toml:5:11: error: invalid value: toml: line 5 (last key "assessments.level"): incompatible types: TOML value has type int64; destination has type string`}},
+			[]string{`content/units/03646.toml:5:11: error: invalid value for "assessments.level": want a string, not an integer`}},
 		{"table where an array of tables belongs",
 			"code = \"03646\"\n[assessments] # level = 1\nlevel = \"a\"\n",
-			[]string{`content/units/03646.toml:2:1: error: invalid value: toml: line 2 (last key "assessments"): incompatible types: TOML value has type map[string]any; destination has type slice`}},
+			[]string{`content/units/03646.toml:2:1: error: invalid value for "assessments": want an array, not a table`}},
 		{"wrong type in an array",
 			"code = \"03646\"\naliases = [\"a\", 5]\n",
-			[]string{`content/units/03646.toml:2:11: error: invalid value: toml: line 2 (last key "aliases"): incompatible types: TOML value has type int64; destination has type string`}},
+			[]string{`content/units/03646.toml:2:11: error: invalid value for "aliases": want a string, not an integer`}},
+		{"string where a date belongs",
+			"code = \"03646\"\n[[assessments]]\nas_of = \"2024-05-01\"\n",
+			[]string{`content/units/03646.toml:3:10: error: invalid value for "assessments.as_of": want a date without quotes, like 2024-06-30, not the string "2024-05-01"`}},
+		{"impossible date",
+			"code = \"03646\"\n[[assessments]]\nas_of = 2024-13-01\n",
+			[]string{`content/units/03646.toml:3:9: error: invalid TOML: invalid datetime: "2024-13-01"`}},
+		{"number too large",
+			"code = \"03646\"\n[[assessments]]\nyear = 99999999999999999999\n",
+			[]string{`content/units/03646.toml:3:8: error: invalid TOML: 99999999999999999999 is out of range for int64`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var u model.Unit
-			got := diagTexts(decodeTOML(file, []byte(tt.src), &u))
+			errs, _ := decodeTOML(file, []byte(tt.src), &u)
+			got := diagTexts(errs)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("decodeTOML:\n got %q\nwant %q", got, tt.want)
 			}
@@ -84,7 +94,7 @@ func TestDecodeTOML(t *testing.T) {
 func TestDecodeTOMLValues(t *testing.T) {
 	src := "code = \"03646\"\nname = \"Tô Hiệu\"\naliases = [\"a\", \"b\"]\n[[assessments]]\ncriteria_set = \"2021-2025\"\nas_of = 2024-05-01\nlevel = \"standard\"\ncriteria_met = [\"1\", \"2\"]\n"
 	var u model.Unit
-	if errs := decodeTOML("u.toml", []byte(src), &u); len(errs) != 0 {
+	if errs, fatal := decodeTOML("u.toml", []byte(src), &u); len(errs) != 0 || fatal {
 		t.Fatalf("decodeTOML: %v", errs)
 	}
 	if u.Code != "03646" || u.Name != "Tô Hiệu" || !slices.Equal(u.Aliases, []string{"a", "b"}) || len(u.Assessments) != 1 {
@@ -98,16 +108,16 @@ func TestDecodeTOMLValues(t *testing.T) {
 
 func TestDecodeTOMLDiagnostic(t *testing.T) {
 	var u model.Unit
-	errs := decodeTOML("u.toml", []byte("code = 5\n"), &u)
-	if len(errs) != 1 {
+	errs, fatal := decodeTOML("u.toml", []byte("code = 5\n"), &u)
+	if len(errs) != 1 || !fatal {
 		t.Fatalf("got %d diagnostics, want 1", len(errs))
 	}
 	d := errs[0]
 	if d.Pos.File != "u.toml" || d.Severity != diag.Error || d.Err == nil {
 		t.Errorf("diagnostic %+v: want file u.toml, an error, with its cause", *d)
 	}
-	errs = decodeTOML("u.toml", []byte("code = \n"), &u)
-	if len(errs) != 1 || errs[0].Err == nil || errs[0].Pos.Line != 1 {
+	errs, fatal = decodeTOML("u.toml", []byte("code = \n"), &u)
+	if len(errs) != 1 || !fatal || errs[0].Err == nil || errs[0].Pos.Line != 1 {
 		t.Errorf("syntax error diagnostic %v: want one, at line 1, with its cause", errs)
 	}
 }
@@ -187,7 +197,7 @@ func FuzzDecodeUnit(f *testing.F) {
 	f.Add([]byte("[[assessments]]\nas_of = 2024-01-01T00:00:00Z\n[a.\"b.c\"]\nx = {y = [1, {z = 2}]}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var u model.Unit
-		errs := decodeTOML("u.toml", src, &u)
+		errs, _ := decodeTOML("u.toml", src, &u)
 		lines := strings.Count(string(src), "\n") + 1
 		for _, d := range errs {
 			if d.Pos.File != "u.toml" || d.Severity != diag.Error || d.Msg == "" {

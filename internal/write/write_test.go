@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // snapshot returns every file and folder under dir: slash-separated relative paths mapped to
@@ -64,7 +65,7 @@ func TestTreeFresh(t *testing.T) {
 		"assets/site.css":        []byte("body{}"),
 		"empty.txt":              {},
 	}
-	if err := Tree(out, files); err != nil {
+	if err := tree(out, files); err != nil {
 		t.Fatalf("Tree: %v", err)
 	}
 	want := map[string]string{
@@ -94,7 +95,7 @@ func TestTreeFresh(t *testing.T) {
 
 func TestTreeEmpty(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Tree(out, nil); err != nil {
+	if err := tree(out, nil); err != nil {
 		t.Fatalf("Tree: %v", err)
 	}
 	if got := snapshot(t, out); !maps.Equal(got, map[string]string{".": "<dir>"}) {
@@ -105,7 +106,7 @@ func TestTreeEmpty(t *testing.T) {
 func TestTreeReplaces(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := Tree(out, map[string][]byte{
+	if err := tree(out, map[string][]byte{
 		"index.html":       []byte("old home"),
 		"stale.html":       []byte("stale"),
 		"units/old/a.html": []byte("stale unit"),
@@ -116,7 +117,7 @@ func TestTreeReplaces(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "by-hand.txt"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Tree(out, map[string][]byte{
+	if err := tree(out, map[string][]byte{
 		"index.html":       []byte("new home"),
 		"units/new/a.html": []byte("new unit"),
 	}); err != nil {
@@ -152,7 +153,7 @@ func TestTreeFailureKeepsOld(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			parent := t.TempDir()
 			out := filepath.Join(parent, "public")
-			if err := Tree(out, map[string][]byte{
+			if err := tree(out, map[string][]byte{
 				"index.html":        []byte("old home"),
 				"units/03646.html":  []byte("Tô Hiệu"),
 				"assets/site.css":   []byte("body{}"),
@@ -161,7 +162,7 @@ func TestTreeFailureKeepsOld(t *testing.T) {
 				t.Fatalf("first Tree: %v", err)
 			}
 			before := snapshot(t, out)
-			err := Tree(out, tt.files)
+			err := tree(out, tt.files)
 			if err == nil {
 				t.Fatalf("Tree(%q) succeeded; want an error", slices.Sorted(maps.Keys(tt.files)))
 			}
@@ -181,10 +182,66 @@ func TestTreeFailureKeepsOld(t *testing.T) {
 func TestTreeFailureWithoutOld(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := Tree(out, map[string][]byte{"../x": nil}); err == nil {
+	if err := tree(out, map[string][]byte{"../x": nil}); err == nil {
 		t.Fatal("Tree succeeded; want an error")
 	}
 	if got := entries(t, parent); len(got) != 0 {
 		t.Errorf("parent holds %q, want nothing", got)
+	}
+}
+
+// tree is Tree with default options.
+func tree(out string, files map[string][]byte) error { return Tree(out, files, Options{}) }
+
+func TestTreeExchangeLeavesNoOldTree(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	for i, body := range []string{"one", "two", "three"} {
+		if err := tree(out, map[string][]byte{"index.html": []byte(body)}); err != nil {
+			t.Fatalf("build %d: %v", i, err)
+		}
+		if got := entries(t, parent); !slices.Equal(got, []string{"public"}) {
+			t.Fatalf("build %d left %q beside the output", i, got)
+		}
+		if got := snapshot(t, out); got["index.html"] != body {
+			t.Fatalf("build %d: index.html = %q", i, got["index.html"])
+		}
+	}
+}
+
+func TestTreeRemovesStalePartialTrees(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	stale := filepath.Join(parent, ".public.new-123")
+	if err := os.MkdirAll(filepath.Join(stale, "tin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(parent, ".other.new-1") // belongs to another output folder
+	if err := os.Mkdir(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := tree(out, map[string][]byte{"a": []byte("a")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(t, parent); !slices.Equal(got, []string{".other.new-1", "public"}) {
+		t.Fatalf("after the build: %q", got)
+	}
+}
+
+func TestTreeModTime(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+	files := map[string][]byte{"index.html": []byte("x"), "xa/04075/index.html": []byte("y")}
+	if err := Tree(out, files, Options{ModTime: when}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{".", "index.html", "xa", "xa/04075", "xa/04075/index.html"} {
+		st, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !st.ModTime().Equal(when) {
+			t.Errorf("%s: modified %v, want %v", p, st.ModTime(), when)
+		}
 	}
 }
