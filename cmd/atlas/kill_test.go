@@ -1,0 +1,119 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// treeHash hashes every path and file below dir, so two trees compare by one string.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		lines = append(lines, fmt.Sprintf("%s %x", filepath.ToSlash(rel), sha256.Sum256(b)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	h := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	return fmt.Sprintf("%d files %x", len(lines), h[:8])
+}
+
+// TestKilledBuildKeepsOutput kills builds at random moments with SIGKILL and checks that
+// the output folder always holds either the whole previous site or the whole new one.
+func TestKilledBuildKeepsOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the atlas command and runs it many times")
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "atlas")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	site := filepath.Join(tmp, "site")
+	for _, d := range []string{"content", "geo"} {
+		if err := os.CopyFS(filepath.Join(site, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile("../../atlas.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	setConfig := func(b []byte) {
+		if err := os.WriteFile(filepath.Join(site, "atlas.toml"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setConfig(cfg)
+	build := func(out string) *exec.Cmd { return exec.Command(bin, "build", "-s", site, "-o", out) }
+	out := filepath.Join(tmp, "public")
+	if b, err := build(out).CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, b)
+	}
+	old := treeHash(t, out)
+	// The killed builds write a different site: the title changes on every page.
+	changed := bytes.Replace(cfg, []byte(`title = "`), []byte(`title = "Killed `), 1)
+	setConfig(changed)
+	ref := filepath.Join(tmp, "ref")
+	start := time.Now()
+	if b, err := build(ref).CombinedOutput(); err != nil {
+		t.Fatalf("reference build: %v\n%s", err, b)
+	}
+	full := time.Since(start)
+	newer := treeHash(t, ref)
+	if newer == old {
+		t.Fatal("the changed site builds to the same output")
+	}
+	sawOld, sawNew := false, false
+	for i := 0; i < 12 || !sawOld; i++ {
+		if i == 40 {
+			t.Fatal("no build was killed before it finished in 40 tries")
+		}
+		cmd := build(out)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rand.Int64N(int64(full) * 12 / 10)))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		switch got := treeHash(t, out); got {
+		case old:
+			sawOld = true
+		case newer:
+			sawNew = true
+			// Put the old site back, so the next kill can catch a swap in flight.
+			setConfig(cfg)
+			if b, err := build(out).CombinedOutput(); err != nil {
+				t.Fatal(err, string(b))
+			}
+			setConfig(changed)
+		default:
+			t.Fatalf("kill %d: the output folder holds neither the old site (%s) nor the new one (%s): %s", i, old, newer, got)
+		}
+	}
+	t.Logf("killed builds left the old site %v, the new one %v (a build takes %v)", sawOld, sawNew, full)
+}
