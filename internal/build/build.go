@@ -187,17 +187,24 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	}
 	res.Warnings = append(res.Warnings, mapWarnings(site, maps)...)
 	res.Warnings.Sort()
-	files, err := renderWith(site, layoutsFS(opts.Site), maps)
+	layouts, closeLayouts := layoutsFS(opts.Site)
+	defer closeLayouts()
+	files, err := renderWith(site, layouts, maps)
 	return res, files, err
 }
 
-// layoutsFS returns the site's layouts folder, or nil when it has none.
-func layoutsFS(site string) fs.FS {
+// layoutsFS returns the site's layouts folder, or nil when it has none, and a function that
+// closes it. Symbolic links that lead outside the folder cannot be opened.
+func layoutsFS(site string) (fs.FS, func()) {
 	dir := filepath.Join(site, "layouts")
-	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		return os.DirFS(dir)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, func() {}
 	}
-	return nil
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, func() {}
+	}
+	return root.FS(), func() { root.Close() }
 }
 
 // mapWarnings turns the defects the geometry engine found in the source into warnings at

@@ -36,6 +36,36 @@ type Config struct {
 	Province    string   `toml:"province"`     // code of the province the home page shows
 	Boundaries  []Source `toml:"boundaries"`   // boundary files
 	Credits     []Credit `toml:"credits"`      // data sources credited in the site's footer and sources page
+	Limits      Limits   `toml:"limits"`       // size limits on input files
+}
+
+// Limits bound the size of the files a site is read from, so that a hostile or mistaken
+// file cannot exhaust a build machine. Zero means the default.
+type Limits struct {
+	MaxFileBytes     int64 `toml:"max_file_bytes"`     // TOML and Markdown files (default 1 MiB)
+	MaxBoundaryBytes int64 `toml:"max_boundary_bytes"` // each GeoJSON boundary file (default 256 MiB)
+}
+
+// Default size limits.
+const (
+	DefaultMaxFileBytes     = 1 << 20
+	DefaultMaxBoundaryBytes = 256 << 20
+)
+
+// FileBytes returns the limit for TOML and Markdown files.
+func (l Limits) FileBytes() int64 {
+	if l.MaxFileBytes > 0 {
+		return l.MaxFileBytes
+	}
+	return DefaultMaxFileBytes
+}
+
+// BoundaryBytes returns the limit for each boundary file.
+func (l Limits) BoundaryBytes() int64 {
+	if l.MaxBoundaryBytes > 0 {
+		return l.MaxBoundaryBytes
+	}
+	return DefaultMaxBoundaryBytes
 }
 
 // Source is one GeoJSON boundary file and the names of its properties.

@@ -3,6 +3,8 @@
 package read
 
 import (
+	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -25,7 +27,6 @@ const (
 	FormerDir      = "content/former"
 	StoriesDir     = "content/stories"
 	defaultLang    = "vi"
-	maxFileDefault = 64 << 20
 )
 
 // Site reads the site in dir. It returns what it could read and every problem found, in a
@@ -49,8 +50,17 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	if decode == nil {
 		decode = Boundaries
 	}
-	r := &reader{fsys: os.DirFS(dir), files: &Files{src: map[string][]byte{}, failed: map[string]bool{}}}
+	r := &reader{files: &Files{src: map[string][]byte{}, failed: map[string]bool{}}}
 	s := &model.Site{}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		r.errs.Wrap(diag.Pos{File: dir}, err, "cannot open the site folder")
+		return s, r.files, r.errs
+	}
+	defer root.Close()
+	// A root refuses paths, symbolic links included, that lead outside the site folder.
+	r.fsys = root.FS()
+	r.limits = &s.Config.Limits
 	r.config(&s.Config)
 	s.CriteriaSets = readAll(r, CriteriaDir, ".toml", r.criteriaSet)
 	s.Provinces = readAll(r, ProvincesDir, ".toml", r.province)
@@ -58,7 +68,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	s.Former = readAll(r, FormerDir, ".toml", r.former)
 	s.Stories = readAll(r, StoriesDir, ".md", r.story)
 	for _, src := range s.Config.Boundaries {
-		data, ok := r.file(src.File)
+		data, ok := r.fileMax(src.File, s.Config.Limits.BoundaryBytes())
 		if !ok {
 			continue
 		}
@@ -94,29 +104,56 @@ func (f *Files) Locate(file, key string) diag.Pos {
 }
 
 type reader struct {
-	fsys  fs.FS
-	errs  diag.List
-	files *Files
+	fsys   fs.FS
+	errs   diag.List
+	files  *Files
+	limits *model.Limits // the site's, once atlas.toml is read
 }
 
-// file reads name, reporting a missing or unreadable file.
+// file reads the TOML or Markdown file name, keeping its text to place later diagnostics.
 func (r *reader) file(name string) ([]byte, bool) {
+	data, ok := r.fileMax(name, r.limits.FileBytes())
+	if ok {
+		r.files.src[path.Clean(filepath.ToSlash(name))] = data
+	}
+	return data, ok
+}
+
+// fileMax reads name, which must lie inside the site folder and hold at most limit bytes,
+// reporting a missing, unreadable, escaping or oversized file.
+func (r *reader) fileMax(name string, limit int64) ([]byte, bool) {
 	name = path.Clean(filepath.ToSlash(name))
 	if !fs.ValidPath(name) {
 		r.errs.Errorf(diag.Pos{File: name}, "path leaves the site folder")
 		return nil, false
 	}
-	data, err := fs.ReadFile(r.fsys, name)
+	f, err := r.fsys.Open(name)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			r.errs.Errorf(diag.Pos{File: name}, "cannot read file: no such file")
+		case strings.Contains(err.Error(), "escapes"):
+			r.errs.Errorf(diag.Pos{File: name}, "cannot read file: a symbolic link leads outside the site folder")
+		default:
+			r.errs.Wrap(diag.Pos{File: name}, err, "cannot read file")
+		}
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		r.errs.Errorf(diag.Pos{File: name}, "cannot read file: not a regular file")
+		return nil, false
+	}
+	// Read one byte past the limit to tell a file at the limit from a larger one, without
+	// reading a huge file whole.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		r.errs.Wrap(diag.Pos{File: name}, err, "cannot read file")
 		return nil, false
 	}
-	if len(data) > maxFileDefault {
-		r.errs.Errorf(diag.Pos{File: name}, "file is %d bytes; the limit is %d", len(data), maxFileDefault)
+	if int64(len(data)) > limit {
+		r.errs.Errorf(diag.Pos{File: name}, "file is larger than the limit of %d bytes (see [limits] in atlas.toml)", limit)
 		return nil, false
-	}
-	if !strings.HasSuffix(name, ".geojson") {
-		r.files.src[name] = data
 	}
 	return data, true
 }

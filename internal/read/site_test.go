@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -268,13 +269,33 @@ func TestSiteBroken(t *testing.T) {
 			[]string{`geo/communes.geojson:1:44: error: feature 0: property "code" must be a string (codes keep their leading zeros), not 3646`}},
 		{"missing GeoJSON file",
 			map[string]string{"geo/communes.geojson": ""},
-			[]string{`geo/communes.geojson: error: cannot read file: open geo/communes.geojson: no such file or directory`}},
+			[]string{`geo/communes.geojson: error: cannot read file: no such file`}},
 		{"boundary file outside the site",
 			map[string]string{"atlas.toml": "title = \"x\"\n[[boundaries]]\nfile = \"../communes.geojson\"\n"},
 			[]string{`../communes.geojson: error: path leaves the site folder`}},
+		{"story front matter not closed",
+			map[string]string{"content/stories/muoi-nam.md": "+++\ntitle = \"a\"\nBody\n"},
+			[]string{`content/stories/muoi-nam.md:1:1: error: unterminated front matter: no closing "+++" line`}},
+		{"file over the size limit",
+			map[string]string{
+				"atlas.toml":               "title = \"x\"\n[limits]\nmax_file_bytes = 4000\n",
+				"content/units/03646.toml": "code = \"03646\"\nname = \"x\"\n" + strings.Repeat("# padding\n", 400),
+			},
+			[]string{`content/units/03646.toml: error: file is larger than the limit of 4000 bytes (see [limits] in atlas.toml)`}},
+		{"boundary file over the size limit",
+			map[string]string{"atlas.toml": "title = \"x\"\n[[boundaries]]\nfile = \"geo/communes.geojson\"\n[limits]\nmax_boundary_bytes = 10\n"},
+			[]string{`geo/communes.geojson: error: file is larger than the limit of 10 bytes (see [limits] in atlas.toml)`}},
+		{"GeoJSON number too large",
+			map[string]string{"geo/communes.geojson": `{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "03646"},
+"geometry": {"type": "Polygon", "coordinates": [[[1e999, 21], [104.1, 21], [104.1, 21.1], [104, 21]]]}}]}`},
+			[]string{`geo/communes.geojson:2:51: error: invalid GeoJSON: number out of range`}},
+		{"GeoJSON empty geometry",
+			map[string]string{"geo/communes.geojson": `{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"code": "03646"},
+"geometry": {"type": "MultiPolygon", "coordinates": []}}]}`},
+			[]string{`geo/communes.geojson:1:44: error: feature 0 (code 03646): empty geometry`}},
 		{"missing config",
 			map[string]string{"atlas.toml": ""},
-			[]string{`atlas.toml: error: cannot read file: open atlas.toml: no such file or directory`}},
+			[]string{`atlas.toml: error: cannot read file: no such file`}},
 		{"several problems, sorted",
 			map[string]string{
 				"content/units/03646.toml":    "code = \"1\"\nname = \"x\"\n",
@@ -385,5 +406,64 @@ func TestSiteDefault(t *testing.T) {
 		if s.CriteriaSets[i-1].StartYear > s.CriteriaSets[i].StartYear {
 			t.Errorf("criteria sets not sorted by start year")
 		}
+	}
+}
+
+// TestSiteSymlinks checks that a symbolic link inside the site folder is followed while one
+// that leads outside it is refused, for content files and boundary files alike.
+func TestSiteSymlinks(t *testing.T) {
+	files := goodSite()
+	unit := files["content/units/03646.toml"]
+	geo := files["geo/communes.geojson"]
+	delete(files, "content/units/03646.toml")
+	delete(files, "geo/communes.geojson")
+	dir := writeSite(t, files)
+	outside := t.TempDir()
+	for name, content := range map[string]string{"unit.toml": unit, "communes.geojson": geo} {
+		if err := os.WriteFile(filepath.Join(outside, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.MkdirAll(filepath.Join(dir, "geo"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "geo", "inside.geojson"), []byte(geo), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "content", "units"), 0o755)
+	links := map[string]string{
+		"content/units/03646.toml": filepath.Join(outside, "unit.toml"),
+		"geo/communes.geojson":     filepath.Join(outside, "communes.geojson"),
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	_, _, errs := Site(dir)
+	want := []string{
+		`content/units/03646.toml: error: cannot read file: a symbolic link leads outside the site folder`,
+		`geo/communes.geojson: error: cannot read file: a symbolic link leads outside the site folder`,
+	}
+	var got []string
+	for _, s := range diagTexts(errs) {
+		if strings.Contains(s, "symbolic link") {
+			got = append(got, s)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n got %q\nwant %q\nall: %q", got, want, diagTexts(errs))
+	}
+	// A link that stays inside the site is followed.
+	os.Remove(filepath.Join(dir, "geo", "communes.geojson"))
+	if err := os.Symlink("inside.geojson", filepath.Join(dir, "geo", "communes.geojson")); err != nil {
+		t.Fatal(err)
+	}
+	s, _, errs := Site(dir)
+	for _, d := range errs {
+		if strings.HasPrefix(d.Pos.File, "geo/") {
+			t.Errorf("link inside the site: %v", d)
+		}
+	}
+	if len(s.Boundaries) == 0 {
+		t.Error("no boundaries read through a link inside the site")
 	}
 }

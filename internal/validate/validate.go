@@ -68,6 +68,12 @@ func (v *checker) config() {
 	for _, cr := range c.Credits {
 		v.sourceURL(f, "url", cr.URL, true)
 	}
+	if c.Limits.MaxFileBytes < 0 {
+		v.errs.Errorf(v.at(f, "limits.max_file_bytes"), "max_file_bytes must be positive (0 means the default, %d)", model.DefaultMaxFileBytes)
+	}
+	if c.Limits.MaxBoundaryBytes < 0 {
+		v.errs.Errorf(v.at(f, "limits.max_boundary_bytes"), "max_boundary_bytes must be positive (0 means the default, %d)", model.DefaultMaxBoundaryBytes)
+	}
 }
 
 func (v *checker) criteria() {
