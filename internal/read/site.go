@@ -20,13 +20,13 @@ import (
 
 // The folders of a site, relative to its root.
 const (
-	ConfigFile     = "atlas.toml"
-	CriteriaDir    = "content/criteria"
-	ProvincesDir   = "content/provinces"
-	UnitsDir       = "content/units"
-	FormerDir      = "content/former"
-	StoriesDir     = "content/stories"
-	defaultLang    = "vi"
+	ConfigFile   = "atlas.toml"
+	CriteriaDir  = "content/criteria"
+	ProvincesDir = "content/provinces"
+	UnitsDir     = "content/units"
+	FormerDir    = "content/former"
+	StoriesDir   = "content/stories"
+	defaultLang  = "vi"
 )
 
 // Site reads the site in dir. It returns what it could read and every problem found, in a
