@@ -36,6 +36,16 @@ type Config struct {
 	Province    string   `toml:"province"`     // code of the province the home page shows
 	Boundaries  []Source `toml:"boundaries"`   // boundary files
 	Credits     []Credit `toml:"credits"`      // data sources credited in the site's footer and sources page
+	Markdown    Markdown `toml:"markdown"`     // how story bodies are rendered
+}
+
+// Markdown configures how story bodies are rendered.
+type Markdown struct {
+	// UnsafeHTML passes raw HTML in story bodies through to the page as written. It is off by
+	// default: stories come from many hands, and raw HTML can carry scripts. Links and images
+	// with a scheme other than http, https, mailto or tel are neutralised either way, but raw
+	// HTML is the site owner's to vouch for once this is on.
+	UnsafeHTML bool `toml:"unsafe_html"`
 }
 
 // Source is one GeoJSON boundary file and the names of its properties.
