@@ -2,8 +2,11 @@ package build
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/serve"
 )
 
 // pageProblems lists what in an HTML page would break under the site's
@@ -98,5 +101,36 @@ func TestContentSecurityPolicy(t *testing.T) {
 	}
 	if pages == 0 {
 		t.Fatal("no pages checked")
+	}
+}
+
+// TestHeadersCoverSite checks that every top-level file and folder of the default site is
+// published with the Content-Security-Policy and X-Frame-Options of serve.Headers (and so of
+// netlify.toml): a new top-level folder needs its own rule there.
+func TestHeadersCoverSite(t *testing.T) {
+	out, _ := buildDefault(t)
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		p := "/" + e.Name()
+		if e.IsDir() {
+			p += "/"
+		}
+		if e.Name() == "index.html" {
+			p = "/"
+		}
+		var csp, xfo bool
+		for _, r := range serve.Headers {
+			if r.Matches(p) {
+				_, c := r.Values["Content-Security-Policy"]
+				_, x := r.Values["X-Frame-Options"]
+				csp, xfo = csp || c, xfo || x
+			}
+		}
+		if !csp || !xfo {
+			t.Errorf("%s is published without Content-Security-Policy or X-Frame-Options: add it to internal/serve/headers.go and netlify.toml", p)
+		}
 	}
 }
