@@ -37,6 +37,7 @@ type Config struct {
 	Boundaries  []Source `toml:"boundaries"`   // boundary files
 	Credits     []Credit `toml:"credits"`      // data sources credited in the site's footer and sources page
 	Limits      Limits   `toml:"limits"`       // size limits on input files
+	Markdown    Markdown `toml:"markdown"`     // how story bodies are rendered
 }
 
 // Limits bound the size of the files a site is read from, so that a hostile or mistaken
@@ -66,6 +67,15 @@ func (l Limits) BoundaryBytes() int64 {
 		return l.MaxBoundaryBytes
 	}
 	return DefaultMaxBoundaryBytes
+}
+
+// Markdown configures how story bodies are rendered.
+type Markdown struct {
+	// UnsafeHTML passes raw HTML in story bodies through to the page as written. It is off by
+	// default: stories come from many hands, and raw HTML can carry scripts. Links and images
+	// with a scheme other than http, https, mailto or tel are neutralised either way, but raw
+	// HTML is the site owner's to vouch for once this is on.
+	UnsafeHTML bool `toml:"unsafe_html"`
 }
 
 // Source is one GeoJSON boundary file and the names of its properties.

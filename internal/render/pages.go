@@ -571,7 +571,7 @@ func (r *renderer) former(f *model.FormerUnit) error {
 // StoryData is a story page's data.
 type StoryData struct {
 	Story   *model.Story
-	Body    template.HTML
+	Body    template.HTML // goldmark's output, see story
 	Units   []Link
 	Formers []Link
 }
@@ -580,7 +580,9 @@ func (r *renderer) story(st *model.Story) error {
 	pg := &Page{Kind: "story", Path: StoryPath(st.Slug), H1: st.Title, Description: st.Summary}
 	pg.Root = rootOf(pg.Path + "index.html")
 	var buf bytes.Buffer
-	// goldmark renders no raw HTML and drops dangerous link schemes unless told otherwise.
+	// The body is typed as trusted HTML because goldmark wrote it: it escapes all text, drops
+	// raw HTML unless [markdown] unsafe_html is on, and schemeFilter has emptied every link
+	// and image whose scheme is not allowed (see markdown.go).
 	if err := r.md.Convert(st.Body, &buf); err != nil {
 		return fmt.Errorf("%s: markdown: %w", st.File, err)
 	}

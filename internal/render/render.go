@@ -56,7 +56,7 @@ func (f Files) Paths() []string {
 
 // Site renders every page of the atlas.
 func Site(a *stats.Atlas, opts Options) (Files, error) {
-	r := &renderer{a: a, opts: opts, out: Files{}, md: goldmark.New()}
+	r := &renderer{a: a, opts: opts, out: Files{}, md: newMarkdown(a.Site.Config.Markdown)}
 	if err := r.assets(); err != nil {
 		return nil, err
 	}

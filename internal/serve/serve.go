@@ -15,10 +15,12 @@ import (
 )
 
 // Handler serves the files of dir, and dir/404.html with status 404 for a path that names
-// no file, as the static hosts the site is published on do.
+// no file, as the static hosts the site is published on do. Every response carries the
+// security headers of the rules in Headers that match its path.
 func Handler(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		setHeaders(w.Header(), r.URL.Path)
 		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
 		st, err := os.Stat(name)
 		if err == nil && st.IsDir() {
