@@ -43,13 +43,13 @@ type Config struct {
 // Limits bound the size of the files a site is read from, so that a hostile or mistaken
 // file cannot exhaust a build machine. Zero means the default.
 type Limits struct {
-	MaxFileBytes     int64 `toml:"max_file_bytes"`     // TOML and Markdown files (default 1 MiB)
+	MaxFileBytes     int64 `toml:"max_file_bytes"`     // TOML and Markdown files (default 256 KiB)
 	MaxBoundaryBytes int64 `toml:"max_boundary_bytes"` // each GeoJSON boundary file (default 256 MiB)
 }
 
 // Default size limits.
 const (
-	DefaultMaxFileBytes     = 1 << 20
+	DefaultMaxFileBytes     = 256 << 10
 	DefaultMaxBoundaryBytes = 256 << 20
 )
 

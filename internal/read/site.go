@@ -312,6 +312,10 @@ func (r *reader) story(name string, data []byte) (*model.Story, bool) {
 		*st = model.Story{}
 	}
 	st.File = name
+	if e := CheckMarkdownShape(body); e != nil {
+		r.errs.Errorf(diag.Pos{File: name, Line: bodyLine + e.Line - 1, Col: e.Col}, "%s", e.Msg)
+		r.files.failed[name] = true
+	}
 	st.Title = vi.NFC(st.Title)
 	st.Body = []byte(vi.NFC(string(body)))
 	st.BodyLine = bodyLine
