@@ -32,6 +32,11 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 	}
 	if opts.Snap > 0 {
 		m.Stats.Snapped = topo.Snap(shapes, int32(opts.Snap))
+		if opts.Release {
+			// Snap's index, as large as the shapes twice over, is garbage now: collect
+			// it before Build allocates as much again, or the heap grows by both.
+			runtime.GC()
+		}
 	}
 	src, rep := topo.Build(shapes)
 	m.Stats.Arcs, m.Stats.SharedArcs = rep.Arcs, rep.SharedArcs

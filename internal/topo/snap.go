@@ -108,7 +108,8 @@ func Snap(shapes []Shape, d int32) SnapReport {
 			}
 		} else {
 			act := s.newAct(s.touched)
-			if !s.index(s.cells(s.touched, 1+snapMargin)) {
+			s.region = s.cells(s.region, s.touched, 1+snapMargin)
+			if !s.index(s.region) {
 				rep.Passes--
 				break
 			}
@@ -138,6 +139,7 @@ type snapRing struct {
 	outer   int32   // the number of its polygon's outer ring
 	alive   bool    // taking part: not short from the start, not dropped
 	changed bool    // moved or inserted vertices: to be written back
+	own     bool    // pts is Snap's own copy, not the input ring's array
 	dirty   bool    // to be cleaned
 	dropped bool    // fell below 3 distinct vertices
 	lo, hi  Point   // bounds of pts
@@ -195,6 +197,12 @@ type snapper struct {
 	// Points where rings changed in the last round: only near them can the next find
 	// more to do.
 	touched []Point
+
+	// Scratch kept from round to round: at the national scale each is megabytes.
+	sat, cellMin, onto []int32
+	region, coarse     []bool // by cell, for index and snapAct
+	fine               []uint64
+	posOn              []bool
 }
 
 // touch records ps as places where rings changed.
@@ -207,9 +215,10 @@ func (s *snapper) touch(ps ...Point) {
 const snapMargin = 2
 
 // cells returns, per cell of the index, whether it lies within r cells of one holding
-// one of the points.
-func (s *snapper) cells(ps []Point, r int64) []bool {
-	act := make([]bool, s.nx*s.ny)
+// one of the points; the result reuses dst.
+func (s *snapper) cells(dst []bool, ps []Point, r int64) []bool {
+	act := grow(dst, s.nx*s.ny)
+	clear(act)
 	for _, p := range ps {
 		cx := (int64(p.X) - int64(s.minX)) >> s.shift
 		cy := (int64(p.Y) - int64(s.minY)) >> s.shift
@@ -243,7 +252,13 @@ func newSnapper(shapes []Shape, d int32) *snapper {
 		c, _, _ := clean(scratch[w][:0], ring, nil)
 		scratch[w] = c[:0]
 		if len(c) >= 3 {
-			sr.pts = slices.Clone(c)
+			// Most rings are clean already: Snap reads them where they are and copies
+			// one only to change it (see own).
+			if len(c) == len(ring) {
+				sr.pts = ring[:len(ring):len(ring)]
+			} else {
+				sr.pts, sr.own = slices.Clone(c), true
+			}
 			sr.alive = true
 			sr.measure()
 		}
@@ -294,7 +309,9 @@ func (s *snapper) index(region []bool) bool {
 	in := make([]bool, len(s.rings))
 	var sat []int32 // summed-area table of the region's cells
 	if region != nil {
-		sat = make([]int32, (s.nx+1)*(s.ny+1))
+		sat = grow(s.sat, (s.nx+1)*(s.ny+1))
+		s.sat = sat
+		clear(sat)
 		for y := range s.ny {
 			row := int32(0)
 			for x := range s.nx {
@@ -464,14 +481,15 @@ func (s *snapper) grid(n int) {
 		l, h = Point{}, Point{}
 	}
 	// Cells of 2^shift units: at least 16 and more than 2d, so that the points within d
-	// of a point lie in its cell or the next ones; larger while there would be many more
-	// cells than points.
+	// of a point lie in its cell or the next ones; larger while there would be more cells
+	// than half the points: the index keeps several arrays by cell, and border points
+	// crowd into a small share of the cells anyway.
 	s.shift = 4
 	for int64(1)<<s.shift <= 2*int64(s.d) {
 		s.shift++
 	}
 	w, ht := int64(h.X)-int64(l.X)+1, int64(h.Y)-int64(l.Y)+1
-	for ((w>>s.shift)+1)*((ht>>s.shift)+1) > int64(2*n+1024) {
+	for ((w>>s.shift)+1)*((ht>>s.shift)+1) > int64(n/2+1024) {
 		s.shift++
 	}
 	s.minX, s.minY = l.X, l.Y
@@ -514,11 +532,13 @@ func (s *snapper) joined(i, j int32) bool {
 func (s *snapper) movePoints(posOn []bool) [][2]int32 {
 	d := s.d
 	np := len(s.pos)
-	onto := make([]int32, np)
+	onto := grow(s.onto, np)
+	s.onto = onto
 	dd := int64(d)
 	mx, my := int64(s.minX), int64(s.minY)
 	// The first owner in each cell: a point can move only near an earlier one.
-	cellMin := make([]int32, s.nx*s.ny)
+	cellMin := grow(s.cellMin, s.nx*s.ny)
+	s.cellMin = cellMin
 	for c := range cellMin {
 		cellMin[c] = math.MaxInt32
 	}
@@ -596,7 +616,7 @@ func (s *snapper) apply(moves [][2]int32, out [][]Point) {
 	for ri, o := range out {
 		if o != nil {
 			r := &s.rings[ri]
-			r.pts = o
+			r.pts, r.own = o, true
 			r.dirty, r.changed = true, true
 		}
 	}
@@ -611,6 +631,9 @@ func (s *snapper) apply(moves [][2]int32, out [][]Point) {
 		for _, u := range s.uses[s.posUse[m[0]]:s.posUse[m[0]+1]] {
 			r := &s.rings[u.ring]
 			if out[u.ring] == nil {
+				if !r.own {
+					r.pts, r.own = slices.Clone(r.pts), true
+				}
 				r.pts[u.idx] = q
 			}
 			r.dirty, r.changed = true, true
@@ -1140,7 +1163,10 @@ const snapActShift = 3
 func (s *snapper) newAct(ps []Point) *snapAct {
 	nx := s.nx << (s.shift - snapActShift)
 	ny := s.ny << (s.shift - snapActShift)
-	a := &snapAct{fine: make([]uint64, (nx*ny+63)/64), nx: nx, ny: ny, minX: int64(s.minX), minY: int64(s.minY), coarse: s.cells(ps, 1)}
+	s.fine = grow(s.fine, (nx*ny+63)/64)
+	clear(s.fine)
+	s.coarse = s.cells(s.coarse, ps, 1)
+	a := &snapAct{fine: s.fine, nx: nx, ny: ny, minX: int64(s.minX), minY: int64(s.minY), coarse: s.coarse}
 	d := int64(s.d)
 	for _, p := range ps {
 		x0, x1 := max(0, (int64(p.X)-d-int64(s.minX))>>snapActShift), min(int64(nx-1), (int64(p.X)+d-int64(s.minX))>>snapActShift)
@@ -1198,7 +1224,9 @@ func (s *snapper) active(act *snapAct) ([][]bool, []bool) {
 			on[ri] = slices.Clone(o)
 		}
 	})
-	posOn := make([]bool, len(s.pos))
+	posOn := grow(s.posOn, len(s.pos))
+	clear(posOn)
+	s.posOn = posOn
 	for ri, o := range on {
 		posOf := s.posOf[s.ringBase[ri]:s.ringBase[ri+1]]
 		for k, ok := range o {
