@@ -161,7 +161,7 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.CodeProperty, "code", "code", "property holding each unit's code")
 	fs.StringVar(&o.Group, "dissolve", "", "dissolve units by this property, e.g. province_code")
 	fs.StringVar(&o.SVG, "o", "", "write the map as SVG to this file")
-	fs.IntVar(&o.Draw.Snap, "snap", 0, "first snap borders within this many grid units together (1 mends what rounding breaks)")
+	fs.IntVar(&o.Draw.Snap, "snap", 1, "first snap borders within this many grid units together (1 mends what rounding breaks; 0 does not snap)")
 	fs.BoolVar(&o.Check, "check", false, "measure quality: crossings in the source and border segments on which neighbours disagree")
 	fs.StringVar(&o.Compare, "compare", "", "judge another tool's simplified GeoJSON of the same units on this map's grid")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
