@@ -216,6 +216,11 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, ", %d disagreeing border segments", rep.Disagreements)
 	}
 	fmt.Fprintln(stdout)
+	if o.Check {
+		for _, w := range rep.Defects {
+			fmt.Fprintf(stdout, "warning:   %s: %s\n", w.Code, w.Msg)
+		}
+	}
 	if c := rep.Compared; c != nil {
 		fmt.Fprintf(stdout, "compared:  %s: %d units, %d vertices, %d units lost, %d disagreeing border segments\n", o.Compare, c.Units, c.Vertices, c.Lost, c.Disagreements)
 	}

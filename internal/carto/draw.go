@@ -96,6 +96,10 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 			}
 		}
 	}
+	if opts.SourceCrossings && opts.Groups == nil {
+		m.Warnings = append(m.Warnings, conflicts(m)...)
+		sort.SliceStable(m.Warnings, func(a, b int) bool { return m.Warnings[a].Code < m.Warnings[b].Code })
+	}
 }
 
 // each calls f(0) … f(n-1), spread over the machine's cores. Each call must touch only its
