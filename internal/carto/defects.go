@@ -48,9 +48,13 @@ func conflicts(m *Map) []Warning {
 			a, b = b, a
 		}
 		at, km2 := m.place(c.Where, c.Area)
-		msg := fmt.Sprintf("border crosses unit %s's on %d segments (near %s)", b, c.Segments, at)
+		segs := fmt.Sprintf("%d border segments disagree", c.Segments)
+		if c.Segments == 1 {
+			segs = "1 border segment disagrees"
+		}
+		msg := fmt.Sprintf("border crosses unit %s's (%s; near %s)", b, segs, at)
 		if km2 > 0 {
-			msg = fmt.Sprintf("overlaps unit %s (area ≈ %.3g km², %d border segments disagree; near %s)", b, km2, c.Segments, at)
+			msg = fmt.Sprintf("overlaps unit %s (area ≈ %.3g km², %s; near %s)", b, km2, segs, at)
 		}
 		out = append(out, Warning{Code: a, Msg: msg})
 	}
