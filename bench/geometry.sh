@@ -7,7 +7,8 @@
 # Usage: bench/geometry.sh [WARDS.geojson.gz] [RUNS]
 #   default input: ../shared/data/vietnam/wards-2025.geojson.gz (3,321 units, 6.94 M vertices)
 #   RUNS: timed runs of each tool, alternating (default 3); the median wall time is reported.
-# Needs: go, node and npm (mapshaper@0.7.70 is installed into a scratch folder), GNU time.
+# Needs: go, node and npm (mapshaper@0.7.70 is installed into a scratch folder unless
+# MAPSHAPER_DIR holds it), GNU time.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 in_gz=${1:-$root/../shared/data/vietnam/wards-2025.geojson.gz}
@@ -20,8 +21,13 @@ echo "input: $in_gz"
 # Both tools read the same decompressed file: gunzip is not part of the job.
 gunzip -c "$in_gz" > in.geojson
 (cd "$root" && go build -o "$work/atlas" ./cmd/atlas)
-npm install --prefix "$work/ms" --no-audit --no-fund --silent mapshaper@0.7.70 >/dev/null
-ms=(node "$work/ms/node_modules/mapshaper/bin/mapshaper")
+# MAPSHAPER_DIR names a folder where mapshaper@0.7.70 is installed already (npm install
+# --prefix DIR mapshaper@0.7.70); otherwise it is installed into the scratch folder.
+ms_dir=${MAPSHAPER_DIR:-$work/ms}
+if [ ! -f "$ms_dir/node_modules/mapshaper/bin/mapshaper" ]; then
+  npm install --prefix "$ms_dir" --no-audit --no-fund --silent mapshaper@0.7.70 >/dev/null
+fi
+ms=(node "$ms_dir/node_modules/mapshaper/bin/mapshaper")
 
 # mapshaper's job as its users run it, and its result as GeoJSON to judge it (untimed).
 ms_job=("${ms[@]}" in.geojson -simplify 10% keep-shapes -o ms.svg)
@@ -34,8 +40,10 @@ ms_left=$(grep -o '[0-9]* intersections could not be repaired' ms.log | grep -o 
 ms_vertices=$(sed -n 's/^compared:.* \([0-9]*\) vertices,.*/\1/p' judge.txt)
 ms_lost=$(sed -n 's/^compared:.* \([0-9]*\) units lost,.*/\1/p' judge.txt)
 ms_disagree=$(sed -n 's/^compared:.* \([0-9]*\) disagreeing border segments.*/\1/p' judge.txt)
+# The atlas snaps nearly shared borders together first (-snap 1, its default); the last
+# column shows it without (-snap 0).
 at_job=("$work/atlas" map -precision 100 -vertices "$ms_vertices" -o atlas.svg in.geojson)
-sn_job=("$work/atlas" map -snap 1 -precision 100 -vertices "$ms_vertices" -o snap.svg in.geojson)
+sn_job=("$work/atlas" map -snap 0 -precision 100 -vertices "$ms_vertices" -o snap.svg in.geojson)
 
 # seconds and peak RSS (KB) of one run, from GNU time
 measure() {
@@ -60,7 +68,7 @@ at_left=$(sed -n 's/^simplify:.* \([0-9]*\) left.*/\1/p' atlas-check.txt)
 at_lost=$(sed -n 's/^quality: *\([0-9]*\) units lost.*/\1/p' atlas-check.txt)
 at_disagree=$(sed -n 's/^quality:.* \([0-9]*\) disagreeing border segments.*/\1/p' atlas-check.txt)
 at_bytes=$(stat -c %s atlas.svg); ms_bytes=$(stat -c %s ms.svg); sn_bytes=$(stat -c %s snap.svg)
-"$work/atlas" map -check -snap 1 -precision 100 -vertices "$ms_vertices" in.geojson > snap-check.txt
+"$work/atlas" map -check -snap 0 -precision 100 -vertices "$ms_vertices" in.geojson > snap-check.txt
 sn_vertices=$(sed -n 's/^simplify: *\([0-9]*\) vertices kept.*/\1/p' snap-check.txt)
 sn_left=$(sed -n 's/^simplify:.* \([0-9]*\) left.*/\1/p' snap-check.txt)
 sn_lost=$(sed -n 's/^quality: *\([0-9]*\) units lost.*/\1/p' snap-check.txt)
@@ -70,7 +78,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 echo
 echo "job: read, simplify to one 800 px national map, write SVG; $runs runs each, median wall time"
 row() { printf '%-28s %12s %12s %8s %14s %8s\n' "$@"; }
-row "" "atlas" "mapshaper" "ratio" "atlas -snap 1" "ratio"
+row "" "atlas" "mapshaper" "ratio" "atlas -snap 0" "ratio"
 row "wall time (s)" "$at_wall" "$ms_wall" "$(ratio "$at_wall" "$ms_wall")" "$sn_wall" "$(ratio "$sn_wall" "$ms_wall")"
 row "peak RSS (MB)" "$((at_rss / 1024))" "$((ms_rss / 1024))" "$(ratio "$at_rss" "$ms_rss")" "$((sn_rss / 1024))" "$(ratio "$sn_rss" "$ms_rss")"
 row "SVG bytes" "$at_bytes" "$ms_bytes" "$(ratio "$at_bytes" "$ms_bytes")" "$sn_bytes" "$(ratio "$sn_bytes" "$ms_bytes")"

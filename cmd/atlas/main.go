@@ -17,7 +17,9 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/ntm-atlas/atlas/internal/build"
 	"github.com/ntm-atlas/atlas/internal/diag"
@@ -193,9 +195,11 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.CodeProperty, "code", "code", "property holding each unit's code")
 	fs.StringVar(&o.Group, "dissolve", "", "dissolve units by this property, e.g. province_code")
 	fs.StringVar(&o.SVG, "o", "", "write the map as SVG to this file")
-	fs.IntVar(&o.Draw.Snap, "snap", 0, "first snap borders within this many grid units together (1 mends what rounding breaks)")
+	fs.IntVar(&o.Draw.Snap, "snap", 1, "first snap borders within this many grid units together (1 mends what rounding breaks; 0 does not snap)")
 	fs.BoolVar(&o.Check, "check", false, "measure quality: crossings in the source and border segments on which neighbours disagree")
 	fs.StringVar(&o.Compare, "compare", "", "judge another tool's simplified GeoJSON of the same units on this map's grid")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	memProfile := fs.String("memprofile", "", "write a memory (allocation) profile to this file")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: atlas map [flags] IN.geojson[.gz]")
 		fs.PrintDefaults()
@@ -208,6 +212,23 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.In = fs.Arg(0)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "atlas map: %v\n", err)
+			return exitData
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "atlas map: %v\n", err)
+			return exitData
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer writeHeapProfile(*memProfile, stderr)
+	}
 	rep, err := build.MapFile(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas map: %v\n", err)
@@ -229,10 +250,29 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, ", %d disagreeing border segments", rep.Disagreements)
 	}
 	fmt.Fprintln(stdout)
+	if o.Check {
+		for _, w := range rep.Defects {
+			fmt.Fprintf(stdout, "warning:   %s: %s\n", w.Code, w.Msg)
+		}
+	}
 	if c := rep.Compared; c != nil {
 		fmt.Fprintf(stdout, "compared:  %s: %d units, %d vertices, %d units lost, %d disagreeing border segments\n", o.Compare, c.Units, c.Vertices, c.Lost, c.Disagreements)
 	}
 	return exitOK
+}
+
+// writeHeapProfile writes the allocation profile to path, reporting a failure on stderr.
+func writeHeapProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas map: %v\n", err)
+	}
 }
 
 func runVersion(args []string, stdout, stderr io.Writer) int {

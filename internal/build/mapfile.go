@@ -39,7 +39,10 @@ type MapReport struct {
 	Lost          int // units with no shape
 	Disagreements int // border segments on which neighbours disagree
 	Warnings      int // units with source defects
-	Compared      *Judgement
+	// Defects are the source defects found, by unit code: with Check, they include the
+	// pairs of units that overlap or cross and the gaps between units.
+	Defects  []carto.Warning
+	Compared *Judgement
 }
 
 // Judgement measures a simplified map made by another tool.
@@ -77,7 +80,12 @@ func MapFile(opts MapFileOptions) (*MapReport, error) {
 		return nil, err
 	}
 	rep.Draw = time.Since(start)
-	rep.Stats, rep.Warnings = m.Stats, len(m.Warnings)
+	rep.Stats, rep.Defects = m.Stats, m.Warnings
+	units := map[string]bool{}
+	for _, w := range m.Warnings {
+		units[w.Code] = true
+	}
+	rep.Warnings = len(units)
 
 	if opts.SVG != "" {
 		start = time.Now()

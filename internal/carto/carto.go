@@ -49,7 +49,9 @@ type Options struct {
 	Groups []string
 	// SourceCrossings asks Draw to count the segment crossings in the quantized source
 	// (Stats.SourceCrossings) and warn about each unit whose boundary crosses: a check of
-	// the input that costs as much as the rest.
+	// the input that costs as much as the rest. Draw then also names, on the map drawn,
+	// each pair of units that overlap or whose borders cross, and each gap between units
+	// (see topo.Conflicts and topo.Gaps), unless it dissolves groups.
 	SourceCrossings bool
 	// Snap, when above 0, first makes borders that neighbours draw with different vertices
 	// (the source is not exactly topological) identical where they lie within Snap grid

@@ -32,6 +32,11 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 	}
 	if opts.Snap > 0 {
 		m.Stats.Snapped = topo.Snap(shapes, int32(opts.Snap))
+		if opts.Release {
+			// Snap's index, as large as the shapes twice over, is garbage now: collect
+			// it before Build allocates as much again, or the heap grows by both.
+			runtime.GC()
+		}
 	}
 	src, rep := topo.Build(shapes)
 	m.Stats.Arcs, m.Stats.SharedArcs = rep.Arcs, rep.SharedArcs
@@ -90,6 +95,10 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 				m.Stats.Kept += len(r) - 1 // a closed ring repeats its first point
 			}
 		}
+	}
+	if opts.SourceCrossings && opts.Groups == nil {
+		m.Warnings = append(m.Warnings, conflicts(m)...)
+		sort.SliceStable(m.Warnings, func(a, b int) bool { return m.Warnings[a].Code < m.Warnings[b].Code })
 	}
 }
 

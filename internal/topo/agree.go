@@ -11,51 +11,12 @@ package topo
 // and its holes the other (as Build and Rings leave them); it works on any input, not only
 // on this package's output, so it can judge another tool's result.
 func Disagreements(shapes []Shape) int {
-	type seg struct{ a, b Point }
-	count := map[seg]int{}
-	for _, s := range shapes {
-		for _, p := range s.Polygons {
-			for _, r := range p {
-				for i := 1; i < len(r); i++ {
-					if r[i] != r[i-1] {
-						count[seg{r[i-1], r[i]}]++
-					}
-				}
-			}
-		}
-	}
-	ix := newBoundIndex(shapes)
 	n := 0
-	for i, s := range shapes {
-		for _, p := range s.Polygons {
-			sign := int64(1)
-			if len(p) > 0 && RingArea2(p[0]) < 0 {
-				sign = -1
-			}
-			for _, r := range p {
-				for j := 1; j < len(r); j++ {
-					a, b := r[j-1], r[j]
-					if a == b || count[seg{a, b}] <= count[seg{b, a}] {
-						continue
-					}
-					// The far side: to the left of a→b when outer rings have positive area
-					// (y down, clockwise on screen), to the right otherwise.
-					dx, dy := int64(b.X-a.X), int64(b.Y-a.Y)
-					mx2, my2 := int64(a.X)+int64(b.X), int64(a.Y)+int64(b.Y) // twice the midpoint
-					// A point about one unit off the segment's midpoint, in quarter units.
-					l := isqrt(dx*dx + dy*dy)
-					if l == 0 {
-						continue
-					}
-					qx := 2*mx2 + sign*dy*4/l
-					qy := 2*my2 - sign*dx*4/l
-					if ix.insideOther(shapes, i, qx, qy) {
-						n++
-					}
-				}
-			}
+	borderWalk(shapes, func(_ int, _, _ Point, far int) {
+		if far >= 0 {
+			n++
 		}
-	}
+	}, nil)
 	return n
 }
 
@@ -143,12 +104,12 @@ func newBoundIndex(shapes []Shape) *boundIndex {
 	return ix
 }
 
-// insideOther reports whether the point (qx, qy), in quarter units, lies inside a shape other
-// than skip, by the even-odd rule.
-func (ix *boundIndex) insideOther(shapes []Shape, skip int, qx, qy int64) bool {
+// shapeAt returns the first shape other than skip that holds the point (qx, qy), in
+// quarter units, by the even-odd rule, or -1.
+func (ix *boundIndex) shapeAt(shapes []Shape, skip int, qx, qy int64) int {
 	cx, cy := (qx-ix.minX)/ix.cell, (qy-ix.minY)/ix.cell
 	if qx < ix.minX || qy < ix.minY || cx >= ix.nx || cy >= ix.ny {
-		return false
+		return -1
 	}
 	for _, i := range ix.cells[cy*ix.nx+cx] {
 		b := ix.bounds[i]
@@ -156,10 +117,10 @@ func (ix *boundIndex) insideOther(shapes []Shape, skip int, qx, qy int64) bool {
 			continue
 		}
 		if containsQ(shapes[i], qx, qy) {
-			return true
+			return int(i)
 		}
 	}
-	return false
+	return -1
 }
 
 // containsQ is the even-odd point-in-shape test for a point in quarter units.
