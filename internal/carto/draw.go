@@ -46,7 +46,7 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 			for i, n := range src.CrossingsByShape() {
 				if n > 0 {
 					m.Warnings = append(m.Warnings, Warning{Code: features[src.Shapes[i].ID].Code,
-						Msg: fmt.Sprintf("crosses itself or a neighbour's boundary %d times (on the map's grid)", n)})
+						Msg: fmt.Sprintf("crosses itself or a neighbour's boundary %s (on the map's grid)", times(n))})
 				}
 			}
 			sort.SliceStable(m.Warnings, func(a, b int) bool { return m.Warnings[a].Code < m.Warnings[b].Code })
@@ -217,3 +217,11 @@ func minimal(polys []topo.Polygon, px int32) topo.Ring {
 // tolerance on a side, which keeps about as many vertices as Douglas-Peucker at the
 // tolerance would.
 func minAreaFor(tol float64) float64 { return 4 * tol * tol }
+
+// times words a count of occurrences: "once", "2 times".
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
+}
