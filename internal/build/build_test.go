@@ -63,7 +63,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 var (
 	reLang  = regexp.MustCompile(`<html lang="[a-z]{2}(-[A-Za-z]+)?">`)
 	reTitle = regexp.MustCompile(`<title>([^<]+)</title>`)
-	reH1    = regexp.MustCompile(`<h1>([^<]*)</h1>`)
+	reH1    = regexp.MustCompile(`<h1[^>]*>([^<]*)</h1>`)
 )
 
 func TestDefaultSiteEndToEnd(t *testing.T) {
