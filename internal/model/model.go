@@ -304,6 +304,7 @@ type Story struct {
 	SourceURL   string    `toml:"source_url"`
 	SourceTitle string    `toml:"source_title"`
 	Credit      string    `toml:"credit"`
+	CreditEn    string    `toml:"credit_en"`
 	Units       []string  `toml:"units"`        // current unit codes
 	FormerUnits []string  `toml:"former_units"` // former unit keys
 	Provinces   []string  `toml:"provinces"`
