@@ -206,13 +206,14 @@ func (r *renderer) page(kind, p, h1 string) *Page {
 		}
 		return p + "index.html"
 	}
-	pg.Root = rootOf(file(pg.Path))
+	// Home is relative to the language's folder: "../../" from en/xa/03664/ leads to en/.
+	pg.Root, pg.Home = rootOf(file(pg.Path)), rootOf(file(p))
 	if kind == "404" {
 		// A host serves the 404 page at any missing path, so its links start from the base
 		// URL's path rather than being relative to the page.
 		pg.Root = BasePath(r.a.Site.Config.BaseURL)
+		pg.Home = pg.Root + r.loc.prefix
 	}
-	pg.Home = pg.Root + r.loc.prefix
 	for _, l := range r.locs {
 		alt := Alternate{Lang: l.lang, Href: r.abs(l.prefix + p), Name: l.t("language.name")}
 		pg.Alternates = append(pg.Alternates, alt)
