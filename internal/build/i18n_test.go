@@ -1,6 +1,7 @@
 package build
 
 import (
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -22,6 +23,7 @@ var (
 	reAltVi    = regexp.MustCompile(`<link rel="alternate" hreflang="vi" href="([^"]+)">`)
 	reAltEn    = regexp.MustCompile(`<link rel="alternate" hreflang="en" href="([^"]+)">`)
 	reAltDef   = regexp.MustCompile(`<link rel="alternate" hreflang="x-default" href="([^"]+)">`)
+	reAnchor   = regexp.MustCompile(`<a href="([^"]+)"([^>]*)>`)
 	reSwitchTo = regexp.MustCompile(`<a href="([^"]+)" hreflang="(vi|en)" lang="(vi|en)">`)
 )
 
@@ -70,6 +72,20 @@ func TestEnglishPages(t *testing.T) {
 			}
 			if !reSwitchTo.Match(p.body) {
 				t.Errorf("%s: no language switch", p.name)
+			}
+		}
+		// Links stay in English, but for the switch and the shared downloads.
+		for _, m := range reAnchor.FindAllStringSubmatch(string(en), -1) {
+			href, attrs := m[1], m[2]
+			if strings.Contains(href, "://") || strings.Contains(attrs, `hreflang="vi"`) {
+				continue
+			}
+			to := strings.TrimPrefix(href, "/")
+			if !strings.HasPrefix(href, "/") {
+				to = path.Join(path.Dir("en/"+name), href)
+			}
+			if !strings.HasPrefix(to, "en") && !strings.HasPrefix(to, "data/") {
+				t.Errorf("en/%s links to %s, a page that is not English", name, href)
 			}
 		}
 		text := reLangVi.ReplaceAllString(string(en), "")
