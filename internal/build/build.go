@@ -55,6 +55,7 @@ func Load(dir string) (*model.Site, diag.List, error) {
 
 func load(dir string, opts read.Options) (*model.Site, diag.List, error) {
 	site, files, errs := read.SiteWith(dir, opts)
+	errs = append(errs, attachTranslations(site)...)
 	for _, d := range validate.Site(site, files.Locate) {
 		// A file that could not be decoded is reported once, for why.
 		if !files.Failed(d.Pos.File) {
@@ -71,12 +72,13 @@ func Render(site *model.Site, layouts fs.FS) (render.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderWith(site, layouts, maps)
+	return renderWith(site, render.Options{Layouts: layouts}, maps)
 }
 
-func renderWith(site *model.Site, layouts fs.FS, maps map[string]*render.ProvinceMaps) (render.Files, error) {
+func renderWith(site *model.Site, opts render.Options, maps map[string]*render.ProvinceMaps) (render.Files, error) {
 	atlas := stats.Derive(site)
-	files, err := render.Site(atlas, render.Options{Layouts: layouts, Maps: maps})
+	opts.Maps = maps
+	files, err := render.Site(atlas, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -187,16 +189,18 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	}
 	res.Warnings = append(res.Warnings, mapWarnings(site, maps)...)
 	res.Warnings.Sort()
-	layouts, closeLayouts := layoutsFS(opts.Site)
+	layouts, closeLayouts := siteFS(opts.Site, "layouts")
 	defer closeLayouts()
-	files, err := renderWith(site, layouts, maps)
+	texts, closeTexts := siteFS(opts.Site, "i18n")
+	defer closeTexts()
+	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts}, maps)
 	return res, files, err
 }
 
-// layoutsFS returns the site's layouts folder, or nil when it has none, and a function that
-// closes it. Symbolic links that lead outside the folder cannot be opened.
-func layoutsFS(site string) (fs.FS, func()) {
-	dir := filepath.Join(site, "layouts")
+// siteFS returns the site's folder name (layouts, i18n), or nil when it has none, and a
+// function that closes it. Symbolic links that lead outside the folder cannot be opened.
+func siteFS(site, name string) (fs.FS, func()) {
+	dir := filepath.Join(site, name)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, func() {}
 	}

@@ -63,7 +63,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 var (
 	reLang  = regexp.MustCompile(`<html lang="[a-z]{2}(-[A-Za-z]+)?">`)
 	reTitle = regexp.MustCompile(`<title>([^<]+)</title>`)
-	reH1    = regexp.MustCompile(`<h1>([^<]*)</h1>`)
+	reH1    = regexp.MustCompile(`<h1[^>]*>([^<]*)</h1>`)
 )
 
 func TestDefaultSiteEndToEnd(t *testing.T) {
@@ -224,12 +224,16 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 func TestGolden(t *testing.T) {
 	out, _ := buildDefault(t)
 	pages := map[string]string{
-		"home.html":           "index.html",
-		"unit-03670.html":     "xa/03670/index.html",               // derived from two recognized communes
-		"former-03664.html":   "xa-cu/03664/index.html",            // standard and advanced, one undated
-		"former-04075-d.html": "xa-cu/04075-2025-02-01/index.html", // dissolved before the reform
-		"former-04012.html":   "xa-cu/04012/index.html",            // split between two units
-		"404.html":            "404.html",
+		"home.html":            "index.html",
+		"unit-03670.html":      "xa/03670/index.html",               // derived from two recognized communes
+		"former-03664.html":    "xa-cu/03664/index.html",            // standard and advanced, one undated
+		"former-04075-d.html":  "xa-cu/04075-2025-02-01/index.html", // dissolved before the reform
+		"former-04012.html":    "xa-cu/04012/index.html",            // split between two units
+		"404.html":             "404.html",
+		"en-home.html":         "en/index.html",
+		"en-unit-03670.html":   "en/xa/03670/index.html",
+		"en-former-03664.html": "en/xa-cu/03664/index.html",
+		"en-404.html":          "en/404.html",
 	}
 	for golden, page := range pages {
 		got, err := os.ReadFile(filepath.Join(out, page))

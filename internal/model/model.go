@@ -27,17 +27,19 @@ type Site struct {
 
 // Config is the site configuration, atlas.toml.
 type Config struct {
-	File        string   `toml:"-"`
-	Title       string   `toml:"title"`
-	Description string   `toml:"description"`
-	BaseURL     string   `toml:"base_url"`
-	Language    string   `toml:"language"`
-	CriteriaSet string   `toml:"criteria_set"` // id of the criteria set in force
-	Province    string   `toml:"province"`     // code of the province the home page shows
-	Boundaries  []Source `toml:"boundaries"`   // boundary files
-	Credits     []Credit `toml:"credits"`      // data sources credited in the site's footer and sources page
-	Limits      Limits   `toml:"limits"`       // size limits on input files
-	Markdown    Markdown `toml:"markdown"`     // how story bodies are rendered
+	File          string   `toml:"-"`
+	Title         string   `toml:"title"`
+	Description   string   `toml:"description"`
+	TitleEn       string   `toml:"title_en"`       // the title on English pages; Title when empty
+	DescriptionEn string   `toml:"description_en"` // the description on English pages
+	BaseURL       string   `toml:"base_url"`
+	Language      string   `toml:"language"`
+	CriteriaSet   string   `toml:"criteria_set"` // id of the criteria set in force
+	Province      string   `toml:"province"`     // code of the province the home page shows
+	Boundaries    []Source `toml:"boundaries"`   // boundary files
+	Credits       []Credit `toml:"credits"`      // data sources credited in the site's footer and sources page
+	Limits        Limits   `toml:"limits"`       // size limits on input files
+	Markdown      Markdown `toml:"markdown"`     // how story bodies are rendered
 }
 
 // Limits bound the size of the files a site is read from, so that a hostile or mistaken
@@ -167,13 +169,14 @@ type Indicator struct {
 
 // Province is a province and its programme-level milestones.
 type Province struct {
-	File        string                `toml:"-"`
-	Code        string                `toml:"code"`
-	Name        string                `toml:"name"`
-	Type        string                `toml:"type"`
-	Milestones  []*Milestone          `toml:"milestones"` // sorted by date
-	Districts   []*DistrictCompletion `toml:"district_completions"`
-	Description string                `toml:"description"`
+	File          string                `toml:"-"`
+	Code          string                `toml:"code"`
+	Name          string                `toml:"name"`
+	Type          string                `toml:"type"`
+	Milestones    []*Milestone          `toml:"milestones"` // sorted by date
+	Districts     []*DistrictCompletion `toml:"district_completions"`
+	Description   string                `toml:"description"`
+	DescriptionEn string                `toml:"description_en"`
 }
 
 // Milestone is a province-level total reported by a source.
@@ -183,6 +186,7 @@ type Milestone struct {
 	Level     string `toml:"level"`
 	Count     int    `toml:"count"`
 	Text      string `toml:"text"`
+	TextEn    string `toml:"text_en"`
 	Source    string `toml:"source"`
 	SourceURL string `toml:"source_url"`
 }
@@ -291,17 +295,21 @@ type Story struct {
 	File        string    `toml:"-"`
 	Slug        string    `toml:"slug"`
 	Title       string    `toml:"title"`
+	TitleEn     string    `toml:"title_en"`
 	Date        time.Time `toml:"date"`
 	Author      string    `toml:"author"`
 	Language    string    `toml:"language"`
 	Summary     string    `toml:"summary"`
+	SummaryEn   string    `toml:"summary_en"`
 	SourceURL   string    `toml:"source_url"`
 	SourceTitle string    `toml:"source_title"`
 	Credit      string    `toml:"credit"`
+	CreditEn    string    `toml:"credit_en"`
 	Units       []string  `toml:"units"`        // current unit codes
 	FormerUnits []string  `toml:"former_units"` // former unit keys
 	Provinces   []string  `toml:"provinces"`
 	Body        []byte    `toml:"-"` // Markdown
+	BodyEn      []byte    `toml:"-"` // Markdown of the English translation, from <name>.en.md; nil when there is none
 	BodyLine    int       `toml:"-"` // line of the body's first line in File
 }
 

@@ -10,33 +10,35 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-var funcs = template.FuncMap{
-	"date":      formatDate,
-	"monthYear": monthYear,
-	"host":      host,
-	"add":       func(a, b int) int { return a + b },
-	"pct": func(n, d int) string {
-		if d == 0 {
-			return "0"
-		}
-		return strconv.Itoa((n*100 + d/2) / d)
-	},
-}
-
-// formatDate writes a date the Vietnamese way, dd/mm/yyyy.
-func formatDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
+// funcs are the functions layouts call, in the locale's language:
+//
+//	T "key" args…       the interface string of key, formatted like fmt.Sprintf
+//	TL "key" args…      the same, split at "[…]" into text and link texts (see locale.TL)
+//	date t              a date: "28/11/2026", "28 November 2026"
+//	monthYear y m       a month: "12/2017", "December 2017"
+//	num x               a number: "1.234,5", "1,234.5"
+//	local en vi         the page's version of a content text, as a Text (see locale.Local)
+//	other en vi         the other language's version, to show beside it
+//	unitType "Xã"       a unit type in the page's language, as a Text
+func (l *locale) funcs() template.FuncMap {
+	return template.FuncMap{
+		"T":         l.T,
+		"TL":        l.TL,
+		"date":      l.Date,
+		"monthYear": l.MonthYear,
+		"num":       l.Number,
+		"local":     l.Local,
+		"other":     l.Other,
+		"unitType":  l.UnitType,
+		"host":      host,
+		"add":       func(a, b int) int { return a + b },
+		"pct": func(n, d int) string {
+			if d == 0 {
+				return "0"
+			}
+			return strconv.Itoa((n*100 + d/2) / d)
+		},
 	}
-	return t.Format("02/01/2006")
-}
-
-// monthYear writes "12/2017", or "2017" when the month is unknown.
-func monthYear(year, month int) string {
-	if month == 0 {
-		return strconv.Itoa(year)
-	}
-	return strconv.Itoa(month) + "/" + strconv.Itoa(year)
 }
 
 // host returns the host of a URL without "www.", to name a source briefly.
@@ -48,9 +50,9 @@ func host(raw string) string {
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
-// dataAsOf returns the latest date the content speaks for, dd/mm/yyyy: the newest assessment,
-// milestone or change of units. Stories do not count: they report, they are not data.
-func dataAsOf(s *model.Site) string {
+// dataAsOf returns the latest date the content speaks for: the newest assessment, milestone
+// or change of units. Stories do not count: they report, they are not data.
+func dataAsOf(s *model.Site) time.Time {
 	var last time.Time
 	see := func(t time.Time) {
 		if t.After(last) {
@@ -75,7 +77,7 @@ func dataAsOf(s *model.Site) string {
 			see(time.Date(m.Year, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC))
 		}
 	}
-	return formatDate(last)
+	return last
 }
 
 // BasePath returns the path of the base URL, ending in "/".

@@ -128,7 +128,7 @@ type ShapeView struct {
 // LegendItem is one entry of a map legend.
 type LegendItem struct {
 	Class string
-	Label string
+	Label Text
 	Count int
 }
 
@@ -139,7 +139,8 @@ type Legend struct {
 	NoData  LegendItem
 }
 
-func (r *renderer) mapView(prov string, m *carto.Map, root string, focus string) *MapView {
+// mapView is a drawn map whose units link to their pages in the page's language, below home.
+func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 	if m == nil {
 		return nil
 	}
@@ -153,7 +154,7 @@ func (r *renderer) mapView(prov string, m *carto.Map, root string, focus string)
 		v.Shapes = append(v.Shapes, ShapeView{
 			Code:   sh.Code,
 			Path:   sh.Path,
-			Href:   root + UnitPath(sh.Code),
+			Href:   home + UnitPath(sh.Code),
 			Name:   u.FullName(),
 			Status: r.statusText(st),
 			Class:  string(st.Class),
@@ -176,27 +177,35 @@ func (r *renderer) legend(units []*model.Unit) Legend {
 	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
 		for _, l := range set.Levels {
 			c := stats.RankClass(l.Rank)
-			lg.Own = append(lg.Own, LegendItem{Class: string(c), Label: l.Name, Count: counts[c]})
+			lg.Own = append(lg.Own, LegendItem{Class: string(c), Label: r.loc.Local(l.NameEn, l.Name), Count: counts[c]})
 		}
 	}
 	lg.Derived = []LegendItem{
-		{Class: string(stats.FormerAll), Label: "Mọi xã cũ hợp thành đã đạt chuẩn", Count: counts[stats.FormerAll]},
-		{Class: string(stats.FormerSome), Label: "Một phần các xã cũ hợp thành đã đạt chuẩn", Count: counts[stats.FormerSome]},
+		{Class: string(stats.FormerAll), Label: Text{Value: r.loc.t("legend.former_all")}, Count: counts[stats.FormerAll]},
+		{Class: string(stats.FormerSome), Label: Text{Value: r.loc.t("legend.former_some")}, Count: counts[stats.FormerSome]},
 	}
-	lg.NoData = LegendItem{Class: string(stats.NoData), Label: "Chưa có dữ liệu", Count: counts[stats.NoData]}
+	lg.NoData = LegendItem{Class: string(stats.NoData), Label: Text{Value: r.loc.t("legend.no_data")}, Count: counts[stats.NoData]}
 	return lg
 }
 
-// statusText says in words where a unit stands.
+// statusText says in words where a unit stands, in the language being rendered.
 func (r *renderer) statusText(st *stats.Status) string {
 	switch {
 	case st.OwnLevel != nil:
-		return fmt.Sprintf("%s (bộ tiêu chí %s, %s)", st.OwnLevel.Name, st.Own.CriteriaSet, formatDate(st.Own.AsOf))
+		return r.loc.t("status.own", r.levelName(st.OwnLevel).Value, st.Own.CriteriaSet, r.loc.Date(st.Own.AsOf))
 	case st.Class == stats.NoData:
-		return "Chưa có dữ liệu"
+		return r.loc.t("status.no_data")
 	default:
-		return fmt.Sprintf("Chưa có đánh giá riêng; %d/%d xã cũ hợp thành đã đạt chuẩn", st.Recognized, st.Eligible)
+		return r.loc.t("status.derived", st.Recognized, st.Eligible)
 	}
+}
+
+// levelName is a level's name in the language being rendered.
+func (r *renderer) levelName(l *model.Level) Text { return r.loc.Local(l.NameEn, l.Name) }
+
+// provinceName is a province's type and name: "Tỉnh Sơn La", "Sơn La Province".
+func (r *renderer) provinceName(p *model.Province) string {
+	return r.loc.t("name.province", r.loc.UnitType(p.Type).Value, p.Name)
 }
 
 // UnitRow is a row of a unit table.
@@ -206,22 +215,23 @@ type UnitRow struct {
 	Code     string
 	Type     string
 	District string
-	Status   string
+	Status   Text
 	Class    string
 }
 
 // StoryLink is a story in a list.
 type StoryLink struct {
 	Href  string
-	Title string
+	Title Text
 	Date  string
 }
 
-func (r *renderer) storyLinks(root string, keep func(*model.Story) bool) []StoryLink {
+// storyLinks lists the stories that keep accepts (all when it is nil), linked below home.
+func (r *renderer) storyLinks(home string, keep func(*model.Story) bool) []StoryLink {
 	var out []StoryLink
 	for _, st := range r.a.Site.Stories {
 		if keep == nil || keep(st) {
-			out = append(out, StoryLink{Href: root + StoryPath(st.Slug), Title: st.Title, Date: formatDate(st.Date)})
+			out = append(out, StoryLink{Href: home + StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
 		}
 	}
 	return out
@@ -236,6 +246,9 @@ type HomeData struct {
 // ProvinceData is a province's map, counts and milestones.
 type ProvinceData struct {
 	Province    *model.Province
+	Name        string // the province's type and name in the page's language
+	Heading     string // the home page's heading of the map
+	Description Text
 	Href        string
 	Map         *MapView
 	Legend      Legend
@@ -251,7 +264,8 @@ type ProvinceData struct {
 	DataHref    string // the map's GeoJSON download
 }
 
-func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
+// provinceData is what a province's map shows, on a page with the given root and home.
+func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceData {
 	var units []*model.Unit
 	for _, u := range r.a.Site.Units {
 		if u.Province == p.Code {
@@ -260,21 +274,24 @@ func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
 	}
 	d := &ProvinceData{
 		Province:    p,
-		Href:        root + ProvincePath(p.Code),
+		Name:        r.provinceName(p),
+		Heading:     r.loc.t("home.map", strings.ToLower(p.Type), p.Name, r.provinceName(p)),
+		Description: r.loc.Local(p.DescriptionEn, p.Description),
+		Href:        home + ProvincePath(p.Code),
 		Legend:      r.legend(units),
 		Units:       len(units),
 		PressTotal:  stats.PressTotal(p, "standard"),
 		Milestones:  p.Milestones,
 		Districts:   p.Districts,
-		FormersHref: root + formerDir,
-		UnitsHref:   root + unitsDir,
+		FormersHref: home + formerDir,
+		UnitsHref:   home + unitsDir,
 	}
 	if m := r.opts.Maps[p.Code]; m != nil {
 		d.DataHref = root + MapDataPath(p.Code, false)
-		d.Map = r.mapView(p.Code, m.Main, root, "")
+		d.Map = r.mapView(m.Main, home, "")
 		d.Map.ID = "map-" + p.Code
-		d.Map.Title = "Bản đồ các xã, phường của " + strings.ToLower(p.Type) + " " + p.Name
-		d.Map.Desc = fmt.Sprintf("%d đơn vị hành chính cấp xã từ 01/07/2025, tô màu theo tình trạng nông thôn mới; mỗi đơn vị là một liên kết đến trang của nó. Danh sách các xã, phường là bản thay thế cho bản đồ.", len(units))
+		d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
+		d.Map.Desc = r.loc.t("map.desc", len(units))
 	}
 	for _, f := range r.a.Site.Former {
 		if f.Province != p.Code {
@@ -294,21 +311,25 @@ func (r *renderer) provinceData(p *model.Province, root string) *ProvinceData {
 func (r *renderer) home() error {
 	s := r.a.Site
 	p := r.a.Index.Provinces[s.Config.Province]
-	d := &HomeData{Stories: r.storyLinks("./", nil)}
+	title := r.loc.Local(s.Config.TitleEn, s.Config.Title)
+	pg := r.page("home", "", title.Value)
+	pg.H1Lang, pg.Title = title.Lang, title.Value
+	pg.Description = r.loc.Local(s.Config.DescriptionEn, s.Config.Description).Value
+	d := &HomeData{Stories: r.storyLinks(pg.Home, nil)}
 	if len(d.Stories) > 5 {
 		d.Stories = d.Stories[:5]
 	}
 	if p != nil {
-		d.Province = r.provinceData(p, "./")
+		d.Province = r.provinceData(p, pg.Root, pg.Home)
 	}
-	return r.write("home.html", &Page{Kind: "home", Path: "", H1: s.Config.Title, Title: s.Config.Title, Description: s.Config.Description, Data: d})
+	pg.Data = d
+	return r.write("home.html", pg)
 }
 
 func (r *renderer) province(p *model.Province) error {
-	pg := &Page{Kind: "province", Path: ProvincePath(p.Code), H1: p.Type + " " + p.Name}
-	pg.Root = rootOf(pg.Path + "index.html")
-	pg.Description = fmt.Sprintf("Tình trạng nông thôn mới của các xã, phường tỉnh %s.", p.Name)
-	pg.Data = r.provinceData(p, pg.Root)
+	pg := r.page("province", ProvincePath(p.Code), r.provinceName(p))
+	pg.Description = r.loc.t("province.description", p.Name)
+	pg.Data = r.provinceData(p, pg.Root, pg.Home)
 	return r.write("province.html", pg)
 }
 
@@ -339,7 +360,7 @@ type Link struct {
 
 // RecognitionView is a recognition in words.
 type RecognitionView struct {
-	Level     string
+	Level     Text
 	Year      string // "2015", or "" when the source states none
 	Set       string
 	SetHref   string
@@ -349,19 +370,20 @@ type RecognitionView struct {
 	Note      string
 }
 
-func (r *renderer) recognitionViews(f *model.FormerUnit, root string) []RecognitionView {
+// recognitionViews are a former unit's recognitions, linked below home, oldest first.
+func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []RecognitionView {
 	var out []RecognitionView
 	for _, rc := range f.Recognitions {
-		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: rc.Note, Level: rc.Level}
+		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: rc.Note, Level: Text{Value: rc.Level}}
 		if l := r.a.Level(rc.CriteriaSet, rc.Level); l != nil {
-			v.Level = l.Name
+			v.Level = r.levelName(l)
 		}
 		if rc.Year != 0 {
 			v.Year = fmt.Sprint(rc.Year)
 		}
 		if rc.CriteriaSet != "" {
 			v.Set = rc.CriteriaSet
-			v.SetHref = root + CriteriaPath(rc.CriteriaSet)
+			v.SetHref = home + CriteriaPath(rc.CriteriaSet)
 		}
 		out = append(out, v)
 	}
@@ -393,7 +415,7 @@ type AssessmentView struct {
 	Set       string
 	SetHref   string
 	AsOf      string
-	Level     string
+	Level     Text
 	Met       int
 	Total     int
 	SourceURL string
@@ -402,18 +424,18 @@ type AssessmentView struct {
 }
 
 func (r *renderer) unit(u *model.Unit) error {
-	pg := &Page{Kind: "unit", Path: UnitPath(u.Code), H1: u.FullName()}
-	pg.Root = rootOf(pg.Path + "index.html")
-	root := pg.Root
+	pg := r.page("unit", UnitPath(u.Code), u.FullName())
+	pg.H1Lang = r.loc.Local("", pg.H1).Lang
+	home := pg.Home // links go to pages in the same language
 	st := r.a.Statuses[u.Code]
 	d := &UnitData{Unit: u, Status: st, StatusText: r.statusText(st), Class: string(st.Class)}
 	if p := r.a.Index.Provinces[u.Province]; p != nil {
-		d.Province = Link{Href: root + ProvincePath(p.Code), Title: p.Type + " " + p.Name}
+		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
 		if m := r.opts.Maps[p.Code]; m != nil {
-			d.Locator = r.mapView(p.Code, m.Locator, root, u.Code)
+			d.Locator = r.mapView(m.Locator, home, u.Code)
 			d.Locator.ID = "locator"
-			d.Locator.Title = "Vị trí của " + u.FullName() + " trong " + d.Province.Title
-			d.Locator.Desc = u.FullName() + " được tô đậm trên bản đồ tỉnh."
+			d.Locator.Title = r.loc.t("map.locator_title", u.FullName(), d.Province.Title)
+			d.Locator.Desc = r.loc.t("map.locator_desc", u.FullName())
 		}
 	}
 	// The checklist is against the set of the latest assessment, or the set in force.
@@ -423,7 +445,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	if set != nil {
 		d.Set = set
-		d.SetHref = root + CriteriaPath(set.ID)
+		d.SetHref = home + CriteriaPath(set.ID)
 		met := map[string]bool{}
 		if st.Own != nil && st.OwnSet == set {
 			for _, id := range st.Own.CriteriaMet {
@@ -431,13 +453,13 @@ func (r *renderer) unit(u *model.Unit) error {
 			}
 		}
 		for _, c := range set.Criteria {
-			ck := CriterionCheck{ID: c.ID, Name: c.Name, NameEn: c.NameEn, State: "unknown", Label: "Chưa rõ"}
+			ck := CriterionCheck{ID: c.ID, Name: c.Name, NameEn: c.NameEn, State: "unknown", Label: r.loc.t("unit.unknown")}
 			if st.Own != nil && st.OwnSet == set {
 				if met[c.ID] {
-					ck.State, ck.Label = "met", "Đạt"
+					ck.State, ck.Label = "met", r.loc.t("unit.state_met")
 					d.Met++
 				} else {
-					ck.State, ck.Label = "not-met", "Chưa đạt"
+					ck.State, ck.Label = "not-met", r.loc.t("unit.state_not_met")
 				}
 			}
 			d.Checklist = append(d.Checklist, ck)
@@ -445,11 +467,11 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	for i := len(u.Assessments) - 1; i >= 0; i-- {
 		a := u.Assessments[i]
-		v := AssessmentView{Set: a.CriteriaSet, SetHref: root + CriteriaPath(a.CriteriaSet), AsOf: formatDate(a.AsOf), Level: a.Level, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: a.Note}
+		v := AssessmentView{Set: a.CriteriaSet, SetHref: home + CriteriaPath(a.CriteriaSet), AsOf: r.loc.Date(a.AsOf), Level: Text{Value: a.Level}, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: a.Note}
 		if s := r.a.Index.Sets[a.CriteriaSet]; s != nil {
 			v.Total = len(s.Criteria)
 			if l := s.Level(a.Level); l != nil {
-				v.Level = l.Name
+				v.Level = r.levelName(l)
 			}
 		}
 		d.Assessments = append(d.Assessments, v)
@@ -459,9 +481,9 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	formerKeys := map[string]bool{}
 	for _, f := range st.Formers {
-		fv := FormerView{Href: root + FormerPath(f.Unit.Key()), Name: f.Unit.FullName(), District: f.Unit.District, Merge: f.Merge, Recognitions: r.recognitionViews(f.Unit, root)}
+		fv := FormerView{Href: home + FormerPath(f.Unit.Key()), Name: f.Unit.FullName(), District: f.Unit.District, Merge: f.Merge, Recognitions: r.recognitionViews(f.Unit, home)}
 		for _, via := range f.Via {
-			fv.Via = append(fv.Via, Link{Href: root + FormerPath(via.Key()), Title: via.FullName()})
+			fv.Via = append(fv.Via, Link{Href: home + FormerPath(via.Key()), Title: via.FullName()})
 		}
 		d.Formers = append(d.Formers, fv)
 		formerKeys[f.Unit.Key()] = true
@@ -469,7 +491,7 @@ func (r *renderer) unit(u *model.Unit) error {
 			d.Sources = appendLink(d.Sources, Link{Href: rc.SourceURL, Title: host(rc.SourceURL)})
 		}
 	}
-	d.Stories = r.storyLinks(root, func(s *model.Story) bool {
+	d.Stories = r.storyLinks(home, func(s *model.Story) bool {
 		for _, c := range s.Units {
 			if c == u.Code {
 				return true
@@ -484,7 +506,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	})
 	for _, f := range r.a.Site.Former {
 		if f.Code == u.Code {
-			d.SameCode = append(d.SameCode, Link{Href: root + FormerPath(f.Key()), Title: f.FullName() + " (" + f.District + ", đến " + formatDate(f.Until) + ")"})
+			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(f.Key()), Title: r.loc.t("unit.other_until", f.FullName(), f.District, r.loc.Date(f.Until))})
 		}
 	}
 	pg.Description = u.FullName() + ": " + d.StatusText + "."
@@ -526,28 +548,28 @@ type SuccessorView struct {
 }
 
 func (r *renderer) former(f *model.FormerUnit) error {
-	pg := &Page{Kind: "former", Path: FormerPath(f.Key()), H1: f.FullName()}
-	pg.Root = rootOf(pg.Path + "index.html")
-	root := pg.Root
-	d := &FormerData{Unit: f, Until: formatDate(f.Until), Reform: f.Until.Equal(model.ReformDate), Recognitions: r.recognitionViews(f, root)}
+	pg := r.page("former", FormerPath(f.Key()), f.FullName())
+	pg.H1Lang = r.loc.Local("", pg.H1).Lang
+	home := pg.Home // links go to pages in the same language
+	d := &FormerData{Unit: f, Until: r.loc.Date(f.Until), Reform: f.Until.Equal(model.ReformDate), Recognitions: r.recognitionViews(f, home)}
 	for _, s := range f.Successors {
 		sv := SuccessorView{Partial: s.Merge == "partial", Former: s.Former}
 		if s.Former {
 			if g := r.a.Index.Former[s.Key()]; g != nil {
-				sv.Href, sv.Title = root+FormerPath(g.Key()), g.FullName()
+				sv.Href, sv.Title = home+FormerPath(g.Key()), g.FullName()
 			}
 		} else if u := r.a.Index.Units[s.Code]; u != nil {
-			sv.Href, sv.Title = root+UnitPath(u.Code), u.FullName()
+			sv.Href, sv.Title = home+UnitPath(u.Code), u.FullName()
 		}
 		d.Successors = append(d.Successors, sv)
 	}
 	for _, u := range r.a.Successors[f.Key()] {
-		d.Current = append(d.Current, Link{Href: root + UnitPath(u.Code), Title: u.FullName()})
+		d.Current = append(d.Current, Link{Href: home + UnitPath(u.Code), Title: u.FullName()})
 	}
 	if p := r.a.Index.Provinces[f.Province]; p != nil {
-		d.Province = Link{Href: root + ProvincePath(p.Code), Title: p.Type + " " + p.Name}
+		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
 	}
-	d.Stories = r.storyLinks(root, func(s *model.Story) bool {
+	d.Stories = r.storyLinks(home, func(s *model.Story) bool {
 		for _, k := range s.FormerUnits {
 			if k == f.Key() {
 				return true
@@ -556,45 +578,49 @@ func (r *renderer) former(f *model.FormerUnit) error {
 		return false
 	})
 	if u := r.a.Index.Units[f.Code]; u != nil {
-		d.SameCode = append(d.SameCode, Link{Href: root + UnitPath(u.Code), Title: u.FullName() + " (đơn vị hiện nay)"})
+		d.SameCode = append(d.SameCode, Link{Href: home + UnitPath(u.Code), Title: r.loc.t("former.current", u.FullName())})
 	}
 	for _, g := range r.a.Site.Former {
 		if g.Code == f.Code && g != f {
-			d.SameCode = append(d.SameCode, Link{Href: root + FormerPath(g.Key()), Title: g.FullName() + " (" + g.District + ", đến " + formatDate(g.Until) + ")"})
+			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(g.Key()), Title: r.loc.t("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
 		}
 	}
-	pg.Description = fmt.Sprintf("%s (%s), đơn vị hành chính cũ đến %s.", f.FullName(), f.District, d.Until)
+	pg.Description = r.loc.t("former.description", f.FullName(), f.District, d.Until)
 	pg.Data = d
 	return r.write("former.html", pg)
 }
 
 // StoryData is a story page's data.
 type StoryData struct {
-	Story   *model.Story
-	Body    template.HTML // goldmark's output, see story
-	Units   []Link
-	Formers []Link
+	Story    *model.Story
+	Body     template.HTML // goldmark's output, see story
+	BodyLang string        // the body's language when it is not the page's (no translation)
+	Units    []Link
+	Formers  []Link
 }
 
 func (r *renderer) story(st *model.Story) error {
-	pg := &Page{Kind: "story", Path: StoryPath(st.Slug), H1: st.Title, Description: st.Summary}
-	pg.Root = rootOf(pg.Path + "index.html")
+	title := r.loc.Local(st.TitleEn, st.Title)
+	pg := r.page("story", StoryPath(st.Slug), title.Value)
+	pg.H1Lang = title.Lang
+	pg.Description = r.loc.Local(st.SummaryEn, st.Summary).Value
+	body := r.loc.Local(string(st.BodyEn), string(st.Body))
 	var buf bytes.Buffer
 	// The body is typed as trusted HTML because goldmark wrote it: it escapes all text, drops
 	// raw HTML unless [markdown] unsafe_html is on, and schemeFilter has emptied every link
 	// and image whose scheme is not allowed (see markdown.go).
-	if err := r.md.Convert(st.Body, &buf); err != nil {
+	if err := r.md.Convert([]byte(body.Value), &buf); err != nil {
 		return fmt.Errorf("%s: markdown: %w", st.File, err)
 	}
-	d := &StoryData{Story: st, Body: template.HTML(buf.String())}
+	d := &StoryData{Story: st, Body: template.HTML(buf.String()), BodyLang: body.Lang}
 	for _, c := range st.Units {
 		if u := r.a.Index.Units[c]; u != nil {
-			d.Units = append(d.Units, Link{Href: pg.Root + UnitPath(c), Title: u.FullName()})
+			d.Units = append(d.Units, Link{Href: pg.Home + UnitPath(c), Title: u.FullName()})
 		}
 	}
 	for _, k := range st.FormerUnits {
 		if f := r.a.Index.Former[k]; f != nil {
-			d.Formers = append(d.Formers, Link{Href: pg.Root + FormerPath(k), Title: f.FullName() + " (" + f.District + ")"})
+			d.Formers = append(d.Formers, Link{Href: pg.Home + FormerPath(k), Title: f.FullName() + " (" + f.District + ")"})
 		}
 	}
 	pg.Data = d
@@ -602,19 +628,19 @@ func (r *renderer) story(st *model.Story) error {
 }
 
 func (r *renderer) storyList() error {
-	pg := &Page{Kind: "stories", Path: storiesDir, H1: "Tin bài", Description: "Tin bài về nông thôn mới trong atlas."}
-	pg.Root = rootOf(pg.Path + "index.html")
-	pg.Data = r.storyLinks(pg.Root, nil)
+	pg := r.page("stories", storiesDir, r.loc.t("stories.title"))
+	pg.Description = r.loc.t("stories.description")
+	pg.Data = r.storyLinks(pg.Home, nil)
 	return r.write("stories.html", pg)
 }
 
 func (r *renderer) unitList() error {
-	pg := &Page{Kind: "units", Path: unitsDir, H1: "Các xã, phường (từ 01/07/2025)", Description: "Danh sách A–Z các đơn vị hành chính cấp xã hiện nay và tình trạng nông thôn mới."}
-	pg.Root = rootOf(pg.Path + "index.html")
+	pg := r.page("units", unitsDir, r.loc.t("units.title"))
+	pg.Description = r.loc.t("units.description")
 	var rows []UnitRow
 	for _, u := range r.a.Site.Units {
 		st := r.a.Statuses[u.Code]
-		rows = append(rows, UnitRow{Href: pg.Root + UnitPath(u.Code), Name: u.Name, Code: u.Code, Type: u.Type, Status: r.statusText(st), Class: string(st.Class)})
+		rows = append(rows, UnitRow{Href: pg.Home + UnitPath(u.Code), Name: u.Name, Code: u.Code, Type: u.Type, Status: Text{Value: r.statusText(st)}, Class: string(st.Class)})
 	}
 	vi.SortFunc(rows, func(x UnitRow) string { return x.Name + " " + x.Type })
 	pg.Data = rows
@@ -622,15 +648,15 @@ func (r *renderer) unitList() error {
 }
 
 func (r *renderer) formerList() error {
-	pg := &Page{Kind: "formers", Path: formerDir, H1: "Các xã, phường, thị trấn cũ (trước 01/07/2025)", Description: "Danh sách A–Z các đơn vị hành chính cấp xã đã thôi tồn tại và các công nhận nông thôn mới của chúng."}
-	pg.Root = rootOf(pg.Path + "index.html")
+	pg := r.page("formers", formerDir, r.loc.t("formers.title"))
+	pg.Description = r.loc.t("formers.description")
 	var rows []UnitRow
 	for _, f := range r.a.Site.Former {
-		status := "Không có công nhận trong dữ liệu"
+		status := Text{Value: r.loc.t("status.no_recognition")}
 		if _, l := r.a.Best(f); l != nil {
-			status = l.Name
+			status = r.levelName(l)
 		}
-		rows = append(rows, UnitRow{Href: pg.Root + FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: f.District, Status: status})
+		rows = append(rows, UnitRow{Href: pg.Home + FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: f.District, Status: status})
 	}
 	vi.SortFunc(rows, func(x UnitRow) string { return x.Name + " " + x.District })
 	pg.Data = rows
@@ -644,29 +670,29 @@ type CriteriaData struct {
 }
 
 func (r *renderer) criteriaSet(cs *model.CriteriaSet) error {
-	pg := &Page{Kind: "criteria", Path: CriteriaPath(cs.ID), H1: "Bộ tiêu chí " + cs.ID, Description: cs.Name + " (" + cs.Decision + ")."}
-	pg.Root = rootOf(pg.Path + "index.html")
+	pg := r.page("criteria", CriteriaPath(cs.ID), r.loc.t("criteria.title", cs.ID))
+	pg.Description = r.loc.Local(cs.NameEn, cs.Name).Value + " (" + cs.Decision + ")."
 	pg.Data = &CriteriaData{Set: cs}
 	return r.write("criteria.html", pg)
 }
 
 func (r *renderer) criteriaList() error {
-	pg := &Page{Kind: "criteria-list", Path: criteriaDir, H1: "Các bộ tiêu chí nông thôn mới", Description: "Các bộ tiêu chí quốc gia về xã nông thôn mới qua từng giai đoạn."}
-	pg.Root = rootOf(pg.Path + "index.html")
+	pg := r.page("criteria-list", criteriaDir, r.loc.t("criteria.list_title"))
+	pg.Description = r.loc.t("criteria.list_description")
 	pg.Data = r.a.Site.CriteriaSets
 	return r.write("criteria-list.html", pg)
 }
 
 func (r *renderer) sources() error {
-	pg := &Page{Kind: "sources", Path: sourcesDir, H1: "Nguồn dữ liệu và giấy phép", Description: "Nguồn của dữ liệu ranh giới, sáp nhập và công nhận nông thôn mới trong atlas."}
-	pg.Root = rootOf(pg.Path + "index.html")
+	pg := r.page("sources", sourcesDir, r.loc.t("sources.title"))
+	pg.Description = r.loc.t("sources.description")
 	return r.write("sources.html", pg)
 }
 
-// notFound writes 404.html. A host serves it at any missing path, so its links start from the
-// base URL's path rather than being relative to the page.
+// notFound writes 404.html (en/404.html in English). A host serves it at any missing path, so
+// its links start from the base URL's path rather than being relative to the page.
 func (r *renderer) notFound() error {
-	pg := &Page{Kind: "404", Path: "404.html", H1: "Không tìm thấy trang", Description: "Trang bạn tìm không có trong atlas."}
-	pg.Root = BasePath(r.a.Site.Config.BaseURL)
+	pg := r.page("404", "404.html", r.loc.t("not_found.title"))
+	pg.Description = r.loc.t("not_found.description")
 	return r.write("404.html", pg)
 }

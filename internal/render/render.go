@@ -2,7 +2,10 @@
 // layouts, stylesheets, and the 404 page.
 //
 // Layouts are embedded in the binary; a site's own layouts/ folder overrides any of them file
-// by file (layouts/unit.html replaces the built-in unit.html).
+// by file (layouts/unit.html replaces the built-in unit.html). Every page is rendered once per
+// language of Languages: Vietnamese at the site root, English under en/. Layouts take their
+// interface strings from the translation files i18n/<lang>.toml, embedded too, which a site's
+// own i18n/<lang>.toml overrides key by key.
 package render
 
 import (
@@ -31,6 +34,8 @@ var builtin embed.FS
 type Options struct {
 	// Layouts is the site's layouts folder; nil or an empty folder uses the built-in layouts.
 	Layouts fs.FS
+	// I18n is the site's i18n folder; nil or an empty folder uses the built-in strings.
+	I18n fs.FS
 	// Maps holds each province's drawn maps, by province code.
 	Maps map[string]*ProvinceMaps
 }
@@ -60,9 +65,21 @@ func Site(a *stats.Atlas, opts Options) (Files, error) {
 	if err := r.assets(); err != nil {
 		return nil, err
 	}
-	if err := r.pages(); err != nil {
-		return nil, err
+	for _, lang := range Languages {
+		loc, err := loadLocale(lang, opts.I18n)
+		if err != nil {
+			return nil, err
+		}
+		r.locs = append(r.locs, loc)
 	}
+	for _, loc := range r.locs {
+		// Templates are parsed once per language, with that language's functions.
+		r.loc, r.base, r.cache = loc, nil, nil
+		if err := r.pages(); err != nil {
+			return nil, err
+		}
+	}
+	r.loc = r.locs[0]
 	r.downloads()
 	return r.out, nil
 }
@@ -75,6 +92,8 @@ type renderer struct {
 	base  *template.Template
 	cache map[string]*template.Template
 	css   string // output path of the stylesheet
+	locs  []*locale
+	loc   *locale // the language being rendered
 }
 
 // layout returns the named layout file: the site's, if it has one, else the built-in one.
@@ -110,7 +129,7 @@ func (r *renderer) template(name string) (*template.Template, error) {
 		return t, nil
 	}
 	if r.base == nil {
-		base := template.New("baseof.html").Funcs(funcs)
+		base := template.New("baseof.html").Funcs(r.loc.funcs())
 		for _, f := range []string{"baseof.html", "partials.html"} {
 			src, err := r.layout(f)
 			if err != nil {
@@ -143,24 +162,71 @@ func (r *renderer) template(name string) (*template.Template, error) {
 type Page struct {
 	Site        *SiteView
 	Kind        string // home, province, unit, former, story, stories, units, formers, criteria, sources, 404
-	Path        string // the page's path: "" for home, "xa/03646/" for a unit
+	Lang        string // the page's language: "vi", "en"
+	Path        string // the page's path: "" for home, "xa/03646/" for a unit, "en/xa/03646/" in English
 	Root        string // the relative prefix from the page to the site root: "../../"
+	Home        string // the prefix to the home of the page's language: Root, or Root + "en/"
 	Title       string // the document title
 	H1          string
+	H1Lang      string // the h1's language when it is not the page's: a Vietnamese name on an English page
 	Description string
 	Canonical   string
+	Alternates  []Alternate // the page in every language, for hreflang links
+	Switch      []Alternate // the page in the other languages, for the language switch
 	Data        any
+}
+
+// Alternate is a page's version in one language.
+type Alternate struct {
+	Lang string // "vi", "en", or "x-default"
+	Href string // absolute in Alternates, relative to the page in Switch
+	Name string // the language's name in itself: "Tiếng Việt"
 }
 
 // SiteView is the site-wide part of every page.
 type SiteView struct {
 	Title       string
 	Description string
+	TitleLang   string // the language of Title when it is not the page's (no translation)
+	DescLang    string // the language of Description when it is not the page's
 	Language    string
 	BaseURL     string
 	CSS         string
 	Credits     []model.Credit
-	DataAsOf    string
+	DataAsOf    string // the date of the newest data, in the page's language
+}
+
+// page starts the page of kind at path p (without the language's folder) in the language
+// being rendered: its path, root and links to its other languages.
+func (r *renderer) page(kind, p, h1 string) *Page {
+	pg := &Page{Kind: kind, Lang: r.loc.lang, Path: r.loc.prefix + p, H1: h1}
+	file := func(p string) string {
+		if strings.HasSuffix(p, ".html") {
+			return p
+		}
+		return p + "index.html"
+	}
+	// Home is relative to the language's folder: "../../" from en/xa/03664/ leads to en/.
+	pg.Root, pg.Home = rootOf(file(pg.Path)), rootOf(file(p))
+	if kind == "404" {
+		// A host serves the 404 page at any missing path, so its links start from the base
+		// URL's path rather than being relative to the page.
+		pg.Root = BasePath(r.a.Site.Config.BaseURL)
+		pg.Home = pg.Root + r.loc.prefix
+	}
+	for _, l := range r.locs {
+		alt := Alternate{Lang: l.lang, Href: r.abs(l.prefix + p), Name: l.t("language.name")}
+		pg.Alternates = append(pg.Alternates, alt)
+		if l != r.loc {
+			alt.Href = pg.Root + l.prefix + p
+			if kind == "404" || p == "" {
+				alt.Href = pg.Root + l.prefix
+			}
+			pg.Switch = append(pg.Switch, alt)
+		}
+	}
+	pg.Alternates = append(pg.Alternates, Alternate{Lang: "x-default", Href: r.abs(p)})
+	return pg
 }
 
 // write renders layout name with data into out at p + "index.html" (or p itself when it ends
@@ -174,9 +240,6 @@ func (r *renderer) write(name string, pg *Page) error {
 	if !strings.HasSuffix(file, ".html") {
 		file += "index.html"
 	}
-	if pg.Root == "" && pg.Kind != "404" {
-		pg.Root = rootOf(file)
-	}
 	pg.Site = r.siteView()
 	if pg.Canonical == "" {
 		pg.Canonical = r.abs(pg.Path)
@@ -184,7 +247,7 @@ func (r *renderer) write(name string, pg *Page) error {
 	if pg.Title == "" {
 		pg.Title = pg.H1
 	}
-	if full := pg.Title + " – " + pg.Site.Title; pg.Kind != "home" && len([]rune(full)) <= 70 {
+	if full := r.loc.t("site.title_suffix", pg.Title, pg.Site.Title); pg.Kind != "home" && len([]rune(full)) <= 70 {
 		pg.Title = full
 	}
 	var buf bytes.Buffer
@@ -200,14 +263,17 @@ func (r *renderer) write(name string, pg *Page) error {
 
 func (r *renderer) siteView() *SiteView {
 	c := r.a.Site.Config
+	title, desc := r.loc.Local(c.TitleEn, c.Title), r.loc.Local(c.DescriptionEn, c.Description)
 	return &SiteView{
-		Title:       c.Title,
-		Description: c.Description,
-		Language:    c.Language,
+		Title:       title.Value,
+		TitleLang:   title.Lang,
+		Description: desc.Value,
+		DescLang:    desc.Lang,
+		Language:    r.loc.lang,
 		BaseURL:     c.BaseURL,
 		CSS:         r.css,
 		Credits:     c.Credits,
-		DataAsOf:    dataAsOf(r.a.Site),
+		DataAsOf:    r.loc.Date(dataAsOf(r.a.Site)),
 	}
 }
 
