@@ -92,8 +92,10 @@ type renderer struct {
 	base  *template.Template
 	cache map[string]*template.Template
 	css   string // output path of the stylesheet
-	locs  []*locale
-	loc   *locale // the language being rendered
+	// assetPaths maps each asset's name to its fingerprinted output path.
+	assetPaths map[string]string
+	locs       []*locale
+	loc        *locale // the language being rendered
 }
 
 // layout returns the named layout file: the site's, if it has one, else the built-in one.
@@ -110,17 +112,41 @@ func (r *renderer) layout(name string) ([]byte, error) {
 	return b, nil
 }
 
-// assets writes the stylesheet under a name that carries its content hash, so it can be
-// cached forever.
+// assets writes every file of the assets layout folder (built-in, or the site's file of the
+// same name) under a name that carries its content hash, so it can be cached forever:
+// assets/atlas.css becomes assets/atlas.1a2b3c4d5e.css. Templates name them with the asset
+// function: {{.Root}}{{asset "atlas.css"}}.
 func (r *renderer) assets() error {
-	css, err := r.layout("assets/atlas.css")
+	entries, err := fs.ReadDir(builtin, "layouts/assets")
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(css)
-	r.css = "assets/atlas." + hex.EncodeToString(sum[:])[:10] + ".css"
-	r.out[r.css] = css
+	r.assetPaths = map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, err := r.layout("assets/" + e.Name())
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		ext := path.Ext(e.Name())
+		p := "assets/" + strings.TrimSuffix(e.Name(), ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		r.assetPaths[e.Name()] = p
+		r.out[p] = b
+	}
+	r.css = r.assetPaths["atlas.css"]
 	return nil
+}
+
+// asset returns the output path of the named asset, for templates.
+func (r *renderer) asset(name string) (string, error) {
+	p, ok := r.assetPaths[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q in layouts/assets", name)
+	}
+	return p, nil
 }
 
 // template returns the page template name, parsed over the base layout and partials.
@@ -129,7 +155,7 @@ func (r *renderer) template(name string) (*template.Template, error) {
 		return t, nil
 	}
 	if r.base == nil {
-		base := template.New("baseof.html").Funcs(r.loc.funcs())
+		base := template.New("baseof.html").Funcs(r.loc.funcs()).Funcs(template.FuncMap{"asset": r.asset})
 		for _, f := range []string{"baseof.html", "partials.html"} {
 			src, err := r.layout(f)
 			if err != nil {
