@@ -1,0 +1,31 @@
+package tomlkey
+
+import (
+	"errors"
+	"testing"
+)
+
+// FuzzBuild checks that Build never panics, that its errors and positions are sane, and that
+// whenever the decoder accepts a document, Build indexes every key the decoder reports,
+// where the decoder read it. Real content files seed testdata/fuzz/FuzzBuild.
+func FuzzBuild(f *testing.F) {
+	for _, tt := range buildTests {
+		f.Add([]byte(tt.src))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		ix, err := Build(src)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Pos.Line < 1 || e.Pos.Col < 1 {
+				t.Fatalf("Build error %v (%T) has no position", err, err)
+			}
+			// Input nested too deep is for callers to refuse, before the decoder sees it.
+			if !errors.Is(err, ErrTooDeep) && decodes(src) {
+				t.Fatalf("the decoder accepts %q; Build refuses it: %v", src, err)
+			}
+			return
+		}
+		checkIndex(t, src, ix)
+		checkDecoder(t, src, ix)
+	})
+}
