@@ -32,16 +32,17 @@ func offset(src []byte, pos Pos) (int, bool) {
 }
 
 // keyAt returns the name of the key written at src[off:]: a bare key, a literal one, or a
-// basic one, which the decoder itself unescapes.
-func keyAt(src []byte, off int) (string, bool) {
+// basic one, which the decoder itself unescapes. ok is false when no key stands there;
+// known is false when the decoder refuses a basic key's escapes, and so has no name for it.
+func keyAt(src []byte, off int) (name string, ok, known bool) {
 	rest := src[off:]
 	switch rest[0] {
 	case '\'':
 		end := bytes.IndexAny(rest[1:], "'\n")
 		if end < 0 || rest[1+end] != '\'' {
-			return "", false
+			return "", false, false
 		}
-		return string(rest[1 : 1+end]), true
+		return string(rest[1 : 1+end]), true, true
 	case '"':
 		for i := 1; i < len(rest) && rest[i] != '\n'; i++ {
 			switch rest[i] {
@@ -50,20 +51,20 @@ func keyAt(src []byte, off int) (string, bool) {
 			case '"':
 				var m map[string]any
 				if _, err := toml.Decode(string(rest[:i+1])+" = 0", &m); err != nil || len(m) != 1 {
-					return "", false
+					return "", true, false
 				}
 				for k := range m {
-					return k, true
+					return k, true, true
 				}
 			}
 		}
-		return "", false
+		return "", false, false
 	}
 	n := 0
 	for n < len(rest) && isBare(rest[n]) {
 		n++
 	}
-	return string(rest[:n]), n > 0
+	return string(rest[:n]), n > 0, n > 0
 }
 
 // checkIndex checks that every entry of ix points into src: a key where a key of the path's
@@ -86,9 +87,12 @@ func checkIndex(t *testing.T, src []byte, ix *Index) {
 			}
 			continue
 		}
-		name, ok := keyAt(src, koff)
+		name, ok, known := keyAt(src, koff)
 		if !ok {
 			t.Errorf("%s: no key at %v", e.path, e.key)
+			continue
+		}
+		if !known {
 			continue
 		}
 		p := e.path
@@ -139,7 +143,7 @@ func checkDecoder(t *testing.T, src []byte, ix *Index) bool {
 			t.Errorf("place %d of key %q, %v, is not in the input", n, s, pos)
 			continue
 		}
-		if name, ok := keyAt(src, off); !ok || name != k[len(k)-1] {
+		if name, _, known := keyAt(src, off); !known || name != k[len(k)-1] {
 			t.Errorf("place %d of key %q, %v, holds key %q, not %q", n, s, pos, name, k[len(k)-1])
 		}
 		// In a document the decoder accepts, each place has a path of its own.
