@@ -2,6 +2,7 @@ package tomlkey
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -11,6 +12,16 @@ import (
 func FuzzBuild(f *testing.F) {
 	for _, tt := range buildTests {
 		f.Add([]byte(tt.src))
+	}
+	// The valid documents of the toml-test suite make a corpus that mutates into documents
+	// the decoder still accepts; without them few inputs get that far.
+	if !testing.Short() {
+		docs, _ := tomlTestSuite()
+		for name, src := range docs {
+			if strings.HasPrefix(name, "valid/") {
+				f.Add(src)
+			}
+		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		ix, err := Build(src)
