@@ -2,16 +2,22 @@ package tomlkey
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
 
 // FuzzBuild checks that Build never panics, that its errors and positions are sane, and that
 // whenever the decoder accepts a document, Build indexes every key the decoder reports,
-// where the decoder read it. Real content files seed testdata/fuzz/FuzzBuild.
+// where the decoder read it. Real content files seed testdata/fuzz/FuzzBuild; generated
+// documents and the toml-test suite add to them.
 func FuzzBuild(f *testing.F) {
 	for _, tt := range buildTests {
 		f.Add([]byte(tt.src))
+	}
+	for seed := range uint64(50) {
+		g := &generator{r: rand.New(rand.NewPCG(seed, 2))}
+		f.Add([]byte(g.document()))
 	}
 	// The valid documents of the toml-test suite make a corpus that mutates into documents
 	// the decoder still accepts; without them few inputs get that far.
