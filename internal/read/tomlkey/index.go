@@ -5,22 +5,26 @@
 // "title", "a.b.c", `site."odd.key"`, "assessments[1].level", "criteria[0].indicators[2].id",
 // "successors[1].code" for successors = [{code = "1"}, {code = "2"}], "aliases[0]".
 //
-// The decoder's MetaData reports keys without indices, in document order, one report per
-// place a key is written, just as [Index.Nth] counts them. To point at each unknown key:
+// The decoder's MetaData.Keys and MetaData.Undecoded report keys without indices, in document
+// order, once for each place a key is written; [Index.Nth] counts places the same way. To
+// point at each unknown key:
 //
-//	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&v)
+//	ix, err := tomlkey.Build(src) // first: it refuses input nested too deep to decode
 //	...
-//	ix, err := tomlkey.Build(src) // before Decode: it refuses input nested too deep to decode
+//	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&v)
 //	...
 //	seen := map[string]int{}
 //	for _, k := range md.Undecoded() {
 //		name := k.String()
-//		pos, _ := ix.Nth(name, seen[name]) // the place of this report of the key
+//		pos, _ := ix.Nth(name, seen[name]) // this report's place of the key
 //		seen[name]++
 //		report(pos, "unknown key %q", name)
 //	}
 //
-// [Index.Indexed] gives the same place as a path with indices, for [Index.Value].
+// [Index.Indexed] names the same place with indices, for [Index.Value]: an unknown table is
+// best shown at its header's '['. A decoding error names a key without indices and a line:
+// the place is the Nth whose Key stands on that line. For TOML inside another file, such as
+// a story's front matter, add the lines before it to Line.
 package tomlkey
 
 import (
