@@ -13,8 +13,10 @@ import (
 // Build does not validate TOML: it follows the structure of a document the decoder accepts,
 // and returns an *Error for input it cannot follow. It refuses, with an error wrapping
 // ErrTooDeep, any path deeper than MaxDepth, so that a caller can refuse such input before
-// handing it to the decoder, whose recursion it would otherwise feed. Where a document names
-// a key twice, which the decoder refuses, Key and Value keep its first place.
+// handing it to the decoder, whose recursion it would otherwise feed. Where a document assigns
+// a key twice, Key and Value keep its first place, and Nth has both. The decoder refuses such
+// a document, but for a quirk of BurntSushi/toml v1.6.0: it lets a."" = [] be assigned again,
+// and keeps the last value.
 func Build(src []byte) (*Index, error) {
 	// Most documents hold about a path a line: size for that.
 	n := bytes.Count(src, []byte("\n")) + 1
