@@ -4,43 +4,14 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// treeHash hashes every path and file below dir, so two trees compare by one string.
-func treeHash(t *testing.T, dir string) string {
-	t.Helper()
-	var lines []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		lines = append(lines, fmt.Sprintf("%s %x", filepath.ToSlash(rel), sha256.Sum256(b)))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(lines)
-	h := sha256.Sum256([]byte(strings.Join(lines, "\n")))
-	return fmt.Sprintf("%d files %x", len(lines), h[:8])
-}
 
 // TestKilledBuildKeepsOutput kills builds at random moments with SIGKILL and checks that
 // the output folder always holds either the whole previous site or the whole new one.

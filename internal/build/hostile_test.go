@@ -219,7 +219,9 @@ func TestHostileSourceURL(t *testing.T) {
 			if err == nil {
 				t.Fatalf("a %s source URL was accepted", tt.url)
 			}
-			want := fmt.Sprintf("%s:%d:1: error: %s %q must be an absolute http(s) URL", tt.file, line, key, tt.url)
+			// The position is the value's opening quote, after "key = ".
+			col := len(key) + 4
+			want := fmt.Sprintf("%s:%d:%d: error: %s %q must be an absolute http(s) URL", tt.file, line, col, key, tt.url)
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("error = %v\nwant it to contain %s", err, want)
 			}

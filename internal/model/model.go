@@ -135,6 +135,9 @@ func (s *CriteriaSet) Criterion(id string) *Criterion {
 
 // Level is a stage a unit can reach under a criteria set.
 type Level struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path                string `toml:"-"`
 	ID                  string `toml:"id"`
 	Name                string `toml:"name"`
 	NameEn              string `toml:"name_en"`
@@ -146,6 +149,9 @@ type Level struct {
 
 // Group is a group of communes that a criteria set judges differently.
 type Group struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path        string `toml:"-"`
 	ID          string `toml:"id"`
 	Name        string `toml:"name"`
 	NameEn      string `toml:"name_en"`
@@ -154,6 +160,9 @@ type Group struct {
 
 // Criterion is one criterion of a set.
 type Criterion struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path       string       `toml:"-"`
 	ID         string       `toml:"id"`
 	Name       string       `toml:"name"`
 	NameEn     string       `toml:"name_en"`
@@ -162,6 +171,9 @@ type Criterion struct {
 
 // Indicator is one measured indicator of a criterion.
 type Indicator struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path   string `toml:"-"`
 	ID     string `toml:"id"`
 	Name   string `toml:"name"`
 	NameEn string `toml:"name_en"`
@@ -181,6 +193,9 @@ type Province struct {
 
 // Milestone is a province-level total reported by a source.
 type Milestone struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path      string `toml:"-"`
 	Year      int    `toml:"year"`
 	Month     int    `toml:"month"` // 0 when the source gives only the year
 	Level     string `toml:"level"`
@@ -193,6 +208,9 @@ type Milestone struct {
 
 // DistrictCompletion records a former district that completed the programme.
 type DistrictCompletion struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path      string `toml:"-"`
 	District  string `toml:"district"`
 	Year      int    `toml:"year"`
 	Level     string `toml:"level"`
@@ -224,6 +242,9 @@ func (u *Unit) Latest() *Assessment {
 
 // Assessment is a unit's status against a criteria set on a date.
 type Assessment struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path        string    `toml:"-"`
 	CriteriaSet string    `toml:"criteria_set"`
 	AsOf        time.Time `toml:"as_of"`
 	Level       string    `toml:"level"`
@@ -266,6 +287,9 @@ func FormerKey(code string, until time.Time) string {
 
 // Successor is a unit that took over (part of) a former unit.
 type Successor struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path   string    `toml:"-"`
 	Code   string    `toml:"code"`
 	Former bool      `toml:"former"` // the successor is itself a former unit (one that ended later)
 	Until  time.Time `toml:"until"`  // with Former: the successor's end date; zero means ReformDate
@@ -282,6 +306,9 @@ func (s *Successor) Key() string {
 
 // Recognition is a former unit's recognition at a level.
 type Recognition struct {
+	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
+	// so that diagnostics can point at it after sorting. Set by read.
+	Path        string `toml:"-"`
 	CriteriaSet string `toml:"criteria_set"` // empty when the source does not say
 	Level       string `toml:"level"`
 	Year        int    `toml:"year"` // 0 when the source does not say

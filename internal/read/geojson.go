@@ -67,13 +67,15 @@ func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, 
 			errs.Errorf(at, "%s is a %s; want Polygon or MultiPolygon", where, f.GeometryType)
 			continue
 		}
-		if msg := checkGeometry(f.Geometry); msg != "" {
-			errs.Errorf(at, "%s: %s", where, msg)
-			continue
-		}
 		name, _ := f.Properties[nameProp].(string)
 		typ, _ := f.Properties[typeProp].(string)
-		out = append(out, &model.Boundary{Pos: at, Code: code, Name: name, Type: typ, Geometry: f.Geometry})
+		b := &model.Boundary{Pos: at, Code: code, Name: name, Type: typ, Geometry: f.Geometry}
+		if msg := checkGeometry(f.Geometry); msg != "" {
+			// Reported once, here; the unit still has its boundary for other checks.
+			errs.Errorf(at, "%s: %s", where, msg)
+			b.Geometry = nil
+		}
+		out = append(out, b)
 	}
 	return out, errs
 }
@@ -106,12 +108,6 @@ func checkGeometry(mp orb.MultiPolygon) string {
 	n := 0
 	for _, p := range mp {
 		for _, r := range p {
-			if len(r) < 4 {
-				return fmt.Sprintf("a ring has %d points; a closed ring needs at least 4", len(r))
-			}
-			if r[0] != r[len(r)-1] {
-				return "a ring is not closed (its first and last points differ)"
-			}
 			for _, pt := range r {
 				if pt[0] < -180 || pt[0] > 180 || pt[1] < -90 || pt[1] > 90 {
 					if pt[0] >= 8 && pt[0] <= 24 && pt[1] >= 102 && pt[1] <= 118 {
@@ -119,6 +115,12 @@ func checkGeometry(mp orb.MultiPolygon) string {
 					}
 					return fmt.Sprintf("coordinate [%g, %g] is outside the longitude/latitude range", pt[0], pt[1])
 				}
+			}
+			if len(r) < 4 {
+				return fmt.Sprintf("a ring has %d points; a closed ring needs at least 4", len(r))
+			}
+			if r[0] != r[len(r)-1] {
+				return "a ring is not closed (its first and last points differ)"
 			}
 			n += len(r)
 		}

@@ -4,6 +4,7 @@ package read
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/read/tomlkey"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -50,7 +52,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	if decode == nil {
 		decode = Boundaries
 	}
-	r := &reader{files: &Files{src: map[string][]byte{}, failed: map[string]bool{}}}
+	r := &reader{files: &Files{keys: map[string]*fileKeys{}, failed: map[string]bool{}}}
 	s := &model.Site{}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -83,8 +85,15 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 
 // Files keeps the text of the files a site was read from, to place later diagnostics.
 type Files struct {
-	src    map[string][]byte
+	keys   map[string]*fileKeys
 	failed map[string]bool
+}
+
+// fileKeys places the keys of one file's TOML, which starts after line offset (front matter
+// starts on line 2 of a story).
+type fileKeys struct {
+	ix     *tomlkey.Index
+	offset int
 }
 
 // Failed reports whether file could not be decoded whole: its syntax or a value's type is
@@ -93,14 +102,21 @@ type Files struct {
 // stand-in itself only repeat the decoding error and should be dropped.
 func (f *Files) Failed(file string) bool { return f != nil && f.failed[file] }
 
-// Locate returns the position of the dotted key in file: the first line that assigns it in its
-// table ("assessments.level" under "[[assessments]]"), else the first line that assigns its last
-// part in any table. Unknown files and keys give a position with the file alone.
+// Locate returns the position of the key path in file: where its value starts. The path may
+// carry array indices ("assessments[1].level", as model entries' Path fields give them); a key
+// the file does not set is placed at the nearest entry that encloses it. Unknown files and
+// keys give a position with the file alone.
 func (f *Files) Locate(file, key string) diag.Pos {
-	if f == nil {
-		return diag.Pos{File: file}
+	pos := diag.Pos{File: file}
+	if f == nil || f.keys[file] == nil {
+		return pos
 	}
-	return posOf(file, f.src[file], key)
+	k := f.keys[file]
+	pos.Line, pos.Col = locate(k.ix, key)
+	if pos.Line > 0 {
+		pos.Line += k.offset
+	}
+	return pos
 }
 
 type reader struct {
@@ -110,13 +126,9 @@ type reader struct {
 	limits *model.Limits // the site's, once atlas.toml is read
 }
 
-// file reads the TOML or Markdown file name, keeping its text to place later diagnostics.
+// file reads the TOML or Markdown file name.
 func (r *reader) file(name string) ([]byte, bool) {
-	data, ok := r.fileMax(name, r.limits.FileBytes())
-	if ok {
-		r.files.src[path.Clean(filepath.ToSlash(name))] = data
-	}
-	return data, ok
+	return r.fileMax(name, r.limits.FileBytes())
 }
 
 // fileMax reads name, which must lie inside the site folder and hold at most limit bytes,
@@ -188,7 +200,8 @@ func readAll[T any](r *reader, dir, ext string, parse func(name string, data []b
 // decode decodes the TOML file name into v and reports its problems. It returns false when v
 // could not be decoded whole; the file is then marked as failed (see Files.Failed).
 func (r *reader) decode(name string, data []byte, v any) bool {
-	errs, fatal := decodeTOML(name, data, v)
+	ix, errs, fatal := decodeTOML(name, data, v)
+	r.files.keys[name] = &fileKeys{ix: ix}
 	r.errs.Append(errs)
 	if fatal {
 		r.files.failed[name] = true
@@ -218,7 +231,19 @@ func (r *reader) criteriaSet(name string, data []byte) (*model.CriteriaSet, bool
 		return s, true
 	}
 	if want := strings.TrimSuffix(path.Base(name), ".toml"); s.ID != want {
-		r.errs.Errorf(posOf(name, data, "id"), "id %q differs from the file name %q", s.ID, want)
+		r.errs.Errorf(r.files.Locate(name, "id"), "id %q differs from the file name %q", s.ID, want)
+	}
+	for i, l := range s.Levels {
+		l.Path = fmt.Sprintf("levels[%d]", i)
+	}
+	for i, g := range s.Groups {
+		g.Path = fmt.Sprintf("groups[%d]", i)
+	}
+	for i, c := range s.Criteria {
+		c.Path = fmt.Sprintf("criteria[%d]", i)
+		for j, in := range c.Indicators {
+			in.Path = fmt.Sprintf("%s.indicators[%d]", c.Path, j)
+		}
 	}
 	sort.SliceStable(s.Levels, func(i, j int) bool { return s.Levels[i].Rank < s.Levels[j].Rank })
 	return s, true
@@ -233,6 +258,12 @@ func (r *reader) province(name string, data []byte) (*model.Province, bool) {
 	}
 	p.Name = vi.NFC(p.Name)
 	r.checkFileCode(name, data, p.Code)
+	for i, m := range p.Milestones {
+		m.Path = fmt.Sprintf("milestones[%d]", i)
+	}
+	for i, d := range p.Districts {
+		d.Path = fmt.Sprintf("district_completions[%d]", i)
+	}
 	sort.SliceStable(p.Milestones, func(i, j int) bool {
 		a, b := p.Milestones[i], p.Milestones[j]
 		if a.Year != b.Year {
@@ -253,8 +284,9 @@ func (r *reader) unit(name string, data []byte) (*model.Unit, bool) {
 	u.Name = vi.NFC(u.Name)
 	u.Type = vi.NFC(u.Type)
 	r.checkFileCode(name, data, u.Code)
-	for _, a := range u.Assessments {
+	for i, a := range u.Assessments {
 		a.AsOf = day(a.AsOf)
+		a.Path = fmt.Sprintf("assessments[%d]", i)
 	}
 	sort.SliceStable(u.Assessments, func(i, j int) bool { return u.Assessments[i].AsOf.Before(u.Assessments[j].AsOf) })
 	return u, true
@@ -273,14 +305,18 @@ func (r *reader) former(name string, data []byte) (*model.FormerUnit, bool) {
 	if f.Until.IsZero() {
 		f.Until = model.ReformDate
 	}
-	for _, s := range f.Successors {
+	for i, r := range f.Recognitions {
+		r.Path = fmt.Sprintf("recognitions[%d]", i)
+	}
+	for i, s := range f.Successors {
+		s.Path = fmt.Sprintf("successors[%d]", i)
 		s.Until = day(s.Until)
 		if s.Former && s.Until.IsZero() {
 			s.Until = model.ReformDate
 		}
 	}
 	if want := strings.TrimSuffix(path.Base(name), ".toml"); f.Key() != want {
-		r.errs.Errorf(posOf(name, data, "code"), "file name %q does not match the unit's key %q (code, and end date when it ended before %s)", path.Base(name), f.Key(), model.ReformDate.Format("2006-01-02"))
+		r.errs.Errorf(r.files.Locate(name, "code"), "file name %q does not match the unit's key %q (code, and end date when it ended before %s)", path.Base(name), f.Key(), model.ReformDate.Format("2006-01-02"))
 	}
 	return f, true
 }
@@ -300,7 +336,8 @@ func (r *reader) story(name string, data []byte) (*model.Story, bool) {
 	}
 	st := &model.Story{}
 	// Front matter starts on line 2: shift positions by one line.
-	errs, fatal := decodeTOML(name, front, st)
+	ix, errs, fatal := decodeTOML(name, front, st)
+	r.files.keys[name] = &fileKeys{ix: ix, offset: 1}
 	for _, e := range errs {
 		if e.Pos.Line > 0 {
 			e.Pos.Line++
@@ -347,7 +384,7 @@ func formerStandIn(name string) *model.FormerUnit {
 // checkFileCode reports a file whose name is not the code it holds.
 func (r *reader) checkFileCode(name string, data []byte, code string) {
 	if want := strings.TrimSuffix(path.Base(name), ".toml"); code != want {
-		r.errs.Errorf(posOf(name, data, "code"), "code %q differs from the file name %q", code, path.Base(name))
+		r.errs.Errorf(r.files.Locate(name, "code"), "code %q differs from the file name %q", code, path.Base(name))
 	}
 }
 

@@ -212,16 +212,16 @@ func TestSiteBroken(t *testing.T) {
 	}{
 		{"unit file name not matching code",
 			map[string]string{"content/units/03646.toml": "\ncode = \"03649\"\nname = \"x\"\n"},
-			[]string{`content/units/03646.toml:2:1: error: code "03649" differs from the file name "03646.toml"`}},
+			[]string{`content/units/03646.toml:2:8: error: code "03649" differs from the file name "03646.toml"`}},
 		{"province file name not matching code",
 			map[string]string{"content/provinces/14.toml": "code = \"12\"\nname = \"Lai Châu\"\n"},
-			[]string{`content/provinces/14.toml:1:1: error: code "12" differs from the file name "14.toml"`}},
+			[]string{`content/provinces/14.toml:1:8: error: code "12" differs from the file name "14.toml"`}},
 		{"criteria set file name not matching id",
 			map[string]string{"content/criteria/2021-2025.toml": "name = \"x\"\nid = \"2016-2020\"\n"},
-			[]string{`content/criteria/2021-2025.toml:2:1: error: id "2016-2020" differs from the file name "2021-2025"`}},
+			[]string{`content/criteria/2021-2025.toml:2:6: error: id "2016-2020" differs from the file name "2021-2025"`}},
 		{"former unit file name not matching its key",
 			map[string]string{"content/former/03649-2025-02-01.toml": "code = \"03649\"\nname = \"Chiềng Lề\"\n"},
-			[]string{`content/former/03649-2025-02-01.toml:1:1: error: file name "03649-2025-02-01.toml" does not match the unit's key "03649" (code, and end date when it ended before 2025-07-01)`}},
+			[]string{`content/former/03649-2025-02-01.toml:1:8: error: file name "03649-2025-02-01.toml" does not match the unit's key "03649" (code, and end date when it ended before 2025-07-01)`}},
 		{"story with YAML front matter",
 			map[string]string{"content/stories/muoi-nam.md": "---\ntitle: Mười năm\n---\nBody\n"},
 			[]string{`content/stories/muoi-nam.md:1:1: error: front matter is YAML ("---"); write it in TOML between "+++" lines`}},
@@ -305,7 +305,7 @@ func TestSiteBroken(t *testing.T) {
 			[]string{
 				`content/provinces/14.toml:1:8: error: invalid value for "code": want a string, not an integer`,
 				`content/stories/muoi-nam.md:1:1: error: front matter is YAML ("---"); write it in TOML between "+++" lines`,
-				`content/units/03646.toml:1:1: error: code "1" differs from the file name "03646.toml"`,
+				`content/units/03646.toml:1:8: error: code "1" differs from the file name "03646.toml"`,
 			}},
 	}
 	for _, tt := range tests {

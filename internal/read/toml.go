@@ -10,13 +10,26 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/read/tomlkey"
 )
 
 // decodeTOML decodes src, the content of file, into v. Syntax errors, type errors and keys
 // that v has no field for are reported with their positions; unknown keys are errors, so a typo
 // such as "levle" is never silently ignored. Fatal is true when v could not be decoded whole
-// (a syntax or type error); unknown keys alone leave v complete.
-func decodeTOML(file string, src []byte, v any) (errs diag.List, fatal bool) {
+// (a syntax or type error, or nesting too deep to decode safely); unknown keys alone leave v
+// complete. The index places every key of src, for later diagnostics; it is nil when src
+// cannot be scanned.
+func decodeTOML(file string, src []byte, v any) (ix *tomlkey.Index, errs diag.List, fatal bool) {
+	ix, ierr := tomlkey.Build(src)
+	var te *tomlkey.Error
+	if errors.As(ierr, &te) && errors.Is(ierr, tomlkey.ErrTooDeep) {
+		// The decoder recurses on nested arrays and tables: refuse before it runs.
+		errs.Errorf(diag.Pos{File: file, Line: te.Pos.Line, Col: te.Pos.Col}, "invalid TOML: nested more than %d levels deep", tomlkey.MaxDepth)
+		return nil, errs, true
+	}
+	if ierr != nil {
+		ix = nil // the decoder reports the syntax error with its position
+	}
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
 	if err != nil {
 		var pe toml.ParseError
@@ -27,26 +40,49 @@ func decodeTOML(file string, src []byte, v any) (errs diag.List, fatal bool) {
 				Msg:      parseMessage(pe),
 				Err:      err,
 			})
-			return errs, true
+			return ix, errs, true
 		}
 		pos := diag.Pos{File: file}
 		msg := err.Error()
-		// Type errors name the key and its line; point at the value.
+		// Type errors name the key, without indices, and its line: point at the value.
 		if k := keyInError(msg); k != "" {
-			pos.Line, pos.Col = findKeyOnLine(src, k, lineInError(msg))
+			pos.Line, pos.Col = valueOnLine(ix, k, lineInError(msg))
 		}
 		errs = append(errs, &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: valueMessage(msg), Err: err})
-		return errs, true
+		return ix, errs, true
 	}
-	// An array of tables repeats its keys: the nth report of a key is its nth place.
+	// An array of tables repeats its keys: the kth report of a key is its kth place.
 	seen := map[string]int{}
 	for _, k := range md.Undecoded() {
+		name := k.String()
 		pos := diag.Pos{File: file}
-		pos.Line, pos.Col = findKeyN(src, k.String(), seen[k.String()])
-		seen[k.String()]++
-		errs.Errorf(pos, "unknown key %q", k.String())
+		if p, ok := ix.Nth(name, seen[name]); ok {
+			pos.Line, pos.Col = p.Line, p.Col
+		}
+		seen[name]++
+		errs.Errorf(pos, "unknown key %q", name)
 	}
-	return errs, false
+	return ix, errs, false
+}
+
+// valueOnLine returns where the value of key k (written without indices) starts on line n,
+// the line alone when k does not stand there, or zeros without an index.
+func valueOnLine(ix *tomlkey.Index, k string, n int) (line, col int) {
+	for i := 0; ; i++ {
+		p, ok := ix.Nth(k, i)
+		if !ok {
+			break
+		}
+		if p.Line == n || n == 0 {
+			if path, ok := ix.Indexed(k, i); ok {
+				if v, ok := ix.Value(path); ok {
+					return v.Line, v.Col
+				}
+			}
+			return p.Line, p.Col
+		}
+	}
+	return n, 0
 }
 
 var (
@@ -110,8 +146,6 @@ func tomlKind(t string) string {
 var (
 	errKey  = regexp.MustCompile(`toml: (?:line \d+ )?\(?(?:last key|key) "?([^" )]+)"?`)
 	errLine = regexp.MustCompile(`^toml: line (\d+)`)
-	header  = regexp.MustCompile(`^\s*\[\[?\s*([^\[\]]*?)\s*\]\]?\s*(?:#.*)?$`)
-	dotted  = regexp.MustCompile(`\s*\.\s*`)
 )
 
 func keyInError(msg string) string {
@@ -131,86 +165,36 @@ func lineInError(msg string) int {
 	return 0
 }
 
-// findKeyOnLine returns the position of the value of the dotted key k on line n of src (or of
-// k itself when it opens a table there), the line alone (column 0) when k does not stand there,
-// or findKey's answer when n is not a line of src.
-func findKeyOnLine(src []byte, k string, n int) (line, col int) {
-	lines := strings.Split(string(src), "\n")
-	if n < 1 || n > len(lines) {
-		return findKey(src, k)
-	}
-	text := lines[n-1]
-	_, c := findKey([]byte(text), k)
-	if c == 0 {
-		return n, 0
-	}
-	if header.MatchString(text) {
-		return n, c
-	}
-	if eq := strings.IndexByte(text[c-1:], '='); eq >= 0 {
-		v := c + eq
-		for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
-			v++
+// locate returns the position in ix of the key path k, which may carry indices
+// ("assessments[1].level"): where its value starts. A key that the file does not set is placed
+// at the nearest enclosing entry that it has ("assessments[1]" → its "[[assessments]]"
+// header), so that "no level" points at the assessment that lacks one. Without indices, a key
+// is placed at its first place. Zeros when nothing matches.
+func locate(ix *tomlkey.Index, k string) (line, col int) {
+	for p := k; p != ""; p = parentPath(p) {
+		if v, ok := ix.Value(p); ok {
+			return v.Line, v.Col
 		}
-		return n, v + 1
+		if v, ok := ix.Nth(p, 0); ok {
+			return v.Line, v.Col
+		}
 	}
-	return n, c
+	return 0, 0
 }
 
-// findKey returns the line and column where the dotted key k is assigned or opens a table
-// in src, or zeros: see findKeyN.
-func findKey(src []byte, k string) (line, col int) { return findKeyN(src, k, 0) }
-
-// findKeyN returns the line and column of the (n+1)th place where the dotted key k is
-// assigned or opens a table in src, counting the tables of an array alike: the key
-// "assessments.level" stands on each "level =" line under a "[[assessments]]" header. When k
-// stands fewer than n+1 times it returns k's last place; when k stands nowhere, the first line
-// where k's last part is assigned in any table, as a bare, quoted or inline-table key, so that
-// "level" finds the first "level =" line of the file. Zeros when nothing matches.
-func findKeyN(src []byte, k string, n int) (line, col int) {
-	parts := strings.Split(k, ".")
-	last := parts[len(parts)-1]
-	table := strings.Join(parts[:len(parts)-1], ".")
-	assign := regexp.MustCompile(`^(\s*)(?:"` + regexp.QuoteMeta(last) + `"|` + regexp.QuoteMeta(last) + `)\s*=`)
-	inline := regexp.MustCompile(`[{,]\s*(` + regexp.QuoteMeta(last) + `)\s*=`)
-	var first, exact [2]int
-	found := 0
-	cur := ""
-	for i, l := range strings.Split(string(src), "\n") {
-		at := [2]int{}
-		isExact := false
-		if m := header.FindStringSubmatchIndex(l); m != nil {
-			cur = dotted.ReplaceAllString(l[m[2]:m[3]], ".")
-			if cur == k {
-				at, isExact = [2]int{i + 1, strings.IndexByte(l, '[') + 1}, true
-			}
-		} else if m := assign.FindStringSubmatchIndex(l); m != nil {
-			at, isExact = [2]int{i + 1, m[3] + 1}, cur == table
-		} else if m := inline.FindStringSubmatchIndex(l); m != nil {
-			at = [2]int{i + 1, m[2] + 1}
-		}
-		if at[0] == 0 {
-			continue
-		}
-		if first[0] == 0 {
-			first = at
-		}
-		if isExact {
-			exact = at
-			if found == n {
-				return at[0], at[1]
-			}
-			found++
+// parentPath drops the last part of a key path: "a.b[1].c" → "a.b[1]" → "a.b" → "a" → "".
+// Quoted parts may hold dots and brackets.
+func parentPath(p string) string {
+	cut, quoted := 0, false
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\' && quoted:
+			i++
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == '.' || c == '['):
+			cut = i
 		}
 	}
-	if exact[0] != 0 {
-		return exact[0], exact[1]
-	}
-	return first[0], first[1]
-}
-
-// posOf returns the position of key k in src, for errors about a decoded value.
-func posOf(file string, src []byte, k string) diag.Pos {
-	l, c := findKey(src, k)
-	return diag.Pos{File: file, Line: l, Col: c}
+	return p[:cut]
 }

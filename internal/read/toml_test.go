@@ -9,6 +9,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/read/tomlkey"
 )
 
 func diagTexts(l diag.List) []string {
@@ -48,7 +49,7 @@ func TestDecodeTOML(t *testing.T) {
 		{"unknown table",
 			"code = \"03646\"\n\n[[assesments]]\nlevel = \"a\"\n",
 			[]string{
-				`content/units/03646.toml:3:1: error: unknown key "assesments"`,
+				`content/units/03646.toml:3:3: error: unknown key "assesments"`,
 				`content/units/03646.toml:4:1: error: unknown key "assesments.level"`,
 			}},
 		{"syntax error",
@@ -75,6 +76,9 @@ func TestDecodeTOML(t *testing.T) {
 		{"impossible date",
 			"code = \"03646\"\n[[assessments]]\nas_of = 2024-13-01\n",
 			[]string{`content/units/03646.toml:3:9: error: invalid TOML: invalid datetime: "2024-13-01"`}},
+		{"nested too deep to decode safely",
+			"code = \"03646\"\naliases = " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n",
+			[]string{`content/units/03646.toml:2:75: error: invalid TOML: nested more than 64 levels deep`}},
 		{"number too large",
 			"code = \"03646\"\n[[assessments]]\nyear = 99999999999999999999\n",
 			[]string{`content/units/03646.toml:3:8: error: invalid TOML: 99999999999999999999 is out of range for int64`}},
@@ -82,7 +86,7 @@ func TestDecodeTOML(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var u model.Unit
-			errs, _ := decodeTOML(file, []byte(tt.src), &u)
+			_, errs, _ := decodeTOML(file, []byte(tt.src), &u)
 			got := diagTexts(errs)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("decodeTOML:\n got %q\nwant %q", got, tt.want)
@@ -94,7 +98,7 @@ func TestDecodeTOML(t *testing.T) {
 func TestDecodeTOMLValues(t *testing.T) {
 	src := "code = \"03646\"\nname = \"Tô Hiệu\"\naliases = [\"a\", \"b\"]\n[[assessments]]\ncriteria_set = \"2021-2025\"\nas_of = 2024-05-01\nlevel = \"standard\"\ncriteria_met = [\"1\", \"2\"]\n"
 	var u model.Unit
-	if errs, fatal := decodeTOML("u.toml", []byte(src), &u); len(errs) != 0 || fatal {
+	if _, errs, fatal := decodeTOML("u.toml", []byte(src), &u); len(errs) != 0 || fatal {
 		t.Fatalf("decodeTOML: %v", errs)
 	}
 	if u.Code != "03646" || u.Name != "Tô Hiệu" || !slices.Equal(u.Aliases, []string{"a", "b"}) || len(u.Assessments) != 1 {
@@ -108,7 +112,7 @@ func TestDecodeTOMLValues(t *testing.T) {
 
 func TestDecodeTOMLDiagnostic(t *testing.T) {
 	var u model.Unit
-	errs, fatal := decodeTOML("u.toml", []byte("code = 5\n"), &u)
+	_, errs, fatal := decodeTOML("u.toml", []byte("code = 5\n"), &u)
 	if len(errs) != 1 || !fatal {
 		t.Fatalf("got %d diagnostics, want 1", len(errs))
 	}
@@ -116,47 +120,9 @@ func TestDecodeTOMLDiagnostic(t *testing.T) {
 	if d.Pos.File != "u.toml" || d.Severity != diag.Error || d.Err == nil {
 		t.Errorf("diagnostic %+v: want file u.toml, an error, with its cause", *d)
 	}
-	errs, fatal = decodeTOML("u.toml", []byte("code = \n"), &u)
+	_, errs, fatal = decodeTOML("u.toml", []byte("code = \n"), &u)
 	if len(errs) != 1 || !fatal || errs[0].Err == nil || errs[0].Pos.Line != 1 {
 		t.Errorf("syntax error diagnostic %v: want one, at line 1, with its cause", errs)
-	}
-}
-
-func TestFindKey(t *testing.T) {
-	src := "# comment\ncode = \"1\"\nname = \"a\"\n\"quoted\" = 1\nx = { inner = 2, level = 3 }\n\n[[assessments]]\n  level = \"b\"\n[[ assessments ]]\nlevel = \"c\"\n[criteria . sub]\nlevel = 1\n[[criteria.indicators]]\nid = \"i\"\naliases = [\n  [\"a\", \"b\"],\n]\nmore = 1\n"
-	tests := []struct {
-		key       string
-		n         int
-		line, col int
-	}{
-		{"code", 0, 2, 1},
-		{"name", 0, 3, 1},
-		{"quoted", 0, 4, 1},
-		{"x.inner", 0, 5, 7},
-		{"level", 0, 5, 18}, // no top-level "level": the first assignment anywhere
-		{"assessments", 0, 7, 1},
-		{"assessments", 1, 9, 1},
-		{"assessments.level", 0, 8, 3},
-		{"assessments.level", 1, 10, 1},
-		{"assessments.level", 5, 10, 1},
-		{"criteria.sub", 0, 11, 1},
-		{"criteria.sub.level", 0, 12, 1},
-		{"criteria.indicators.id", 0, 14, 1},
-		{"criteria.indicators.more", 0, 18, 1},
-		{"id", 0, 14, 1},
-		{"missing", 0, 0, 0},
-		{"a.b.missing", 0, 0, 0},
-		{"", 0, 0, 0},
-		{"x.(", 0, 0, 0},
-	}
-	for _, tt := range tests {
-		line, col := findKeyN([]byte(src), tt.key, tt.n)
-		if line != tt.line || col != tt.col {
-			t.Errorf("findKeyN(%q, %d) = %d:%d, want %d:%d", tt.key, tt.n, line, col, tt.line, tt.col)
-		}
-	}
-	if line, col := findKey([]byte(src), "assessments.level"); line != 8 || col != 3 {
-		t.Errorf("findKey(assessments.level) = %d:%d, want 8:3", line, col)
 	}
 }
 
@@ -165,20 +131,47 @@ func TestLocate(t *testing.T) {
 	if got := nilFiles.Locate("a.toml", "code"); got != (diag.Pos{File: "a.toml"}) {
 		t.Errorf("nil Files: Locate = %v", got)
 	}
-	f := &Files{src: map[string][]byte{"a.toml": []byte("code = \"1\"\n[[successors]]\ncode = \"2\"\n")}}
+	src := "code = \"1\"\n[[successors]]\ncode = \"2\"\n\n[[successors]]\n  code = \"3\"\n  merge = \"full\"\n[[recognitions]]\nlevel = \"standard\"\n"
+	ix, err := tomlkey.Build([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &Files{keys: map[string]*fileKeys{"a.toml": {ix: ix}, "s.md": {ix: ix, offset: 1}}}
 	tests := []struct {
 		file, key string
 		want      diag.Pos
 	}{
-		{"a.toml", "code", diag.Pos{File: "a.toml", Line: 1, Col: 1}},
-		{"a.toml", "successors.code", diag.Pos{File: "a.toml", Line: 3, Col: 1}},
+		{"a.toml", "code", diag.Pos{File: "a.toml", Line: 1, Col: 8}},
+		{"a.toml", "successors[0].code", diag.Pos{File: "a.toml", Line: 3, Col: 8}},
+		{"a.toml", "successors[1].code", diag.Pos{File: "a.toml", Line: 6, Col: 10}},
+		{"a.toml", "successors[1].merge", diag.Pos{File: "a.toml", Line: 7, Col: 11}},
+		{"a.toml", "successors[0].merge", diag.Pos{File: "a.toml", Line: 2, Col: 1}}, // not set: its table
 		{"a.toml", "successors", diag.Pos{File: "a.toml", Line: 2, Col: 1}},
+		{"a.toml", "successors.code", diag.Pos{File: "a.toml", Line: 3, Col: 1}}, // no index: the first place
+		{"a.toml", "recognitions[0].source_url", diag.Pos{File: "a.toml", Line: 8, Col: 1}},
 		{"a.toml", "nothing", diag.Pos{File: "a.toml"}},
+		{"s.md", "code", diag.Pos{File: "s.md", Line: 2, Col: 8}},
 		{"b.toml", "code", diag.Pos{File: "b.toml"}},
 	}
 	for _, tt := range tests {
 		if got := f.Locate(tt.file, tt.key); got != tt.want {
 			t.Errorf("Locate(%q, %q) = %v, want %v", tt.file, tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestParentPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"a.b[1].c":     "a.b[1]",
+		"a.b[1]":       "a.b",
+		"a.b":          "a",
+		"a":            "",
+		`a."b.c[2]".d`: `a."b.c[2]"`,
+		`a."b.c[2]"`:   "a",
+		`"x\"y.z"`:     "",
+	} {
+		if got := parentPath(in); got != want {
+			t.Errorf("parentPath(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -197,7 +190,7 @@ func FuzzDecodeUnit(f *testing.F) {
 	f.Add([]byte("[[assessments]]\nas_of = 2024-01-01T00:00:00Z\n[a.\"b.c\"]\nx = {y = [1, {z = 2}]}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var u model.Unit
-		errs, _ := decodeTOML("u.toml", src, &u)
+		_, errs, _ := decodeTOML("u.toml", src, &u)
 		lines := strings.Count(string(src), "\n") + 1
 		for _, d := range errs {
 			if d.Pos.File != "u.toml" || d.Severity != diag.Error || d.Msg == "" {

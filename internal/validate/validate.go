@@ -3,6 +3,7 @@
 package validate
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -65,8 +66,8 @@ func (v *checker) config() {
 	if len(c.Boundaries) == 0 {
 		v.errs.Errorf(diag.Pos{File: f, Line: 1, Col: 1}, "no [[boundaries]] file is configured")
 	}
-	for _, cr := range c.Credits {
-		v.sourceURL(f, "url", cr.URL, true)
+	for i, cr := range c.Credits {
+		v.sourceURL(f, fmt.Sprintf("credits[%d].url", i), cr.URL, true)
 	}
 	if c.Limits.MaxFileBytes < 0 {
 		v.errs.Errorf(v.at(f, "limits.max_file_bytes"), "max_file_bytes must be positive (0 means the default, %d)", model.DefaultMaxFileBytes)
@@ -98,18 +99,18 @@ func (v *checker) criteria() {
 		ids := map[string]bool{}
 		for _, l := range s.Levels {
 			if l.ID == "" || ids["level:"+l.ID] {
-				v.errs.Errorf(v.at(s.File, "levels"), "level id %q is empty or repeated", l.ID)
+				v.errs.Errorf(v.at(s.File, l.Path+".id"), "level id %q is empty or repeated", l.ID)
 			}
 			ids["level:"+l.ID] = true
 		}
 		for _, c := range s.Criteria {
 			if c.ID == "" || ids[c.ID] {
-				v.errs.Errorf(v.at(s.File, "criteria"), "criterion id %q is empty or repeated", c.ID)
+				v.errs.Errorf(v.at(s.File, c.Path+".id"), "criterion id %q is empty or repeated", c.ID)
 			}
 			ids[c.ID] = true
 			for _, in := range c.Indicators {
 				if in.ID == "" || ids["ind:"+in.ID] {
-					v.errs.Errorf(v.at(s.File, "indicators"), "indicator id %q is empty or repeated", in.ID)
+					v.errs.Errorf(v.at(s.File, in.Path+".id"), "indicator id %q is empty or repeated", in.ID)
 				}
 				ids["ind:"+in.ID] = true
 			}
@@ -125,18 +126,18 @@ func (v *checker) provinces() {
 		}
 		for _, m := range p.Milestones {
 			if m.Month < 0 || m.Month > 12 {
-				v.errs.Errorf(v.at(p.File, "month"), "month %d is not 1–12", m.Month)
+				v.errs.Errorf(v.at(p.File, m.Path+".month"), "month %d is not 1–12", m.Month)
 			}
 			if m.Year < FirstYear || m.Year > LastYear {
-				v.errs.Errorf(v.at(p.File, "year"), "milestone year %d is outside the programme (%d–%d)", m.Year, FirstYear, LastYear)
+				v.errs.Errorf(v.at(p.File, m.Path+".year"), "milestone year %d is outside the programme (%d–%d)", m.Year, FirstYear, LastYear)
 			}
 			if !v.anyLevel(m.Level) {
-				v.errs.Errorf(v.at(p.File, "level"), "milestone level %q is not a level of any criteria set", m.Level)
+				v.errs.Errorf(v.at(p.File, m.Path+".level"), "milestone level %q is not a level of any criteria set", m.Level)
 			}
-			v.sourceURL(p.File, "source_url", m.SourceURL, true)
+			v.sourceURL(p.File, m.Path+".source_url", m.SourceURL, true)
 		}
 		for _, d := range p.Districts {
-			v.sourceURL(p.File, "source_url", d.SourceURL, true)
+			v.sourceURL(p.File, d.Path+".source_url", d.SourceURL, true)
 		}
 	}
 }
@@ -174,27 +175,27 @@ func (v *checker) units() {
 func (v *checker) assessment(u *model.Unit, a *model.Assessment) {
 	set := v.ix.Sets[a.CriteriaSet]
 	if set == nil {
-		v.errs.Errorf(v.at(u.File, "criteria_set"), "criteria_set %q: no such set in content/criteria", a.CriteriaSet)
+		v.errs.Errorf(v.at(u.File, a.Path+".criteria_set"), "criteria_set %q: no such set in content/criteria", a.CriteriaSet)
 		return
 	}
 	if a.AsOf.IsZero() {
-		v.errs.Errorf(v.at(u.File, "assessments"), "assessment against %s has no as_of date", set.ID)
+		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "assessment against %s has no as_of date", set.ID)
 	}
 	lvl := set.Level(a.Level)
 	if lvl == nil {
-		v.errs.Errorf(v.at(u.File, "level"), "level %q is not a level of criteria set %s (%s)", a.Level, set.ID, levelIDs(set))
+		v.errs.Errorf(v.at(u.File, a.Path+".level"), "level %q is not a level of criteria set %s (%s)", a.Level, set.ID, levelIDs(set))
 	}
 	met := map[string]bool{}
-	for _, id := range a.CriteriaMet {
+	for i, id := range a.CriteriaMet {
 		if set.Criterion(id) == nil {
-			v.errs.Errorf(v.at(u.File, "criteria_met"), "criterion %q is not in criteria set %s", id, set.ID)
+			v.errs.Errorf(v.at(u.File, fmt.Sprintf("%s.criteria_met[%d]", a.Path, i)), "criterion %q is not in criteria set %s", id, set.ID)
 		}
 		met[id] = true
 	}
 	if lvl != nil && lvl.RequiresAllCriteria && len(a.CriteriaMet) > 0 && len(met) < len(set.Criteria) {
-		v.errs.Errorf(v.at(u.File, "level"), "level %q needs all %d criteria of set %s, but criteria_met lists %d", a.Level, len(set.Criteria), set.ID, len(met))
+		v.errs.Errorf(v.at(u.File, a.Path+".level"), "level %q needs all %d criteria of set %s, but criteria_met lists %d", a.Level, len(set.Criteria), set.ID, len(met))
 	}
-	v.sourceURL(u.File, "source_url", a.SourceURL, true)
+	v.sourceURL(u.File, a.Path+".source_url", a.SourceURL, true)
 }
 
 func (v *checker) former() {
@@ -219,14 +220,14 @@ func (v *checker) former() {
 		for _, s := range f.Successors {
 			switch {
 			case !s.Former && v.ix.Units[s.Code] == nil:
-				v.errs.Errorf(v.at(f.File, "successors"), "successor %s: no current unit content/units/%s.toml", s.Code, s.Code)
+				v.errs.Errorf(v.at(f.File, s.Path+".code"), "successor %s: no current unit content/units/%s.toml", s.Code, s.Code)
 			case s.Former && v.ix.Former[s.Key()] == nil:
-				v.errs.Errorf(v.at(f.File, "successors"), "successor %s: no former unit content/former/%s.toml", s.Key(), s.Key())
+				v.errs.Errorf(v.at(f.File, s.Path+".code"), "successor %s: no former unit content/former/%s.toml", s.Key(), s.Key())
 			case s.Former && !s.Until.After(f.Until):
-				v.errs.Errorf(v.at(f.File, "successors"), "successor %s ended before this unit did", s.Key())
+				v.errs.Errorf(v.at(f.File, s.Path+".until"), "successor %s ended before this unit did", s.Key())
 			}
 			if s.Merge != "full" && s.Merge != "partial" {
-				v.errs.Errorf(v.at(f.File, "merge"), "merge %q must be \"full\" or \"partial\"", s.Merge)
+				v.errs.Errorf(v.at(f.File, s.Path+".merge"), "merge %q must be \"full\" or \"partial\"", s.Merge)
 			}
 		}
 		for _, r := range f.Recognitions {
@@ -239,25 +240,27 @@ func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
 	if r.CriteriaSet != "" {
 		set := v.ix.Sets[r.CriteriaSet]
 		if set == nil {
-			v.errs.Errorf(v.at(f.File, "criteria_set"), "criteria_set %q: no such set in content/criteria", r.CriteriaSet)
+			v.errs.Errorf(v.at(f.File, r.Path+".criteria_set"), "criteria_set %q: no such set in content/criteria", r.CriteriaSet)
 		} else if set.Level(r.Level) == nil {
-			v.errs.Errorf(v.at(f.File, "level"), "level %q is not a level of criteria set %s (%s)", r.Level, set.ID, levelIDs(set))
+			v.errs.Errorf(v.at(f.File, r.Path+".level"), "level %q is not a level of criteria set %s (%s)", r.Level, set.ID, levelIDs(set))
 		}
+	} else if r.Level == "" {
+		v.errs.Errorf(v.at(f.File, r.Path+".level"), "recognition has no level")
 	} else if !v.anyLevel(r.Level) {
-		v.errs.Errorf(v.at(f.File, "level"), "level %q is not a level of any criteria set", r.Level)
+		v.errs.Errorf(v.at(f.File, r.Path+".level"), "level %q is not a level of any criteria set", r.Level)
 	}
 	if r.Year != 0 && (r.Year < FirstYear || r.Year > LastYear) {
-		v.errs.Errorf(v.at(f.File, "year"), "year %d is outside the programme (%d–%d)", r.Year, FirstYear, LastYear)
+		v.errs.Errorf(v.at(f.File, r.Path+".year"), "year %d is outside the programme (%d–%d)", r.Year, FirstYear, LastYear)
 	}
 	if r.Year != 0 && r.CriteriaSet != "" {
 		if set := v.ix.Sets[r.CriteriaSet]; set != nil && (r.Year < set.StartYear || r.Year > set.EndYear+1) {
-			v.errs.Errorf(v.at(f.File, "year"), "year %d is outside criteria set %s (%d–%d)", r.Year, set.ID, set.StartYear, set.EndYear)
+			v.errs.Errorf(v.at(f.File, r.Path+".year"), "year %d is outside criteria set %s (%d–%d)", r.Year, set.ID, set.StartYear, set.EndYear)
 		}
 	}
 	if r.Year > f.Until.Year() {
-		v.errs.Errorf(v.at(f.File, "year"), "recognised in %d, after the unit ended on %s", r.Year, f.Until.Format("2006-01-02"))
+		v.errs.Errorf(v.at(f.File, r.Path+".year"), "recognised in %d, after the unit ended on %s", r.Year, f.Until.Format("2006-01-02"))
 	}
-	v.sourceURL(f.File, "source_url", r.SourceURL, false)
+	v.sourceURL(f.File, r.Path+".source_url", r.SourceURL, false)
 }
 
 func (v *checker) stories() {
@@ -276,19 +279,19 @@ func (v *checker) stories() {
 		if st.Date.IsZero() {
 			v.errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "story has no date")
 		}
-		for _, c := range st.Units {
+		for i, c := range st.Units {
 			if v.ix.Units[c] == nil {
-				v.errs.Errorf(v.at(st.File, "units"), "units: no current unit %q", c)
+				v.errs.Errorf(v.at(st.File, fmt.Sprintf("units[%d]", i)), "units: no current unit %q", c)
 			}
 		}
-		for _, k := range st.FormerUnits {
+		for i, k := range st.FormerUnits {
 			if v.ix.Former[k] == nil {
-				v.errs.Errorf(v.at(st.File, "former_units"), "former_units: no former unit %q", k)
+				v.errs.Errorf(v.at(st.File, fmt.Sprintf("former_units[%d]", i)), "former_units: no former unit %q", k)
 			}
 		}
-		for _, p := range st.Provinces {
+		for i, p := range st.Provinces {
 			if v.ix.Provinces[p] == nil {
-				v.errs.Errorf(v.at(st.File, "provinces"), "provinces: no province %q", p)
+				v.errs.Errorf(v.at(st.File, fmt.Sprintf("provinces[%d]", i)), "provinces: no province %q", p)
 			}
 		}
 		v.sourceURL(st.File, "source_url", st.SourceURL, true)
@@ -296,16 +299,18 @@ func (v *checker) stories() {
 }
 
 // sourceURL checks that a source URL is an absolute http(s) URL; empty is allowed when optional.
+// The key is a path such as "recognitions[1].source_url"; messages name its last part.
 func (v *checker) sourceURL(file, key, raw string, optional bool) {
+	name := key[strings.LastIndexAny(key, ".]")+1:]
 	if raw == "" {
 		if !optional {
-			v.errs.Errorf(v.at(file, key), "%s is missing", key)
+			v.errs.Errorf(v.at(file, key), "%s is missing", name)
 		}
 		return
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		v.errs.Errorf(v.at(file, key), "%s %q must be an absolute http(s) URL", key, raw)
+		v.errs.Errorf(v.at(file, key), "%s %q must be an absolute http(s) URL", name, raw)
 	}
 }
 
