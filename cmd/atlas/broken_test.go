@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
-	"sort"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -154,4 +154,3 @@ func treeHash(t *testing.T, dir string) string {
 	h := sha256.Sum256([]byte(strings.Join(lines, "\n")))
 	return fmt.Sprintf("%d files %x", len(lines), h[:8])
 }
-
