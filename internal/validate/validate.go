@@ -164,6 +164,7 @@ func (v *checker) units() {
 		for _, a := range u.Assessments {
 			v.assessment(u, a)
 		}
+		v.aliases(u.File, u.Aliases)
 	}
 	for _, b := range v.s.Boundaries {
 		if v.ix.Units[b.Code] == nil {
@@ -233,6 +234,7 @@ func (v *checker) former() {
 		for _, r := range f.Recognitions {
 			v.recognition(f, r)
 		}
+		v.aliases(f.File, f.Aliases)
 	}
 }
 
@@ -312,6 +314,39 @@ func (v *checker) sourceURL(file, key, raw string, optional bool) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		v.errs.Errorf(v.at(file, key), "%s %q must be an absolute http(s) URL", name, raw)
 	}
+}
+
+// aliases checks old addresses of a page: each must be a path inside the site, such as
+// "/xa/03664/" or "xa-cu/chieng-xom/", so that no redirect or fallback page can be written or
+// point outside the output folder.
+func (v *checker) aliases(file string, aliases []string) {
+	for i, a := range aliases {
+		if msg := aliasProblem(a); msg != "" {
+			v.errs.Errorf(v.at(file, fmt.Sprintf("aliases[%d]", i)), "alias %q %s", a, msg)
+		}
+	}
+}
+
+// aliasProblem says why a is not a safe site path, or "".
+func aliasProblem(a string) string {
+	p := strings.TrimPrefix(a, "/")
+	switch {
+	case p == "":
+		return "is empty: give the old path of the page, like /xa/03664/"
+	case strings.HasPrefix(p, "/") || strings.Contains(a, "://") || strings.Contains(a, "\\"):
+		return "must be a path on this site, not a URL or another host"
+	}
+	for _, seg := range strings.Split(strings.TrimSuffix(p, "/"), "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "must not have empty, \".\" or \"..\" parts"
+		}
+		for _, r := range seg {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+				return "may hold only lower-case letters a–z, digits, '-', '_', '.' and '/'"
+			}
+		}
+	}
+	return ""
 }
 
 func (v *checker) anyLevel(id string) bool {
