@@ -106,7 +106,7 @@ func TestLayoutOverride(t *testing.T) {
 	}
 	var css string
 	for p, b := range files {
-		if strings.HasPrefix(p, "assets/") {
+		if strings.HasPrefix(p, "assets/") && strings.HasSuffix(p, ".css") {
 			css = string(b)
 		}
 	}
