@@ -34,8 +34,13 @@ func pageProblems(page string) []string {
 					out = append(out, fmt.Sprintf("stylesheet from another site: %s", href))
 				}
 			}
-		case "iframe", "frame", "object", "embed", "base", "form":
+		case "iframe", "frame", "object", "embed", "base":
 			out = append(out, fmt.Sprintf("<%s> element", t.name))
+		case "form":
+			// form-action 'self': a form may only send to the site itself.
+			if action, _ := t.attr("action"); urlScheme(action) != "" || strings.HasPrefix(action, "//") {
+				out = append(out, fmt.Sprintf("<form> sending to another site: %s", action))
+			}
 		}
 		for _, a := range t.attrs {
 			switch {
@@ -76,6 +81,8 @@ func TestPageProblems(t *testing.T) {
 		{`<a xlink:href="vbscript:x">`, 1},
 		{`<link rel="stylesheet" href="//evil.example/a.css">`, 1},
 		{`<iframe src="https://example.org/"></iframe>`, 1},
+		{`<form role="search" action="./" method="get"></form>`, 0},
+		{`<form action="https://evil.example/">`, 1},
 	}
 	for _, tt := range tests {
 		if got := pageProblems(tt.page); len(got) != tt.want {

@@ -1,0 +1,145 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/vi"
+	"golang.org/x/text/unicode/norm"
+)
+
+// searchSite is a small atlas for the search index: a ward formed from two former communes,
+// one of them with an old tone placement (Hoà), a commune whose former one ended before the
+// reform, and a name in NFD.
+func searchSite() *stats.Atlas {
+	until := time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)
+	s := &model.Site{
+		Config:    model.Config{Title: "Atlas", BaseURL: "https://example.org/", Language: "vi", Province: "14"},
+		Provinces: []*model.Province{{Code: "14", Name: "Sơn La", Type: "Tỉnh"}},
+		Units: []*model.Unit{
+			{Code: "03670", Name: "Chiềng Cơi", Type: "Phường", Province: "14"},
+			{Code: "04075", Name: norm.NFD.String("Yên Châu"), Type: "Xã", Province: "14", Aliases: []string{"Yên Châu mới"}},
+		},
+		Former: []*model.FormerUnit{
+			{Code: "03658", Name: "Chiềng Cọ", Type: "Xã", District: "Thành phố Sơn La", Province: "14", Until: model.ReformDate,
+				Successors: []*model.Successor{{Code: "03670", Merge: "full"}}},
+			{Code: "03670", Name: "Liên Hoà", Type: "Xã", District: "Thành phố Sơn La", Province: "14", Until: model.ReformDate,
+				Successors: []*model.Successor{{Code: "03670", Merge: "full"}}},
+			{Code: "04075", Name: "Viêng Lán", Type: "Xã", District: "Huyện Yên Châu", Province: "14", Until: until,
+				Successors: []*model.Successor{{Code: "04075", Former: true}}},
+			{Code: "04075", Name: "Yên Châu", Type: "Thị trấn", District: "Huyện Yên Châu", Province: "14", Until: model.ReformDate,
+				Successors: []*model.Successor{{Code: "04075", Merge: "full"}}},
+		},
+	}
+	return stats.Derive(s)
+}
+
+func TestSearchIndex(t *testing.T) {
+	files, err := Site(searchSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, ok := files[SearchIndexPath]
+	if !ok {
+		t.Fatalf("no %s written", SearchIndexPath)
+	}
+	var ix SearchIndex
+	if err := json.Unmarshal(b, &ix); err != nil {
+		t.Fatalf("%s: %v", SearchIndexPath, err)
+	}
+	yen := norm.NFD.String("Yên Châu")
+	want := []SearchEntry{
+		{Name: "Chiềng Cọ", Type: "Xã", Former: true, Code: "03658", Province: "Sơn La", District: "Thành phố Sơn La",
+			Others: []string{"Phường Chiềng Cơi"}, Path: "xa-cu/03658/", Key: "chieng co", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
+		{Name: "Chiềng Cơi", Type: "Phường", Code: "03670", Province: "Sơn La",
+			Others: []string{"Xã Chiềng Cọ", "Xã Liên Hoà"}, Path: "xa/03670/", Key: "chieng coi", Keys: []string{"chieng co", "lien hoa", "son la"}},
+		{Name: "Liên Hoà", Type: "Xã", Former: true, Code: "03670", Province: "Sơn La", District: "Thành phố Sơn La",
+			Others: []string{"Phường Chiềng Cơi"}, Path: "xa-cu/03670/", Key: "lien hoa", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
+		{Name: "Viêng Lán", Type: "Xã", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu",
+			Others: []string{"Xã " + yen}, Path: "xa-cu/04075-2025-02-01/", Key: "vieng lan", Keys: []string{"yen chau", "huyen yen chau", "son la"}},
+		// Thị trấn sorts before Xã; the current unit (by code, first in the input) keeps its
+		// place before the former one only where their names and types tie.
+		{Name: "Yên Châu", Type: "Thị trấn", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu",
+			Others: []string{"Xã " + yen}, Path: "xa-cu/04075/", Key: "yen chau", Keys: []string{"huyen yen chau", "son la"}},
+		{Name: yen, Type: "Xã", Code: "04075", Province: "Sơn La",
+			Others: []string{"Xã Viêng Lán", "Thị trấn Yên Châu"}, Path: "xa/04075/", Key: "yen chau", Keys: []string{"vieng lan", "yen chau moi", "son la"}},
+	}
+	if ix.Version != 1 {
+		t.Errorf("version = %d, want 1", ix.Version)
+	}
+	if len(ix.Units) != len(want) {
+		t.Fatalf("index has %d entries, want %d:\n%s", len(ix.Units), len(want), b)
+	}
+	for i, w := range want {
+		if g := ix.Units[i]; !reflect.DeepEqual(g, w) {
+			t.Errorf("entry %d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+
+	// The keys are vi.Fold of the names, so the script needs to fold only the query.
+	for _, e := range ix.Units {
+		if e.Key != vi.Fold(e.Name) {
+			t.Errorf("%s: key %q, want vi.Fold(name) = %q", e.Path, e.Key, vi.Fold(e.Name))
+		}
+		for _, k := range e.Keys {
+			if k != vi.Fold(k) {
+				t.Errorf("%s: key %q is not folded", e.Path, k)
+			}
+		}
+	}
+
+	// The same input gives the same bytes.
+	again, err := Site(searchSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again[SearchIndexPath], b) {
+		t.Error("two renders of the same atlas wrote different search indexes")
+	}
+}
+
+func TestSearchPages(t *testing.T) {
+	files, err := Site(searchSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js string
+	for p := range files {
+		if strings.HasPrefix(p, "assets/search.") && strings.HasSuffix(p, ".js") {
+			js = p
+		}
+	}
+	if js == "" {
+		t.Fatal("no fingerprinted assets/search.*.js written")
+	}
+	for _, tt := range []struct{ path, root, home string }{
+		{"tim-kiem/index.html", "../", "../"},
+		{"en/tim-kiem/index.html", "../../", "../"}, // home: en/
+	} {
+		page := string(files[tt.path])
+		for _, want := range []string{
+			`<form role="search" class="search" id="search" action="./" method="get" data-index="` + tt.root + SearchIndexPath + `" data-home="` + tt.home + `"`,
+			`<input type="search" id="q" name="q"`,
+			`<label for="q">`,
+			`<a href="` + tt.home + `xa/">`,
+			`<a href="` + tt.home + `xa-cu/">`,
+			`<noscript>`,
+			`role="status"`,
+			`<script src="` + tt.root + js + `" defer></script>`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s lacks %s", tt.path, want)
+			}
+		}
+	}
+	// Every page's header links the search page of its language: from en/xa/03670/, ../../ is en/.
+	if unit := string(files["en/xa/03670/index.html"]); !strings.Contains(unit, `<a href="../../tim-kiem/">Search</a>`) {
+		t.Error("the English unit page's header does not link en/tim-kiem/")
+	}
+}
