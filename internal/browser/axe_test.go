@@ -34,7 +34,9 @@ var axePages = []struct {
 	{name: "en-story", path: "en/tin/son-la-muoi-nam-nong-thon-moi/"},
 	{name: "en-criteria", path: "en/tieu-chi/"},
 	{name: "en-units-a-z", path: "en/xa/"},
-	{name: "year", path: "nam/2020/", future: true},
+	{name: "year", path: "nam/2020/"},
+	{name: "en-year", path: "en/nam/2020/"},
+	{name: "years", path: "nam/"},
 	{name: "search", path: "tim-kiem/"},
 	{name: "en-search", path: "en/tim-kiem/"},
 }

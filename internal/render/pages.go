@@ -72,7 +72,7 @@ func CriteriaPath(id string) string { return criteriaDir + id + "/" }
 
 func (r *renderer) pages() error {
 	s := r.a.Site
-	steps := []func() error{r.home, r.unitList, r.formerList, r.storyList, r.criteriaList, r.sources, r.search, r.notFound}
+	steps := []func() error{r.home, r.unitList, r.formerList, r.storyList, r.criteriaList, r.sources, r.search, r.notFound, r.years}
 	for _, p := range s.Provinces {
 		p := p
 		steps = append(steps, func() error { return r.province(p) })

@@ -37,7 +37,7 @@ func ContentSecurityPolicy(frameAncestors string) string {
 // /embed/. A new top-level folder needs a line here (a test over the default site checks that
 // each is covered).
 var framed = []string{"/", "/index.html", "/404.html", "/assets/*", "/data/*", "/xa/*", "/xa-cu/*",
-	"/tinh/*", "/tin/*", "/tieu-chi/*", "/nguon/*", "/en/*",
+	"/tinh/*", "/tin/*", "/tieu-chi/*", "/nguon/*", "/nam/*", "/en/*",
 	"/tim-kiem/*"}
 
 // Headers are the security headers the site is published with, in netlify.toml's order.

@@ -1,0 +1,65 @@
+package browser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestYearSlider moves the year slider of a year page, with the keyboard and by setting its
+// value, and checks that the map's colours change in place, that the address carries the
+// year, and that loading that address shows the same year.
+func TestYearSlider(t *testing.T) {
+	base := site(t)
+	for _, lang := range []string{"", "en/"} {
+		t.Run("lang="+strings.TrimSuffix(lang, "/"), func(t *testing.T) {
+			p := open(t, lang+"nam/2014/", desktop)
+			// Chiềng An: nothing in 2014, Chiềng Xôm from 2015, all its communes from 2019.
+			const shape = `document.querySelector('.map a[href$="xa/03664/"] path').getAttribute("class")`
+			if got := eval[string](p, shape); got != "no-data" {
+				t.Fatalf("Chiềng An in 2014: class %q, want no-data", got)
+			}
+			if hidden := eval[bool](p, `document.querySelector(".year-slider").hidden`); hidden {
+				t.Fatal("the slider is still hidden: years.js did not run")
+			}
+			// The keyboard: focus the slider and press the right arrow.
+			p.do("pressing → on the slider", chromedp.Focus(chromedp.CSS("#year-range")), chromedp.KeyEvent(kb.ArrowRight))
+			if got := eval[string](p, `document.getElementById("year-now").textContent`); got != "2015" {
+				t.Errorf("after →, the slider shows %q, want 2015", got)
+			}
+			if got := eval[string](p, shape); got != "former-some" {
+				t.Errorf("Chiềng An in 2015: class %q, want former-some", got)
+			}
+			// Setting the value, as a pointer drag does.
+			eval[bool](p, `(() => { const r = document.getElementById("year-range"); r.value = "2019"; r.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+			if got := eval[string](p, shape); got != "former-all" {
+				t.Errorf("Chiềng An in 2019: class %q, want former-all", got)
+			}
+			fill := eval[string](p, `getComputedStyle(document.querySelector('.map a[href$="xa/03664/"] path')).fill`)
+			if !strings.Contains(fill, "pat-former-all") {
+				t.Errorf("Chiềng An in 2019: fill %q, want the former-all pattern", fill)
+			}
+			url := run(p, "reading the location", chromedp.Location())
+			if want := base + lang + "nam/2019/"; url != want {
+				t.Errorf("address after the slider: %s, want %s", url, want)
+			}
+			if h1 := run(p, "reading the h1", chromedp.Text(chromedp.CSS("h1"))); !strings.Contains(h1, "2019") {
+				t.Errorf("h1 after the slider: %q, want it to name 2019", h1)
+			}
+			label := eval[string](p, `document.querySelector('.map a[href$="xa/03664/"]').getAttribute("aria-label")`)
+			// Reload the shared address: the same year, and the same label for the unit.
+			p.navigate(url)
+			if got := eval[string](p, `document.getElementById("year-range").value`); got != "2019" {
+				t.Errorf("reloaded %s: slider at %s, want 2019", url, got)
+			}
+			if got := eval[string](p, shape); got != "former-all" {
+				t.Errorf("reloaded %s: Chiềng An's class %q, want former-all", url, got)
+			}
+			if got := eval[string](p, `document.querySelector('.map a[href$="xa/03664/"]').getAttribute("aria-label")`); got != label {
+				t.Errorf("reloaded %s: Chiềng An's label %q, the slider had %q", url, got, label)
+			}
+		})
+	}
+}

@@ -1,0 +1,65 @@
+// The year slider of the year pages (nam/<year>/): it recolours the map in place, updates the
+// legend's counts and the year's texts, and puts the year's own page in the address bar, so
+// the view can be shared and reloads as the same year. Without it the pages link each other.
+(function () {
+  "use strict";
+  var box = document.querySelector(".year-slider");
+  if (!box || !history.replaceState) return;
+  var d = JSON.parse(box.getAttribute("data-years"));
+  var input = box.querySelector("input"), out = box.querySelector("output");
+  var shown = +input.value, last = +input.max, links = {}, names = {};
+  var start = d.y[shown - d.first];
+  document.querySelectorAll(".map svg a").forEach(function (a) {
+    var m = /\/(\w+)\/$/.exec(a.getAttribute("href"));
+    if (m) links[m[1]] = a;
+  });
+  d.units.forEach(function (code, i) {
+    var a = links[code], st = d.st[parseInt(start.c[i], 36)];
+    if (a) names[code] = a.getAttribute("aria-label").slice(0, -st[1].length - 2);
+  });
+  function swap(s, from, to) {
+    return s.split(String(from)).join(String(to));
+  }
+  function yearHref(a, y) {
+    a.setAttribute("href", (a.getAttribute("href") || "../" + shown + "/").replace(/\d{4}\/$/, y + "/"));
+  }
+  function show(y) {
+    var row = d.y[y - d.first], counts = {};
+    if (!row || y === shown) return;
+    d.units.forEach(function (code, i) {
+      var st = d.st[parseInt(row.c[i], 36)], a = links[code], label;
+      counts[st[0]] = (counts[st[0]] || 0) + 1;
+      if (!a) return;
+      label = names[code] + ": " + st[1];
+      a.querySelector("path").setAttribute("class", st[0]);
+      a.setAttribute("aria-label", label);
+      a.querySelector("title").textContent = label;
+    });
+    document.querySelectorAll(".legend li").forEach(function (li) {
+      var r = li.querySelector("svg > rect"), t = li.lastChild;
+      if (r && t && t.nodeType === 3) {
+        t.nodeValue = t.nodeValue.replace(/\d+(\s*)$/, (counts[r.getAttribute("class")] || 0) + "$1");
+      }
+    });
+    document.getElementById("year-summary").textContent = row.s;
+    var h1 = document.querySelector("h1");
+    h1.textContent = swap(h1.textContent, shown, y);
+    document.title = swap(document.title, shown, y);
+    document.querySelectorAll("[data-year-link]").forEach(function (a) {
+      var to = y + +a.getAttribute("data-year-link");
+      a.hidden = to < d.first || to > last;
+      a.textContent = swap(a.textContent, shown + +a.getAttribute("data-year-link"), to);
+      yearHref(a, to);
+    });
+    document.querySelectorAll("nav.years li a").forEach(function (a) {
+      if (a.textContent === String(y)) a.setAttribute("aria-current", "page");
+      else a.removeAttribute("aria-current");
+    });
+    document.querySelectorAll("nav.lang a").forEach(function (a) { yearHref(a, y); });
+    out.textContent = y;
+    shown = y;
+    history.replaceState(null, "", "../" + y + "/");
+  }
+  input.addEventListener("input", function () { show(+input.value); });
+  box.hidden = false;
+})();

@@ -1,0 +1,117 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/stats"
+)
+
+// yearsSite is site() with dated recognitions, three recognised levels and two milestones:
+// Chiềng Xôm met the standard in 2016 and the advanced level in 2020.
+func yearsSite() *stats.Atlas {
+	s := site().Site
+	s.CriteriaSets[0].Levels = append(s.CriteriaSets[0].Levels,
+		&model.Level{ID: "advanced", Name: "Nâng cao", Rank: 3, Recognized: true},
+		&model.Level{ID: "model", Name: "Kiểu mẫu", Rank: 4, Recognized: true})
+	s.CriteriaSets[0].StartYear = 2010
+	s.Former[0].Recognitions = []*model.Recognition{
+		{Level: "standard", Year: 2016, SourceURL: "https://example.org/a"},
+		{Level: "advanced", Year: 2020, SourceURL: "https://example.org/b"},
+	}
+	s.Provinces[0].Milestones = []*model.Milestone{
+		{Year: 2017, Month: 12, Level: "standard", Count: 5, Text: "5 xã"},
+		{Year: 2020, Level: "advanced", Count: 1, Text: "1 xã"},
+	}
+	return stats.Derive(s)
+}
+
+func TestYearPages(t *testing.T) {
+	files, err := Site(yearsSite(), Options{Maps: maps(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"", "en/"} {
+		if _, ok := files[lang+"nam/index.html"]; !ok {
+			t.Errorf("missing %snam/index.html", lang)
+		}
+		for y := stats.FirstYear; y <= 2020; y++ {
+			p := fmt.Sprintf("%snam/%d/index.html", lang, y)
+			page, ok := files[p]
+			if !ok {
+				t.Errorf("missing %s", p)
+				continue
+			}
+			// The unit is coloured from 2016 on, when its only commune met the standard.
+			want := `class="no-data"`
+			if y >= 2016 {
+				want = `class="former-all"`
+			}
+			if !strings.Contains(string(page), want) {
+				t.Errorf("%s: the unit's shape lacks %s", p, want)
+			}
+			if !strings.Contains(string(page), `<input type="range" id="year-range" min="2011" max="2020" step="1" value="`+fmt.Sprint(y)+`"`) {
+				t.Errorf("%s: no slider at %d", p, y)
+			}
+		}
+		if _, ok := files[lang+"nam/2021/index.html"]; ok {
+			t.Errorf("%snam/2021/ written, but the data ends in 2020", lang)
+		}
+	}
+	if !strings.Contains(string(files["en/nam/2018/index.html"]), `href="../../../nam/2018/" hreflang="vi"`) {
+		t.Error("the English year page does not link its Vietnamese version")
+	}
+}
+
+func TestYearChart(t *testing.T) {
+	files, err := Site(yearsSite(), Options{Maps: maps(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(files["en/nam/index.html"])
+	svg := regexp.MustCompile(`(?s)<svg id="chart-14"[^>]*role="img" aria-labelledby="chart-14-title chart-14-desc">.*?</svg>`).FindString(page)
+	if svg == "" {
+		t.Fatalf("no chart SVG with role img and a title and description in:\n%s", page)
+	}
+	if !regexp.MustCompile(`<title id="chart-14-title">[^<]+</title>\s*<desc id="chart-14-desc">[^<]+</desc>`).MatchString(svg) {
+		t.Error("the chart lacks its accessible title and description")
+	}
+	bars := regexp.MustCompile(`<rect class="bar (rank-\d)" x="\d+" y="\d+" width="(\d+)" height="(\d+)" data-year="(\d+)" data-level="(\w+)"><title>([^<]+)</title>`).FindAllStringSubmatch(svg, -1)
+	if want := 10 * 3; len(bars) != want {
+		t.Fatalf("%d bars, want %d (one per year 2011–2020 and level)", len(bars), want)
+	}
+	seen := map[string]bool{}
+	for _, b := range bars {
+		key := b[4] + "/" + b[5]
+		if seen[key] {
+			t.Errorf("two bars for %s", key)
+		}
+		seen[key] = true
+		var year int
+		fmt.Sscan(b[4], &year)
+		// One commune: standard from 2016, advanced from 2020, never model.
+		positive := (b[5] == "standard" && year >= 2016) || (b[5] == "advanced" && year >= 2020)
+		if (b[3] != "0") != positive {
+			t.Errorf("bar %s has height %s", key, b[3])
+		}
+		if b[2] == "0" {
+			t.Errorf("bar %s has no width", key)
+		}
+	}
+	if n := strings.Count(svg, `<polygon class="press"`); n != 2 {
+		t.Errorf("%d press markers, want 2", n)
+	}
+	// The table gives the same numbers: a row a year, a column a level.
+	for _, row := range []string{
+		`<tr><th scope="row">2015</th><td>0</td><td>0</td><td>0</td><td></td></tr>`,
+		`<tr><th scope="row">2017</th><td>1</td><td>0</td><td>0</td><td>Đạt chuẩn: 5 (December 2017)</td></tr>`,
+		`<tr><th scope="row">2020</th><td>1</td><td>1</td><td>0</td><td>Nâng cao: 1 (2020)</td></tr>`,
+	} {
+		if !strings.Contains(page, row) {
+			t.Errorf("chart table lacks %s", row)
+		}
+	}
+}
