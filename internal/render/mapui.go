@@ -17,5 +17,10 @@ func (r *renderer) mapUI(d *ProvinceData, root string) {
 		d.Script = root + p
 	}
 	d.MapUnits = append([]ShapeView(nil), d.Map.Shapes...)
-	vi.SortFunc(d.MapUnits, func(s ShapeView) string { return s.Name })
+	// By name, then type, as the A–Z table sorts: "Chiềng An" before "Chiềng Cơi" whatever
+	// their types.
+	vi.SortFunc(d.MapUnits, func(s ShapeView) string {
+		u := r.a.Index.Units[s.Code]
+		return u.Name + " " + u.Type
+	})
 }
