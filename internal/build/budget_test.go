@@ -53,19 +53,7 @@ func TestBudgetDefaultSite(t *testing.T) {
 // TestBudgetFailsBuild gives the default site a stylesheet too heavy for the unit budget: the
 // check fails and names a unit page, its weight and the budget.
 func TestBudgetFailsBuild(t *testing.T) {
-	site := t.TempDir()
-	for _, name := range []string{"content", "geo"} {
-		if err := os.CopyFS(filepath.Join(site, name), os.DirFS(filepath.Join(defaultSite, name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(defaultSite, "atlas.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(site, "atlas.toml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	site := copyDefault(t)
 	heavy := make([]byte, 40_000)
 	rand.Read(heavy)
 	css := filepath.Join(site, "layouts", "assets", "atlas.css")
@@ -76,7 +64,7 @@ func TestBudgetFailsBuild(t *testing.T) {
 	if err := os.WriteFile(css, []byte("/*"+hex.EncodeToString(heavy)+"*/"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Check(Options{Site: site, NoCache: true})
+	_, err := Check(Options{Site: site, NoCache: true})
 	if err == nil {
 		t.Fatal("a build with 40 KB of incompressible CSS passed its budgets")
 	}
