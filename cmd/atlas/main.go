@@ -161,6 +161,9 @@ func doBuild(sf siteFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, ", %d warning(s)", n)
 	}
 	fmt.Fprintln(stdout)
+	if res.Weights != nil {
+		fmt.Fprintln(stdout, res.Weights)
+	}
 	return exitOK
 }
 

@@ -23,6 +23,7 @@ var axePages = []struct {
 	{name: "story", path: "tin/son-la-muoi-nam-nong-thon-moi/"},
 	{name: "criteria", path: "tieu-chi/"},
 	{name: "criteria-set", path: "tieu-chi/2021-2025/"},
+	{name: "criterion", path: "tieu-chi/2026-2030/1/"},
 	{name: "units-a-z", path: "xa/"},
 
 	// TODO(issue 5): confirm these paths when the English mirror, the year pages and the
@@ -33,6 +34,7 @@ var axePages = []struct {
 	{name: "en-former-unit", path: "en/xa-cu/03649/"},
 	{name: "en-story", path: "en/tin/son-la-muoi-nam-nong-thon-moi/"},
 	{name: "en-criteria", path: "en/tieu-chi/"},
+	{name: "en-criterion", path: "en/tieu-chi/2026-2030/10/"},
 	{name: "en-units-a-z", path: "en/xa/"},
 	{name: "year", path: "nam/2020/"},
 	{name: "en-year", path: "en/nam/2020/"},

@@ -1,4 +1,4 @@
-// Package build runs the pipeline: read → validate → model → derive → render → write.
+// Package build runs the pipeline: read → validate → model → derive → render → budget → write.
 package build
 
 import (
@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/budget"
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/linkcheck"
@@ -45,6 +46,9 @@ type Result struct {
 	// GeometryRuns counts the boundary files decoded and the maps drawn; 0 when everything
 	// came from the cache.
 	GeometryRuns int
+	// Weights are the gzipped weights of the heaviest pages and of all JavaScript, checked
+	// against budget.Defaults; nil when the build stopped before rendering.
+	Weights *budget.Report
 }
 
 // Load reads and validates the site in dir. It returns the site and every diagnostic found;
@@ -194,6 +198,11 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	texts, closeTexts := siteFS(opts.Site, "i18n")
 	defer closeTexts()
 	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts}, maps)
+	if err != nil {
+		return res, nil, err
+	}
+	// Pages over their weight budget fail the build, like broken links.
+	res.Weights, err = budget.Check(files, budget.Defaults)
 	return res, files, err
 }
 

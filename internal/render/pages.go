@@ -91,7 +91,7 @@ func (r *renderer) pages() error {
 	}
 	for _, cs := range s.CriteriaSets {
 		cs := cs
-		steps = append(steps, func() error { return r.criteriaSet(cs) })
+		steps = append(steps, func() error { return r.criteriaSet(cs) }, func() error { return r.criterionPages(cs) })
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -261,7 +261,9 @@ type ProvinceData struct {
 	Districts   []*model.DistrictCompletion
 	FormersHref string
 	UnitsHref   string
-	DataHref    string // the map's GeoJSON download
+	DataHref    string      // the map's GeoJSON download
+	Script      string      // the map's script, linked from the page (see mapUI)
+	MapUnits    []ShapeView // the map's units A–Z, the list beside the map
 }
 
 // provinceData is what a province's map shows, on a page with the given root and home.
@@ -292,6 +294,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		d.Map.ID = "map-" + p.Code
 		d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
 		d.Map.Desc = r.loc.t("map.desc", len(units))
+		r.mapUI(d, root)
 	}
 	for _, f := range r.a.Site.Former {
 		if f.Province != p.Code {
@@ -403,6 +406,7 @@ type UnitData struct {
 	SetHref     string
 	Checklist   []CriterionCheck
 	Met         int
+	Missing     MissingView // what it lacks against Set
 	Assessments []AssessmentView
 	Formers     []FormerView
 	Stories     []StoryLink
@@ -446,15 +450,11 @@ func (r *renderer) unit(u *model.Unit) error {
 	if set != nil {
 		d.Set = set
 		d.SetHref = home + CriteriaPath(set.ID)
-		met := map[string]bool{}
-		if st.Own != nil && st.OwnSet == set {
-			for _, id := range st.Own.CriteriaMet {
-				met[id] = true
-			}
-		}
+		met, known := criteriaMet(latestAssessment(u, set), set)
+		d.Missing = r.missing(u, set, home)
 		for _, c := range set.Criteria {
 			ck := CriterionCheck{ID: c.ID, Name: c.Name, NameEn: c.NameEn, State: "unknown", Label: r.loc.t("unit.unknown")}
-			if st.Own != nil && st.OwnSet == set {
+			if known {
 				if met[c.ID] {
 					ck.State, ck.Label = "met", r.loc.t("unit.state_met")
 					d.Met++

@@ -1,0 +1,114 @@
+package budget
+
+import (
+	"crypto/rand"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// noise returns n random bytes, which gzip cannot shrink.
+func noise(n int) []byte {
+	b := make([]byte, n)
+	rand.Read(b)
+	return b
+}
+
+func TestCheck(t *testing.T) {
+	page := func(extra string) []byte {
+		return []byte(`<!DOCTYPE html><html><head><link rel="stylesheet" href="../../assets/a.css">` + extra + `</head><body>` + strings.Repeat("<p>hello</p>", 50) + `</body></html>`)
+	}
+	set := Set{
+		Pages:  []Budget{{Name: "unit page", Pages: regexp.MustCompile(`^xa/[^/]+/index\.html$`), Max: 2_000}},
+		Script: 1_000,
+	}
+	tests := []struct {
+		name    string
+		files   map[string][]byte
+		wantErr []string // substrings of the error; none for a pass
+	}{
+		{"under", map[string][]byte{
+			"xa/1/index.html": page(""),
+			"assets/a.css":    []byte(strings.Repeat("p{color:red}", 100)),
+		}, nil},
+		{"page over with its CSS", map[string][]byte{
+			"xa/1/index.html": page(""),
+			"xa/2/index.html": page(""),
+			"assets/a.css":    noise(2_500),
+		}, []string{"xa/1/index.html: error: unit page weighs 2.", "over the unit page budget of 2.0 KB", "xa/2/index.html"}},
+		{"page over with its script", map[string][]byte{
+			"xa/1/index.html": page(`<script src="../../assets/m.js" defer></script><script src='../../assets/m.js'></script>`),
+			"assets/a.css":    []byte("p{}"),
+			"assets/m.js":     noise(1_900),
+		}, []string{"xa/1/index.html: error: unit page weighs", "all JavaScript weighs 1.9 KB gzipped in 1 file(s), over the budget of 1.0 KB"}},
+		{"other pages are not capped", map[string][]byte{
+			"xa/index.html": append(page(""), noise(5_000)...),
+			"assets/a.css":  []byte("p{}"),
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := Check(tt.files, set)
+			if rep == nil {
+				t.Fatal("no report")
+			}
+			if len(tt.wantErr) == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error; report: %s", rep)
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
+func TestWeightCountsEachResourceOnce(t *testing.T) {
+	css := []byte(strings.Repeat("a{b:c}", 200))
+	js := noise(300)
+	html := []byte(`<link rel="preload stylesheet" href="s.css"><LINK REL=stylesheet HREF="s.css?v=1"><link rel="icon" href="i.css"><script src="m.js"></script><script src="https://x.org/y.js"></script>`)
+	files := map[string][]byte{"d/index.html": html, "d/s.css": css, "d/m.js": js, "d/i.css": noise(500)}
+	rep, err := Check(files, Set{Pages: []Budget{{Name: "p", Pages: regexp.MustCompile(`index\.html$`), Max: 100_000}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Gzip(html) + Gzip(css) + Gzip(js)
+	if got := rep.Heaviest[0].Weight.Total; got != want {
+		t.Errorf("weight = %d, want %d (page, CSS and JS once each; no icon, no other host)", got, want)
+	}
+	if rep.Scripts != 1 || rep.Script != Gzip(js) {
+		t.Errorf("scripts = %d files, %d bytes", rep.Scripts, rep.Script)
+	}
+	if s := rep.String(); !strings.Contains(s, "p "+KB(want)+" (d/index.html; budget 100.0 KB)") {
+		t.Errorf("report = %q", s)
+	}
+}
+
+func TestDefaultsMatch(t *testing.T) {
+	for p, want := range map[string]string{
+		"xa/03664/index.html":    "unit page",
+		"en/xa/03664/index.html": "unit page",
+		"tinh/14/index.html":     "province map page",
+		"en/index.html":          "province map page",
+		"index.html":             "province map page",
+		"xa/index.html":          "",
+		"xa-cu/03664/index.html": "",
+	} {
+		got := ""
+		for _, b := range Defaults.Pages {
+			if b.Pages.MatchString(p) {
+				got = b.Name
+			}
+		}
+		if got != want {
+			t.Errorf("%s: budget %q, want %q", p, got, want)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package render
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestMapUI(t *testing.T) {
+	files, err := Site(site(), Options{Maps: maps(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := ""
+	for p := range files {
+		if strings.HasPrefix(p, "assets/map.") && strings.HasSuffix(p, ".js") {
+			js = p
+		}
+	}
+	if js == "" {
+		t.Fatal("no assets/map.<hash>.js written")
+	}
+	for page, root := range map[string]string{"index.html": "./", "tinh/14/index.html": "../../", "en/tinh/14/index.html": "../../../"} {
+		body := string(files[page])
+		if want := `<script src="` + root + js + `" defer></script>`; !strings.Contains(body, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+		if !strings.Contains(body, `<details class="map-units">`) || strings.Count(body, `<li><a href="`) < 1 {
+			t.Errorf("%s has no list of the map's units", page)
+		}
+	}
+	if strings.Contains(string(files["xa/03664/index.html"]), "<script") {
+		t.Error("a unit page loads a script; only pages with the province map need one")
+	}
+}
+
+// TestPalette checks the map's colours: the ranks of own assessments get darker as they rise
+// (so they keep their order for colour-blind readers and in grey), and each pattern's two
+// colours differ by at least 3:1, so its stripes or dots show (WCAG 1.4.11).
+func TestPalette(t *testing.T) {
+	css, err := builtin.ReadFile("layouts/assets/atlas.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{}
+	for _, m := range regexp.MustCompile(`--([a-z0-9-]+):\s*(#[0-9a-fA-F]{6})`).FindAllStringSubmatch(string(css), -1) {
+		vars[m[1]] = m[2]
+	}
+	fill := func(class string) string {
+		m := regexp.MustCompile(`\.` + class + ` \{ fill: ([^;]+);`).FindStringSubmatch(string(css))
+		if m == nil {
+			t.Fatalf("atlas.css has no fill for .%s", class)
+		}
+		v := m[1]
+		if strings.HasPrefix(v, "var(--") {
+			v = vars[strings.TrimSuffix(strings.TrimPrefix(v, "var(--"), ")")]
+		}
+		return v
+	}
+	prev := 2.0
+	for i := 0; i <= 5; i++ {
+		l := luminance(vars["rank-"+strconv.Itoa(i)])
+		if l >= prev {
+			t.Errorf("rank-%d (%s) is not darker than rank-%d", i, vars["rank-"+strconv.Itoa(i)], i-1)
+		}
+		prev = l
+	}
+	for _, p := range []string{"all", "some", "none"} {
+		bg, fg := fill("pat-bg-"+p), fill("pat-fg-"+p)
+		if r := contrast(bg, fg); r < 3 {
+			t.Errorf("pattern %s: %s on %s is %.2f:1, want at least 3:1", p, fg, bg, r)
+		}
+	}
+	if strings.Contains(string(css), "@font-face") {
+		t.Error("atlas.css loads a web font; the atlas uses system fonts that cover Vietnamese")
+	}
+}
+
+// luminance is the WCAG relative luminance of a colour "#rrggbb".
+func luminance(hex string) float64 {
+	var l float64
+	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		c := float64(v) / 255
+		if c <= 0.03928 {
+			c /= 12.92
+		} else {
+			c = math.Pow((c+0.055)/1.055, 2.4)
+		}
+		l += w * c
+	}
+	return l
+}
+
+func contrast(a, b string) float64 {
+	x, y := luminance(a), luminance(b)
+	return (math.Max(x, y) + 0.05) / (math.Min(x, y) + 0.05)
+}
