@@ -203,4 +203,9 @@ func TestParseRedirects(t *testing.T) {
 	if len(rules) != 2 || rules["/xa/old/"] != "/xa/03664/" {
 		t.Errorf("rules = %v", rules)
 	}
+	for _, bad := range []string{"xa/old/ /xa/03664/ 301!", "/xa/old/ /xa/03664/ 999", "/xa/old/ /xa/03664/", "/a /b 301 !"} {
+		if reRule.MatchString(bad) {
+			t.Errorf("%q parses as a rule", bad)
+		}
+	}
 }
