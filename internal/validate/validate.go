@@ -32,6 +32,7 @@ func Site(s *model.Site, locate Locator) diag.List {
 	v.units()
 	v.former()
 	v.stories()
+	v.aliasCollisions()
 	v.errs.Sort()
 	return v.errs
 }

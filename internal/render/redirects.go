@@ -1,0 +1,107 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// RedirectsFile is the output path of Netlify's redirect rules.
+const RedirectsFile = "_redirects"
+
+// Redirect is an old path of a page (an alias in content) and the page's path now, both site
+// paths without the language's folder, such as "xa/chieng-an/" and "xa/03664/".
+type Redirect struct {
+	From string
+	To   string
+}
+
+// Redirects returns the aliases of the site's current and former units, sorted by From. A
+// former unit's aliases lead to its own page, never to a successor's: a commune code was
+// reused by another unit in 2025, and a split commune has several successors.
+func Redirects(s *model.Site) []Redirect {
+	var out []Redirect
+	for _, u := range s.Units {
+		for _, a := range u.Aliases {
+			out = append(out, Redirect{From: model.AliasPath(a), To: UnitPath(u.Code)})
+		}
+	}
+	for _, f := range s.Former {
+		for _, a := range f.Aliases {
+			out = append(out, Redirect{From: model.AliasPath(a), To: FormerPath(f.Key())})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
+	return out
+}
+
+// RedirectView is what the redirect layout receives: the fallback page at an old path.
+type RedirectView struct {
+	Lang      string
+	To        string // the new page, relative to the old one
+	Canonical string // the new page's absolute URL
+}
+
+// fallbackFile is the output file of the fallback page at the site path p.
+func fallbackFile(p string) string {
+	if strings.HasSuffix(p, ".html") {
+		return p
+	}
+	return p + "index.html"
+}
+
+// fallbacks writes, for each alias in the language being rendered, an HTML page at the old
+// path that sends the reader to the new one (canonical link, meta refresh, a visible link,
+// noindex), for hosts that do not read _redirects. It fails rather than overwrite a page or
+// put a page where a file is.
+func (r *renderer) fallbacks() error {
+	src, err := r.layout("redirect.html")
+	if err != nil {
+		return err
+	}
+	// The page stands alone, without baseof.html: it has nothing to show but the link.
+	t, err := template.New("redirect.html").Funcs(r.loc.funcs()).Parse(string(src))
+	if err != nil {
+		return fmt.Errorf("layout redirect.html: %w", err)
+	}
+	for _, rd := range Redirects(r.a.Site) {
+		from, to := r.loc.prefix+rd.From, r.loc.prefix+rd.To
+		file := fallbackFile(from)
+		if _, dup := r.out[file]; dup {
+			return fmt.Errorf("render: alias /%s is the path of a page", rd.From)
+		}
+		for dir := path.Dir(file); dir != "."; dir = path.Dir(dir) {
+			if _, clash := r.out[dir]; clash {
+				return fmt.Errorf("render: alias /%s lies below the file %s", rd.From, dir)
+			}
+		}
+		v := &RedirectView{Lang: r.loc.lang, To: rootOf(file) + to, Canonical: r.abs(to)}
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, v); err != nil {
+			return fmt.Errorf("render %s with redirect.html: %w", file, err)
+		}
+		r.out[file] = buf.Bytes()
+	}
+	return nil
+}
+
+// redirectsFile writes Netlify's _redirects: for each alias and language, a permanent
+// redirect from the old path to the page. The rules are forced ("301!") because a fallback
+// page exists at every old path, and Netlify serves an existing file before a plain rule.
+// Netlify passes the query string on to the target by itself, so the rules name none. Paths
+// are from the root of the published folder, which Netlify serves at the root of the host.
+func (r *renderer) redirectsFile() {
+	var b bytes.Buffer
+	b.WriteString("# Old addresses of pages (aliases in content/), written by atlas build; see docs/urls.md.\n")
+	for _, rd := range Redirects(r.a.Site) {
+		for _, l := range r.locs {
+			fmt.Fprintf(&b, "/%s  /%s  301!\n", l.prefix+rd.From, l.prefix+rd.To)
+		}
+	}
+	r.out[RedirectsFile] = b.Bytes()
+}

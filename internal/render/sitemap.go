@@ -1,0 +1,96 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// Output paths of the files that tell search engines about the site.
+const (
+	SitemapFile = "sitemap.xml"
+	RobotsFile  = "robots.txt"
+)
+
+type urlset struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// lastMods returns the date each page's content last changed, by page path without the
+// language's folder: a story's date; a unit's newest assessment; the day a former unit
+// ended. Pages not listed change with the data as a whole.
+func lastMods(s *model.Site) map[string]time.Time {
+	m := map[string]time.Time{}
+	for _, st := range s.Stories {
+		m[StoryPath(st.Slug)] = st.Date
+	}
+	for _, u := range s.Units {
+		if a := u.Latest(); a != nil && !a.AsOf.IsZero() {
+			m[UnitPath(u.Code)] = a.AsOf
+		}
+	}
+	for _, f := range s.Former {
+		if !f.Until.IsZero() {
+			m[FormerPath(f.Key())] = f.Until
+		}
+	}
+	return m
+}
+
+// sitemap writes sitemap.xml: every page already written, in every language, with the date
+// its content last changed (never the time of the build). The 404 pages and the fallback
+// pages at old paths are left out; they are not pages to index.
+func (r *renderer) sitemap() error {
+	skip := map[string]bool{}
+	for _, rd := range Redirects(r.a.Site) {
+		for _, l := range r.locs {
+			skip[fallbackFile(l.prefix+rd.From)] = true
+		}
+	}
+	mods, data := lastMods(r.a.Site), dataAsOf(r.a.Site)
+	var set urlset
+	for _, file := range r.out.Paths() {
+		if !strings.HasSuffix(file, ".html") || skip[file] || strings.HasSuffix(file, "404.html") || strings.HasPrefix(file, "embed/") {
+			continue
+		}
+		p := strings.TrimSuffix(file, "index.html")
+		bare := p
+		for _, l := range r.locs {
+			if l.prefix != "" && strings.HasPrefix(p, l.prefix) {
+				bare = strings.TrimPrefix(p, l.prefix)
+			}
+		}
+		when, ok := mods[bare]
+		if !ok {
+			when = data
+		}
+		u := sitemapURL{Loc: r.abs(p)}
+		if !when.IsZero() {
+			u.LastMod = when.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	b, err := xml.MarshalIndent(set, "", "  ")
+	if err != nil {
+		return fmt.Errorf("render %s: %w", SitemapFile, err)
+	}
+	r.out[SitemapFile] = append([]byte(xml.Header), append(b, '\n')...)
+	return nil
+}
+
+// robots writes robots.txt: every crawler may read everything, and the sitemap is named.
+func (r *renderer) robots() {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.abs(SitemapFile))
+	r.out[RobotsFile] = b.Bytes()
+}

@@ -1,0 +1,58 @@
+package render
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+func TestSitemap(t *testing.T) {
+	a := site()
+	a.Site.Units[0].Assessments = []*model.Assessment{{CriteriaSet: "s", AsOf: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), Level: "standard"}}
+	files, err := Site(a, Options{Maps: maps(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files[SitemapFile], &set); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, u := range set.URLs {
+		got[u.Loc] = u.LastMod
+	}
+	pages := 0
+	for _, p := range files.Paths() {
+		if strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "404.html") {
+			pages++
+			if _, ok := got[(&renderer{a: a}).abs(strings.TrimSuffix(p, "index.html"))]; !ok {
+				t.Errorf("sitemap lacks %s", p)
+			}
+		}
+	}
+	if pages != len(set.URLs) {
+		t.Errorf("sitemap lists %d URLs for %d pages", len(set.URLs), pages)
+	}
+	for loc, want := range map[string]string{
+		"https://example.org/atlas/tin/a/":       "2026-01-02",
+		"https://example.org/atlas/en/xa/03664/": "2025-12-31",
+		"https://example.org/atlas/xa-cu/03664/": "2025-07-01",
+		"https://example.org/atlas/":             "2025-12-31",
+	} {
+		if got[loc] != want {
+			t.Errorf("%s: lastmod %q, want %q", loc, got[loc], want)
+		}
+	}
+	want := "User-agent: *\nAllow: /\n\nSitemap: https://example.org/atlas/sitemap.xml\n"
+	if got := string(files[RobotsFile]); got != want {
+		t.Errorf("robots.txt = %q, want %q", got, want)
+	}
+}
