@@ -42,29 +42,29 @@ func DataPath(province, ext string) string {
 // CSV's column names and the GeoJSON's property names; optional fields are left out of JSON
 // and empty in CSV when unknown.
 type DataRow struct {
-	Code          string `json:"code"`
-	Name          string `json:"name"`
-	Type          string `json:"type"`
-	Province      string `json:"province"`
-	ProvinceName  string `json:"province_name"`
-	District      string `json:"district,omitempty"`
-	Period        string `json:"period"`
-	Since         string `json:"since,omitempty"`
-	Until         string `json:"until,omitempty"`
-	Level         string `json:"level,omitempty"`
-	LevelName     string `json:"level_name,omitempty"`
-	CriteriaMet   *int   `json:"criteria_met,omitempty"`
-	CriteriaTotal *int   `json:"criteria_total,omitempty"`
-	CriteriaSet   string `json:"criteria_set,omitempty"`
-	AsOf          string `json:"as_of,omitempty"`
-	SourceURL     string `json:"source_url,omitempty"`
-	Status        string `json:"status,omitempty"`
-	StatusText    string `json:"status_text,omitempty"`
-	FormersEligib *int   `json:"formers_eligible,omitempty"`
-	FormersRecogn *int   `json:"formers_recognized,omitempty"`
-	URL           string `json:"url"`
-	DataAsOf      string `json:"data_as_of"`
-	sortKey       string
+	Code              string `json:"code"`
+	Name              string `json:"name"`
+	Type              string `json:"type"`
+	Province          string `json:"province"`
+	ProvinceName      string `json:"province_name"`
+	District          string `json:"district,omitempty"`
+	Period            string `json:"period"`
+	Since             string `json:"since,omitempty"`
+	Until             string `json:"until,omitempty"`
+	Level             string `json:"level,omitempty"`
+	LevelName         string `json:"level_name,omitempty"`
+	CriteriaMet       *int   `json:"criteria_met,omitempty"`
+	CriteriaTotal     *int   `json:"criteria_total,omitempty"`
+	CriteriaSet       string `json:"criteria_set,omitempty"`
+	AsOf              string `json:"as_of,omitempty"`
+	SourceURL         string `json:"source_url,omitempty"`
+	Status            string `json:"status,omitempty"`
+	StatusText        string `json:"status_text,omitempty"`
+	FormersEligible   *int   `json:"formers_eligible,omitempty"`
+	FormersRecognized *int   `json:"formers_recognized,omitempty"`
+	URL               string `json:"url"`
+	DataAsOf          string `json:"data_as_of"`
+	sortKey           string
 }
 
 // CSVHeader is the CSV downloads' header row, in column order: the fields of the JSON
@@ -86,7 +86,7 @@ func (d *DataRow) cells() []string {
 	}
 	return []string{d.Code, d.Name, d.Type, d.Province, d.ProvinceName, d.District, d.Period,
 		d.Since, d.Until, d.Level, d.LevelName, n(d.CriteriaMet), n(d.CriteriaTotal), d.CriteriaSet,
-		d.AsOf, d.SourceURL, d.Status, d.StatusText, n(d.FormersEligib), n(d.FormersRecogn),
+		d.AsOf, d.SourceURL, d.Status, d.StatusText, n(d.FormersEligible), n(d.FormersRecognized),
 		d.URL, d.DataAsOf}
 }
 
@@ -121,7 +121,7 @@ func (r *renderer) dataRows() []*DataRow {
 			DataAsOf: asOf, sortKey: "0" + u.Code}
 		if st != nil {
 			d.Status, d.StatusText = string(st.Class), r.statusText(st)
-			d.FormersEligib, d.FormersRecogn = intp(st.Eligible), intp(st.Recognized)
+			d.FormersEligible, d.FormersRecognized = intp(st.Eligible), intp(st.Recognized)
 			if a := st.Own; a != nil {
 				d.Level, d.CriteriaSet, d.AsOf, d.SourceURL = a.Level, a.CriteriaSet, a.AsOf.Format(dateLayout), a.SourceURL
 				d.CriteriaMet = intp(len(a.CriteriaMet))
@@ -202,10 +202,9 @@ func (r *renderer) dataJSON(province string, rows []*DataRow) []byte {
 	return append(b, '\n')
 }
 
-// tables writes the CSV and JSON downloads of each province and of the whole atlas, the
-// whole atlas's GeoJSON, and the JSON schema.
-func (r *renderer) tables() {
-	rows := r.dataRows()
+// tables writes rows as the CSV and JSON downloads of each province and of the whole atlas,
+// the whole atlas's GeoJSON, and the JSON schema.
+func (r *renderer) tables(rows []*DataRow) {
 	r.out[DataPath("", "csv")] = dataCSV(rows)
 	r.out[DataPath("", "json")] = r.dataJSON("", rows)
 	for _, p := range r.a.Site.Provinces {

@@ -217,3 +217,21 @@ func TestEmbeds(t *testing.T) {
 		}
 	}
 }
+
+// TestRowFields checks that DataRow's JSON names, its CSV cells and the schema's fields are
+// the same, in the same order.
+func TestRowFields(t *testing.T) {
+	var names []string
+	rt := reflect.TypeOf(DataRow{})
+	for i := 0; i < rt.NumField(); i++ {
+		if tag := rt.Field(i).Tag.Get("json"); tag != "" {
+			names = append(names, strings.Split(tag, ",")[0])
+		}
+	}
+	if !reflect.DeepEqual(names, CSVHeader) {
+		t.Errorf("DataRow's fields %q, CSV header %q", names, CSVHeader)
+	}
+	if n := len((&DataRow{}).cells()); n != len(CSVHeader) {
+		t.Errorf("a row has %d cells, the header %d", n, len(CSVHeader))
+	}
+}

@@ -34,12 +34,13 @@ func MapDataPath(province string, small bool) string {
 // downloads writes each province map's simplified geometry as GeoJSON, with the properties
 // of the tabular downloads (downloads.go), and those downloads.
 func (r *renderer) downloads() {
-	props, asOf := r.geoProps(r.dataRows()), r.dataAsOfField()
+	rows := r.dataRows()
+	props, asOf := r.geoProps(rows), r.dataAsOfField()
 	for code, m := range r.opts.Maps {
 		r.out[MapDataPath(code, false)] = mapGeoJSON([]*carto.Map{m.Main}, props, asOf)
 		r.out[MapDataPath(code, true)] = mapGeoJSON([]*carto.Map{m.Locator}, props, asOf)
 	}
-	r.tables()
+	r.tables(rows)
 }
 
 // UnitPath is the path of a current unit's page.
