@@ -136,6 +136,9 @@ func TestHeadersCoverSite(t *testing.T) {
 				csp, xfo = csp || c, xfo || x
 			}
 		}
+		if p == "/embed/" {
+			xfo = true // embeds may be framed: their policy says so, without X-Frame-Options
+		}
 		if !csp || !xfo {
 			t.Errorf("%s is published without Content-Security-Policy or X-Frame-Options: add it to internal/serve/headers.go and netlify.toml", p)
 		}

@@ -15,36 +15,47 @@ import (
 // the geometry was simplified for.
 const geojsonDecimals = 6
 
-// mapGeoJSON writes a drawn map's simplified geometry as an RFC 7946 FeatureCollection:
+// mapGeoJSON writes drawn maps' simplified geometry as one RFC 7946 FeatureCollection:
 // longitude/latitude, outer rings counter-clockwise and holes clockwise, at most six decimals,
-// with each unit's properties.
-func mapGeoJSON(m *carto.Map, props func(code string) map[string]string) []byte {
+// with each unit's properties, and the data's date as the foreign member "data_as_of" when
+// asOf is not empty.
+func mapGeoJSON(ms []*carto.Map, props func(code string) map[string]any, asOf string) []byte {
 	var b bytes.Buffer
-	b.WriteString(`{"type":"FeatureCollection","features":[`)
-	for i, s := range m.Shapes {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("\n")
-		b.WriteString(`{"type":"Feature","id":`)
-		writeJSON(&b, s.Code)
-		b.WriteString(`,"properties":`)
-		writeJSON(&b, props(s.Code)) // encoding/json sorts map keys: stable output
-		b.WriteString(`,"geometry":{"type":"MultiPolygon","coordinates":[`)
-		for j, p := range s.Polygons {
-			if j > 0 {
+	b.WriteString(`{"type":"FeatureCollection",`)
+	if asOf != "" {
+		b.WriteString(`"data_as_of":`)
+		writeJSON(&b, asOf)
+		b.WriteByte(',')
+	}
+	b.WriteString(`"features":[`)
+	first := true
+	for _, m := range ms {
+		for _, s := range m.Shapes {
+			if !first {
 				b.WriteByte(',')
 			}
-			b.WriteByte('[')
-			for k, r := range p {
-				if k > 0 {
+			first = false
+			b.WriteString("\n")
+			b.WriteString(`{"type":"Feature","id":`)
+			writeJSON(&b, s.Code)
+			b.WriteString(`,"properties":`)
+			writeJSON(&b, props(s.Code)) // encoding/json sorts map keys: stable output
+			b.WriteString(`,"geometry":{"type":"MultiPolygon","coordinates":[`)
+			for j, p := range s.Polygons {
+				if j > 0 {
 					b.WriteByte(',')
 				}
-				writeRing(&b, lonLatRing(m.Frame, r, k == 0))
+				b.WriteByte('[')
+				for k, r := range p {
+					if k > 0 {
+						b.WriteByte(',')
+					}
+					writeRing(&b, lonLatRing(m.Frame, r, k == 0))
+				}
+				b.WriteByte(']')
 			}
-			b.WriteByte(']')
+			b.WriteString("]}}")
 		}
-		b.WriteString("]}}")
 	}
 	b.WriteString("\n]}\n")
 	return b.Bytes()

@@ -31,28 +31,16 @@ func MapDataPath(province string, small bool) string {
 	return "data/tinh-" + province + ".geojson"
 }
 
-// downloads writes each province map's simplified geometry as GeoJSON.
+// downloads writes each province map's simplified geometry as GeoJSON, with the properties
+// of the tabular downloads (downloads.go), and those downloads.
 func (r *renderer) downloads() {
-	props := func(code string) map[string]string {
-		u := r.a.Index.Units[code]
-		st := r.a.Statuses[code]
-		if u == nil || st == nil {
-			return map[string]string{"code": code}
-		}
-		return map[string]string{
-			"code":        u.Code,
-			"name":        u.Name,
-			"type":        u.Type,
-			"province":    u.Province,
-			"status":      string(st.Class),
-			"status_text": r.statusText(st),
-			"url":         r.abs(UnitPath(u.Code)),
-		}
-	}
+	rows := r.dataRows()
+	props, asOf := r.geoProps(rows), r.dataAsOfField()
 	for code, m := range r.opts.Maps {
-		r.out[MapDataPath(code, false)] = mapGeoJSON(m.Main, props)
-		r.out[MapDataPath(code, true)] = mapGeoJSON(m.Locator, props)
+		r.out[MapDataPath(code, false)] = mapGeoJSON([]*carto.Map{m.Main}, props, asOf)
+		r.out[MapDataPath(code, true)] = mapGeoJSON([]*carto.Map{m.Locator}, props, asOf)
 	}
+	r.tables(rows)
 }
 
 // UnitPath is the path of a current unit's page.
@@ -72,7 +60,7 @@ func CriteriaPath(id string) string { return criteriaDir + id + "/" }
 
 func (r *renderer) pages() error {
 	s := r.a.Site
-	steps := []func() error{r.home, r.unitList, r.formerList, r.storyList, r.criteriaList, r.sources, r.search, r.notFound, r.years}
+	steps := []func() error{r.home, r.unitList, r.formerList, r.storyList, r.criteriaList, r.sources, r.search, r.notFound, r.years, r.dataPage, r.embeds}
 	for _, p := range s.Provinces {
 		p := p
 		steps = append(steps, func() error { return r.province(p) })
@@ -334,6 +322,7 @@ func (r *renderer) province(p *model.Province) error {
 	pg := r.page("province", ProvincePath(p.Code), r.provinceName(p))
 	pg.Description = r.loc.t("province.description", p.Name)
 	pg.Data = r.provinceData(p, pg.Root, pg.Home)
+	pg.Embed = r.snippet(EmbedProvincePath(r.loc.lang, p.Code), pg.H1, embedProvinceHeight)
 	return r.write("province.html", pg)
 }
 
@@ -512,6 +501,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	pg.Description = u.FullName() + ": " + d.StatusText + "."
 	pg.Data = d
+	pg.Embed = r.snippet(EmbedUnitPath(r.loc.lang, u.Code), u.FullName(), embedUnitHeight)
 	return r.write("unit.html", pg)
 }
 

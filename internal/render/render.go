@@ -72,6 +72,9 @@ func Site(a *stats.Atlas, opts Options) (Files, error) {
 		}
 		r.locs = append(r.locs, loc)
 	}
+	// The downloads come first: the data page gives their sizes. They are in Vietnamese.
+	r.loc = r.locs[0]
+	r.downloads()
 	for _, loc := range r.locs {
 		// Templates are parsed once per language, with that language's functions.
 		r.loc, r.base, r.cache = loc, nil, nil
@@ -79,8 +82,6 @@ func Site(a *stats.Atlas, opts Options) (Files, error) {
 			return nil, err
 		}
 	}
-	r.loc = r.locs[0]
-	r.downloads()
 	return r.out, nil
 }
 
@@ -156,7 +157,7 @@ func (r *renderer) template(name string) (*template.Template, error) {
 	}
 	if r.base == nil {
 		base := template.New("baseof.html").Funcs(r.loc.funcs()).Funcs(template.FuncMap{"asset": r.asset})
-		for _, f := range []string{"baseof.html", "partials.html"} {
+		for _, f := range []string{"baseof.html", "partials.html", "embed-snippet.html"} {
 			src, err := r.layout(f)
 			if err != nil {
 				return nil, err
@@ -198,6 +199,7 @@ type Page struct {
 	Description string
 	Canonical   string
 	Alternates  []Alternate // the page in every language, for hreflang links
+	Embed       *Snippet    // the code that embeds the page elsewhere, or nil
 	Switch      []Alternate // the page in the other languages, for the language switch
 	Data        any
 }

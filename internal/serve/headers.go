@@ -38,7 +38,7 @@ func ContentSecurityPolicy(frameAncestors string) string {
 // each is covered).
 var framed = []string{"/", "/index.html", "/404.html", "/assets/*", "/data/*", "/xa/*", "/xa-cu/*",
 	"/tinh/*", "/tin/*", "/tieu-chi/*", "/nguon/*", "/nam/*", "/en/*",
-	"/tim-kiem/*", "/sitemap.xml", "/robots.txt", "/_redirects"}
+	"/tim-kiem/*", "/sitemap.xml", "/robots.txt", "/_redirects", "/du-lieu/*"}
 
 // Headers are the security headers the site is published with, in netlify.toml's order.
 // netlify.toml holds the same rules (a test checks it), and Handler sends them, so a build

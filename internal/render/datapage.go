@@ -1,0 +1,56 @@
+package render
+
+// DataPageData is the data page's data: the downloads, their fields, the sources' licences
+// and how to cite.
+type DataPageData struct {
+	AsOf      string     // the data's date, in the page's language
+	Downloads []Download // whole atlas first, then each province
+	Schema    string     // the JSON Schema, relative to the page
+	Fields    []Field
+	Cite      string // an example citation
+}
+
+// Download is one file of the data page's table.
+type Download struct {
+	Scope  string // "Toàn atlas", or the province's name
+	Format string // "CSV", "JSON", "GeoJSON"
+	Href   string // relative to the page
+	Name   string // the file's name
+	Size   string // in kB, in the page's language
+}
+
+// Field is one field of the downloads and what it means.
+type Field struct {
+	Name    string
+	Meaning string
+}
+
+// dataPage writes du-lieu/: what each download holds, its licences, and how to cite it. The
+// downloads are rendered first, so the page can give their sizes.
+func (r *renderer) dataPage() error {
+	pg := r.page("data", dataPageDir, r.loc.t("data.title"))
+	pg.Description = r.loc.t("data.description")
+	d := &DataPageData{AsOf: r.loc.Date(dataAsOf(r.a.Site)), Schema: pg.Root + SchemaPath}
+	add := func(scope, province string) {
+		for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}, {"GeoJSON", "geojson"}} {
+			p := DataPath(province, f.ext)
+			b, ok := r.out[p]
+			if !ok {
+				continue
+			}
+			d.Downloads = append(d.Downloads, Download{Scope: scope, Format: f.format, Href: pg.Root + p,
+				Name: p[len(dataDir):], Size: r.loc.Number(float64(len(b))/1000) + " kB"})
+		}
+	}
+	add(r.loc.t("data.whole"), "")
+	for _, p := range r.a.Site.Provinces {
+		add(r.provinceName(p), p.Code)
+	}
+	for _, f := range schemaFields {
+		d.Fields = append(d.Fields, Field{Name: f.name, Meaning: r.loc.t("data.field." + f.name)})
+	}
+	title := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
+	d.Cite = r.loc.t("data.cite_example", title, d.AsOf, r.abs(r.loc.prefix+dataPageDir))
+	pg.Data = d
+	return r.write("data.html", pg)
+}

@@ -1,0 +1,167 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// embedDir is the folder of the pages meant to be shown in other sites' frames. It is the
+// only folder the site lets other sites frame (internal/serve.Headers), so English embeds live
+// at embed/en/… rather than under en/, whose pages may not be framed.
+const embedDir = "embed/"
+
+// embedScript is the stable path of the optional auto-height script: host pages link it by
+// this name, so it is not fingerprinted.
+const embedScript = "assets/embed.js"
+
+// Default iframe heights of the snippets, in CSS pixels: enough for the content at a usual
+// column width, for hosts that do not load embedScript.
+const (
+	embedProvinceHeight = 720
+	embedUnitHeight     = 420
+)
+
+// EmbedProvincePath is the path of a province map's embed in language lang ("vi", "en").
+func EmbedProvincePath(lang, code string) string { return embedPrefix(lang) + provinceDir + code + "/" }
+
+// EmbedUnitPath is the path of a current unit's embed in language lang ("vi", "en").
+func EmbedUnitPath(lang, code string) string { return embedPrefix(lang) + unitsDir + code + "/" }
+
+func embedPrefix(lang string) string {
+	if lang == "vi" || lang == "" {
+		return embedDir
+	}
+	return embedDir + lang + "/"
+}
+
+// Snippet is the copy-paste code that embeds a page in another site.
+type Snippet struct {
+	Src    string // the embed's absolute URL
+	Height int
+	Code   string // the <iframe>, and the optional <script>, as text
+}
+
+// snippet returns the iframe code of the embed at site path p, titled title.
+func (r *renderer) snippet(p, title string, height int) *Snippet {
+	s := &Snippet{Src: r.abs(p), Height: height}
+	s.Code = fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0;max-width:100%%" loading="lazy"></iframe>`+"\n"+
+		`<script src="%s" async></script>`,
+		template.HTMLEscapeString(s.Src), template.HTMLEscapeString(title), height, template.HTMLEscapeString(r.abs(embedScript)))
+	return s
+}
+
+// EmbedData is an embed page's data.
+type EmbedData struct {
+	Full       string // the full page's absolute URL, in the embed's language
+	Name       string
+	StatusText string
+	Class      string
+	Map        *MapView // the province map, or the locator with the unit highlighted
+	Legend     *Legend  // a province's legend
+	Script     string   // the auto-height script, relative to the page
+}
+
+// embedPage starts an embed page at path p for the full page at path full.
+func (r *renderer) embedPage(kind, p, full, h1 string) *Page {
+	pg := &Page{Kind: kind, Lang: r.loc.lang, Path: p, H1: h1}
+	pg.Root = rootOf(p + "index.html")
+	pg.Home = pg.Root + r.loc.prefix
+	pg.Canonical = r.abs(r.loc.prefix + full)
+	return pg
+}
+
+// embeds writes the embed of each province map and of each current unit in the language
+// being rendered.
+func (r *renderer) embeds() error {
+	for _, p := range r.a.Site.Provinces {
+		pg := r.embedPage("embed-province", EmbedProvincePath(r.loc.lang, p.Code), ProvincePath(p.Code), r.provinceName(p))
+		var units []*model.Unit
+		for _, u := range r.a.Site.Units {
+			if u.Province == p.Code {
+				units = append(units, u)
+			}
+		}
+		lg := r.legend(units)
+		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, Legend: &lg, Script: pg.Root + embedScript}
+		if m := r.opts.Maps[p.Code]; m != nil {
+			d.Map = r.mapView(m.Main, r.abs(r.loc.prefix), "")
+			d.Map.ID = "map-" + p.Code
+			d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
+			d.Map.Desc = r.loc.t("map.desc", len(units))
+		}
+		pg.Description = r.loc.t("embed.province_description", pg.H1)
+		pg.Data = d
+		if err := r.writeEmbed("embed-province.html", pg); err != nil {
+			return err
+		}
+	}
+	for _, u := range r.a.Site.Units {
+		pg := r.embedPage("embed-unit", EmbedUnitPath(r.loc.lang, u.Code), UnitPath(u.Code), u.FullName())
+		pg.H1Lang = r.loc.Local("", pg.H1).Lang
+		st := r.a.Statuses[u.Code]
+		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, StatusText: r.statusText(st), Class: string(st.Class), Script: pg.Root + embedScript}
+		if p := r.a.Index.Provinces[u.Province]; p != nil {
+			if m := r.opts.Maps[p.Code]; m != nil {
+				d.Map = r.mapView(m.Locator, r.abs(r.loc.prefix), u.Code)
+				d.Map.ID = "locator"
+				d.Map.Title = r.loc.t("map.locator_title", u.FullName(), r.provinceName(p))
+				d.Map.Desc = r.loc.t("map.locator_desc", u.FullName())
+			}
+		}
+		pg.Description = u.FullName() + ": " + d.StatusText + "."
+		pg.Data = d
+		if err := r.writeEmbed("embed-unit.html", pg); err != nil {
+			return err
+		}
+	}
+	if r.loc == r.locs[0] {
+		b, err := r.layout("embed.js")
+		if err != nil {
+			return err
+		}
+		r.out[embedScript] = b
+	}
+	return nil
+}
+
+// writeEmbed renders an embed page: layout name over embed.html (a page of its own, without
+// the site's header, navigation and footer) and the partials.
+func (r *renderer) writeEmbed(name string, pg *Page) error {
+	t, ok := r.cache["embed:"+name]
+	if !ok {
+		t = template.New("embed.html").Funcs(r.loc.funcs()).Funcs(template.FuncMap{"asset": r.asset})
+		for _, f := range []string{"embed.html", "partials.html", name} {
+			src, err := r.layout(f)
+			if err != nil {
+				return err
+			}
+			tt := t
+			if f != t.Name() {
+				tt = t.New(f)
+			}
+			if _, err := tt.Parse(string(src)); err != nil {
+				return fmt.Errorf("layout %s: %w", f, err)
+			}
+		}
+		if r.cache == nil {
+			r.cache = map[string]*template.Template{}
+		}
+		r.cache["embed:"+name] = t
+	}
+	pg.Site = r.siteView()
+	pg.Title = r.loc.t("site.title_suffix", pg.H1, pg.Site.Title)
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "embed.html", pg); err != nil {
+		return fmt.Errorf("render %s with %s: %w", pg.Path, name, err)
+	}
+	file := pg.Path + "index.html"
+	if _, dup := r.out[file]; dup {
+		return fmt.Errorf("render: two pages write %s", file)
+	}
+	r.out[file] = buf.Bytes()
+	return nil
+}
