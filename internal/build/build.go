@@ -45,6 +45,8 @@ type Result struct {
 	// GeometryRuns counts the boundary files decoded and the maps drawn; 0 when everything
 	// came from the cache.
 	GeometryRuns int
+	// CardsDrawn counts the share cards drawn; 0 when all came from the cache.
+	CardsDrawn int
 }
 
 // Load reads and validates the site in dir. It returns the site and every diagnostic found;
@@ -193,7 +195,9 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	defer closeLayouts()
 	texts, closeTexts := siteFS(opts.Site, "i18n")
 	defer closeTexts()
-	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts}, maps)
+	cards := newCards(geo)
+	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw}, maps)
+	res.CardsDrawn = int(cards.drawn.Load())
 	return res, files, err
 }
 

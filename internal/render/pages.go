@@ -93,6 +93,7 @@ func (r *renderer) pages() error {
 		cs := cs
 		steps = append(steps, func() error { return r.criteriaSet(cs) })
 	}
+	steps = append(steps, r.cards) // share cards: see cards.go
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
