@@ -44,6 +44,11 @@ func (cs *cards) draw(c *card.Card) ([]byte, error) {
 	if v, ok := drawnCards.Load(key); ok && cs.g.dir == "" {
 		return v.([]byte), nil
 	}
+	if cs.g.readOnly {
+		// atlas check writes nothing, so it needs no image: drawing a card cannot fail
+		// on content, and compressing the cards would make check as slow as a cold build.
+		return nil, nil
+	}
 	b, err := card.PNG(c)
 	if err != nil {
 		return nil, err
