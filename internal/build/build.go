@@ -49,6 +49,8 @@ type Result struct {
 	// Weights are the gzipped weights of the heaviest pages and of all JavaScript, checked
 	// against budget.Defaults; nil when the build stopped before rendering.
 	Weights *budget.Report
+	// CardsDrawn counts the share cards drawn; 0 when all came from the cache.
+	CardsDrawn int
 }
 
 // Load reads and validates the site in dir. It returns the site and every diagnostic found;
@@ -197,7 +199,9 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	defer closeLayouts()
 	texts, closeTexts := siteFS(opts.Site, "i18n")
 	defer closeTexts()
-	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts}, maps)
+	cards := newCards(geo)
+	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw}, maps)
+	res.CardsDrawn = int(cards.drawn.Load())
 	if err != nil {
 		return res, nil, err
 	}

@@ -282,8 +282,8 @@ func TestGeometryCache(t *testing.T) {
 		t.Fatal("a cold build did no geometry work")
 	}
 	cold := readTree(t, out)
-	if res := run(); res.GeometryRuns != 0 {
-		t.Errorf("an unchanged rebuild did %d geometry runs, want 0", res.GeometryRuns)
+	if res := run(); res.GeometryRuns != 0 || res.CardsDrawn != 0 {
+		t.Errorf("an unchanged rebuild did %d geometry runs and drew %d cards, want 0", res.GeometryRuns, res.CardsDrawn)
 	}
 	warm := readTree(t, out)
 	for name, body := range cold {

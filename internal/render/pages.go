@@ -81,6 +81,7 @@ func (r *renderer) pages() error {
 		cs := cs
 		steps = append(steps, func() error { return r.criteriaSet(cs) }, func() error { return r.criterionPages(cs) })
 	}
+	steps = append(steps, r.cards) // share cards: see cards.go
 	steps = append(steps, r.links) // feeds, fallbacks, sitemap: after every page (links.go)
 	for _, step := range steps {
 		if err := step(); err != nil {

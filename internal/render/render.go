@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/stats"
@@ -38,6 +39,8 @@ type Options struct {
 	I18n fs.FS
 	// Maps holds each province's drawn maps, by province code.
 	Maps map[string]*ProvinceMaps
+	// Cards draws a share card's PNG; nil draws with card.PNG. A build passes one that caches.
+	Cards func(*card.Card) ([]byte, error)
 }
 
 // ProvinceMaps are the maps drawn for one province.
@@ -201,6 +204,7 @@ type Page struct {
 	Alternates  []Alternate // the page in every language, for hreflang links
 	Embed       *Snippet    // the code that embeds the page elsewhere, or nil
 	Switch      []Alternate // the page in the other languages, for the language switch
+	Share       *Share      // Open Graph and Twitter card data
 	Data        any
 }
 
@@ -272,6 +276,7 @@ func (r *renderer) write(name string, pg *Page) error {
 	if pg.Canonical == "" {
 		pg.Canonical = r.abs(pg.Path)
 	}
+	pg.Share = r.share(pg)
 	if pg.Title == "" {
 		pg.Title = pg.H1
 	}

@@ -1,0 +1,80 @@
+package card
+
+import (
+	"image"
+	"image/color"
+)
+
+// fills are the status classes' fills, as atlas.css colours them: a flat colour per rank, and
+// for the derived classes the stripes and dots of its SVG patterns, scaled for a small map.
+var fills = map[string]image.Image{
+	"rank-0":      image.NewUniform(rgb(0xffffcc)),
+	"rank-1":      image.NewUniform(rgb(0xc7e9b4)),
+	"rank-2":      image.NewUniform(rgb(0x41b6c4)),
+	"rank-3":      image.NewUniform(rgb(0x2c7fb8)),
+	"rank-4":      image.NewUniform(rgb(0x253494)),
+	"rank-5":      image.NewUniform(rgb(0x081d58)),
+	"former-all":  stripes{bg: rgb(0x41b6c4), fg: rgb(0xe8f6f8), period: 8, width: 2, dir: 1},
+	"former-some": stripes{bg: rgb(0xf4fbfc), fg: rgb(0x41b6c4), period: 8, width: 2, dir: -1},
+	"no-data":     dots{bg: rgb(0xeeeeee), fg: rgb(0x9e9e9e), period: 8, r2: 2},
+}
+
+// unknown fills a unit whose class has no fill.
+var unknown = image.NewUniform(rgb(0xd9d9d9))
+
+// fill returns the fill of class.
+func fill(class string) image.Image {
+	if f, ok := fills[class]; ok {
+		return f
+	}
+	return unknown
+}
+
+// everywhere is the bounds of an infinite pattern.
+var everywhere = image.Rect(-1<<30, -1<<30, 1<<30, 1<<30)
+
+// stripes are diagonal stripes: fg, width pixels wide, every period pixels; dir 1 runs them
+// from bottom left to top right, -1 from top left to bottom right.
+type stripes struct {
+	bg, fg        color.RGBA
+	period, width int
+	dir           int
+}
+
+func (s stripes) ColorModel() color.Model { return color.RGBAModel }
+func (s stripes) Bounds() image.Rectangle { return everywhere }
+func (s stripes) At(x, y int) color.Color {
+	t := (x + s.dir*y) % s.period
+	if t < 0 {
+		t += s.period
+	}
+	if t < s.width {
+		return s.fg
+	}
+	return s.bg
+}
+
+// dots are fg dots of squared radius r2 on a square grid of period pixels.
+type dots struct {
+	bg, fg color.RGBA
+	period int
+	r2     int
+}
+
+func (d dots) ColorModel() color.Model { return color.RGBAModel }
+func (d dots) Bounds() image.Rectangle { return everywhere }
+func (d dots) At(x, y int) color.Color {
+	dx, dy := mod(x, d.period)-d.period/2, mod(y, d.period)-d.period/2
+	if dx*dx+dy*dy <= d.r2 {
+		return d.fg
+	}
+	return d.bg
+}
+
+func mod(a, n int) int {
+	a %= n
+	if a < 0 {
+		a += n
+	}
+	return a
+}
