@@ -71,6 +71,12 @@ func (r *renderer) embedPage(kind, p, full, h1 string) *Page {
 	pg.Root = rootOf(p + "index.html")
 	pg.Home = pg.Root + r.loc.prefix
 	pg.Canonical = r.abs(r.loc.prefix + full)
+	// Link previews of an embed show the full page's card.
+	fullKind := "province"
+	if strings.HasPrefix(full, unitsDir) {
+		fullKind = "unit"
+	}
+	pg.Share = r.share(&Page{Kind: fullKind, Path: r.loc.prefix + full})
 	return pg
 }
 
