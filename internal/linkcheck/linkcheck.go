@@ -3,11 +3,11 @@
 package linkcheck
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"net/url"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -20,7 +20,33 @@ type Broken struct {
 
 func (b Broken) Error() string { return fmt.Sprintf("%s: broken link %q", b.Page, b.Ref) }
 
-var attr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+// refs calls f with the value of each href="…" and src="…" attribute in body (an attribute
+// name preceded by white space, its value in double quotes, as html/template writes them).
+// A scan with bytes.Index instead of a regular expression: the check reads every page.
+func refs(body []byte, f func(ref []byte)) {
+	for _, name := range [][]byte{[]byte(`href="`), []byte(`src="`)} {
+		rest := body
+		for {
+			i := bytes.Index(rest, name)
+			if i < 0 {
+				break
+			}
+			start := i + len(name)
+			if i > 0 && isSpace(rest[i-1]) {
+				end := bytes.IndexByte(rest[start:], '"')
+				if end < 0 {
+					break
+				}
+				f(rest[start : start+end])
+				rest = rest[start+end+1:]
+				continue
+			}
+			rest = rest[start:]
+		}
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // Check looks at every .html file in files (output paths, slash-separated) and returns the
 // references that do not resolve, sorted. References that start with a scheme or "//" are
@@ -32,12 +58,12 @@ func Check(files map[string][]byte, basePath string) []Broken {
 		if !strings.HasSuffix(page, ".html") {
 			continue
 		}
-		for _, m := range attr.FindAllSubmatch(body, -1) {
-			ref := html.UnescapeString(string(m[1]))
+		refs(body, func(raw []byte) {
+			ref := html.UnescapeString(string(raw))
 			if !Resolves(files, page, ref, basePath) {
 				out = append(out, Broken{Page: page, Ref: ref})
 			}
-		}
+		})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Page != out[j].Page {

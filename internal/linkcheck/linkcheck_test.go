@@ -170,3 +170,14 @@ func TestBrokenError(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
+
+func TestRefs(t *testing.T) {
+	body := []byte(`<a href="a/">x</a><img src="b.png" alt=""><div data-href="no"></div>` +
+		"<link\nhref=\"c.css\"><p>href=\"text\"</p><a title=\"x\" href=\"\">e</a><a href=\"cut")
+	var got []string
+	refs(body, func(r []byte) { got = append(got, string(r)) })
+	want := []string{"a/", "c.css", "", "b.png"}
+	if !slices.Equal(got, want) {
+		t.Errorf("refs = %q, want %q", got, want)
+	}
+}

@@ -54,11 +54,14 @@ func Tree(out string, files map[string][]byte, opts Options) (err error) {
 			return fmt.Errorf("write: %q would leave the output folder", p)
 		}
 		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		for d := filepath.Dir(dst); d != tmp && !dirs[d]; d = filepath.Dir(d) {
-			dirs[d] = true
+		// Folders are made once each: most files share theirs with others.
+		if dir := filepath.Dir(dst); dir != tmp && !dirs[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			for d := dir; d != tmp && !dirs[d]; d = filepath.Dir(d) {
+				dirs[d] = true
+			}
 		}
 		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
 			return err
