@@ -24,12 +24,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	site := filepath.Join(tmp, "site")
-	for _, d := range []string{"content", "geo"} {
-		if err := os.CopyFS(filepath.Join(site, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	site := copySite(t)
 	cfg, err := os.ReadFile("../../atlas.toml")
 	if err != nil {
 		t.Fatal(err)
