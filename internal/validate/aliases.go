@@ -17,7 +17,7 @@ func (v *checker) pagePaths() map[string]string {
 	pages := map[string]string{
 		"": "the home page", "xa/": "the list of units", "xa-cu/": "the list of former units",
 		"tin/": "the list of stories", "tieu-chi/": "the list of criteria sets", "nguon/": "the sources page",
-		"tim-kiem/": "the search page", "404.html": "the 404 page",
+		"tim-kiem/": "the search page", "du-lieu/": "the data page", "404.html": "the 404 page",
 	}
 	for _, u := range v.s.Units {
 		pages["xa/"+u.Code+"/"] = "the page of unit " + u.Code
@@ -33,6 +33,9 @@ func (v *checker) pagePaths() map[string]string {
 	}
 	for _, cs := range v.s.CriteriaSets {
 		pages["tieu-chi/"+cs.ID+"/"] = "the page of criteria set " + cs.ID
+		for _, c := range cs.Criteria {
+			pages["tieu-chi/"+cs.ID+"/"+c.ID+"/"] = "the page of criterion " + c.ID + " of set " + cs.ID
+		}
 	}
 	return pages
 }

@@ -24,6 +24,10 @@ func TestAliasCollisions(t *testing.T) {
 			s.Units[0].Aliases = []string{"/xa/chieng-an/"}
 			s.Former[0].Aliases = []string{"/old/", "xa/chieng-an"}
 		}, `content/former/03664.toml#aliases[1]: error: alias "xa/chieng-an" is also an alias in content/units/03664.toml`},
+		{"a criterion's page", func(s *model.Site) { s.Units[0].Aliases = []string{"/tieu-chi/2021-2025/2/"} },
+			`content/units/03664.toml#aliases[0]: error: alias "/tieu-chi/2021-2025/2/" is the path of the page of criterion 2 of set 2021-2025`},
+		{"the data page", func(s *model.Site) { s.Units[0].Aliases = []string{"du-lieu"} },
+			`content/units/03664.toml#aliases[0]: error: alias "du-lieu" is the path of the data page`},
 		{"the English mirror", func(s *model.Site) { s.Units[0].Aliases = []string{"/en/xa/chieng-an/"} },
 			`content/units/03664.toml#aliases[0]: error: alias "/en/xa/chieng-an/" lies in en/, which holds only pages the build makes`},
 	}
