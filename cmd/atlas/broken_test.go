@@ -19,11 +19,11 @@ func copySite(t *testing.T) string {
 	t.Helper()
 	site := t.TempDir()
 	for _, d := range []string{"content", "geo"} {
-		if err := os.CopyFS(filepath.Join(site, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+		if err := os.CopyFS(filepath.Join(site, d), os.DirFS(filepath.Join("../../testdata/son-la", d))); err != nil {
 			t.Fatal(err)
 		}
 	}
-	cfg, err := os.ReadFile("../../atlas.toml")
+	cfg, err := os.ReadFile("../../testdata/son-la/atlas.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func TestKilledBuildKeepsOutput(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	site := copySite(t)
-	cfg, err := os.ReadFile("../../atlas.toml")
+	cfg, err := os.ReadFile("../../testdata/son-la/atlas.toml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,8 +29,11 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-// repoRoot is the repository, relative to this package: the default site and node_modules.
+// repoRoot is the repository, relative to this package: node_modules and docs.
 const repoRoot = "../.."
+
+// siteDir is the site the tests build: the Sơn La fixture.
+const siteDir = repoRoot + "/testdata/son-la"
 
 // stepTimeout bounds each step in the browser (a page load, a script, a screenshot). It is
 // generous because the machines that run these tests are often heavily loaded; no test asserts
@@ -91,11 +94,11 @@ func site(t *testing.T) string {
 	t.Helper()
 	shared.siteOnce.Do(func() {
 		shared.out = filepath.Join(shared.dir, "public")
-		if _, err := build.Run(build.Options{Site: repoRoot, Out: shared.out, NoCache: true}); err != nil {
+		if _, err := build.Run(build.Options{Site: siteDir, Out: shared.out, NoCache: true}); err != nil {
 			shared.siteErr = fmt.Errorf("build of the default site failed:\n%v", err)
 			return
 		}
-		if shared.site, _, shared.siteErr = build.Load(repoRoot); shared.siteErr != nil {
+		if shared.site, _, shared.siteErr = build.Load(siteDir); shared.siteErr != nil {
 			return
 		}
 		// httptest.NewServer listens on 127.0.0.1 only.

@@ -21,8 +21,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// defaultSite is the repository's own site: the default content.
-const defaultSite = "../.."
+// defaultSite is the Sơn La fixture: the default content of one province, small enough for every test.
+const defaultSite = "../../testdata/son-la"
+
+// repoRoot is the repository: node_modules and the html-validate configuration.
+const repoRoot = "../.."
 
 // buildDefault builds the default site into a fresh temporary folder once per test.
 func buildDefault(t *testing.T) (string, *model.Site) {
@@ -137,7 +140,7 @@ func TestDefaultSiteEndToEnd(t *testing.T) {
 // TestHTMLValidate runs html-validate (pinned in package.json, installed by npm ci) over every
 // page of the default site.
 func TestHTMLValidate(t *testing.T) {
-	bin, err := filepath.Abs(filepath.Join(defaultSite, "node_modules", ".bin", "html-validate"))
+	bin, err := filepath.Abs(filepath.Join(repoRoot, "node_modules", ".bin", "html-validate"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +152,7 @@ func TestHTMLValidate(t *testing.T) {
 	}
 	out, _ := buildDefault(t)
 	cmd := exec.Command(bin, "--config", ".htmlvalidate.json", out+"/**/*.html")
-	cmd.Dir = defaultSite
+	cmd.Dir = repoRoot
 	msg, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("html-validate reports errors:\n%s", msg)

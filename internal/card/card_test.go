@@ -19,8 +19,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden card")
 
-// defaultSite is the repository's own content.
-const defaultSite = "../.."
+// defaultSite is the Sơn La fixture (testdata/son-la): the default content of one province.
+const defaultSite = "../../testdata/son-la"
 
 // goldenUnit is the unit whose card the golden image pins.
 const goldenUnit = "03670"

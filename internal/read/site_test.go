@@ -364,7 +364,7 @@ func TestSiteSorted(t *testing.T) {
 
 // TestSiteDefault reads the real site at the root of the repository.
 func TestSiteDefault(t *testing.T) {
-	root := filepath.Join("..", "..")
+	root := filepath.Join("..", "..", "testdata", "son-la")
 	if _, err := os.Stat(filepath.Join(root, ConfigFile)); err != nil {
 		t.Skipf("no default site: %v", err)
 	}

@@ -11,7 +11,7 @@ import (
 // loadDefault reads the repository's default site.
 func loadDefault(t *testing.T) *Atlas {
 	t.Helper()
-	site, _, errs := read.Site("../..")
+	site, _, errs := read.Site("../../testdata/son-la")
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}
