@@ -25,6 +25,7 @@ import (
 const (
 	ProvinceMapWidth = 800
 	LocatorMapWidth  = 240
+	NationMapWidth   = 800
 )
 
 // Options say what to build and where.
@@ -78,7 +79,11 @@ func Render(site *model.Site, layouts fs.FS) (render.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	return renderWith(site, render.Options{Layouts: layouts}, maps)
+	nation, err := NationMap(site)
+	if err != nil {
+		return nil, err
+	}
+	return renderWith(site, render.Options{Layouts: layouts, Nation: nation}, maps)
 }
 
 func renderWith(site *model.Site, opts render.Options, maps map[string]*render.ProvinceMaps) (render.Files, error) {
@@ -122,6 +127,28 @@ func Maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
 		out[prov] = &render.ProvinceMaps{Main: main, Locator: loc}
 	}
 	return out, nil
+}
+
+// NationMap draws the map of the provinces: every unit's boundary, dissolved by province, so
+// that the provinces share their borders exactly as their units do.
+func NationMap(site *model.Site) (*carto.Map, error) {
+	units := model.NewIndex(site).Units
+	var fs []carto.Feature
+	var groups []string
+	for _, b := range site.Boundaries {
+		if u := units[b.Code]; u != nil {
+			fs = append(fs, carto.Feature{Code: b.Code, Geometry: b.Geometry})
+			groups = append(groups, u.Province)
+		}
+	}
+	if len(fs) == 0 {
+		return nil, nil
+	}
+	m, err := carto.Draw(fs, carto.Options{Width: NationMapWidth, Groups: groups, Snap: 1})
+	if err != nil {
+		return nil, fmt.Errorf("national map: %w", err)
+	}
+	return m, nil
 }
 
 // Run builds the site: it reads and checks everything first and writes nothing if there is an
@@ -188,11 +215,12 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	if err != nil {
 		return res, nil, err
 	}
-	maps, err := geo.maps(site)
+	drawn, err := geo.maps(site)
 	res.GeometryRuns = geo.runs
 	if err != nil {
 		return res, nil, err
 	}
+	maps := drawn.Provinces
 	res.Warnings = append(res.Warnings, mapWarnings(site, maps)...)
 	res.Warnings.Sort()
 	layouts, closeLayouts := siteFS(opts.Site, "layouts")
@@ -200,7 +228,7 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	texts, closeTexts := siteFS(opts.Site, "i18n")
 	defer closeTexts()
 	cards := newCards(geo)
-	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw}, maps)
+	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation}, maps)
 	res.CardsDrawn = int(cards.drawn.Load())
 	if err != nil {
 		return res, nil, err

@@ -95,10 +95,16 @@ func (g *geometry) decode(file string) ([]*model.Boundary, diag.List) {
 	return read.Boundaries(file, f.data, f.src)
 }
 
-// maps returns each province's maps, from the cache when the boundary files and the units'
-// provinces are the same as when they were drawn.
-func (g *geometry) maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
-	parts := []string{geometryVersion, "maps", fmt.Sprint(ProvinceMapWidth, LocatorMapWidth)}
+// drawn is every map a build draws, as the cache keeps it.
+type drawn struct {
+	Provinces map[string]*render.ProvinceMaps
+	Nation    *carto.Map
+}
+
+// maps returns each province's maps and the national map, from the cache when the boundary
+// files and the units' provinces are the same as when they were drawn.
+func (g *geometry) maps(site *model.Site) (*drawn, error) {
+	parts := []string{geometryVersion, "maps", fmt.Sprint(ProvinceMapWidth, LocatorMapWidth, NationMapWidth)}
 	var files []string
 	for f := range g.files {
 		files = append(files, f)
@@ -111,9 +117,9 @@ func (g *geometry) maps(site *model.Site) (map[string]*render.ProvinceMaps, erro
 		parts = append(parts, u.Code, u.Province)
 	}
 	key := "m-" + hashOf(parts...)
-	var maps map[string]*render.ProvinceMaps
-	if g.load(key, &maps) {
-		return maps, nil
+	var d drawn
+	if g.load(key, &d) {
+		return &d, nil
 	}
 	// Boundaries served from the cache have no geometry: decode their files again.
 	need := false
@@ -138,9 +144,14 @@ func (g *geometry) maps(site *model.Site) (map[string]*render.ProvinceMaps, erro
 	if err != nil {
 		return nil, err
 	}
-	g.runs += 2 * len(maps)
-	g.save(key, maps)
-	return maps, nil
+	nation, err := NationMap(site)
+	if err != nil {
+		return nil, err
+	}
+	d = drawn{Provinces: maps, Nation: nation}
+	g.runs += 2*len(maps) + 1
+	g.save(key, &d)
+	return &d, nil
 }
 
 func (g *geometry) path(key string) string { return filepath.Join(g.dir, key+".gob") }

@@ -19,6 +19,7 @@ type Site struct {
 	Config       Config
 	CriteriaSets []*CriteriaSet // sorted by start year
 	Provinces    []*Province    // sorted by code
+	Nation       *Province      // the national totals (content/nation.toml); nil when there is none
 	Units        []*Unit        // current units, sorted by code
 	Former       []*FormerUnit  // former units, sorted by code, then end date
 	Stories      []*Story       // sorted by date, newest first, then slug
@@ -35,7 +36,7 @@ type Config struct {
 	BaseURL       string   `toml:"base_url"`
 	Language      string   `toml:"language"`
 	CriteriaSet   string   `toml:"criteria_set"` // id of the criteria set in force
-	Province      string   `toml:"province"`     // code of the province the home page shows
+	Province      string   `toml:"province"`     // code of a featured province the home page links to; optional
 	Boundaries    []Source `toml:"boundaries"`   // boundary files
 	Credits       []Credit `toml:"credits"`      // data sources credited in the site's footer and sources page
 	Limits        Limits   `toml:"limits"`       // size limits on input files
@@ -189,17 +190,26 @@ type Province struct {
 	Districts     []*DistrictCompletion `toml:"district_completions"`
 	Description   string                `toml:"description"`
 	DescriptionEn string                `toml:"description_en"`
+	// Parts names the former provinces merged into this one on 2025-07-01, when there were
+	// more than one: a milestone with an Area counts for that part alone.
+	Parts []string `toml:"parts"`
 }
 
 // Milestone is a province-level total reported by a source.
 type Milestone struct {
 	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
 	// so that diagnostics can point at it after sorting. Set by read.
-	Path      string `toml:"-"`
-	Year      int    `toml:"year"`
-	Month     int    `toml:"month"` // 0 when the source gives only the year
-	Level     string `toml:"level"`
-	Count     int    `toml:"count"`
+	Path  string `toml:"-"`
+	Year  int    `toml:"year"`
+	Month int    `toml:"month"` // 0 when the source gives only the year
+	Level string `toml:"level"`
+	Count int    `toml:"count"`
+	// Total is the number of communes the count is out of (the communes in the programme),
+	// when the source states it; 0 when it does not.
+	Total int `toml:"total"`
+	// Area is the former province (one of Province.Parts) the count covers, when it covers
+	// only that part of today's province; empty for the whole province.
+	Area      string `toml:"area"`
 	Text      string `toml:"text"`
 	TextEn    string `toml:"text_en"`
 	Source    string `toml:"source"`

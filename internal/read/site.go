@@ -25,6 +25,7 @@ const (
 	ConfigFile   = "atlas.toml"
 	CriteriaDir  = "content/criteria"
 	ProvincesDir = "content/provinces"
+	NationFile   = "content/nation.toml" // the national totals; optional
 	UnitsDir     = "content/units"
 	FormerDir    = "content/former"
 	StoriesDir   = "content/stories"
@@ -66,6 +67,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	r.config(&s.Config)
 	s.CriteriaSets = readAll(r, CriteriaDir, ".toml", r.criteriaSet)
 	s.Provinces = readAll(r, ProvincesDir, ".toml", r.province)
+	s.Nation = r.nation()
 	s.Units = readAll(r, UnitsDir, ".toml", r.unit)
 	s.Former = readAll(r, FormerDir, ".toml", r.former)
 	s.Stories = readAll(r, StoriesDir, ".md", r.story)
@@ -256,9 +258,38 @@ func (r *reader) province(name string, data []byte) (*model.Province, bool) {
 		p.Code = strings.TrimSuffix(path.Base(name), ".toml")
 		return p, true
 	}
-	p.Name = vi.NFC(p.Name)
 	r.checkFileCode(name, data, p.Code)
+	finishProvince(p)
+	return p, true
+}
+
+// nation reads the national totals, content/nation.toml, when the site has them: a file in
+// the form of a province's, without a code.
+func (r *reader) nation() *model.Province {
+	if _, err := fs.Stat(r.fsys, NationFile); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	data, ok := r.file(NationFile)
+	if !ok {
+		return nil
+	}
+	p := &model.Province{File: NationFile}
+	if !r.decode(NationFile, data, p) {
+		return p
+	}
+	finishProvince(p)
+	return p
+}
+
+// finishProvince normalises a decoded province's text, places its entries and sorts its
+// milestones by date.
+func finishProvince(p *model.Province) {
+	p.Name = vi.NFC(p.Name)
+	for i := range p.Parts {
+		p.Parts[i] = vi.NFC(p.Parts[i])
+	}
 	for i, m := range p.Milestones {
+		m.Area = vi.NFC(m.Area)
 		m.Path = fmt.Sprintf("milestones[%d]", i)
 	}
 	for i, d := range p.Districts {
@@ -271,7 +302,6 @@ func (r *reader) province(name string, data []byte) (*model.Province, bool) {
 		}
 		return a.Month < b.Month
 	})
-	return p, true
 }
 
 func (r *reader) unit(name string, data []byte) (*model.Unit, bool) {

@@ -13,9 +13,7 @@ func (r *renderer) mapUI(d *ProvinceData, root string) {
 	if d.Map == nil {
 		return
 	}
-	if p, ok := r.assetPaths[mapScript]; ok {
-		d.Script = root + p
-	}
+	d.Script = r.mapScriptPath(root)
 	d.MapUnits = append([]ShapeView(nil), d.Map.Shapes...)
 	// By name, then type, as the A–Z table sorts: "Chiềng An" before "Chiềng Cơi" whatever
 	// their types.
@@ -23,4 +21,13 @@ func (r *renderer) mapUI(d *ProvinceData, root string) {
 		u := r.a.Index.Units[s.Code]
 		return u.Name + " " + u.Type
 	})
+}
+
+// mapScriptPath is the path of the maps' tooltip script from a page with the given root, or
+// "" when the site has none.
+func (r *renderer) mapScriptPath(root string) string {
+	if p, ok := r.assetPaths[mapScript]; ok {
+		return root + p
+	}
+	return ""
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func TestMapUI(t *testing.T) {
-	files, err := Site(site(), Options{Maps: maps(t)})
+	files, err := Site(site(), Options{Maps: maps(t), Nation: maps(t)["14"].Main})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +22,11 @@ func TestMapUI(t *testing.T) {
 	if js == "" {
 		t.Fatal("no assets/map.<hash>.js written")
 	}
-	for page, root := range map[string]string{"index.html": "./", "tinh/14/index.html": "../../", "en/tinh/14/index.html": "../../../"} {
+	// The national map on the home page has the tooltips too; its table lists the provinces.
+	if want := `<script src="./` + js + `" defer></script>`; !strings.Contains(string(files["index.html"]), want) {
+		t.Errorf("index.html lacks %s", want)
+	}
+	for page, root := range map[string]string{"tinh/14/index.html": "../../", "en/tinh/14/index.html": "../../../"} {
 		body := string(files[page])
 		if want := `<script src="` + root + js + `" defer></script>`; !strings.Contains(body, want) {
 			t.Errorf("%s lacks %s", page, want)

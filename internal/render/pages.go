@@ -229,8 +229,8 @@ func (r *renderer) storyLinks(home string, keep func(*model.Story) bool) []Story
 
 // HomeData is the home page's data.
 type HomeData struct {
-	Province *ProvinceData
-	Stories  []StoryLink
+	Nation  *NationData
+	Stories []StoryLink
 }
 
 // ProvinceData is a province's map, counts and milestones.
@@ -303,7 +303,6 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 
 func (r *renderer) home() error {
 	s := r.a.Site
-	p := r.a.Index.Provinces[s.Config.Province]
 	title := r.loc.Local(s.Config.TitleEn, s.Config.Title)
 	pg := r.page("home", "", title.Value)
 	pg.H1Lang, pg.Title = title.Lang, title.Value
@@ -312,8 +311,9 @@ func (r *renderer) home() error {
 	if len(d.Stories) > 5 {
 		d.Stories = d.Stories[:5]
 	}
-	if p != nil {
-		d.Province = r.provinceData(p, pg.Root, pg.Home)
+	d.Nation = r.nation(pg.Home, 0)
+	if d.Nation.Map != nil {
+		d.Nation.Script = r.mapScriptPath(pg.Root)
 	}
 	pg.Data = d
 	return r.write("home.html", pg)

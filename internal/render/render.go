@@ -39,6 +39,8 @@ type Options struct {
 	I18n fs.FS
 	// Maps holds each province's drawn maps, by province code.
 	Maps map[string]*ProvinceMaps
+	// Nation is the map of the provinces, dissolved from their units; nil draws none.
+	Nation *carto.Map
 	// Cards draws a share card's PNG; nil draws with card.PNG. A build passes one that caches.
 	Cards func(*card.Card) ([]byte, error)
 }

@@ -110,6 +110,8 @@ type Year struct {
 	// AtLeast counts former communes whose best dated recognition by the end of the year was
 	// at a level of at least the given rank.
 	AtLeast map[int]int
+	// InProvince is AtLeast for the former communes of each province, by province code.
+	InProvince map[string]map[int]int
 	// New lists the recognitions that count from this year.
 	New []Dated
 }
@@ -118,7 +120,7 @@ type Year struct {
 // recognitions that count from that year or earlier (see RecognitionYear), and a unit's own
 // assessment only if made by then. Eligibility does not change with the year.
 func (a *Atlas) AsOf(year int) *Year {
-	y := &Year{Year: year, Statuses: map[string]*Status{}, Classes: map[Class]int{}, AtLeast: map[int]int{}}
+	y := &Year{Year: year, Statuses: map[string]*Status{}, Classes: map[Class]int{}, AtLeast: map[int]int{}, InProvince: map[string]map[int]int{}}
 	best := map[*model.FormerUnit]Dated{}
 	for _, d := range a.Dated() {
 		if d.Year == 0 || d.Year > year {
@@ -133,8 +135,14 @@ func (a *Atlas) AsOf(year int) *Year {
 		}
 	}
 	for _, b := range best {
+		in := y.InProvince[b.Former.Province]
+		if in == nil {
+			in = map[int]int{}
+			y.InProvince[b.Former.Province] = in
+		}
 		for r := 0; r <= b.Level.Rank; r++ {
 			y.AtLeast[r]++
+			in[r]++
 		}
 	}
 	for code, now := range a.Statuses {

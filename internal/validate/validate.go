@@ -5,6 +5,7 @@ package validate
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
@@ -59,9 +60,7 @@ func (v *checker) config() {
 	if c.CriteriaSet != "" && v.ix.Sets[c.CriteriaSet] == nil {
 		v.errs.Errorf(v.at(f, "criteria_set"), "criteria_set %q: no such set in content/criteria", c.CriteriaSet)
 	}
-	if c.Province == "" {
-		v.errs.Errorf(diag.Pos{File: f, Line: 1, Col: 1}, "province is missing: name the province the home page shows")
-	} else if v.ix.Provinces[c.Province] == nil {
+	if c.Province != "" && v.ix.Provinces[c.Province] == nil {
 		v.errs.Errorf(v.at(f, "province"), "province %q: no such file content/provinces/%s.toml", c.Province, c.Province)
 	}
 	if len(c.Boundaries) == 0 {
@@ -121,11 +120,23 @@ func (v *checker) criteria() {
 }
 
 func (v *checker) provinces() {
-	for _, p := range v.s.Provinces {
-		if p.Name == "" {
+	all := v.s.Provinces
+	if v.s.Nation != nil {
+		all = append(all[:len(all):len(all)], v.s.Nation)
+	}
+	for _, p := range all {
+		if p.Name == "" && p != v.s.Nation {
 			v.errs.Errorf(v.at(p.File, "name"), "province %q has no name", p.Code)
 		}
 		for _, m := range p.Milestones {
+			if m.Total < 0 || m.Count < 0 {
+				v.errs.Errorf(v.at(p.File, m.Path+".count"), "count %d and total %d may not be negative", m.Count, m.Total)
+			} else if m.Total > 0 && m.Count > m.Total {
+				v.errs.Errorf(v.at(p.File, m.Path+".total"), "count %d is more than the total of %d communes", m.Count, m.Total)
+			}
+			if m.Area != "" && !slices.Contains(p.Parts, m.Area) {
+				v.errs.Errorf(v.at(p.File, m.Path+".area"), "area %q is not one of the province's parts %q", m.Area, p.Parts)
+			}
 			if m.Month < 0 || m.Month > 12 {
 				v.errs.Errorf(v.at(p.File, m.Path+".month"), "month %d is not 1–12", m.Month)
 			}

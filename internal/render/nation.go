@@ -1,0 +1,136 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/vi"
+)
+
+// NationData is the national map of the provinces, its legend and its table: what the home
+// page and the national year pages show.
+type NationData struct {
+	Map       *MapView
+	Legend    []LegendItem // the share classes, from under half to every commune
+	NoData    LegendItem   // provinces without a sourced total
+	Rows      []ProvinceRow
+	Provinces int
+	Sourced   int // provinces with a sourced total
+	Units     int
+	Formers   int
+	Named     int          // former communes named as recognized in the data
+	Total     *stats.Share // the national total, when content/nation.toml gives one
+	TotalSrc  Link
+	Featured  *Link  // the province atlas.toml features, if any
+	Year      int    // 0 for the latest figures
+	Script    string // the map's tooltip script, linked from the page
+}
+
+// ProvinceRow is one province in the national table.
+type ProvinceRow struct {
+	Code    string
+	Href    string
+	Name    string
+	Units   int
+	Formers int
+	Named   int
+	Share   *stats.Share // nil when no source gives a total
+	Percent string       // "79 %", or ""
+	AsOf    string       // the figure's month and year in words
+	Sources []Link
+	Class   string
+	Status  string // the row's status in words, as the map's tooltip says it
+}
+
+// nation is the national map and table as of the end of year (0: the latest figures),
+// linked below home.
+func (r *renderer) nation(home string, year int) *NationData {
+	s := r.a.Site
+	d := &NationData{Provinces: len(s.Provinces), Units: len(s.Units), Formers: len(s.Former), Year: year}
+	units, formers, named := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, u := range s.Units {
+		units[u.Province]++
+	}
+	for _, f := range s.Former {
+		formers[f.Province]++
+		if _, l := r.a.Best(f); l != nil && l.Recognized {
+			named[f.Province]++
+			d.Named++
+		}
+	}
+	counts := map[string]int{}
+	rows := map[string]*ProvinceRow{}
+	for _, p := range s.Provinces {
+		row := &ProvinceRow{Code: p.Code, Href: home + ProvincePath(p.Code), Name: r.provinceName(p),
+			Units: units[p.Code], Formers: formers[p.Code], Named: named[p.Code], Class: string(stats.NoData)}
+		if sh, ok := stats.ShareOf(p, year); ok {
+			row.Share = &sh
+			row.Percent = r.loc.t("nation.percent", sh.Percent())
+			row.AsOf = r.loc.MonthYear(sh.Year, sh.Month)
+			row.Class = string(stats.ShareClass(sh))
+			for _, m := range sh.Sources {
+				row.Sources = append(row.Sources, Link{Href: m.SourceURL, Title: sourceName(m)})
+			}
+			row.Status = r.loc.t("nation.status", r.loc.Number(sh.Met), r.loc.Number(sh.Total), row.Percent, row.AsOf)
+			d.Sourced++
+		} else {
+			row.Status = r.loc.t("nation.no_total")
+		}
+		counts[row.Class]++
+		rows[p.Code] = row
+		d.Rows = append(d.Rows, *row)
+	}
+	vi.SortFunc(d.Rows, func(x ProvinceRow) string { return r.a.Index.Provinces[x.Code].Name })
+	for i, lo := range stats.ShareBins {
+		label := r.loc.t("nation.bin", lo, stats.ShareBins[min(i+1, len(stats.ShareBins)-1)])
+		if i == 0 {
+			label = r.loc.t("nation.bin_first", stats.ShareBins[1])
+		}
+		if i == len(stats.ShareBins)-1 {
+			label = r.loc.t("nation.bin_all")
+		}
+		c := "share-" + strconv.Itoa(i+1)
+		d.Legend = append(d.Legend, LegendItem{Class: c, Label: Text{Value: label}, Count: counts[c]})
+	}
+	d.NoData = LegendItem{Class: string(stats.NoData), Label: Text{Value: r.loc.t("nation.no_total")}, Count: counts[string(stats.NoData)]}
+	if sh, ok := stats.ShareOf(s.Nation, year); ok {
+		d.Total = &sh
+		d.TotalSrc = Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0])}
+	}
+	if p := r.a.Index.Provinces[s.Config.Province]; p != nil {
+		d.Featured = &Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
+	}
+	if r.opts.Nation != nil {
+		d.Map = r.nationView(r.opts.Nation, rows)
+		if year == 0 {
+			d.Map.Title = r.loc.t("nation.map_title")
+		} else {
+			d.Map.Title = r.loc.t("nation.map_title_year", year)
+		}
+		d.Map.Desc = r.loc.t("nation.map_desc", len(s.Provinces), d.Sourced)
+	}
+	return d
+}
+
+// nationView is the national map: each province a link to its page.
+func (r *renderer) nationView(m *carto.Map, rows map[string]*ProvinceRow) *MapView {
+	v := &MapView{ID: "map-vn", ViewBox: m.ViewBox(), Width: m.PixelWidth, Height: m.PixelHeight, Interact: true}
+	for _, sh := range m.Shapes {
+		row := rows[sh.Code]
+		if row == nil {
+			continue
+		}
+		v.Shapes = append(v.Shapes, ShapeView{Code: sh.Code, Path: sh.Path, Href: row.Href, Name: row.Name, Status: row.Status, Class: row.Class})
+	}
+	return v
+}
+
+// sourceName is how a milestone's source is named in a link: its publisher, else the host.
+func sourceName(m *model.Milestone) string {
+	if m.Source != "" {
+		return m.Source
+	}
+	return host(m.SourceURL)
+}
