@@ -7,6 +7,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
 // yearsDir holds the year pages: the overview at nam/ and one page per year at nam/<year>/.
@@ -15,7 +16,8 @@ const yearsDir = "nam/"
 // YearsPath is the path of the overview of the years.
 func YearsPath() string { return yearsDir }
 
-// YearPath is the path of the page of the atlas as of the end of year.
+// YearPath is the path of the page of the atlas as of the end of year; below a province's
+// path, of that province's page.
 func YearPath(year int) string { return yearsDir + strconv.Itoa(year) + "/" }
 
 // YearLink is a year in a list of years.
@@ -47,6 +49,8 @@ type YearsData struct {
 	Named      int // former communes named as recognized, of any year
 	Dated      int // of them, those with a recognition that counts from a known year
 	PressTotal *model.Milestone
+	Provinces  []Link // on the national overview: each province's overview
+	National   *Link  // on a province's overview: the national one
 }
 
 // YearGroup is the recognitions that count from one year.
@@ -69,48 +73,206 @@ type YearData struct {
 	Legend   Legend
 	Summary  string
 	Undated  int
-	Slider   string // the per-year statuses of the map's units for years.js, as JSON
-	Script   string // path of years.js from the site root
+	Slider   string      // the per-year statuses of the map's units for years.js, as JSON
+	Script   string      // path of years.js from the site root
+	Nation   *NationData // on the national year pages: the provinces' legend and table
 }
 
-// yearSlider is what years.js reads from the slider's data-years attribute: the units in map
-// order, the distinct statuses, and for each year from First on one status per unit, as
-// base-36 digits indexing Statuses, and the summary sentence.
+// yearSlider is what years.js reads from the slider's data-years attribute: the shapes in map
+// order, the distinct statuses, and for each year from First on one status per shape, as
+// Width base-36 digits each indexing Statuses, and the summary sentence.
 type yearSlider struct {
 	First    int         `json:"first"`
+	Width    int         `json:"w"`
 	Units    []string    `json:"units"`
 	Statuses [][2]string `json:"st"` // class, status text
-	Years    []struct {
-		Codes   string `json:"c"`
-		Summary string `json:"s"`
-	} `json:"y"`
+	Years    []yearRow   `json:"y"`
 }
 
-// years writes the overview of the years and a page per year from stats.FirstYear to the last
-// year of the data, for the province the home page shows.
-func (r *renderer) years() error {
-	p := r.a.Index.Provinces[r.a.Site.Config.Province]
-	if p == nil {
-		return nil
+type yearRow struct {
+	Codes   string `json:"c"`
+	Summary string `json:"s"`
+}
+
+// slider encodes, for the shapes of a map, each year's class and status text (status gives
+// them for shape i in year index y) and summary, for years.js.
+func slider(shapes []ShapeView, years int, status func(y, i int) [2]string, summary func(y int) string) string {
+	s := yearSlider{First: stats.FirstYear, Width: 1}
+	index := map[[2]string]int{}
+	idx := make([][]int, years)
+	for y := range years {
+		for i := range shapes {
+			k := status(y, i)
+			n, ok := index[k]
+			if !ok {
+				n = len(s.Statuses)
+				index[k] = n
+				s.Statuses = append(s.Statuses, k)
+			}
+			idx[y] = append(idx[y], n)
+		}
 	}
+	for n := 36; n < len(s.Statuses); n *= 36 {
+		s.Width++
+	}
+	for _, sh := range shapes {
+		s.Units = append(s.Units, sh.Code)
+	}
+	for y := range years {
+		var codes strings.Builder
+		for _, n := range idx[y] {
+			d := strconv.FormatInt(int64(n), 36)
+			codes.WriteString(strings.Repeat("0", s.Width-len(d)) + d)
+		}
+		s.Years = append(s.Years, yearRow{codes.String(), summary(y)})
+	}
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// years writes the year pages: the nation's at nam/ and every province's at tinh/<code>/nam/,
+// each an overview and a page per year from stats.FirstYear to the last year of the data.
+func (r *renderer) years() error {
 	last := r.a.LastYear()
 	var asOf []*stats.Year
 	for y := stats.FirstYear; y <= last; y++ {
 		asOf = append(asOf, r.a.AsOf(y))
 	}
 	levels := r.chartLevels(last)
+	if err := r.nationYears(asOf, levels, last); err != nil {
+		return err
+	}
+	for _, p := range r.a.Site.Provinces {
+		if err := r.provinceYears(p, asOf, levels, last); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// yearLinks lists the year pages below dir, with named giving each year's count.
+func yearLinks(asOf []*stats.Year, dir string, current int, named func(*stats.Year) int) []YearLink {
+	var out []YearLink
+	for _, y := range asOf {
+		out = append(out, YearLink{Year: y.Year, Href: dir + YearPath(y.Year), Named: named(y), Current: y.Year == current})
+	}
+	return out
+}
+
+// yearNav sets a year page's links to the years before and after it.
+func yearNav(yd *YearData, asOf []*stats.Year, i int, dir string) {
+	if i > 0 {
+		yd.Prev = dir + YearPath(asOf[i].Year-1)
+	}
+	if i < len(asOf)-1 {
+		yd.Next = dir + YearPath(asOf[i].Year+1)
+	}
+}
+
+// nationYears writes the national overview of the years, nam/, and a page per year whose map
+// colours the provinces by the share of their communes that sources report by then.
+func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last int) error {
+	s := r.a.Site
+	nation := s.Nation
+	if nation == nil {
+		nation = &model.Province{}
+	}
+	chartOf := *nation
+	chartOf.Code = "vn"
+	name := r.loc.t("nation.name")
 	named := func(y *stats.Year) int {
 		if len(levels) == 0 {
 			return 0
 		}
 		return y.AtLeast[levels[0].Rank]
 	}
-	yearLinks := func(home string, current int) []YearLink {
-		var out []YearLink
-		for _, y := range asOf {
-			out = append(out, YearLink{Year: y.Year, Href: home + YearPath(y.Year), Named: named(y), Current: y.Year == current})
+	pg := r.page("years", yearsDir, r.loc.t("year.index_title"))
+	pg.Description = r.loc.t("year.nation_index_description", stats.FirstYear, last)
+	d := &YearsData{
+		Province:   name,
+		Chart:      r.chart(&chartOf, asOf, levels),
+		Years:      yearLinks(asOf, pg.Home, 0, named),
+		Milestones: nation.Milestones,
+		PressTotal: stats.PressTotal(nation, "standard"),
+	}
+	for _, p := range s.Provinces {
+		d.Provinces = append(d.Provinces, Link{Href: pg.Home + ProvincePath(p.Code) + yearsDir, Title: r.provinceName(p)})
+	}
+	vi.SortFunc(d.Provinces, func(l Link) string { return l.Title })
+	for _, f := range s.Former {
+		if _, l := r.a.Best(f); l != nil && l.Recognized {
+			d.Named++
 		}
-		return out
+	}
+	for _, y := range asOf {
+		g := YearGroup{Year: y.Year, Href: pg.Home + YearPath(y.Year)}
+		for _, x := range y.New {
+			g.New = append(g.New, r.datedView(x, pg.Home))
+		}
+		if len(g.New) > 0 {
+			d.ByYear = append(d.ByYear, g)
+		}
+	}
+	if len(asOf) > 0 {
+		d.Dated = named(asOf[len(asOf)-1])
+	}
+	for _, x := range r.a.Dated() {
+		if x.Year == 0 {
+			d.Undated = append(d.Undated, r.datedView(x, pg.Home))
+		}
+	}
+	pg.Data = d
+	if err := r.write("years.html", pg); err != nil {
+		return err
+	}
+
+	// The provinces' classes and texts of every year, for the slider, from the first page's
+	// view (the shapes and their order are the same on every page).
+	views := make([]*NationData, len(asOf))
+	for i, y := range asOf {
+		views[i] = r.nation("", y.Year)
+	}
+	summary := func(i int) string {
+		return r.loc.t("year.nation_summary", asOf[i].Year, views[i].Sourced, views[i].Provinces, named(asOf[i]))
+	}
+	for i, y := range asOf {
+		pg := r.page("year", YearPath(y.Year), r.loc.t("year.title", name, y.Year))
+		pg.Description = r.loc.t("year.nation_description", y.Year)
+		nd := r.nation(pg.Home, y.Year)
+		nd.Featured = nil
+		yd := &YearData{
+			Year: y.Year, First: stats.FirstYear, Last: last,
+			Overview: pg.Home + yearsDir,
+			Years:    yearLinks(asOf, pg.Home, y.Year, named),
+			Summary:  summary(i),
+			Script:   r.assetPaths["years.js"],
+			Nation:   nd,
+			Map:      nd.Map,
+		}
+		yearNav(yd, asOf, i, pg.Home)
+		if yd.Map != nil && yd.Script != "" {
+			yd.Slider = slider(yd.Map.Shapes, len(asOf), func(y, j int) [2]string {
+				sh := views[y].Map.Shapes[j]
+				return [2]string{sh.Class, sh.Status}
+			}, summary)
+		}
+		pg.Data = yd
+		if err := r.write("year.html", pg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// provinceYears writes a province's overview of the years, tinh/<code>/nam/, and a page per
+// year whose map colours its units by what their former communes had earned by then.
+func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels []*model.Level, last int) error {
+	base := ProvincePath(p.Code)
+	named := func(y *stats.Year) int {
+		if len(levels) == 0 {
+			return 0
+		}
+		return y.InProvince[p.Code][levels[0].Rank]
 	}
 	var undated []stats.Dated
 	for _, d := range r.a.Dated() {
@@ -120,14 +282,15 @@ func (r *renderer) years() error {
 	}
 
 	// The overview.
-	pg := r.page("years", yearsDir, r.loc.t("year.index_title"))
+	pg := r.page("years", base+yearsDir, r.loc.t("year.index_title_of", r.provinceName(p)))
 	pg.Description = r.loc.t("year.index_description", p.Name, stats.FirstYear, last)
 	d := &YearsData{
 		Province:   r.provinceName(p),
 		Chart:      r.chart(p, asOf, levels),
-		Years:      yearLinks(pg.Home, 0),
+		Years:      yearLinks(asOf, pg.Home+base, 0, named),
 		Milestones: p.Milestones,
 		PressTotal: stats.PressTotal(p, "standard"),
+		National:   &Link{Href: pg.Home + yearsDir, Title: r.loc.t("nation.name")},
 	}
 	for _, f := range r.a.Site.Former {
 		if _, l := r.a.Best(f); l != nil && l.Recognized && f.Province == p.Code {
@@ -135,7 +298,7 @@ func (r *renderer) years() error {
 		}
 	}
 	for _, y := range asOf {
-		g := YearGroup{Year: y.Year, Href: pg.Home + YearPath(y.Year)}
+		g := YearGroup{Year: y.Year, Href: pg.Home + base + YearPath(y.Year)}
 		for _, x := range y.New {
 			if x.Former.Province == p.Code {
 				g.New = append(g.New, r.datedView(x, pg.Home))
@@ -164,53 +327,19 @@ func (r *renderer) years() error {
 			units = append(units, u)
 		}
 	}
-	slider := func(shapes []ShapeView) string {
-		s := yearSlider{First: stats.FirstYear}
-		index := map[[2]string]int{}
-		for _, sh := range shapes {
-			s.Units = append(s.Units, sh.Code)
-		}
-		for _, y := range asOf {
-			var codes strings.Builder
-			for _, sh := range shapes {
-				st := y.Statuses[sh.Code]
-				k := [2]string{string(st.Class), r.statusText(st)}
-				i, ok := index[k]
-				if !ok {
-					i = len(s.Statuses)
-					index[k] = i
-					s.Statuses = append(s.Statuses, k)
-				}
-				codes.WriteString(strconv.FormatInt(int64(i), 36))
-			}
-			s.Years = append(s.Years, struct {
-				Codes   string `json:"c"`
-				Summary string `json:"s"`
-			}{codes.String(), r.yearSummary(y, named(y), len(units))})
-		}
-		if len(s.Statuses) > 36 {
-			return "" // more than one digit each: no slider rather than a wrong one
-		}
-		b, _ := json.Marshal(s)
-		return string(b)
-	}
+	summary := func(i int) string { return r.yearSummary(asOf[i], named(asOf[i]), len(units)) }
 	for i, y := range asOf {
-		pg := r.page("year", YearPath(y.Year), r.loc.t("year.title", p.Name, y.Year))
+		pg := r.page("year", base+YearPath(y.Year), r.loc.t("year.title", p.Name, y.Year))
 		pg.Description = r.loc.t("year.description", p.Name, y.Year)
 		yd := &YearData{
 			Year: y.Year, First: stats.FirstYear, Last: last,
-			Overview: pg.Home + yearsDir,
-			Years:    yearLinks(pg.Home, y.Year),
-			Summary:  r.yearSummary(y, named(y), len(units)),
+			Overview: pg.Home + base + yearsDir,
+			Years:    yearLinks(asOf, pg.Home+base, y.Year, named),
+			Summary:  summary(i),
 			Undated:  len(undated),
 			Script:   r.assetPaths["years.js"],
 		}
-		if i > 0 {
-			yd.Prev = pg.Home + YearPath(y.Year-1)
-		}
-		if i < len(asOf)-1 {
-			yd.Next = pg.Home + YearPath(y.Year+1)
-		}
+		yearNav(yd, asOf, i, pg.Home+base)
 		counts := map[stats.Class]int{}
 		for _, u := range units {
 			counts[y.Statuses[u.Code].Class]++
@@ -233,7 +362,11 @@ func (r *renderer) years() error {
 				sh.Class, sh.Status = string(st.Class), r.statusText(st)
 			}
 			if yd.Script != "" {
-				yd.Slider = slider(yd.Map.Shapes)
+				shapes := yd.Map.Shapes
+				yd.Slider = slider(shapes, len(asOf), func(y, j int) [2]string {
+					st := asOf[y].Statuses[shapes[j].Code]
+					return [2]string{string(st.Class), r.statusText(st)}
+				}, summary)
 			}
 		}
 		pg.Data = yd

@@ -35,11 +35,13 @@ func TestYearPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"", "en/"} {
-		if _, ok := files[lang+"nam/index.html"]; !ok {
-			t.Errorf("missing %snam/index.html", lang)
+		for _, p := range []string{"nam/index.html", "tinh/14/nam/index.html"} {
+			if _, ok := files[lang+p]; !ok {
+				t.Errorf("missing %s%s", lang, p)
+			}
 		}
 		for y := stats.FirstYear; y <= 2020; y++ {
-			p := fmt.Sprintf("%snam/%d/index.html", lang, y)
+			p := fmt.Sprintf("%stinh/14/nam/%d/index.html", lang, y)
 			page, ok := files[p]
 			if !ok {
 				t.Errorf("missing %s", p)
@@ -57,12 +59,59 @@ func TestYearPages(t *testing.T) {
 				t.Errorf("%s: no slider at %d", p, y)
 			}
 		}
-		if _, ok := files[lang+"nam/2021/index.html"]; ok {
-			t.Errorf("%snam/2021/ written, but the data ends in 2020", lang)
+		for _, p := range []string{"nam/2021/index.html", "tinh/14/nam/2021/index.html"} {
+			if _, ok := files[lang+p]; ok {
+				t.Errorf("%s%s written, but the data ends in 2020", lang, p)
+			}
 		}
 	}
-	if !strings.Contains(string(files["en/nam/2018/index.html"]), `href="../../../nam/2018/" hreflang="vi"`) {
+	if !strings.Contains(string(files["en/tinh/14/nam/2018/index.html"]), `href="../../../../../tinh/14/nam/2018/" hreflang="vi"`) {
 		t.Error("the English year page does not link its Vietnamese version")
+	}
+}
+
+// TestNationYearPages checks the national year pages: a map of the provinces coloured by the
+// sourced share as of each year, with a slider that carries every year.
+func TestNationYearPages(t *testing.T) {
+	a, m := nationSite(t)
+	a.Site.Provinces[0].Milestones = append(a.Site.Provinces[0].Milestones,
+		&model.Milestone{Year: 2020, Level: "standard", Count: 100, Total: 300, SourceURL: "https://example.org/tq-2020"})
+	a.Site.Provinces[0].Milestones[0], a.Site.Provinces[0].Milestones[2] = a.Site.Provinces[0].Milestones[2], a.Site.Provinces[0].Milestones[0]
+	files, err := Site(a, Options{Nation: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y, want := range map[int]string{
+		2019: `<a href="../../tinh/08/" aria-label="Tỉnh Tuyên Quang: Chưa có số liệu có nguồn"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
+		2020: `<a href="../../tinh/08/" aria-label="Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
+		2025: `<a href="../../tinh/08/" aria-label="Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024"><title>Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024</title><path class="share-2"`,
+	} {
+		p := fmt.Sprintf("nam/%d/index.html", y)
+		page := string(files[p])
+		if !strings.Contains(page, want) {
+			t.Errorf("%s lacks %s", p, want)
+		}
+		if !strings.Contains(page, `class="year-slider" data-years="`) {
+			t.Errorf("%s has no slider", p)
+		}
+		if !strings.Contains(page, `<table class="provinces">`) {
+			t.Errorf("%s has no table of the provinces", p)
+		}
+	}
+	if page := string(files["nam/index.html"]); !strings.Contains(page, `<a href="../tinh/08/nam/">Tỉnh Tuyên Quang</a>`) {
+		t.Error("the national overview does not link the provinces' overviews")
+	}
+}
+
+func TestSliderWidth(t *testing.T) {
+	shapes := make([]ShapeView, 40)
+	for i := range shapes {
+		shapes[i].Code = fmt.Sprint(i)
+	}
+	got := slider(shapes, 2, func(y, i int) [2]string { return [2]string{"c", fmt.Sprint(y*40 + i)} }, func(int) string { return "" })
+	// 80 statuses need two base-36 digits each: shape 39 of year 1 is status 79, "27".
+	if !strings.Contains(got, `"w":2`) || !strings.Contains(got, `2627"`) {
+		t.Errorf("slider with 80 statuses: %s", got)
 	}
 }
 
@@ -71,7 +120,7 @@ func TestYearChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := string(files["en/nam/index.html"])
+	page := string(files["en/tinh/14/nam/index.html"])
 	svg := regexp.MustCompile(`(?s)<svg id="chart-14"[^>]*role="img" aria-labelledby="chart-14-title chart-14-desc">.*?</svg>`).FindString(page)
 	if svg == "" {
 		t.Fatalf("no chart SVG with role img and a title and description in:\n%s", page)

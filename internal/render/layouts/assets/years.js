@@ -1,4 +1,4 @@
-// The year slider of the year pages (nam/<year>/): it recolours the map in place, updates the
+// The year slider of the year pages (nam/<year>/, tinh/<code>/nam/<year>/): it recolours the map in place, updates the
 // legend's counts and the year's texts, and puts the year's own page in the address bar, so
 // the view can be shared and reloads as the same year. Without it the pages link each other.
 (function () {
@@ -8,13 +8,14 @@
   var d = JSON.parse(box.getAttribute("data-years"));
   var input = box.querySelector("input"), out = box.querySelector("output");
   var shown = +input.value, last = +input.max, links = {}, names = {};
-  var start = d.y[shown - d.first];
+  var start = d.y[shown - d.first], w = d.w || 1;
+  function at(row, i) { return d.st[parseInt(row.c.substr(i * w, w), 36)]; }
   document.querySelectorAll(".map svg a").forEach(function (a) {
     var m = /\/(\w+)\/$/.exec(a.getAttribute("href"));
     if (m) links[m[1]] = a;
   });
   d.units.forEach(function (code, i) {
-    var a = links[code], st = d.st[parseInt(start.c[i], 36)];
+    var a = links[code], st = at(start, i);
     if (a) names[code] = a.getAttribute("aria-label").slice(0, -st[1].length - 2);
   });
   function swap(s, from, to) {
@@ -27,7 +28,7 @@
     var row = d.y[y - d.first], counts = {};
     if (!row || y === shown) return;
     d.units.forEach(function (code, i) {
-      var st = d.st[parseInt(row.c[i], 36)], a = links[code], label;
+      var st = at(row, i), a = links[code], label;
       counts[st[0]] = (counts[st[0]] || 0) + 1;
       if (!a) return;
       label = names[code] + ": " + st[1];
