@@ -25,12 +25,15 @@ type Budget struct {
 	Max   int            // bytes, gzipped
 }
 
-// Defaults are the atlas's budgets (docs/performance.md): a unit page ≤ 30 KB with its CSS
-// and JS, a page with a province map ≤ 100 KB, and all JavaScript together ≤ 20 KB.
+// Defaults are the atlas's budgets (docs/performance.md): a unit or former unit page ≤ 30 KB
+// with its CSS and JS; a page with a map of units or provinces (home, province, year pages)
+// ≤ 100 KB; every other page ≤ 100 KB; and all JavaScript together ≤ 20 KB.
 var Defaults = Set{
 	Pages: []Budget{
 		{Name: "unit page", Pages: regexp.MustCompile(`^(en/)?xa/[^/]+/index\.html$`), Max: 30_000},
-		{Name: "province map page", Pages: regexp.MustCompile(`^(en/)?(tinh/[^/]+/)?index\.html$`), Max: 100_000},
+		{Name: "former unit page", Pages: regexp.MustCompile(`^(en/)?xa-cu/[^/]+/index\.html$`), Max: 30_000},
+		{Name: "province map page", Pages: regexp.MustCompile(`^(en/)?(tinh/[^/]+/)?(nam/[0-9]{4}/)?index\.html$`), Max: 100_000},
+		{Name: "page", Pages: regexp.MustCompile(`\.html$`), Max: 100_000},
 	},
 	Script: 20_000,
 }

@@ -93,18 +93,24 @@ func TestWeightCountsEachResourceOnce(t *testing.T) {
 
 func TestDefaultsMatch(t *testing.T) {
 	for p, want := range map[string]string{
-		"xa/03664/index.html":    "unit page",
-		"en/xa/03664/index.html": "unit page",
-		"tinh/14/index.html":     "province map page",
-		"en/index.html":          "province map page",
-		"index.html":             "province map page",
-		"xa/index.html":          "",
-		"xa-cu/03664/index.html": "",
+		"xa/03664/index.html":            "unit page",
+		"en/xa/03664/index.html":         "unit page",
+		"tinh/14/index.html":             "province map page",
+		"en/index.html":                  "province map page",
+		"index.html":                     "province map page",
+		"xa/index.html":                  "page",
+		"xa-cu/03664/index.html":         "former unit page",
+		"nam/2019/index.html":            "province map page",
+		"en/tinh/14/nam/2019/index.html": "province map page",
+		"tin/a/index.html":               "page",
+		"tim-kiem/index.json":            "",
 	} {
+		// Every budget that matches applies; the first is the most specific.
 		got := ""
 		for _, b := range Defaults.Pages {
 			if b.Pages.MatchString(p) {
 				got = b.Name
+				break
 			}
 		}
 		if got != want {
