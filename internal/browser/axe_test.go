@@ -39,6 +39,10 @@ var axePages = []struct {
 	{name: "year", path: "nam/2020/"},
 	{name: "en-year", path: "en/nam/2020/"},
 	{name: "years", path: "nam/"},
+	{name: "en-years", path: "en/nam/"},
+	{name: "province-year", path: "tinh/14/nam/2020/"},
+	{name: "en-province-year", path: "en/tinh/14/nam/2020/"},
+	{name: "province-years", path: "tinh/14/nam/"},
 	{name: "search", path: "tim-kiem/"},
 	{name: "en-search", path: "en/tim-kiem/"},
 }

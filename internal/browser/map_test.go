@@ -21,6 +21,12 @@ type point struct{ X, Y float64 }
 // its neighbour there.
 func unitPoint(p *page, code string) *point {
 	p.t.Helper()
+	return linkPoint(p, `.map svg a[href$="xa/`+code+`/"]`)
+}
+
+// linkPoint is unitPoint for the map link that the CSS selector finds.
+func linkPoint(p *page, selector string) *point {
+	p.t.Helper()
 	return eval[*point](p, fmt.Sprintf(`(() => {
 	const a = document.querySelector(%s);
 	const shape = a && a.querySelector("path");
@@ -40,10 +46,10 @@ func unitPoint(p *page, code string) *point {
 		if (hit && a.contains(hit)) return {X: q.x, Y: q.y};
 	}
 	return null;
-})()`, strconv.Quote(`.map svg a[href$="xa/`+code+`/"]`)))
+})()`, strconv.Quote(selector)))
 }
 
-// TestMapClick clicks a unit on the home page's province map, with a mouse on the desktop and a
+// TestMapClick clicks a unit on the province page's map, with a mouse on the desktop and a
 // tap-sized click on a phone, and checks that the browser lands on that unit's page.
 func TestMapClick(t *testing.T) {
 	browser(t)
@@ -53,10 +59,10 @@ func TestMapClick(t *testing.T) {
 			// The first and the last unit by code.
 			for _, u := range []int{0, len(shared.site.Units) - 1} {
 				unit := shared.site.Units[u]
-				p := open(t, "", vp)
+				p := open(t, "tinh/"+unit.Province+"/", vp)
 				at := unitPoint(p, unit.Code)
 				if at == nil {
-					t.Fatalf("no clickable spot for unit %s (%s) on the home page's map", unit.Code, unit.FullName())
+					t.Fatalf("no clickable spot for unit %s (%s) on the province page's map", unit.Code, unit.FullName())
 				}
 				ctx, cancel := stepContext(p)
 				resp, err := chromedp.RunResponse(ctx, chromedp.MouseClickXY(at.X, at.Y))
@@ -74,6 +80,36 @@ func TestMapClick(t *testing.T) {
 				h1 := run(p, "reading the h1", chromedp.Text(chromedp.CSS("h1")))
 				if want := unit.FullName(); h1 != want {
 					t.Errorf("clicking unit %s: page's h1 = %q, want %q", unit.Code, h1, want)
+				}
+			}
+		})
+	}
+}
+
+// TestNationMapClick clicks a province on the home page's national map, on the desktop and on
+// a phone, and checks that the browser lands on that province's page.
+func TestNationMapClick(t *testing.T) {
+	browser(t)
+	base := site(t)
+	for _, vp := range []viewport{desktop, phone} {
+		t.Run(vp.name, func(t *testing.T) {
+			for _, prov := range shared.site.Provinces {
+				p := open(t, "", vp)
+				at := linkPoint(p, `.map svg a[href$="tinh/`+prov.Code+`/"]`)
+				if at == nil {
+					t.Fatalf("no clickable spot for province %s on the home page's map", prov.Code)
+				}
+				ctx, cancel := stepContext(p)
+				resp, err := chromedp.RunResponse(ctx, chromedp.MouseClickXY(at.X, at.Y))
+				cancel()
+				if err != nil {
+					t.Fatalf("clicking province %s: %v", prov.Code, err)
+				}
+				if resp.Status != http.StatusOK {
+					t.Errorf("province %s: the page it links to answers %d", prov.Code, resp.Status)
+				}
+				if url, want := run(p, "reading the location", chromedp.Location()), base+"tinh/"+prov.Code+"/"; url != want {
+					t.Errorf("clicking province %s landed on %s, want %s", prov.Code, url, want)
 				}
 			}
 		})
@@ -114,13 +150,13 @@ const strokesJS = `Object.fromEntries([...document.querySelectorAll(".map svg a[
 	return [a.getAttribute("href"), cs ? cs.stroke + " " + cs.strokeWidth : ""];
 }))`
 
-// TestKeyboard tabs through the home page from the top: the skip link comes first and shows
+// TestKeyboard tabs through a province page from the top: the skip link comes first and shows
 // when focused, and every unit on the map is reached with a visible focus.
 func TestKeyboard(t *testing.T) {
-	p := open(t, "", desktop)
+	p := open(t, "tinh/14/", desktop)
 	units := eval[map[string]string](p, strokesJS)
 	if len(units) == 0 {
-		t.Fatal("the home page's map has no unit links")
+		t.Fatal("the province page's map has no unit links")
 	}
 	tab := func() *focused {
 		p.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
@@ -130,9 +166,9 @@ func TestKeyboard(t *testing.T) {
 	first := tab()
 	switch {
 	case first == nil:
-		t.Fatal("Tab from the top of the home page focuses nothing")
+		t.Fatal("Tab from the top of the province page focuses nothing")
 	case first.Href != "#main" || !strings.Contains(first.Class, "skip"):
-		t.Errorf("Tab from the top of the home page focuses <%s href=%q class=%q>, want the skip link to #main", first.Tag, first.Href, first.Class)
+		t.Errorf("Tab from the top of the province page focuses <%s href=%q class=%q>, want the skip link to #main", first.Tag, first.Href, first.Class)
 	case !first.Visible:
 		t.Error("the skip link stays off screen when it has the focus")
 	}

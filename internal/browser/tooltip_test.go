@@ -28,14 +28,14 @@ const tipJS = `(() => {
 	};
 })()`
 
-// TestMapTooltip points at a unit on the home page's map, then moves the keyboard focus to a
+// TestMapTooltip points at a unit on the province page's map, then moves the keyboard focus to a
 // unit, and checks each time that the tooltip shows that unit's name and status; Escape hides
 // it.
 func TestMapTooltip(t *testing.T) {
 	browser(t)
 	site(t)
 	unit := shared.site.Units[len(shared.site.Units)/2]
-	p := open(t, "", desktop)
+	p := open(t, "tinh/"+unit.Province+"/", desktop)
 
 	at := unitPoint(p, unit.Code)
 	if at == nil {

@@ -15,7 +15,7 @@ func TestYearSlider(t *testing.T) {
 	base := site(t)
 	for _, lang := range []string{"", "en/"} {
 		t.Run("lang="+strings.TrimSuffix(lang, "/"), func(t *testing.T) {
-			p := open(t, lang+"nam/2014/", desktop)
+			p := open(t, lang+"tinh/14/nam/2014/", desktop)
 			// Chiềng An: nothing in 2014, Chiềng Xôm from 2015, all its communes from 2019.
 			const shape = `document.querySelector('.map a[href$="xa/03664/"] path').getAttribute("class")`
 			if got := eval[string](p, shape); got != "no-data" {
@@ -42,7 +42,7 @@ func TestYearSlider(t *testing.T) {
 				t.Errorf("Chiềng An in 2019: fill %q, want the former-all pattern", fill)
 			}
 			url := run(p, "reading the location", chromedp.Location())
-			if want := base + lang + "nam/2019/"; url != want {
+			if want := base + lang + "tinh/14/nam/2019/"; url != want {
 				t.Errorf("address after the slider: %s, want %s", url, want)
 			}
 			if h1 := run(p, "reading the h1", chromedp.Text(chromedp.CSS("h1"))); !strings.Contains(h1, "2019") {
