@@ -5,6 +5,7 @@
 //	atlas check [-s SITE_DIR] [-format text|github|json]
 //	atlas build [-s SITE_DIR] [-o OUT_DIR]
 //	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]
+//	atlas import-mapping -merges merges.json -splits splits.json [-geo FILE] [-s SITE_DIR] [-n]
 //	atlas map [-width 800] [-tolerance 0.5 | -keep 0.1] [-o OUT.svg] IN.geojson[.gz]
 //	atlas version
 package main
@@ -35,11 +36,12 @@ const (
 
 // commands lists the subcommands; each parses its own flags.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
-	"build":   runBuild,
-	"check":   runCheck,
-	"serve":   runServe,
-	"map":     runMap,
-	"version": runVersion,
+	"build":          runBuild,
+	"check":          runCheck,
+	"serve":          runServe,
+	"map":            runMap,
+	"import-mapping": runImportMapping,
+	"version":        runVersion,
 }
 
 func main() {
@@ -71,6 +73,7 @@ Commands:
   check     check everything build reads and report every problem; write nothing
   serve     build, then serve the output on http://127.0.0.1:1313/
   map       draw a boundary file as a gap-free SVG map and measure it
+  import-mapping  regenerate unit, former-unit and province files from the 2025 reform mapping
   version   print the version
 
 Run "atlas <command> -h" for a command's flags.

@@ -265,13 +265,16 @@ type Assessment struct {
 
 // FormerUnit is a commune-level unit that no longer exists.
 type FormerUnit struct {
-	File         string         `toml:"-"`
-	Code         string         `toml:"code"`
-	Name         string         `toml:"name"`
-	Type         string         `toml:"type"`
-	District     string         `toml:"district"`
-	DistrictCode string         `toml:"district_code"`
-	Province     string         `toml:"province"`
+	File         string `toml:"-"`
+	Code         string `toml:"code"`
+	Name         string `toml:"name"`
+	Type         string `toml:"type"`
+	District     string `toml:"district"`
+	DistrictCode string `toml:"district_code"`
+	Province     string `toml:"province"` // the province it lies in today
+	// OldProvince names the province it belonged to, when that province was merged into
+	// another on 2025-07-01 (a commune of Hà Giang now in Tuyên Quang); empty otherwise.
+	OldProvince  string         `toml:"old_province"`
 	Until        time.Time      `toml:"until"` // the day it ceased to exist
 	Successors   []*Successor   `toml:"successors"`
 	Recognitions []*Recognition `toml:"recognitions"`

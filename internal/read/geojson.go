@@ -2,6 +2,7 @@ package read
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,30 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Boundaries decodes a GeoJSON FeatureCollection read from file, taking each feature's code,
+// MaxUnzippedBytes bounds what a gzipped boundary file may expand to, so that a small
+// hostile file cannot exhaust a build machine's memory.
+const MaxUnzippedBytes = 1 << 30
+
+// gunzip returns data decompressed when it starts with the gzip magic bytes, else data.
+func gunzip(data []byte) ([]byte, error) {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, MaxUnzippedBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(out) > MaxUnzippedBytes {
+		return nil, fmt.Errorf("expands to more than %d bytes", MaxUnzippedBytes)
+	}
+	return out, nil
+}
+
+// Boundaries decodes a GeoJSON FeatureCollection read from file (gzipped or not), taking each feature's code,
 // name and type from the properties that src names. Polygons are promoted to MultiPolygons;
 // either ring winding is accepted. Each boundary's position is where its feature starts.
 func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
@@ -20,6 +44,11 @@ func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, 
 	codeProp := orDefault(src.CodeProperty, "code")
 	nameProp := orDefault(src.NameProperty, "name")
 	typeProp := orDefault(src.TypeProperty, "type")
+	data, err := gunzip(data)
+	if err != nil {
+		errs.Wrap(diag.Pos{File: file}, err, "cannot decompress the gzipped boundary file")
+		return nil, errs
+	}
 	dec := geojson.NewDecoder(bytes.NewReader(data))
 	lines := lineCounter{data: data, line: 1, col: 1}
 	var out []*model.Boundary

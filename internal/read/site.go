@@ -331,6 +331,7 @@ func (r *reader) former(name string, data []byte) (*model.FormerUnit, bool) {
 	f.Name = vi.NFC(f.Name)
 	f.Type = vi.NFC(f.Type)
 	f.District = vi.NFC(f.District)
+	f.OldProvince = vi.NFC(f.OldProvince)
 	f.Until = day(f.Until)
 	if f.Until.IsZero() {
 		f.Until = model.ReformDate

@@ -1,0 +1,328 @@
+package mapping
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/ntm-atlas/atlas/internal/vi"
+)
+
+// The content folders the importer writes, relative to the site.
+const (
+	UnitsDir     = "content/units"
+	FormerDir    = "content/former"
+	ProvincesDir = "content/provinces"
+)
+
+// Props are the properties of one feature of the national boundary file.
+type Props struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	Type         string `json:"type"`
+	ProvinceCode string `json:"province_code"`
+}
+
+// BoundaryProps reads the properties of every feature of a GeoJSON file, gzipped or not.
+func BoundaryProps(name string) (map[string]Props, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		r = zr
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var fc struct {
+		Features []struct {
+			Properties Props `json:"properties"`
+		} `json:"features"`
+	}
+	if err := decode(name, data, &fc); err != nil {
+		return nil, err
+	}
+	out := map[string]Props{}
+	for _, ft := range fc.Features {
+		p := ft.Properties
+		p.Name, p.Type = vi.NFC(p.Name), vi.NFC(p.Type)
+		out[p.Code] = p
+	}
+	return out, nil
+}
+
+// reconcile gives a unit of the mapping that has no boundary the code of the one boundary
+// left unmatched with the same name in the same province, when there is exactly one: the two
+// sources disagree on a few codes, and the boundaries are what the build draws. It returns a
+// warning for each code it changed.
+func reconcile(m *Mapping, props map[string]Props) []string {
+	used := map[string]bool{}
+	for _, u := range m.Units {
+		used[u.Code] = true
+	}
+	var free []Props
+	for _, p := range props {
+		if !used[p.Code] {
+			free = append(free, p)
+		}
+	}
+	sort.Slice(free, func(i, j int) bool { return free[i].Code < free[j].Code })
+	renamed := map[string]string{}
+	var out []string
+	for _, u := range m.Units {
+		if _, ok := props[u.Code]; ok {
+			continue
+		}
+		var match []Props
+		for _, p := range free {
+			if p.ProvinceCode == u.Province && vi.SameName(p.Name, u.Name) && !used[p.Code] {
+				match = append(match, p)
+			}
+		}
+		if len(match) != 1 {
+			continue
+		}
+		out = append(out, fmt.Sprintf("unit %s %s: the mapping gives code %s, the boundary file %s; using the boundary file's", u.Type, u.Name, u.Code, match[0].Code))
+		renamed[u.Code] = match[0].Code
+		used[match[0].Code] = true
+		u.Code = match[0].Code
+	}
+	if len(renamed) > 0 {
+		for _, f := range m.Former {
+			for i, s := range f.Successors {
+				if c, ok := renamed[s.Code]; ok {
+					f.Successors[i].Code = c
+				}
+			}
+			sort.Slice(f.Successors, func(i, j int) bool { return f.Successors[i].Code < f.Successors[j].Code })
+		}
+		sort.Slice(m.Units, func(i, j int) bool { return m.Units[i].Code < m.Units[j].Code })
+	}
+	return out
+}
+
+// Plan is what Write would change: the files to write (path → content) and to remove, and the
+// warnings about hand-kept files and disagreeing sources.
+type Plan struct {
+	Write    map[string][]byte
+	Remove   []string
+	Kept     map[string]int // by folder: hand-kept files left alone
+	Same     int            // generated files whose bytes are already right
+	Warnings []string
+}
+
+// Build plans the site's files from the mapping and, when props is not nil, the boundary
+// file's names and types (the boundaries the build draws), reading what site already holds.
+func Build(site string, m *Mapping, props map[string]Props) (*Plan, error) {
+	pl := &Plan{Write: map[string][]byte{}, Kept: map[string]int{}}
+	if props != nil {
+		pl.Warnings = append(pl.Warnings, reconcile(m, props)...)
+	}
+	want := map[string][]byte{}
+	units := map[string]*Unit{}
+	for _, u := range m.Units {
+		u := *u
+		if p, ok := props[u.Code]; ok {
+			if !vi.SameName(p.Name, u.Name) || p.Type != u.Type {
+				pl.Warnings = append(pl.Warnings, fmt.Sprintf("unit %s: the mapping names it %s %s, the boundary file %s %s; using the boundary file's", u.Code, u.Type, u.Name, p.Type, p.Name))
+			}
+			u.Name, u.Type = p.Name, p.Type
+			if p.ProvinceCode != "" && p.ProvinceCode != u.Province {
+				pl.Warnings = append(pl.Warnings, fmt.Sprintf("unit %s: province %s in the mapping, %s in the boundary file", u.Code, u.Province, p.ProvinceCode))
+			}
+		} else if props != nil {
+			pl.Warnings = append(pl.Warnings, fmt.Sprintf("unit %s (%s %s) has no boundary in the boundary file", u.Code, u.Type, u.Name))
+		}
+		units[u.Code] = &u
+		want[path.Join(UnitsDir, u.Code+".toml")] = unitFile(&u)
+	}
+	provs := map[string]*Province{}
+	for _, p := range m.Provinces {
+		provs[p.Code] = p
+	}
+	for _, f := range m.Former {
+		want[path.Join(FormerDir, f.Code+".toml")] = formerFile(f, units, provs)
+	}
+	for _, p := range m.Provinces {
+		want[path.Join(ProvincesDir, p.Code+".toml")] = provinceFile(p)
+	}
+	// What the site holds now.
+	for _, dir := range []string{UnitsDir, FormerDir, ProvincesDir} {
+		names, err := filepath.Glob(filepath.Join(site, filepath.FromSlash(dir), "*.toml"))
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range names {
+			rel := path.Join(dir, filepath.Base(n))
+			have, err := os.ReadFile(n)
+			if err != nil {
+				return nil, err
+			}
+			w, wanted := want[rel]
+			switch {
+			case !bytes.HasPrefix(have, []byte(Marker+"\n")):
+				pl.Kept[dir]++
+				if wanted {
+					pl.Warnings = append(pl.Warnings, compare(rel, have, w)...)
+				}
+				delete(want, rel)
+			case !wanted:
+				pl.Remove = append(pl.Remove, rel)
+			case bytes.Equal(have, w):
+				pl.Same++
+				delete(want, rel)
+			}
+		}
+	}
+	pl.Write = want
+	sort.Strings(pl.Remove)
+	return pl, nil
+}
+
+// Apply carries out a plan in site: every file is written through a temporary file and a
+// rename, so that an interrupted import leaves each file whole.
+func (pl *Plan) Apply(site string) error {
+	paths := make([]string, 0, len(pl.Write))
+	for p := range pl.Write {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		dst := filepath.Join(site, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		tmp := dst + ".tmp"
+		if err := os.WriteFile(tmp, pl.Write[p], 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, dst); err != nil {
+			return err
+		}
+	}
+	for _, p := range pl.Remove {
+		if err := os.Remove(filepath.Join(site, filepath.FromSlash(p))); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	return nil
+}
+
+// compare reports where a hand-kept file disagrees with what the mapping would write: its
+// successors, name or province.
+func compare(rel string, have, want []byte) []string {
+	type file struct {
+		Name       string `toml:"name"`
+		Province   string `toml:"province"`
+		Successors []struct {
+			Code  string `toml:"code"`
+			Merge string `toml:"merge"`
+		} `toml:"successors"`
+	}
+	var h, w file
+	if _, err := toml.Decode(string(have), &h); err != nil {
+		return []string{fmt.Sprintf("%s: kept by hand, but cannot be read: %v", rel, err)}
+	}
+	toml.Decode(string(want), &w)
+	var out []string
+	if !vi.SameName(h.Name, w.Name) {
+		out = append(out, fmt.Sprintf("%s: kept by hand with name %q; the mapping says %q", rel, h.Name, w.Name))
+	}
+	if h.Province != w.Province && path.Dir(rel) != ProvincesDir {
+		out = append(out, fmt.Sprintf("%s: kept by hand in province %q; the mapping says %q", rel, h.Province, w.Province))
+	}
+	succ := func(f file) string {
+		var s []string
+		for _, x := range f.Successors {
+			s = append(s, x.Code+" "+x.Merge)
+		}
+		sort.Strings(s)
+		return strings.Join(s, ", ")
+	}
+	if hs, ws := succ(h), succ(w); hs != ws {
+		out = append(out, fmt.Sprintf("%s: kept by hand with successors [%s]; the mapping says [%s]", rel, hs, ws))
+	}
+	return out
+}
+
+func q(s string) string { return strconv.Quote(s) }
+
+func unitFile(u *Unit) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s\n# %s %s: current unit since 2025-07-01.\n", Marker, u.Type, u.Name)
+	fmt.Fprintf(&b, "code = %s\nname = %s\ntype = %s\nprovince = %s\n", q(u.Code), q(u.Name), q(u.Type), q(u.Province))
+	return b.Bytes()
+}
+
+func formerFile(f *Former, units map[string]*Unit, provs map[string]*Province) []byte {
+	// Its province today: that of its first full successor, else of its first one.
+	prov := ""
+	for _, s := range f.Successors {
+		if u := units[s.Code]; u != nil && (prov == "" || s.Merge == "full") {
+			prov = u.Province
+			if s.Merge == "full" {
+				break
+			}
+		}
+	}
+	var b bytes.Buffer
+	where := ""
+	if p := provs[prov]; p != nil {
+		where = " (" + p.Name + ")"
+	}
+	fmt.Fprintf(&b, "%s\n# %s %s%s: former unit.\n", Marker, f.Type, f.Name, where)
+	fmt.Fprintf(&b, "code = %s\nname = %s\ntype = %s\nprovince = %s\n", q(f.Code), q(f.Name), q(f.Type), q(prov))
+	if p := provs[prov]; f.OldProvinceName != "" && (p == nil || !vi.SameName(p.Name, f.OldProvinceName)) {
+		fmt.Fprintf(&b, "old_province = %s\n", q(f.OldProvinceName))
+	}
+	b.WriteString("until = 2025-07-01\n")
+	for _, s := range f.Successors {
+		fmt.Fprintf(&b, "\n[[successors]]\ncode = %s\nmerge = %s\n", q(s.Code), q(s.Merge))
+	}
+	return b.Bytes()
+}
+
+func provinceFile(p *Province) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s\n# %s %s since 2025-07-01. Add sourced totals as [[milestones]] (docs/content.md).\n", Marker, p.Type, p.Name)
+	fmt.Fprintf(&b, "code = %s\nname = %s\ntype = %s\n", q(p.Code), q(p.Name), q(p.Type))
+	if len(p.Parts) > 0 {
+		var parts []string
+		for _, x := range p.Parts {
+			parts = append(parts, q(x))
+		}
+		fmt.Fprintf(&b, "parts = [%s]\n", strings.Join(parts, ", "))
+	}
+	return b.Bytes()
+}
+
+// Summary says in one line what a plan does.
+func (pl *Plan) Summary() string {
+	count := func(dir string) int {
+		n := 0
+		for p := range pl.Write {
+			if path.Dir(p) == dir {
+				n++
+			}
+		}
+		return n
+	}
+	return fmt.Sprintf("units: %d written, %d kept by hand; former units: %d written, %d kept by hand; provinces: %d written, %d kept by hand; %d unchanged, %d removed; %d warning(s)",
+		count(UnitsDir), pl.Kept[UnitsDir], count(FormerDir), pl.Kept[FormerDir], count(ProvincesDir), pl.Kept[ProvincesDir], pl.Same, len(pl.Remove), len(pl.Warnings))
+}
