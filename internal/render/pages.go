@@ -10,7 +10,6 @@ import (
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/stats"
-	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
 // URL paths of pages, relative to the site root. Documented in docs/urls.md.
@@ -60,7 +59,7 @@ func CriteriaPath(id string) string { return criteriaDir + id + "/" }
 
 func (r *renderer) pages() error {
 	s := r.a.Site
-	steps := []func() error{r.home, r.unitList, r.formerList, r.storyList, r.criteriaList, r.sources, r.search, r.notFound, r.years, r.dataPage, r.embeds}
+	steps := []func() error{r.home, r.lists, r.storyList, r.criteriaList, r.sources, r.search, r.notFound, r.years, r.dataPage, r.embeds}
 	for _, p := range s.Provinces {
 		p := p
 		steps = append(steps, func() error { return r.province(p) })
@@ -275,8 +274,8 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		PressTotal:  stats.PressTotal(p, "standard"),
 		Milestones:  p.Milestones,
 		Districts:   p.Districts,
-		FormersHref: home + formerDir,
-		UnitsHref:   home + unitsDir,
+		FormersHref: home + ProvincePath(p.Code) + formerDir,
+		UnitsHref:   home + ProvincePath(p.Code) + unitsDir,
 	}
 	if m := r.opts.Maps[p.Code]; m != nil {
 		d.DataHref = root + MapDataPath(p.Code, false)
@@ -624,35 +623,6 @@ func (r *renderer) storyList() error {
 	pg.Description = r.loc.t("stories.description")
 	pg.Data = r.storyLinks(pg.Home, nil)
 	return r.write("stories.html", pg)
-}
-
-func (r *renderer) unitList() error {
-	pg := r.page("units", unitsDir, r.loc.t("units.title"))
-	pg.Description = r.loc.t("units.description")
-	var rows []UnitRow
-	for _, u := range r.a.Site.Units {
-		st := r.a.Statuses[u.Code]
-		rows = append(rows, UnitRow{Href: pg.Home + UnitPath(u.Code), Name: u.Name, Code: u.Code, Type: u.Type, Status: Text{Value: r.statusText(st)}, Class: string(st.Class)})
-	}
-	vi.SortFunc(rows, func(x UnitRow) string { return x.Name + " " + x.Type })
-	pg.Data = rows
-	return r.write("units.html", pg)
-}
-
-func (r *renderer) formerList() error {
-	pg := r.page("formers", formerDir, r.loc.t("formers.title"))
-	pg.Description = r.loc.t("formers.description")
-	var rows []UnitRow
-	for _, f := range r.a.Site.Former {
-		status := Text{Value: r.loc.t("status.no_recognition")}
-		if _, l := r.a.Best(f); l != nil {
-			status = r.levelName(l)
-		}
-		rows = append(rows, UnitRow{Href: pg.Home + FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: f.District, Status: status})
-	}
-	vi.SortFunc(rows, func(x UnitRow) string { return x.Name + " " + x.District })
-	pg.Data = rows
-	return r.write("formers.html", pg)
 }
 
 // CriteriaData is a criteria set page's data.

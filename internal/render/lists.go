@@ -1,0 +1,110 @@
+package render
+
+import (
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/vi"
+)
+
+// ListData is an A–Z list page's data: on the national page (xa/, xa-cu/) the provinces,
+// each linking to its own list; on a province's page (tinh/<code>/xa/, tinh/<code>/xa-cu/)
+// its units. Split so, no list a phone downloads grows with the size of the country.
+type ListData struct {
+	Province  *Link // the province whose units are listed; nil on the national page
+	National  string
+	Provinces []ListCount
+	Rows      []UnitRow
+}
+
+// ListCount is a province on a national list page.
+type ListCount struct {
+	Href  string
+	Name  string
+	Count int
+}
+
+// lists writes the national A–Z pages of current and former units and each province's.
+func (r *renderer) lists() error {
+	s := r.a.Site
+	units, formers := map[string][]*model.Unit{}, map[string][]*model.FormerUnit{}
+	for _, u := range s.Units {
+		units[u.Province] = append(units[u.Province], u)
+	}
+	for _, f := range s.Former {
+		formers[f.Province] = append(formers[f.Province], f)
+	}
+	for _, kind := range []string{"units", "formers"} {
+		dir := unitsDir
+		if kind == "formers" {
+			dir = formerDir
+		}
+		pg := r.page(kind, dir, r.loc.t(kind+".title"))
+		pg.Description = r.loc.t(kind + ".description")
+		d := &ListData{}
+		for _, p := range s.Provinces {
+			n := len(units[p.Code])
+			if kind == "formers" {
+				n = len(formers[p.Code])
+			}
+			d.Provinces = append(d.Provinces, ListCount{Href: pg.Home + ProvincePath(p.Code) + dir, Name: r.provinceName(p), Count: n})
+		}
+		vi.SortFunc(d.Provinces, func(c ListCount) string { return c.Name })
+		pg.Data = d
+		if err := r.write(kind+".html", pg); err != nil {
+			return err
+		}
+	}
+	for _, p := range s.Provinces {
+		if err := r.unitList(p, units[p.Code]); err != nil {
+			return err
+		}
+		if err := r.formerList(p, formers[p.Code]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unitList writes a province's A–Z list of current units.
+func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
+	name := r.provinceName(p)
+	pg := r.page("units", ProvincePath(p.Code)+unitsDir, r.loc.t("units.province_title", name))
+	pg.Description = r.loc.t("units.province_description", name)
+	d := &ListData{Province: &Link{Href: pg.Home + ProvincePath(p.Code), Title: name}, National: pg.Home + unitsDir}
+	for _, u := range units {
+		st := r.a.Statuses[u.Code]
+		d.Rows = append(d.Rows, UnitRow{Href: pg.Home + UnitPath(u.Code), Name: u.Name, Code: u.Code, Type: u.Type, Status: Text{Value: r.statusText(st)}, Class: string(st.Class)})
+	}
+	vi.SortFunc(d.Rows, func(x UnitRow) string { return x.Name + " " + x.Type })
+	pg.Data = d
+	return r.write("units.html", pg)
+}
+
+// formerList writes a province's A–Z list of former units: those that lie in it today.
+func (r *renderer) formerList(p *model.Province, formers []*model.FormerUnit) error {
+	name := r.provinceName(p)
+	pg := r.page("formers", ProvincePath(p.Code)+formerDir, r.loc.t("formers.province_title", name))
+	pg.Description = r.loc.t("formers.province_description", name)
+	d := &ListData{Province: &Link{Href: pg.Home + ProvincePath(p.Code), Title: name}, National: pg.Home + formerDir}
+	for _, f := range formers {
+		status := Text{Value: r.loc.t("status.no_recognition")}
+		if _, l := r.a.Best(f); l != nil {
+			status = r.levelName(l)
+		}
+		d.Rows = append(d.Rows, UnitRow{Href: pg.Home + FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: r.formerPlace(f), Status: status})
+	}
+	vi.SortFunc(d.Rows, func(x UnitRow) string { return x.Name + " " + x.District })
+	pg.Data = d
+	return r.write("formers.html", pg)
+}
+
+// formerPlace tells a former unit apart from others of its name: its district, and the
+// province it belonged to when that was merged into another.
+func (r *renderer) formerPlace(f *model.FormerUnit) string {
+	switch {
+	case f.District != "" && f.OldProvince != "":
+		return f.District + ", " + r.loc.t("formers.old_province", f.OldProvince)
+	case f.OldProvince != "":
+		return r.loc.t("formers.old_province", f.OldProvince)
+	}
+	return f.District
+}
