@@ -18,7 +18,7 @@ import (
 )
 
 // indexFetchedJS says whether the page has fetched the search index.
-const indexFetchedJS = `performance.getEntriesByType("resource").some(e => e.name.endsWith("/tim-kiem/index.json"))`
+const indexFetchedJS = `performance.getEntriesByType("resource").some(e => e.name.endsWith("/tim-kiem/i/index.json"))`
 
 // former returns the former unit of the default site with this key.
 func former(t *testing.T, key string) *model.FormerUnit {

@@ -35,13 +35,19 @@ var Defaults = Set{
 		{Name: "province map page", Pages: regexp.MustCompile(`^(en/)?(tinh/[^/]+/)?(nam/[0-9]{4}/)?index\.html$`), Max: 100_000},
 		{Name: "page", Pages: regexp.MustCompile(`\.html$`), Max: 100_000},
 	},
+	// A search query fetches the manifest and one shard of the index: with the search page
+	// (about 10 KB with its CSS and JS) that stays under 100 KB.
+	Files: []Budget{
+		{Name: "search index file", Pages: regexp.MustCompile(`^tim-kiem/i/[^/]+\.json$`), Max: 80_000},
+	},
 	Script: 20_000,
 }
 
 // Set is the budgets a build checks.
 type Set struct {
 	Pages  []Budget
-	Script int // all .js files together, bytes gzipped; 0 for no limit
+	Files  []Budget // data files a page fetches, each weighed alone
+	Script int      // all .js files together, bytes gzipped; 0 for no limit
 }
 
 // Weight is what one page weighs.
@@ -108,6 +114,25 @@ func Check(files map[string][]byte, s Set) (*Report, error) {
 			}
 			if b.Max > 0 && wt.Total > b.Max {
 				errs.Errorf(diag.Pos{File: p}, "%s weighs %s gzipped with its CSS and JS (%s of HTML), over the %s budget of %s", b.Name, KB(wt.Total), KB(wt.HTML), b.Name, KB(b.Max))
+			}
+		}
+		if h.Pages > 0 {
+			rep.Heaviest = append(rep.Heaviest, h)
+		}
+	}
+	for _, b := range s.Files {
+		h := Heaviest{Budget: b}
+		for _, p := range paths {
+			if !b.Pages.MatchString(p) {
+				continue
+			}
+			n := w.gzip(p)
+			h.Pages++
+			if n > h.Weight.Total {
+				h.Weight = Weight{Page: p, HTML: n, Total: n}
+			}
+			if b.Max > 0 && n > b.Max {
+				errs.Errorf(diag.Pos{File: p}, "%s weighs %s gzipped, over the %s budget of %s", b.Name, KB(n), b.Name, KB(b.Max))
 			}
 		}
 		if h.Pages > 0 {

@@ -2,6 +2,8 @@ package render
 
 import (
 	"encoding/json"
+	"sort"
+	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
@@ -9,10 +11,53 @@ import (
 // searchDir is the search page's folder.
 const searchDir = "tim-kiem/"
 
-// SearchIndexPath is the path of the search index, relative to the site root. It is one file
-// for every language: the search pages fetch it on first use and link each entry below their
-// own language's home. Its format is documented in docs/urls.md.
-const SearchIndexPath = searchDir + "index.json"
+// SearchIndexPath is the path of the search index's manifest, relative to the site root: the
+// list of its shards. The index is split so that a query downloads only the shard of its first
+// word (SearchShardPath), one set for every language: the search pages fetch the manifest and a
+// shard on first use and link each entry below their own language's home. The format is
+// documented in docs/urls.md.
+const SearchIndexPath = searchDir + "i/index.json"
+
+// SearchShardPath is the path of the shard of the search index that holds every entry with a
+// word (of its name, code or other names) that begins with prefix.
+func SearchShardPath(prefix string) string { return searchDir + "i/" + prefix + ".json" }
+
+// ShardPrefix is the shard key of length n of a folded word: its first n letters, or the
+// whole word and "_" when it is shorter (an exact word). A word that does not begin with n
+// letters a–z or digits, the word's end aside, has none.
+func ShardPrefix(word string, n int) string {
+	alnum := func(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+	for i := 0; i < n; i++ {
+		if i == len(word) {
+			if i == 0 {
+				return ""
+			}
+			return word + "_"
+		}
+		if !alnum(word[i]) {
+			if i == 0 {
+				return ""
+			}
+			return word[:i] + "_"
+		}
+	}
+	return word[:n]
+}
+
+// Shards start at two letters; a shard with more entries than maxShard is split by one more
+// letter, up to maxPrefix letters, so that no query downloads a large file.
+const (
+	minPrefix = 2
+	maxPrefix = 4
+	maxShard  = 900
+)
+
+// SearchManifest lists the shards of the search index.
+type SearchManifest struct {
+	Version int      `json:"v"`
+	Shards  []string `json:"s"` // the prefixes, sorted
+	Entries int      `json:"n"` // entries in the whole index
+}
 
 // SearchIndex is the search index: every current and former unit, in Vietnamese
 // alphabetical order of name and type, current units before former ones of the same name.
@@ -37,6 +82,40 @@ type SearchEntry struct {
 	Path     string   `json:"u"`           // the unit's page, relative to the site root (or to en/)
 	Key      string   `json:"k"`           // vi.Fold(Name)
 	Keys     []string `json:"x,omitempty"` // vi.Fold of the other names, aliases, district and province
+	// shardKeys are the keys whose words put the entry in a shard: its name, code, other names
+	// and aliases, but not its district or province, which every entry of them shares.
+	shardKeys []string
+}
+
+// shards splits the index by the ShardPrefix of every word of each entry's shard keys,
+// keeping the index's order within each shard; see maxShard.
+func (ix *SearchIndex) shards() map[string][]SearchEntry {
+	out := map[string][]SearchEntry{}
+	var split func(n int, es []SearchEntry, within string)
+	split = func(n int, es []SearchEntry, within string) {
+		part := map[string][]SearchEntry{}
+		for _, e := range es {
+			seen := map[string]bool{}
+			for _, k := range e.shardKeys {
+				for _, w := range strings.Fields(k) {
+					p := ShardPrefix(w, n)
+					if p != "" && strings.HasPrefix(p, within) && !seen[p] {
+						seen[p] = true
+						part[p] = append(part[p], e)
+					}
+				}
+			}
+		}
+		for p, es := range part {
+			if len(es) > maxShard && n < maxPrefix && !strings.HasSuffix(p, "_") {
+				split(n+1, es, p)
+			} else {
+				out[p] = es
+			}
+		}
+	}
+	split(minPrefix, ix.Units, "")
+	return out
 }
 
 // searchIndex builds the index of every unit of the atlas.
@@ -57,7 +136,9 @@ func (r *renderer) searchIndex() *SearchIndex {
 				keys = append(keys, f.Unit.Name)
 			}
 		}
-		e.finish(append(append(keys, u.Aliases...), e.Province))
+		own := append(keys, u.Aliases...)
+		e.finish(append(own, e.Province))
+		e.shardKeys = append([]string{e.Key, e.Code}, foldAll(own)...)
 		es = append(es, e)
 	}
 	for _, f := range r.a.Site.Former {
@@ -67,7 +148,9 @@ func (r *renderer) searchIndex() *SearchIndex {
 			e.Others = append(e.Others, u.FullName())
 			keys = append(keys, u.Name)
 		}
-		e.finish(append(append(keys, f.Aliases...), f.District, e.Province))
+		own := append(keys, f.Aliases...)
+		e.finish(append(own, f.District, e.Province))
+		e.shardKeys = append([]string{e.Key, e.Code}, foldAll(own)...)
 		es = append(es, e)
 	}
 	// Units come by code, current before former; a stable sort by name keeps that order
@@ -91,6 +174,15 @@ func (e *SearchEntry) finish(others []string) {
 	}
 }
 
+// foldAll folds each of names with vi.Fold.
+func foldAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = vi.Fold(n)
+	}
+	return out
+}
+
 // SearchData is the search page's data.
 type SearchData struct {
 	Index       string // the index's URL, relative to the page
@@ -101,7 +193,19 @@ type SearchData struct {
 // search writes the search page and, once for all languages, the index it fetches.
 func (r *renderer) search() error {
 	if r.loc == r.locs[0] {
-		b, err := json.Marshal(r.searchIndex())
+		ix := r.searchIndex()
+		shards := ix.shards()
+		m := SearchManifest{Version: 2, Entries: len(ix.Units)}
+		for p, es := range shards {
+			b, err := json.Marshal(&SearchIndex{Version: 2, Units: es})
+			if err != nil {
+				return err
+			}
+			r.out[SearchShardPath(p)] = append(b, '\n')
+			m.Shards = append(m.Shards, p)
+		}
+		sort.Strings(m.Shards)
+		b, err := json.Marshal(&m)
 		if err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -49,10 +50,48 @@ func TestSearchIndex(t *testing.T) {
 	if !ok {
 		t.Fatalf("no %s written", SearchIndexPath)
 	}
-	var ix SearchIndex
-	if err := json.Unmarshal(b, &ix); err != nil {
+	var m SearchManifest
+	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatalf("%s: %v", SearchIndexPath, err)
 	}
+	// Every shard the manifest names, and no other, is written; together they hold every
+	// entry once, in the order of the index.
+	shard := map[string][]SearchEntry{}
+	var ix SearchIndex
+	seen := map[string]bool{}
+	for _, p := range m.Shards {
+		var sh SearchIndex
+		if err := json.Unmarshal(files[SearchShardPath(p)], &sh); err != nil {
+			t.Fatalf("shard %s: %v", p, err)
+		}
+		shard[p] = sh.Units
+		for _, e := range sh.Units {
+			if !seen[e.Path] {
+				seen[e.Path] = true
+				ix.Units = append(ix.Units, e)
+			}
+		}
+	}
+	for p := range files {
+		if strings.HasPrefix(p, "tim-kiem/i/") && p != SearchIndexPath && shard[strings.TrimSuffix(strings.TrimPrefix(p, "tim-kiem/i/"), ".json")] == nil {
+			t.Errorf("%s is written but not in the manifest", p)
+		}
+	}
+	order := map[string]int{}
+	for i, e := range (&renderer{}).sortedForTest(ix.Units) {
+		order[e.Path] = i
+	}
+	sort.SliceStable(ix.Units, func(i, j int) bool { return order[ix.Units[i].Path] < order[ix.Units[j].Path] })
+	if got := paths(shard["li"]); !reflect.DeepEqual(got, []string{"xa/03670/", "xa-cu/03670/"}) {
+		t.Errorf("shard li = %q: want Liên Hoà and Chiềng Cơi, formed from it", got)
+	}
+	if got := paths(shard["03"]); !reflect.DeepEqual(got, []string{"xa-cu/03658/", "xa/03670/", "xa-cu/03670/"}) {
+		t.Errorf("shard 03 (codes) = %q, want the 3 units whose code starts 03", got)
+	}
+	if _, ok := shard["so"]; ok {
+		t.Error("a shard for the province's name: every entry of a province would be in it")
+	}
+	ix.Version = 1
 	yen := norm.NFD.String("Yên Châu")
 	want := []SearchEntry{
 		{Name: "Chiềng Cọ", Type: "Xã", Former: true, Code: "03658", Province: "Sơn La", District: "Thành phố Sơn La",
@@ -99,7 +138,7 @@ func TestSearchIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(again[SearchIndexPath], b) {
+	if !bytes.Equal(again[SearchShardPath("ch")], files[SearchShardPath("ch")]) || !bytes.Equal(again[SearchIndexPath], b) {
 		t.Error("two renders of the same atlas wrote different search indexes")
 	}
 }
@@ -142,4 +181,20 @@ func TestSearchPages(t *testing.T) {
 	if unit := string(files["en/xa/03670/index.html"]); !strings.Contains(unit, `<a href="../../tim-kiem/">Search</a>`) {
 		t.Error("the English unit page's header does not link en/tim-kiem/")
 	}
+}
+
+// paths lists the entries' pages.
+func paths(es []SearchEntry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Path)
+	}
+	return out
+}
+
+// sortedForTest orders entries as the index does: by name and type, stable.
+func (*renderer) sortedForTest(es []SearchEntry) []SearchEntry {
+	out := append([]SearchEntry(nil), es...)
+	vi.SortFunc(out, func(e SearchEntry) string { return e.Name + " " + e.Type })
+	return out
 }

@@ -1,7 +1,8 @@
 // NTM Atlas search: finds current and former units as the reader types, on the search page.
 //
-// The index (tim-kiem/index.json, see docs/urls.md) is fetched on first use: when the field
-// gets the focus or a query, not on page load. Its keys are folded at build time by Go's
+// The index is split in shards by the first two letters of each word (see docs/urls.md): the
+// manifest (tim-kiem/i/index.json) is fetched on first use, when the field gets the focus or a
+// query, not on page load, and then only the shard of the query's first word. Its keys are folded at build time by Go's
 // vi.Fold; fold below must give the same key for the same text. Results are plain links in a
 // list; the status line, a polite live region, says how many were found. The query is kept
 // in the page's URL (?q=…) so a search can be shared, and read from it on load.
@@ -32,28 +33,59 @@
   }
   var text = form.dataset;
   var max = 50; // results shown at most
-  var units = null; // the index's entries, once loaded
-  var loading = null;
+  var base = text.index.replace(/index\.json$/, "");
+  var shards = null; // the manifest's prefixes, once loaded
+  var units = {}; // each loaded shard's entries, by prefix
+  var loading = {};
   var timer = 0;
 
-  function load() {
-    if (!loading) {
-      loading = fetch(text.index)
+  function get(url, done, key) {
+    if (!loading[key]) {
+      loading[key] = fetch(url)
         .then(function (r) {
           if (!r.ok) {
             throw new Error(r.status);
           }
           return r.json();
         })
-        .then(function (ix) {
-          units = ix.units;
-        })
+        .then(done)
         .catch(function () {
-          loading = null; // try again on the next query
+          loading[key] = null; // try again on the next query
           status.textContent = text.failed;
         });
     }
-    return loading;
+    return loading[key];
+  }
+
+  function load() {
+    return get(text.index, function (m) { shards = m.s; }, "");
+  }
+
+  // key is Go's ShardPrefix of a folded word.
+  function key(w, n) {
+    var an = /[a-z0-9]/;
+    for (var i = 0; i < n; i++) {
+      if (i === w.length || !an.test(w[i])) {
+        return i ? w.slice(0, i) + "_" : "";
+      }
+    }
+    return w.slice(0, n);
+  }
+
+  // prefix is the shard of the manifest that holds word w: its shortest key that is a shard;
+  // "?" when the shards there are longer than w (more letters needed), "" when there is none.
+  function prefix(w) {
+    for (var n = 2; n <= 4; n++) {
+      var k = key(w, n);
+      if (shards.indexOf(k) >= 0) {
+        return k;
+      }
+      if (k.slice(-1) === "_") {
+        break;
+      }
+    }
+    var short = key(w, 4).replace(/_$/, "");
+    return shards.some(function (s) { return s.indexOf(short) === 0 && s.length > short.length + 1; }) ? "?" : "";
   }
 
   // at ranks how q matches a key: 0 the whole key, 1 its start, 2 the start of a later
@@ -112,17 +144,22 @@
       status.textContent = "";
       return;
     }
-    if (!units) {
+    var p = shards ? prefix(q.split(" ")[0]) : "";
+    if (p === "?") {
+      status.textContent = text.letters;
+      return;
+    }
+    if (!shards || (p && !units[p])) {
       status.textContent = text.loading;
-      load().then(function () {
-        if (units && fold(input.value) === q) {
+      (shards ? get(base + p + ".json", function (ix) { units[p] = ix.units; }, p) : load()).then(function () {
+        if (shards && fold(input.value) === q) {
           show(raw);
         }
       });
       return;
     }
     var hits = [];
-    units.forEach(function (u, i) {
+    (units[p] || []).forEach(function (u, i) {
       var r = rank(u, q);
       if (r >= 0) {
         // Equal ranks: current units before former ones, then the index's order.
