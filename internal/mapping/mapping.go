@@ -138,7 +138,13 @@ func Parse(mergesName string, merges []byte, splitsName string, splits []byte) (
 			}
 		}
 	}
-	for code, o := range old {
+	codes := make([]string, 0, len(old))
+	for code := range old {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes) // so that the first error is always the same one
+	for _, code := range codes {
+		o := old[code]
 		typ, name := splitType(o.name)
 		f := &Former{Code: code, Type: typ, Name: name, OldProvince: o.prov, OldProvinceName: o.provName, Successors: succ[code]}
 		sort.Slice(f.Successors, func(i, j int) bool { return f.Successors[i].Code < f.Successors[j].Code })
@@ -197,8 +203,10 @@ var unitTypes = []string{"Thành phố", "Thị trấn", "Đặc khu", "Phườn
 func splitType(full string) (typ, name string) {
 	full = vi.NFC(strings.TrimSpace(full))
 	for _, t := range unitTypes {
-		if rest, ok := strings.CutPrefix(full, t+" "); ok {
-			return t, strings.TrimSpace(rest)
+		// The upstream writes a few types in title case ("Thị Trấn"): compare the type word
+		// without case, and write it as unitTypes does.
+		if len(full) > len(t) && strings.EqualFold(full[:len(t)], t) && full[len(t)] == ' ' {
+			return t, strings.TrimSpace(full[len(t)+1:])
 		}
 	}
 	return "", full
