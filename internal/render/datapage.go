@@ -8,6 +8,10 @@ type DataPageData struct {
 	Schema    string     // the JSON Schema, relative to the page
 	Fields    []Field
 	Cite      string // an example citation
+	// Sourced names the provinces with a sourced share of communes meeting the standard, of
+	// Provinces in all; the others show "no data" on the national map.
+	Sourced   []Link
+	Provinces int
 }
 
 // Download is one file of the data page's table.
@@ -51,6 +55,12 @@ func (r *renderer) dataPage() error {
 	}
 	title := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
 	d.Cite = r.loc.t("data.cite_example", title, d.AsOf, r.abs(r.loc.prefix+dataPageDir))
+	d.Provinces = len(r.a.Site.Provinces)
+	for _, row := range r.nation(pg.Home, 0).Rows {
+		if row.Share != nil {
+			d.Sourced = append(d.Sourced, Link{Href: row.Href, Title: row.Name})
+		}
+	}
 	pg.Data = d
 	return r.write("data.html", pg)
 }
