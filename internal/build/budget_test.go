@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"github.com/ntm-atlas/atlas/internal/stats"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,8 +40,11 @@ func TestBudgetDefaultSite(t *testing.T) {
 	if unit.Weight.Total == 0 || unit.Weight.Total > 30_000 {
 		t.Errorf("heaviest unit page %s weighs %d bytes, want 1–30,000", unit.Weight.Page, unit.Weight.Total)
 	}
-	if want := 2 * (1 + len(site.Provinces)); prov.Pages != want {
-		t.Errorf("the province map budget covers %d pages, want %d (home and province pages, both languages)", prov.Pages, want)
+	// Home and each province, and the nation's and each province's year pages, 2011–2024
+	// (the fixture's data ends in 2024), in both languages.
+	years := stats.Derive(site).LastYear() - stats.FirstYear + 1
+	if want := 2 * (1 + len(site.Provinces)) * (1 + years); prov.Pages != want {
+		t.Errorf("the province map budget covers %d pages, want %d (home, province and year pages, both languages)", prov.Pages, want)
 	}
 	if prov.Weight.Total == 0 || prov.Weight.Total > 100_000 {
 		t.Errorf("heaviest province map page %s weighs %d bytes, want 1–100,000", prov.Weight.Page, prov.Weight.Total)
