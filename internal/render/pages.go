@@ -481,21 +481,13 @@ func (r *renderer) unit(u *model.Unit) error {
 			d.Sources = appendLink(d.Sources, Link{Href: rc.SourceURL, Title: host(rc.SourceURL)})
 		}
 	}
-	d.Stories = r.storyLinks(home, func(s *model.Story) bool {
-		for _, c := range s.Units {
-			if c == u.Code {
-				return true
-			}
-		}
-		for _, k := range s.FormerUnits {
-			if formerKeys[k] {
-				return true
-			}
-		}
-		return false
-	})
-	for _, f := range r.a.Site.Former {
-		if f.Code == u.Code {
+	fk := make([]string, 0, len(formerKeys))
+	for k := range formerKeys {
+		fk = append(fk, k)
+	}
+	d.Stories = r.storiesAbout(home, []string{u.Code}, fk)
+	for _, f := range r.index().formerByCode[u.Code] {
+		{
 			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(f.Key()), Title: r.loc.t("unit.other_until", f.FullName(), f.District, r.loc.Date(f.Until))})
 		}
 	}
@@ -560,14 +552,7 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	if p := r.a.Index.Provinces[f.Province]; p != nil {
 		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
 	}
-	d.Stories = r.storyLinks(home, func(s *model.Story) bool {
-		for _, k := range s.FormerUnits {
-			if k == f.Key() {
-				return true
-			}
-		}
-		return false
-	})
+	d.Stories = r.storiesAbout(home, nil, []string{f.Key()})
 	if u := r.a.Index.Units[f.Code]; u != nil {
 		d.SameCode = append(d.SameCode, Link{Href: home + UnitPath(u.Code), Title: r.loc.t("former.current", u.FullName())})
 	}

@@ -102,6 +102,7 @@ type renderer struct {
 	assetPaths map[string]string
 	locs       []*locale
 	loc        *locale // the language being rendered
+	ix         *siteIndex
 }
 
 // layout returns the named layout file: the site's, if it has one, else the built-in one.
@@ -308,7 +309,7 @@ func (r *renderer) siteView() *SiteView {
 		BaseURL:     c.BaseURL,
 		CSS:         r.css,
 		Credits:     c.Credits,
-		DataAsOf:    r.loc.Date(dataAsOf(r.a.Site)),
+		DataAsOf:    r.loc.Date(r.index().asOf),
 	}
 }
 

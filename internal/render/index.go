@@ -1,0 +1,67 @@
+package render
+
+import (
+	"sort"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// siteIndex holds what pages look up about the whole site, computed once per render rather
+// than once per page, so that no page's cost grows with the size of the site.
+type siteIndex struct {
+	asOf         time.Time                      // dataAsOf of the site
+	storiesOf    map[string][]int               // story indexes by "u:"+unit code and "f:"+former key
+	formerByCode map[string][]*model.FormerUnit // former units by code, in the site's order
+}
+
+// index returns the site's index, building it on first use.
+func (r *renderer) index() *siteIndex {
+	if r.ix != nil {
+		return r.ix
+	}
+	s := r.a.Site
+	ix := &siteIndex{asOf: dataAsOf(s), storiesOf: map[string][]int{}, formerByCode: map[string][]*model.FormerUnit{}}
+	for i, st := range s.Stories {
+		for _, c := range st.Units {
+			ix.storiesOf["u:"+c] = append(ix.storiesOf["u:"+c], i)
+		}
+		for _, k := range st.FormerUnits {
+			ix.storiesOf["f:"+k] = append(ix.storiesOf["f:"+k], i)
+		}
+	}
+	for _, f := range s.Former {
+		ix.formerByCode[f.Code] = append(ix.formerByCode[f.Code], f)
+	}
+	r.ix = ix
+	return ix
+}
+
+// storiesAbout lists, linked below home, the stories that name any of the current units or
+// former unit keys, each once, in the site's order of stories.
+func (r *renderer) storiesAbout(home string, units, formers []string) []StoryLink {
+	ix := r.index()
+	seen := map[int]bool{}
+	var idx []int
+	add := func(key string) {
+		for _, i := range ix.storiesOf[key] {
+			if !seen[i] {
+				seen[i] = true
+				idx = append(idx, i)
+			}
+		}
+	}
+	for _, c := range units {
+		add("u:" + c)
+	}
+	for _, k := range formers {
+		add("f:" + k)
+	}
+	sort.Ints(idx)
+	var out []StoryLink
+	for _, i := range idx {
+		st := r.a.Site.Stories[i]
+		out = append(out, StoryLink{Href: home + StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
+	}
+	return out
+}
