@@ -12,8 +12,11 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
 )
@@ -101,6 +104,7 @@ func Check(files map[string][]byte, s Set) (*Report, error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	w.prefetch(paths, s)
 	for _, b := range s.Pages {
 		h := Heaviest{Budget: b}
 		for _, p := range paths {
@@ -164,6 +168,46 @@ func (w *weigher) gzip(p string) int {
 	n := Gzip(w.files[p])
 	w.gz[p] = n
 	return n
+}
+
+// prefetch gzips, on every core, each file that a budget of s weighs, so that the checks
+// that follow read their weights from the cache.
+func (w *weigher) prefetch(paths []string, s Set) {
+	var todo []string
+	for _, p := range paths {
+		for _, b := range append(append([]Budget(nil), s.Pages...), s.Files...) {
+			if b.Pages.MatchString(p) {
+				todo = append(todo, p)
+				break
+			}
+		}
+	}
+	sizes := make([]int, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // the level is valid
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(todo) {
+					return
+				}
+				buf.Reset()
+				zw.Reset(&buf)
+				zw.Write(w.files[todo[i]])
+				zw.Close()
+				sizes[i] = buf.Len()
+			}
+		}()
+	}
+	wg.Wait()
+	for i, p := range todo {
+		w.gz[p] = sizes[i]
+	}
 }
 
 // Gzip returns the length of b compressed with gzip at BestCompression.
