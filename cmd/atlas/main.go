@@ -90,6 +90,41 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.out, "o", "", "output folder (default SITE_DIR/public)")
 }
 
+// profileFlags are the flags that profile a command.
+type profileFlags struct {
+	cpu, mem string
+}
+
+func (f *profileFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.cpu, "cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&f.mem, "memprofile", "", "write a memory (allocation) profile to this file")
+}
+
+// start starts the profiles asked for and returns the function that ends them, or false
+// when a profile could not be started (the reason is on stderr).
+func (f *profileFlags) start(cmd string, stderr io.Writer) (func(), bool) {
+	stop := func() {}
+	if f.cpu != "" {
+		out, err := os.Create(f.cpu)
+		if err == nil {
+			if err = pprof.StartCPUProfile(out); err != nil {
+				out.Close()
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "atlas %s: %v\n", cmd, err)
+			return stop, false
+		}
+		stop = func() { pprof.StopCPUProfile(); out.Close() }
+	}
+	if f.mem != "" {
+		runtime.MemProfileRate = 64 << 10
+		cpuStop := stop
+		stop = func() { cpuStop(); writeHeapProfile(f.mem, stderr) }
+	}
+	return stop, true
+}
+
 func (f *siteFlags) outDir() string {
 	if f.out != "" {
 		return f.out
@@ -107,6 +142,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", stderr)
 	var sf siteFlags
 	sf.register(fs)
+	var pf profileFlags
+	pf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -114,6 +151,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atlas build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	stop, ok := pf.start("build", stderr)
+	if !ok {
+		return exitData
+	}
+	defer stop()
 	return doBuild(sf, stdout, stderr)
 }
 
@@ -204,8 +246,8 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.Draw.Snap, "snap", 1, "first snap borders within this many grid units together (1 mends what rounding breaks; 0 does not snap)")
 	fs.BoolVar(&o.Check, "check", false, "measure quality: crossings in the source and border segments on which neighbours disagree")
 	fs.StringVar(&o.Compare, "compare", "", "judge another tool's simplified GeoJSON of the same units on this map's grid")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
-	memProfile := fs.String("memprofile", "", "write a memory (allocation) profile to this file")
+	var pf profileFlags
+	pf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: atlas map [flags] IN.geojson[.gz]")
 		fs.PrintDefaults()
@@ -218,23 +260,11 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.In = fs.Arg(0)
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			fmt.Fprintf(stderr, "atlas map: %v\n", err)
-			return exitData
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(stderr, "atlas map: %v\n", err)
-			return exitData
-		}
-		defer pprof.StopCPUProfile()
+	stop, ok := pf.start("map", stderr)
+	if !ok {
+		return exitData
 	}
-	if *memProfile != "" {
-		runtime.MemProfileRate = 64 << 10
-		defer writeHeapProfile(*memProfile, stderr)
-	}
+	defer stop()
 	rep, err := build.MapFile(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas map: %v\n", err)
@@ -277,7 +307,7 @@ func writeHeapProfile(path string, stderr io.Writer) {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "atlas map: %v\n", err)
+		fmt.Fprintf(stderr, "atlas: memory profile: %v\n", err)
 	}
 }
 

@@ -3,11 +3,13 @@
 package write
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,28 +21,10 @@ type Options struct {
 }
 
 // Tree writes files (slash-separated paths relative to out) as the new content of the folder
-// out. The new tree is written to a hidden folder beside out and swapped in only when it is
-// complete: on Linux by one atomic exchange of the two folders, so that out is whole at every
-// instant, even if the process is killed; elsewhere by two renames. If anything fails, out is
-// left as it was and the partial tree is removed. Partial trees left by builds that were killed
-// are removed first.
-func Tree(out string, files map[string][]byte, opts Options) (err error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	removeStale(parent, filepath.Base(out))
-	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(out)))
+// out: Begin, Put for each file in sorted order, Commit. See Begin.
+func Tree(out string, files map[string][]byte, opts Options) error {
+	t, err := Begin(out, opts)
 	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
 	paths := make([]string, 0, len(files))
@@ -48,42 +32,174 @@ func Tree(out string, files map[string][]byte, opts Options) (err error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	dirs := map[string]bool{}
 	for _, p := range paths {
-		if !filepath.IsLocal(filepath.FromSlash(p)) {
-			return fmt.Errorf("write: %q would leave the output folder", p)
-		}
-		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		// Folders are made once each: most files share theirs with others.
-		if dir := filepath.Dir(dst); dir != tmp && !dirs[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			for d := dir; d != tmp && !dirs[d]; d = filepath.Dir(d) {
-				dirs[d] = true
-			}
-		}
-		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
+		if err := t.Put(p, files[p]); err != nil {
+			t.Abort()
 			return err
 		}
-		if !opts.ModTime.IsZero() {
-			if err := os.Chtimes(dst, opts.ModTime, opts.ModTime); err != nil {
-				return err
-			}
+	}
+	return t.Commit()
+}
+
+// A Writer writes a new tree for an output folder, one file at a time, so that a build need
+// not hold its whole output in memory. The files go to a hidden folder beside out, which
+// replaces out only at Commit, once everything is written: on Linux by one atomic exchange of
+// the two folders, so that out is whole at every instant, even if the process is killed;
+// elsewhere by two renames. Until Commit, out is left as it was; Abort, or a failed Commit,
+// removes the partial tree. Partial trees left by builds that were killed are removed by
+// Begin.
+//
+// A file whose bytes are those of the same path in the current out is not written again but
+// hard-linked from it, so that a build that changes little writes little.
+//
+// Put may be called from several goroutines at once.
+type Writer struct {
+	out, tmp string
+	opts     Options
+
+	mu      sync.Mutex
+	dirs    map[string]bool // folders made in tmp
+	files   map[string]bool // files put
+	linked  int
+	written int
+	done    bool
+}
+
+// Begin starts a new tree for the folder out.
+func Begin(out string, opts Options) (*Writer, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeStale(parent, filepath.Base(out))
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(out)))
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Writer{out: out, tmp: tmp, opts: opts, dirs: map[string]bool{}, files: map[string]bool{}}, nil
+}
+
+// Put writes b as the file at p, a slash-separated path relative to the output folder. A
+// path may be put once.
+func (w *Writer) Put(p string, b []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(p)) {
+		return fmt.Errorf("write: %q would leave the output folder", p)
+	}
+	rel := filepath.FromSlash(p)
+	dst := filepath.Join(w.tmp, rel)
+	if err := w.claim(p, filepath.Dir(dst)); err != nil {
+		return err
+	}
+	if w.reuse(filepath.Join(w.out, rel), dst, b) {
+		w.count(true)
+		return nil
+	}
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		return err
+	}
+	if !w.opts.ModTime.IsZero() {
+		if err := os.Chtimes(dst, w.opts.ModTime, w.opts.ModTime); err != nil {
+			return err
 		}
 	}
-	if !opts.ModTime.IsZero() {
+	w.count(false)
+	return nil
+}
+
+// claim records p as put and makes its folder dir, each folder once: most files share theirs
+// with others.
+func (w *Writer) claim(p, dir string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return fmt.Errorf("write: %s put after the tree was ended", p)
+	}
+	if w.files[p] {
+		return fmt.Errorf("write: %s is put twice", p)
+	}
+	w.files[p] = true
+	if dir == w.tmp || w.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for d := dir; d != w.tmp && !w.dirs[d]; d = filepath.Dir(d) {
+		w.dirs[d] = true
+	}
+	return nil
+}
+
+func (w *Writer) count(linked bool) {
+	w.mu.Lock()
+	if linked {
+		w.linked++
+	} else {
+		w.written++
+	}
+	w.mu.Unlock()
+}
+
+// reuse hard-links old to dst when old is a regular file holding exactly b, with the time
+// the tree gives its files, and reports whether it did.
+func (w *Writer) reuse(old, dst string, b []byte) bool {
+	st, err := os.Lstat(old)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(b)) {
+		return false
+	}
+	if !w.opts.ModTime.IsZero() && !st.ModTime().Equal(w.opts.ModTime) {
+		return false
+	}
+	have, err := os.ReadFile(old)
+	if err != nil || !bytes.Equal(have, b) {
+		return false
+	}
+	return os.Link(old, dst) == nil
+}
+
+// Linked returns how many files were hard-linked from the previous tree, and how many
+// were written.
+func (w *Writer) Linked() (linked, written int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.linked, w.written
+}
+
+// Commit puts the new tree in place of out. If it fails, out is left as it was.
+func (w *Writer) Commit() (err error) {
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
+	defer func() {
+		if err != nil {
+			os.RemoveAll(w.tmp)
+		}
+	}()
+	if !w.opts.ModTime.IsZero() {
 		// Folders last: writing into a folder changes its time.
-		for d := range dirs {
-			if err := os.Chtimes(d, opts.ModTime, opts.ModTime); err != nil {
+		for d := range w.dirs {
+			if err := os.Chtimes(d, w.opts.ModTime, w.opts.ModTime); err != nil {
 				return err
 			}
 		}
-		if err := os.Chtimes(tmp, opts.ModTime, opts.ModTime); err != nil {
+		if err := os.Chtimes(w.tmp, w.opts.ModTime, w.opts.ModTime); err != nil {
 			return err
 		}
 	}
-	return swap(tmp, out)
+	return swap(w.tmp, w.out)
+}
+
+// Abort removes the partial tree; out is left as it was.
+func (w *Writer) Abort() {
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
+	os.RemoveAll(w.tmp)
 }
 
 // tempPrefix is the name prefix of the folders a build of out writes into.

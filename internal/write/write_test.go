@@ -1,12 +1,14 @@
 package write
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -243,5 +245,40 @@ func TestTreeModTime(t *testing.T) {
 		if !st.ModTime().Equal(when) {
 			t.Errorf("%s: modified %v, want %v", p, st.ModTime(), when)
 		}
+	}
+}
+
+func TestWriterConcurrentPutsAndAbort(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := Tree(out, map[string][]byte{"keep.html": []byte("k")}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Begin(out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range 50 {
+				if err := w.Put(fmt.Sprintf("d%d/p%d/index.html", j%5, i*100+j), []byte("x")); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := w.Put("d0/p0/index.html", []byte("again")); err == nil {
+		t.Error("a path put twice was not refused")
+	}
+	w.Abort()
+	if got := snapshot(t, out); !maps.Equal(got, map[string]string{".": "<dir>", "keep.html": "k"}) {
+		t.Errorf("after Abort the old tree is %v", got)
+	}
+	if names := entries(t, filepath.Dir(out)); !slices.Equal(names, []string{"public"}) {
+		t.Errorf("after Abort the parent holds %v", names)
+	}
+	if err := w.Put("late.html", nil); err == nil {
+		t.Error("Put after Abort was not refused")
 	}
 }
