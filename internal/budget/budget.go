@@ -9,14 +9,15 @@ package budget
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
 )
@@ -92,45 +93,138 @@ func (r *Report) String() string {
 // KB writes a byte count in kilobytes of 1,000 bytes: "12.3 KB".
 func KB(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
 
-// Check weighs files (output paths to content) against the budgets of s. The error is a
-// diag.List with one error per page over its budget, naming the page, its weight and the
-// budget, and one for the JavaScript total; the report is complete either way.
+// Check weighs files (output paths to content) against the budgets of s: a Meter given
+// every file, then its Report.
 func Check(files map[string][]byte, s Set) (*Report, error) {
-	rep := &Report{Budgets: s}
-	w := weigher{files: files, gz: map[string]int{}}
-	var errs diag.List
+	m := NewMeter(s, nil)
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	w.prefetch(paths, s)
+	for _, p := range paths {
+		m.Add(p, files[p])
+	}
+	return m.Report()
+}
+
+// A Meter weighs a site's files as they are made, so that they need not be held in memory
+// together: Add each file, then Report. Add may be called from several goroutines at once.
+type Meter struct {
+	set   Set
+	cache *Cache
+
+	mu    sync.Mutex
+	pages []pageWeight    // the files a page budget applies to
+	gz    map[string]int  // gzipped sizes of the files a page loads or a budget weighs alone
+	js    map[string]bool // the .js files
+}
+
+// pageWeight is what the Meter keeps of a page until its resources are weighed.
+type pageWeight struct {
+	path      string
+	html      int
+	resources []string // output paths of the stylesheets and scripts it loads
+}
+
+// NewMeter returns a Meter for the budgets of s. A non-nil cache supplies the gzipped sizes
+// of contents weighed before and keeps those of new ones.
+func NewMeter(s Set, cache *Cache) *Meter {
+	if cache == nil {
+		cache = NewCache()
+	}
+	return &Meter{set: s, cache: cache, gz: map[string]int{}, js: map[string]bool{}}
+}
+
+// Add weighs the file at p.
+func (m *Meter) Add(p string, b []byte) {
+	page, alone := false, false
+	for _, bd := range m.set.Pages {
+		if bd.Pages.MatchString(p) {
+			page = true
+			break
+		}
+	}
+	for _, bd := range m.set.Files {
+		if bd.Pages.MatchString(p) {
+			alone = true
+			break
+		}
+	}
+	asset := strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css")
+	if !page && !alone && !asset {
+		return
+	}
+	n := m.cache.Gzip(b)
+	var res []string
+	if page {
+		seen := map[string]bool{}
+		for _, ref := range Resources(b) {
+			if f, ok := resolve(p, ref); ok && !seen[f] {
+				seen[f] = true
+				res = append(res, f)
+			}
+		}
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if page {
+		m.pages = append(m.pages, pageWeight{path: p, html: n, resources: res})
+	}
+	if alone || asset {
+		m.gz[p] = n
+	}
+	if strings.HasSuffix(p, ".js") {
+		m.js[p] = true
+	}
+}
+
+// Report checks the weights of the files added against the budgets. The error is a
+// diag.List with one error per page over its budget, naming the page, its weight and the
+// budget, and one for the JavaScript total; the report is complete either way.
+func (m *Meter) Report() (*Report, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := m.set
+	rep := &Report{Budgets: s}
+	var errs diag.List
+	sort.Slice(m.pages, func(i, j int) bool { return m.pages[i].path < m.pages[j].path })
 	for _, b := range s.Pages {
 		h := Heaviest{Budget: b}
-		for _, p := range paths {
-			if !b.Pages.MatchString(p) {
+		for _, pw := range m.pages {
+			if !b.Pages.MatchString(pw.path) {
 				continue
 			}
-			wt := w.page(p)
+			wt := Weight{Page: pw.path, HTML: pw.html, Total: pw.html}
+			for _, f := range pw.resources {
+				// A resource outside the output (a missing file) is not counted: the link
+				// check reports missing files.
+				wt.Total += m.gz[f]
+			}
 			h.Pages++
 			if wt.Total > h.Weight.Total {
 				h.Weight = wt
 			}
 			if b.Max > 0 && wt.Total > b.Max {
-				errs.Errorf(diag.Pos{File: p}, "%s weighs %s gzipped with its CSS and JS (%s of HTML), over the %s budget of %s", b.Name, KB(wt.Total), KB(wt.HTML), b.Name, KB(b.Max))
+				errs.Errorf(diag.Pos{File: pw.path}, "%s weighs %s gzipped with its CSS and JS (%s of HTML), over the %s budget of %s", b.Name, KB(wt.Total), KB(wt.HTML), b.Name, KB(b.Max))
 			}
 		}
 		if h.Pages > 0 {
 			rep.Heaviest = append(rep.Heaviest, h)
 		}
 	}
+	alone := make([]string, 0, len(m.gz))
+	for p := range m.gz {
+		alone = append(alone, p)
+	}
+	sort.Strings(alone)
 	for _, b := range s.Files {
 		h := Heaviest{Budget: b}
-		for _, p := range paths {
+		for _, p := range alone {
 			if !b.Pages.MatchString(p) {
 				continue
 			}
-			n := w.gzip(p)
+			n := m.gz[p]
 			h.Pages++
 			if n > h.Weight.Total {
 				h.Weight = Weight{Page: p, HTML: n, Total: n}
@@ -143,11 +237,9 @@ func Check(files map[string][]byte, s Set) (*Report, error) {
 			rep.Heaviest = append(rep.Heaviest, h)
 		}
 	}
-	for _, p := range paths {
-		if strings.HasSuffix(p, ".js") {
-			rep.Script += w.gzip(p)
-			rep.Scripts++
-		}
+	for p := range m.js {
+		rep.Script += m.gz[p]
+		rep.Scripts++
 	}
 	if s.Script > 0 && rep.Script > s.Script {
 		errs.Errorf(diag.Pos{}, "all JavaScript weighs %s gzipped in %d file(s), over the budget of %s", KB(rep.Script), rep.Scripts, KB(s.Script))
@@ -155,89 +247,97 @@ func Check(files map[string][]byte, s Set) (*Report, error) {
 	return rep, errs.Err()
 }
 
-// weigher gzips each file once.
-type weigher struct {
-	files map[string][]byte
-	gz    map[string]int
+// A Cache remembers the gzipped size of contents by their SHA-256 hash, so that a build whose
+// pages did not change does not compress them again. It is safe for concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	sizes map[[32]byte]int
+	used  map[[32]byte]bool
 }
 
-func (w *weigher) gzip(p string) int {
-	if n, ok := w.gz[p]; ok {
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{sizes: map[[32]byte]int{}, used: map[[32]byte]bool{}} }
+
+// Gzip returns the gzipped size of b, from the cache when it holds b's hash.
+func (c *Cache) Gzip(b []byte) int {
+	sum := sha256.Sum256(b)
+	c.mu.Lock()
+	n, ok := c.sizes[sum]
+	c.used[sum] = true
+	c.mu.Unlock()
+	if ok {
 		return n
 	}
-	n := Gzip(w.files[p])
-	w.gz[p] = n
+	n = Gzip(b)
+	c.mu.Lock()
+	c.sizes[sum] = n
+	c.mu.Unlock()
 	return n
 }
 
-// prefetch gzips, on every core, each file that a budget of s weighs, so that the checks
-// that follow read their weights from the cache.
-func (w *weigher) prefetch(paths []string, s Set) {
-	var todo []string
-	for _, p := range paths {
-		for _, b := range append(append([]Budget(nil), s.Pages...), s.Files...) {
-			if b.Pages.MatchString(p) {
-				todo = append(todo, p)
-				break
-			}
-		}
+// cacheMagic starts a saved cache: its format, and the compression level it holds sizes for.
+const cacheMagic = "atlas-gzip-sizes-1 level=9\n"
+
+// WriteTo saves the sizes of the contents weighed since the cache was made or read, and
+// only those: the contents of older builds are forgotten.
+func (c *Cache) WriteTo(w io.Writer) (int64, error) {
+	c.mu.Lock()
+	keys := make([][32]byte, 0, len(c.used))
+	for k := range c.used {
+		keys = append(keys, k)
 	}
-	sizes := make([]int, len(todo))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // the level is valid
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(todo) {
-					return
-				}
-				buf.Reset()
-				zw.Reset(&buf)
-				zw.Write(w.files[todo[i]])
-				zw.Close()
-				sizes[i] = buf.Len()
-			}
-		}()
+	c.mu.Unlock()
+	sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i][:], keys[j][:]) < 0 })
+	buf := bytes.NewBufferString(cacheMagic)
+	var rec [36]byte
+	for _, k := range keys {
+		copy(rec[:32], k[:])
+		binary.LittleEndian.PutUint32(rec[32:], uint32(c.sizes[k]))
+		buf.Write(rec[:])
 	}
-	wg.Wait()
-	for i, p := range todo {
-		w.gz[p] = sizes[i]
+	return buf.WriteTo(w)
+}
+
+// ReadCache reads a cache saved by WriteTo. A cache of another format reads as empty.
+func ReadCache(r io.Reader) *Cache {
+	c := NewCache()
+	b, err := io.ReadAll(r)
+	if err != nil || !bytes.HasPrefix(b, []byte(cacheMagic)) {
+		return c
 	}
+	b = b[len(cacheMagic):]
+	for len(b) >= 36 {
+		var k [32]byte
+		copy(k[:], b[:32])
+		c.sizes[k] = int(binary.LittleEndian.Uint32(b[32:36]))
+		b = b[36:]
+	}
+	return c
 }
 
 // Gzip returns the length of b compressed with gzip at BestCompression.
 func Gzip(b []byte) int {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // the level is valid
-	zw.Write(b)                                              // a bytes.Buffer does not fail
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	var n countWriter
+	zw.Reset(&n)
+	zw.Write(b) // a countWriter does not fail
 	zw.Close()
-	return buf.Len()
+	return int(n)
 }
 
-// page weighs the page at p with the stylesheets and scripts it loads from the site, each
-// counted once. A resource outside the output (another host, a missing file) is not counted:
-// the link check reports missing files.
-func (w *weigher) page(p string) Weight {
-	wt := Weight{Page: p, HTML: w.gzip(p)}
-	wt.Total = wt.HTML
-	seen := map[string]bool{}
-	for _, ref := range Resources(w.files[p]) {
-		f, ok := resolve(p, ref)
-		if !ok || seen[f] {
-			continue
-		}
-		if _, ok := w.files[f]; !ok {
-			continue
-		}
-		seen[f] = true
-		wt.Total += w.gzip(f)
-	}
-	return wt
+// gzipWriters are reused: a writer at BestCompression allocates most of a megabyte.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestCompression) // the level is valid
+	return zw
+}}
+
+// countWriter counts the bytes written to it.
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }
 
 var (

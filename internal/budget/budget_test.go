@@ -1,9 +1,12 @@
 package budget
 
 import (
+	"bytes"
 	"crypto/rand"
+	"crypto/sha256"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -116,5 +119,62 @@ func TestDefaultsMatch(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: budget %q, want %q", p, got, want)
 		}
+	}
+}
+
+func TestCacheRoundTrip(t *testing.T) {
+	c := NewCache()
+	a, b := bytes.Repeat([]byte("nông thôn mới "), 100), []byte("x")
+	na, nb := c.Gzip(a), c.Gzip(b)
+	if na != Gzip(a) || nb != Gzip(b) {
+		t.Fatalf("cached sizes %d, %d differ from Gzip's %d, %d", na, nb, Gzip(a), Gzip(b))
+	}
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	saved := buf.Bytes()
+	r := ReadCache(bytes.NewReader(saved))
+	if len(r.sizes) != 2 || r.sizes[sha256.Sum256(a)] != na || r.sizes[sha256.Sum256(b)] != nb {
+		t.Errorf("read back %v", r.sizes)
+	}
+	// A cache keeps only what the build that used it weighed.
+	r.Gzip(b)
+	buf.Reset()
+	r.WriteTo(&buf)
+	if again := ReadCache(&buf); len(again.sizes) != 1 {
+		t.Errorf("a size not used since the cache was read was kept: %d sizes", len(again.sizes))
+	}
+	if got := ReadCache(strings.NewReader("something else")); len(got.sizes) != 0 {
+		t.Errorf("a file of another format read as %d sizes", len(got.sizes))
+	}
+	// A truncated record is dropped, not misread.
+	if got := ReadCache(bytes.NewReader(saved[:len(saved)-1])); len(got.sizes) != 1 {
+		t.Errorf("a truncated cache read as %d sizes, want 1", len(got.sizes))
+	}
+}
+
+func TestMeterMatchesCheck(t *testing.T) {
+	files := map[string][]byte{
+		"a.css":               bytes.Repeat([]byte("body{color:red}"), 50),
+		"x.js":                []byte("console.log(1)"),
+		"xa/1/index.html":     []byte(`<link rel="stylesheet" href="../../a.css"><script src="../../x.js"></script><p>` + strings.Repeat("xã ", 400)),
+		"tim-kiem/i/ab.json":  bytes.Repeat([]byte(`{"n":"a"}`), 10),
+		"xa-cu/2/index.html":  []byte(`<link rel="stylesheet" href="../../a.css">`),
+		"assets/unused.woff2": []byte("font"),
+	}
+	want, werr := Check(files, Defaults)
+	m := NewMeter(Defaults, nil)
+	var wg sync.WaitGroup
+	for p, b := range files {
+		wg.Go(func() { m.Add(p, b) })
+	}
+	wg.Wait()
+	got, gerr := m.Report()
+	if got.String() != want.String() || (gerr == nil) != (werr == nil) {
+		t.Errorf("concurrent Meter: %v, %v\nCheck: %v, %v", got, gerr, want, werr)
+	}
+	if got.Script != Gzip(files["x.js"]) || got.Scripts != 1 {
+		t.Errorf("script weight %d in %d files", got.Script, got.Scripts)
 	}
 }

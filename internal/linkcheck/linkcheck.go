@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Broken is a reference that resolves to no file.
@@ -53,17 +54,95 @@ func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // external and skipped; those that start with "/" are taken from basePath ("/" for a site at
 // the root of its host). A reference to a folder resolves when the folder has an index.html.
 func Check(files map[string][]byte, basePath string) []Broken {
-	var out []Broken
+	c := NewCollector(basePath)
 	for page, body := range files {
-		if !strings.HasSuffix(page, ".html") {
+		c.Add(page, body)
+	}
+	return c.Broken(func(p string) bool { _, ok := files[p]; return ok })
+}
+
+// A Collector gathers the references of a site's pages as they are made, so that the pages
+// need not be held in memory together, and checks them once every file is known. It keeps
+// each distinct target, page and reference once. Add may be called from several goroutines
+// at once.
+type Collector struct {
+	basePath string
+
+	mu      sync.Mutex
+	pages   []string
+	refs    []string
+	refID   map[string]int32
+	targets map[string][]use // output path → the references to it
+	bad     []use            // references that resolve to no path at all
+}
+
+// use is one page's reference, by the indexes of the page and the reference.
+type use struct{ page, ref int32 }
+
+// NewCollector returns a Collector for a site served at basePath (see Check).
+func NewCollector(basePath string) *Collector {
+	return &Collector{basePath: basePath, refID: map[string]int32{}, targets: map[string][]use{}}
+}
+
+// Add gathers the references of the file page; files other than .html pages have none.
+func (c *Collector) Add(page string, body []byte) {
+	if !strings.HasSuffix(page, ".html") {
+		return
+	}
+	type found struct {
+		target string
+		ok     bool
+		ref    string
+	}
+	var refsOf []found
+	seen := map[string]bool{}
+	refs(body, func(raw []byte) {
+		if seen[string(raw)] {
+			return
+		}
+		seen[string(raw)] = true
+		ref := html.UnescapeString(string(raw))
+		target, ok, external := resolve(page, ref, c.basePath)
+		if !external {
+			refsOf = append(refsOf, found{target, ok, ref})
+		}
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pg := int32(len(c.pages))
+	c.pages = append(c.pages, page)
+	for _, f := range refsOf {
+		id, ok := c.refID[f.ref]
+		if !ok {
+			id = int32(len(c.refs))
+			c.refs = append(c.refs, f.ref)
+			c.refID[f.ref] = id
+		}
+		u := use{page: pg, ref: id}
+		if !f.ok {
+			c.bad = append(c.bad, u)
 			continue
 		}
-		refs(body, func(raw []byte) {
-			ref := html.UnescapeString(string(raw))
-			if !Resolves(files, page, ref, basePath) {
-				out = append(out, Broken{Page: page, Ref: ref})
-			}
-		})
+		c.targets[f.target] = append(c.targets[f.target], u)
+	}
+}
+
+// Broken returns the references gathered that do not resolve to a file for which exists
+// reports true, sorted by page and reference.
+func (c *Collector) Broken(exists func(path string) bool) []Broken {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []Broken
+	add := func(us []use) {
+		for _, u := range us {
+			out = append(out, Broken{Page: c.pages[u.page], Ref: c.refs[u.ref]})
+		}
+	}
+	add(c.bad)
+	for t, us := range c.targets {
+		if !exists(t) {
+			add(us)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Page != out[j].Page {
@@ -76,35 +155,46 @@ func Check(files map[string][]byte, basePath string) []Broken {
 
 // Resolves reports whether ref, found on page, names a file in files.
 func Resolves(files map[string][]byte, page, ref, basePath string) bool {
+	target, ok, external := resolve(page, ref, basePath)
+	if external {
+		return true
+	}
+	_, exists := files[target]
+	return ok && exists
+}
+
+// resolve returns the output path that ref, found on page, names. ok is false when it names
+// none (it leaves the site); external is true for a reference to another site or to the
+// page itself (a fragment or a query), which has nothing to check.
+func resolve(page, ref, basePath string) (target string, ok, external bool) {
 	u, err := url.Parse(ref)
 	if err != nil {
-		return false
+		return "", false, false
 	}
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
-		return true // external
+		return "", false, true
 	}
 	p := u.Path
 	if p == "" {
-		return true // a fragment or query on the same page
+		return "", false, true
 	}
 	// Resolve dot segments the way a browser does: a last segment of "." or ".." names a
 	// folder, like a trailing slash.
 	dir, rel := path.Dir(page), p
 	if strings.HasPrefix(p, "/") {
 		if !strings.HasPrefix(p, basePath) {
-			return false
+			return "", false, false
 		}
 		dir, rel = ".", strings.TrimPrefix(p, basePath)
 	}
 	last := rel[strings.LastIndex(rel, "/")+1:]
 	folder := last == "" || last == "." || last == ".."
-	target := path.Join(dir, rel)
+	target = path.Join(dir, rel)
 	if target == ".." || strings.HasPrefix(target, "../") {
-		return false
+		return "", false, false
 	}
 	if folder {
 		target = strings.TrimPrefix(target+"/index.html", "./")
 	}
-	_, ok := files[target]
-	return ok
+	return target, true, false
 }

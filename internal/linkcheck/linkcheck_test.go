@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -179,5 +180,32 @@ func TestRefs(t *testing.T) {
 	want := []string{"a/", "c.css", "", "b.png"}
 	if !slices.Equal(got, want) {
 		t.Errorf("refs = %q, want %q", got, want)
+	}
+}
+
+func TestCollectorOrderAndConcurrency(t *testing.T) {
+	// Pages come in any order and from several goroutines; a link to a page made later
+	// resolves, a link to a page never made is broken once per page that has it.
+	pages := map[string]string{
+		"index.html":         `<a href="xa/1/">1</a> <a href="xa/2/">2</a> <a href="xa/2/">again</a>`,
+		"xa/1/index.html":    `<a href="../../">home</a> <a href="../9/">nine</a>`,
+		"en/xa/1/index.html": `<a href="../../../xa/9/">nine</a> <a href="/x/">outside</a> <a href="https://e.vn/">e</a>`,
+		"xa/2/index.html":    `<img src="../../a.png">`,
+		"a.png":              "",
+	}
+	c := NewCollector("/base/")
+	var wg sync.WaitGroup
+	for p, b := range pages {
+		wg.Go(func() { c.Add(p, []byte(b)) })
+	}
+	wg.Wait()
+	got := c.Broken(func(p string) bool { _, ok := pages[p]; return ok })
+	want := []Broken{
+		{Page: "en/xa/1/index.html", Ref: "../../../xa/9/"},
+		{Page: "en/xa/1/index.html", Ref: "/x/"},
+		{Page: "xa/1/index.html", Ref: "../9/"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Broken() = %v\nwant %v", got, want)
 	}
 }
