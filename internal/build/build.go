@@ -2,11 +2,14 @@
 package build
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/budget"
@@ -52,6 +55,9 @@ type Result struct {
 	Weights *budget.Report
 	// CardsDrawn counts the share cards drawn; 0 when all came from the cache.
 	CardsDrawn int
+	// Linked counts the files of Files that were the same as in the previous output and
+	// were hard-linked from it instead of written.
+	Linked int
 }
 
 // Load reads and validates the site in dir. It returns the site and every diagnostic found;
@@ -94,11 +100,7 @@ func renderWith(site *model.Site, opts render.Options, maps map[string]*render.P
 		return nil, err
 	}
 	if broken := linkcheck.Check(files, render.BasePath(site.Config.BaseURL)); len(broken) > 0 {
-		var l diag.List
-		for _, b := range broken {
-			l.Errorf(diag.Pos{File: b.Page}, "broken link %q", b.Ref)
-		}
-		return nil, l
+		return nil, brokenList(broken)
 	}
 	return files, nil
 }
@@ -152,7 +154,9 @@ func NationMap(site *model.Site) (*carto.Map, error) {
 }
 
 // Run builds the site: it reads and checks everything first and writes nothing if there is an
-// error, then renders and replaces the output folder atomically.
+// error, then renders the pages straight into a new output tree, which replaces the output
+// folder atomically once every page is written and every check has passed. A page whose bytes
+// are those of the previous build is hard-linked from the old tree, not written again.
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
 	out := opts.Out
@@ -163,17 +167,16 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{}, err
 	}
-	res, files, err := prepare(opts, false)
+	begin := func() (*write.Writer, error) { return write.Begin(out, write.Options{ModTime: when}) }
+	res, tree, err := prepare(opts, false, begin)
 	if err != nil {
 		return res, err
 	}
-	if err := write.Tree(out, files, write.Options{ModTime: when}); err != nil {
+	if err := tree.Commit(); err != nil {
 		return res, err
 	}
-	res.Files, res.Duration = len(files), time.Since(start)
-	for _, b := range files {
-		res.Bytes += int64(len(b))
-	}
+	res.Linked, _ = tree.Linked()
+	res.Duration = time.Since(start)
 	return res, nil
 }
 
@@ -182,7 +185,7 @@ func Run(opts Options) (*Result, error) {
 // and warnings, sorted; the error is non-nil when a build would fail.
 func Check(opts Options) (diag.List, error) {
 	opts.Log = nil
-	res, _, err := prepare(opts, true)
+	res, _, err := prepare(opts, true, nil)
 	all := append(diag.List{}, res.Warnings...)
 	if l, ok := diag.AsList(err); ok {
 		all = append(all, l...)
@@ -193,9 +196,11 @@ func Check(opts Options) (diag.List, error) {
 	return all, err
 }
 
-// prepare reads, checks, derives and renders the site in memory. With readOnly, the geometry
-// cache is read but not written.
-func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
+// prepare reads, checks, derives and renders the site. With begin, it starts a new output
+// tree once the site has read without errors and streams every rendered file into it; the
+// tree it returns is complete and checked, to be committed. Without begin (atlas check) it
+// writes nothing, and the geometry cache is read but not written.
+func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (res *Result, tree *write.Writer, err error) {
 	logw := opts.Log
 	if logw == nil {
 		logw = io.Discard
@@ -210,7 +215,7 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	geo := newGeometry(cache)
 	geo.readOnly = readOnly
 	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
-	res := &Result{Warnings: diags.Warnings()}
+	res = &Result{Warnings: diags.Warnings()}
 	defer func() { logWarnings(logw, res.Warnings) }()
 	if err != nil {
 		return res, nil, err
@@ -227,15 +232,138 @@ func prepare(opts Options, readOnly bool) (*Result, render.Files, error) {
 	defer closeLayouts()
 	texts, closeTexts := siteFS(opts.Site, "i18n")
 	defer closeTexts()
+	if begin != nil {
+		if tree, err = begin(); err != nil {
+			return res, nil, err
+		}
+		defer func() {
+			if err != nil {
+				tree.Abort()
+				tree = nil
+			}
+		}()
+	}
+	weights := loadWeights(cache)
+	em := newEmitter(render.BasePath(site.Config.BaseURL), weights, tree)
 	cards := newCards(geo)
-	files, err := renderWith(site, render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation}, maps)
+	_, err = render.Site(stats.Derive(site), render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation, Maps: maps, Sink: em.put})
 	res.CardsDrawn = int(cards.drawn.Load())
+	res.Files, res.Bytes = int(em.files.Load()), em.bytes.Load()
 	if err != nil {
-		return res, nil, err
+		return res, tree, err
+	}
+	if broken := em.links.Broken(em.exists); len(broken) > 0 {
+		return res, tree, brokenList(broken)
 	}
 	// Pages over their weight budget fail the build, like broken links.
-	res.Weights, err = budget.Check(files, budget.Defaults)
-	return res, files, err
+	res.Weights, err = em.meter.Report()
+	if err == nil && !readOnly {
+		saveWeights(cache, weights)
+	}
+	return res, tree, err
+}
+
+// brokenList turns broken links into errors at the pages that hold them.
+func brokenList(broken []linkcheck.Broken) diag.List {
+	var l diag.List
+	for _, b := range broken {
+		l.Errorf(diag.Pos{File: b.Page}, "broken link %q", b.Ref)
+	}
+	return l
+}
+
+// emitter takes each file as it is rendered to the checks that need every page — the link
+// check and the weight budget — and, in a build, into the new output tree, so that the
+// rendered site is never held in memory as a whole. It is safe for concurrent use.
+type emitter struct {
+	links *linkcheck.Collector
+	meter *budget.Meter
+	tree  *write.Writer // nil for atlas check
+
+	files atomic.Int64
+	bytes atomic.Int64
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+func newEmitter(basePath string, weights *budget.Cache, tree *write.Writer) *emitter {
+	return &emitter{
+		links: linkcheck.NewCollector(basePath),
+		meter: budget.NewMeter(budget.Defaults, weights),
+		tree:  tree,
+		paths: map[string]bool{},
+	}
+}
+
+// put is the render's sink.
+func (e *emitter) put(p string, b []byte) error {
+	e.mu.Lock()
+	e.paths[p] = true
+	e.mu.Unlock()
+	e.files.Add(1)
+	e.bytes.Add(int64(len(b)))
+	e.links.Add(p, b)
+	e.meter.Add(p, b)
+	if e.tree != nil {
+		return e.tree.Put(p, b)
+	}
+	return nil
+}
+
+// exists reports whether a file was put at p.
+func (e *emitter) exists(p string) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.paths[p]
+}
+
+// weightsFile is the cache file of the gzipped sizes the weight budget measured.
+const weightsFile = "gzip-sizes"
+
+// processWeights serves builds without a cache folder (tests, benchmarks) for the life of
+// the process, as drawnCards does for cards.
+var processWeights = budget.NewCache()
+
+// loadWeights returns the gzipped sizes cached in dir; with no cache folder, the process's.
+func loadWeights(dir string) *budget.Cache {
+	if dir == "" {
+		return processWeights
+	}
+	f, err := os.Open(filepath.Join(dir, weightsFile))
+	if err != nil {
+		return budget.NewCache()
+	}
+	defer f.Close()
+	return budget.ReadCache(bufio.NewReader(f))
+}
+
+// saveWeights keeps the sizes measured for the next build; a cache that cannot be written
+// costs only time.
+func saveWeights(dir string, c *budget.Cache) {
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(dir, weightsFile+".*")
+	if err != nil {
+		return
+	}
+	w := bufio.NewWriter(tmp)
+	_, err = c.WriteTo(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(dir, weightsFile))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
 }
 
 // siteFS returns the site's folder name (layouts, i18n), or nil when it has none, and a

@@ -146,7 +146,7 @@ func (r *renderer) cards() error {
 		if errs[i] != nil {
 			return errs[i]
 		}
-		r.out[j.path] = out[i]
+		r.out.put(j.path, out[i])
 	}
 	return nil
 }

@@ -38,12 +38,12 @@ func (r *renderer) dataPage() error {
 	add := func(scope, province string) {
 		for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}, {"GeoJSON", "geojson"}} {
 			p := DataPath(province, f.ext)
-			b, ok := r.out[p]
+			size, ok := r.out.size(p)
 			if !ok {
 				continue
 			}
 			d.Downloads = append(d.Downloads, Download{Scope: scope, Format: f.format, Href: pg.Root + p,
-				Name: p[len(dataDir):], Size: r.loc.Number(float64(len(b))/1000) + " kB"})
+				Name: p[len(dataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
 		}
 	}
 	add(r.loc.t("data.whole"), "")

@@ -205,8 +205,8 @@ func (r *renderer) dataJSON(province string, rows []*DataRow) []byte {
 // tables writes rows as the CSV and JSON downloads of each province and of the whole atlas,
 // the whole atlas's GeoJSON, and the JSON schema.
 func (r *renderer) tables(rows []*DataRow) {
-	r.out[DataPath("", "csv")] = dataCSV(rows)
-	r.out[DataPath("", "json")] = r.dataJSON("", rows)
+	r.out.put(DataPath("", "csv"), dataCSV(rows))
+	r.out.put(DataPath("", "json"), r.dataJSON("", rows))
 	for _, p := range r.a.Site.Provinces {
 		var mine []*DataRow
 		for _, d := range rows {
@@ -214,8 +214,8 @@ func (r *renderer) tables(rows []*DataRow) {
 				mine = append(mine, d)
 			}
 		}
-		r.out[DataPath(p.Code, "csv")] = dataCSV(mine)
-		r.out[DataPath(p.Code, "json")] = r.dataJSON(p.Code, mine)
+		r.out.put(DataPath(p.Code, "csv"), dataCSV(mine))
+		r.out.put(DataPath(p.Code, "json"), r.dataJSON(p.Code, mine))
 	}
 	var ms []*carto.Map
 	codes := make([]string, 0, len(r.opts.Maps))
@@ -227,9 +227,9 @@ func (r *renderer) tables(rows []*DataRow) {
 		ms = append(ms, r.opts.Maps[c].Main)
 	}
 	if len(ms) > 0 {
-		r.out[DataPath("", "geojson")] = mapGeoJSON(ms, r.geoProps(rows), r.dataAsOfField())
+		r.out.put(DataPath("", "geojson"), mapGeoJSON(ms, r.geoProps(rows), r.dataAsOfField()))
 	}
-	r.out[SchemaPath] = r.schema()
+	r.out.put(SchemaPath, r.schema())
 }
 
 // dataAsOfField is the data's date for the downloads, YYYY-MM-DD, or "" when unknown.

@@ -129,7 +129,7 @@ func (r *renderer) embeds() error {
 		if err != nil {
 			return err
 		}
-		r.out[embedScript] = b
+		r.out.put(embedScript, b)
 	}
 	return nil
 }
@@ -165,9 +165,9 @@ func (r *renderer) writeEmbed(name string, pg *Page) error {
 		return fmt.Errorf("render %s with %s: %w", pg.Path, name, err)
 	}
 	file := pg.Path + "index.html"
-	if _, dup := r.out[file]; dup {
+	if r.out.has(file) {
 		return fmt.Errorf("render: two pages write %s", file)
 	}
-	r.out[file] = buf.Bytes()
+	r.out.put(file, buf.Bytes())
 	return nil
 }

@@ -139,6 +139,6 @@ func (r *renderer) feed(p, page, title string, stories []*model.Story) error {
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p, err)
 	}
-	r.out[r.loc.prefix+p] = append([]byte(xml.Header), append(b, '\n')...)
+	r.out.put(r.loc.prefix+p, append([]byte(xml.Header), append(b, '\n')...))
 	return nil
 }

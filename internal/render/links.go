@@ -1,17 +1,16 @@
 package render
 
-// links is the last step of each language's pages: the Atom feeds of the language and the
-// fallback pages at old paths; after the last language, when every page is written, the
-// files that list them: _redirects, sitemap.xml and robots.txt.
+// links comes after every language's pages: each language's Atom feeds and fallback pages
+// at old paths, then the files that list them all: _redirects, sitemap.xml and robots.txt.
 func (r *renderer) links() error {
-	if err := r.feeds(); err != nil {
-		return err
-	}
-	if err := r.fallbacks(); err != nil {
-		return err
-	}
-	if r.loc != r.locs[len(r.locs)-1] {
-		return nil
+	for _, loc := range r.locs {
+		r.loc, r.base, r.cache = loc, nil, nil
+		if err := r.feeds(); err != nil {
+			return err
+		}
+		if err := r.fallbacks(); err != nil {
+			return err
+		}
 	}
 	r.redirectsFile()
 	if err := r.sitemap(); err != nil {

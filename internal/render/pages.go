@@ -36,8 +36,8 @@ func (r *renderer) downloads() {
 	rows := r.dataRows()
 	props, asOf := r.geoProps(rows), r.dataAsOfField()
 	for code, m := range r.opts.Maps {
-		r.out[MapDataPath(code, false)] = mapGeoJSON([]*carto.Map{m.Main}, props, asOf)
-		r.out[MapDataPath(code, true)] = mapGeoJSON([]*carto.Map{m.Locator}, props, asOf)
+		r.out.put(MapDataPath(code, false), mapGeoJSON([]*carto.Map{m.Main}, props, asOf))
+		r.out.put(MapDataPath(code, true), mapGeoJSON([]*carto.Map{m.Locator}, props, asOf))
 	}
 	r.tables(rows)
 }
@@ -81,9 +81,11 @@ func (r *renderer) pages() error {
 		steps = append(steps, func() error { return r.criteriaSet(cs) }, func() error { return r.criterionPages(cs) })
 	}
 	steps = append(steps, r.cards) // share cards: see cards.go
-	steps = append(steps, r.links) // feeds, fallbacks, sitemap: after every page (links.go)
 	for _, step := range steps {
 		if err := step(); err != nil {
+			return err
+		}
+		if err := r.out.failed(); err != nil {
 			return err
 		}
 	}

@@ -72,11 +72,11 @@ func (r *renderer) fallbacks() error {
 	for _, rd := range Redirects(r.a.Site) {
 		from, to := r.loc.prefix+rd.From, r.loc.prefix+rd.To
 		file := fallbackFile(from)
-		if _, dup := r.out[file]; dup {
+		if r.out.has(file) {
 			return fmt.Errorf("render: alias /%s is the path of a page", rd.From)
 		}
 		for dir := path.Dir(file); dir != "."; dir = path.Dir(dir) {
-			if _, clash := r.out[dir]; clash {
+			if r.out.has(dir) {
 				return fmt.Errorf("render: alias /%s lies below the file %s", rd.From, dir)
 			}
 		}
@@ -85,7 +85,7 @@ func (r *renderer) fallbacks() error {
 		if err := t.Execute(&buf, v); err != nil {
 			return fmt.Errorf("render %s with redirect.html: %w", file, err)
 		}
-		r.out[file] = buf.Bytes()
+		r.out.put(file, buf.Bytes())
 	}
 	return nil
 }
@@ -103,5 +103,5 @@ func (r *renderer) redirectsFile() {
 			fmt.Fprintf(&b, "/%s  /%s  301!\n", l.prefix+rd.From, l.prefix+rd.To)
 		}
 	}
-	r.out[RedirectsFile] = b.Bytes()
+	r.out.put(RedirectsFile, b.Bytes())
 }

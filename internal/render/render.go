@@ -20,6 +20,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/carto"
@@ -43,7 +44,15 @@ type Options struct {
 	Nation *carto.Map
 	// Cards draws a share card's PNG; nil draws with card.PNG. A build passes one that caches.
 	Cards func(*card.Card) ([]byte, error)
+	// Sink, when set, receives each file as it is rendered, and Site returns no files: a
+	// build writes them as they come instead of holding the site in memory. It is called
+	// from several goroutines at once; an error it returns ends the render.
+	Sink Sink
 }
+
+// A Sink receives a rendered file: its output path and content, which the renderer does
+// not touch again.
+type Sink func(path string, b []byte) error
 
 // ProvinceMaps are the maps drawn for one province.
 type ProvinceMaps struct {
@@ -64,9 +73,10 @@ func (f Files) Paths() []string {
 	return ps
 }
 
-// Site renders every page of the atlas.
+// Site renders every page of the atlas. With opts.Sink it hands each file to the sink and
+// returns no files; otherwise it returns them all.
 func Site(a *stats.Atlas, opts Options) (Files, error) {
-	r := &renderer{a: a, opts: opts, out: Files{}, md: newMarkdown(a.Site.Config.Markdown)}
+	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown)}
 	if err := r.assets(); err != nil {
 		return nil, err
 	}
@@ -80,20 +90,118 @@ func Site(a *stats.Atlas, opts Options) (Files, error) {
 	// The downloads come first: the data page gives their sizes. They are in Vietnamese.
 	r.loc = r.locs[0]
 	r.downloads()
-	for _, loc := range r.locs {
-		// Templates are parsed once per language, with that language's functions.
-		r.loc, r.base, r.cache = loc, nil, nil
-		if err := r.pages(); err != nil {
+	if err := r.out.failed(); err != nil {
+		return nil, err
+	}
+	r.index()
+	// The languages are rendered at once, each by a renderer of its own: templates are
+	// parsed once per language, with that language's functions.
+	errs := make([]error, len(r.locs))
+	var wg sync.WaitGroup
+	for i, loc := range r.locs {
+		lr := *r
+		lr.loc, lr.base, lr.cache = loc, nil, nil
+		lr.md = newMarkdown(a.Site.Config.Markdown)
+		wg.Go(func() { errs[i] = lr.pages() })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
 	}
-	return r.out, nil
+	if err := r.links(); err != nil {
+		return nil, err
+	}
+	if err := r.out.failed(); err != nil {
+		return nil, err
+	}
+	return r.out.files, nil
+}
+
+// output is where the renderer puts files: a Sink, or a Files it returns. It knows every
+// path and size put, for the pages that list or size other files. It is safe for concurrent
+// use.
+type output struct {
+	sink Sink
+
+	mu    sync.Mutex
+	sizes map[string]int
+	files Files // without a sink
+	err   error // the first error: a path put twice, or the sink's
+}
+
+func newOutput(sink Sink) *output {
+	o := &output{sink: sink, sizes: map[string]int{}}
+	if sink == nil {
+		o.files = Files{}
+	}
+	return o
+}
+
+// put adds the file at p. An error is kept for failed to report.
+func (o *output) put(p string, b []byte) {
+	o.mu.Lock()
+	if _, dup := o.sizes[p]; dup {
+		if o.err == nil {
+			o.err = fmt.Errorf("render: two files write %s", p)
+		}
+		o.mu.Unlock()
+		return
+	}
+	o.sizes[p] = len(b)
+	if o.sink == nil {
+		o.files[p] = b
+		o.mu.Unlock()
+		return
+	}
+	o.mu.Unlock()
+	if err := o.sink(p, b); err != nil {
+		o.mu.Lock()
+		if o.err == nil {
+			o.err = err
+		}
+		o.mu.Unlock()
+	}
+}
+
+// has reports whether a file was put at p.
+func (o *output) has(p string) bool {
+	_, ok := o.size(p)
+	return ok
+}
+
+// size returns the size of the file put at p.
+func (o *output) size(p string) (int, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	n, ok := o.sizes[p]
+	return n, ok
+}
+
+// paths returns the paths put, sorted.
+func (o *output) paths() []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	ps := make([]string, 0, len(o.sizes))
+	for p := range o.sizes {
+		ps = append(ps, p)
+	}
+	sort.Strings(ps)
+	return ps
+}
+
+// failed returns the first error of a put.
+func (o *output) failed() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err
 }
 
 type renderer struct {
 	a     *stats.Atlas
 	opts  Options
-	out   Files
+	out   *output
 	md    goldmark.Markdown
 	base  *template.Template
 	cache map[string]*template.Template
@@ -141,7 +249,7 @@ func (r *renderer) assets() error {
 		ext := path.Ext(e.Name())
 		p := "assets/" + strings.TrimSuffix(e.Name(), ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		r.assetPaths[e.Name()] = p
-		r.out[p] = b
+		r.out.put(p, b)
 	}
 	r.css = r.assetPaths["atlas.css"]
 	return nil
@@ -290,10 +398,10 @@ func (r *renderer) write(name string, pg *Page) error {
 	if err := t.ExecuteTemplate(&buf, "baseof.html", pg); err != nil {
 		return fmt.Errorf("render %s with %s: %w", file, name, err)
 	}
-	if _, dup := r.out[file]; dup {
+	if r.out.has(file) {
 		return fmt.Errorf("render: two pages write %s", file)
 	}
-	r.out[file] = buf.Bytes()
+	r.out.put(file, buf.Bytes())
 	return nil
 }
 

@@ -201,7 +201,7 @@ func (r *renderer) search() error {
 			if err != nil {
 				return err
 			}
-			r.out[SearchShardPath(p)] = append(b, '\n')
+			r.out.put(SearchShardPath(p), append(b, '\n'))
 			m.Shards = append(m.Shards, p)
 		}
 		sort.Strings(m.Shards)
@@ -209,7 +209,7 @@ func (r *renderer) search() error {
 		if err != nil {
 			return err
 		}
-		r.out[SearchIndexPath] = append(b, '\n')
+		r.out.put(SearchIndexPath, append(b, '\n'))
 	}
 	pg := r.page("search", searchDir, r.loc.t("search.title"))
 	pg.Description = r.loc.t("search.description")

@@ -59,7 +59,7 @@ func (r *renderer) sitemap() error {
 	}
 	mods, data := lastMods(r.a.Site), dataAsOf(r.a.Site)
 	var set urlset
-	for _, file := range r.out.Paths() {
+	for _, file := range r.out.paths() {
 		if !strings.HasSuffix(file, ".html") || skip[file] || strings.HasSuffix(file, "404.html") || strings.HasPrefix(file, "embed/") {
 			continue
 		}
@@ -84,7 +84,7 @@ func (r *renderer) sitemap() error {
 	if err != nil {
 		return fmt.Errorf("render %s: %w", SitemapFile, err)
 	}
-	r.out[SitemapFile] = append([]byte(xml.Header), append(b, '\n')...)
+	r.out.put(SitemapFile, append([]byte(xml.Header), append(b, '\n')...))
 	return nil
 }
 
@@ -92,5 +92,5 @@ func (r *renderer) sitemap() error {
 func (r *renderer) robots() {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.abs(SitemapFile))
-	r.out[RobotsFile] = b.Bytes()
+	r.out.put(RobotsFile, b.Bytes())
 }
