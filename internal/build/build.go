@@ -167,7 +167,11 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{}, err
 	}
-	begin := func() (*write.Writer, error) { return write.Begin(out, write.Options{ModTime: when}) }
+	wopts := write.Options{ModTime: when}
+	if !opts.NoCache {
+		wopts.Manifest = filepath.Join(cacheDir(opts), manifestFile)
+	}
+	begin := func() (*write.Writer, error) { return write.Begin(out, wopts) }
 	res, tree, err := prepare(opts, false, begin)
 	if err != nil {
 		return res, err
@@ -205,13 +209,7 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	if logw == nil {
 		logw = io.Discard
 	}
-	cache := opts.CacheDir
-	if cache == "" {
-		cache = filepath.Join(opts.Site, ".cache", "atlas")
-	}
-	if opts.NoCache {
-		cache = ""
-	}
+	cache := cacheDir(opts)
 	geo := newGeometry(cache)
 	geo.readOnly = readOnly
 	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
@@ -262,6 +260,21 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	}
 	return res, tree, err
 }
+
+// cacheDir returns the build's cache folder, or "" when it has none.
+func cacheDir(opts Options) string {
+	switch {
+	case opts.NoCache:
+		return ""
+	case opts.CacheDir != "":
+		return opts.CacheDir
+	}
+	return filepath.Join(opts.Site, ".cache", "atlas")
+}
+
+// manifestFile is the cache file where a build records the hashes of the output it wrote,
+// for the next build to find the unchanged files without reading them (write.Options).
+const manifestFile = "output-manifest"
 
 // brokenList turns broken links into errors at the pages that hold them.
 func brokenList(broken []linkcheck.Broken) diag.List {

@@ -558,8 +558,8 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	if u := r.a.Index.Units[f.Code]; u != nil {
 		d.SameCode = append(d.SameCode, Link{Href: home + UnitPath(u.Code), Title: r.loc.t("former.current", u.FullName())})
 	}
-	for _, g := range r.a.Site.Former {
-		if g.Code == f.Code && g != f {
+	for _, g := range r.index().formerByCode[f.Code] {
+		if g != f {
 			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(g.Key()), Title: r.loc.t("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
 		}
 	}

@@ -4,7 +4,10 @@ package write
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -18,6 +21,11 @@ type Options struct {
 	// ModTime, when not zero, is given to every file and folder written, so that the output's
 	// metadata is as reproducible as its bytes (see SOURCE_DATE_EPOCH in docs/content.md).
 	ModTime time.Time
+	// Manifest, when set, is a file (outside the output folder) where the Writer records
+	// the hash of every file of the tree it commits, so that the next one finds the
+	// unchanged files without reading them. Without it, a file is compared with the old one
+	// byte for byte.
+	Manifest string
 }
 
 // Tree writes files (slash-separated paths relative to out) as the new content of the folder
@@ -57,6 +65,9 @@ type Writer struct {
 	out, tmp string
 	opts     Options
 
+	old  *manifest // the current tree's, or nil
+	next *manifest // the new tree's, with Options.Manifest
+
 	mu      sync.Mutex
 	dirs    map[string]bool // folders made in tmp
 	files   map[string]bool // files put
@@ -81,7 +92,12 @@ func Begin(out string, opts Options) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{out: out, tmp: tmp, opts: opts, dirs: map[string]bool{}, files: map[string]bool{}}, nil
+	w := &Writer{out: out, tmp: tmp, opts: opts, dirs: map[string]bool{}, files: map[string]bool{}}
+	if opts.Manifest != "" {
+		w.old = readManifest(opts.Manifest, out)
+		w.next = &manifest{entries: map[string]entry{}}
+	}
+	return w, nil
 }
 
 // Put writes b as the file at p, a slash-separated path relative to the output folder. A
@@ -95,11 +111,30 @@ func (w *Writer) Put(p string, b []byte) error {
 	if err := w.claim(p, filepath.Dir(dst)); err != nil {
 		return err
 	}
-	if w.reuse(filepath.Join(w.out, rel), dst, b) {
-		w.count(true)
+	var sum [32]byte
+	if w.next != nil {
+		sum = sha256.Sum256(b)
+	}
+	if id, ok := w.reuse(p, filepath.Join(w.out, rel), dst, b, sum); ok {
+		w.done1(p, true, sum, id)
 		return nil
 	}
-	if err := os.WriteFile(dst, b, 0o644); err != nil {
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	var id [2]uint64
+	if err == nil && w.next != nil {
+		var st os.FileInfo
+		if st, err = f.Stat(); err == nil {
+			id, _ = fileID(st)
+		}
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
 	if !w.opts.ModTime.IsZero() {
@@ -107,7 +142,7 @@ func (w *Writer) Put(p string, b []byte) error {
 			return err
 		}
 	}
-	w.count(false)
+	w.done1(p, false, sum, id)
 	return nil
 }
 
@@ -123,43 +158,74 @@ func (w *Writer) claim(p, dir string) error {
 		return fmt.Errorf("write: %s is put twice", p)
 	}
 	w.files[p] = true
+	return w.mkdir(dir)
+}
+
+// mkdir makes dir and the folders above it that are not made yet; w.mu is held.
+func (w *Writer) mkdir(dir string) error {
 	if dir == w.tmp || w.dirs[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// One system call for the usual case, a folder whose parent exists.
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	for d := dir; d != w.tmp && !w.dirs[d]; d = filepath.Dir(d) {
-		w.dirs[d] = true
-	}
+	w.dirs[dir] = true
 	return nil
 }
 
-func (w *Writer) count(linked bool) {
+// done1 counts the file put at p, and records it in the new manifest.
+func (w *Writer) done1(p string, linked bool, sum [32]byte, id [2]uint64) {
 	w.mu.Lock()
+	defer w.mu.Unlock()
 	if linked {
 		w.linked++
 	} else {
 		w.written++
 	}
-	w.mu.Unlock()
+	if w.next != nil {
+		w.next.entries[p] = entry{sum: sum, id: id}
+	}
 }
 
-// reuse hard-links old to dst when old is a regular file holding exactly b, with the time
-// the tree gives its files, and reports whether it did.
-func (w *Writer) reuse(old, dst string, b []byte) bool {
+// reuse hard-links old, the file at p in the current tree, to dst when it holds exactly b
+// (whose hash is sum, with a manifest), with the time the tree gives its files, and reports
+// whether it did, with old's file ID. With a manifest of the current tree, old is known by
+// its hash and inode; without, by reading it.
+func (w *Writer) reuse(p, old, dst string, b []byte, sum [32]byte) ([2]uint64, bool) {
+	var id [2]uint64
+	var known entry
+	if w.old != nil {
+		var ok bool
+		if known, ok = w.old.entries[p]; !ok || known.sum != sum {
+			return id, false
+		}
+	}
 	st, err := os.Lstat(old)
 	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(b)) {
-		return false
+		return id, false
 	}
 	if !w.opts.ModTime.IsZero() && !st.ModTime().Equal(w.opts.ModTime) {
-		return false
+		return id, false
 	}
-	have, err := os.ReadFile(old)
-	if err != nil || !bytes.Equal(have, b) {
-		return false
+	id, hasID := fileID(st)
+	if w.old != nil {
+		if !hasID || id != known.id {
+			return id, false
+		}
+	} else {
+		have, err := os.ReadFile(old)
+		if err != nil || !bytes.Equal(have, b) {
+			return id, false
+		}
 	}
-	return os.Link(old, dst) == nil
+	return id, os.Link(old, dst) == nil
 }
 
 // Linked returns how many files were hard-linked from the previous tree, and how many
@@ -191,7 +257,13 @@ func (w *Writer) Commit() (err error) {
 			return err
 		}
 	}
-	return swap(w.tmp, w.out)
+	if err := swap(w.tmp, w.out); err != nil {
+		return err
+	}
+	if w.next != nil {
+		w.next.save(w.opts.Manifest, w.out)
+	}
+	return nil
 }
 
 // Abort removes the partial tree; out is left as it was.

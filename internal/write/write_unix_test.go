@@ -84,3 +84,88 @@ func TestWriterDoesNotLinkAcrossModTimes(t *testing.T) {
 		t.Errorf("a modified %v, want %v", st.ModTime(), later)
 	}
 }
+
+func TestWriterManifest(t *testing.T) {
+	dir := t.TempDir()
+	out, man := filepath.Join(dir, "public"), filepath.Join(dir, "cache", "manifest")
+	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+	opts := Options{ModTime: when, Manifest: man}
+	files := map[string][]byte{"a.html": []byte("aaa"), "b/index.html": []byte("bbb"), "c.html": []byte("ccc")}
+	if err := Tree(out, files, opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(man); err != nil {
+		t.Fatalf("no manifest after a commit: %v", err)
+	}
+	a, b := inode(t, filepath.Join(out, "a.html")), inode(t, filepath.Join(out, "b/index.html"))
+	// Edited by hand in place: same size, a new time. The manifest does not vouch for it.
+	if err := os.WriteFile(filepath.Join(out, "c.html"), []byte("CCC"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Begin(out, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.old == nil {
+		t.Fatal("the manifest of the current tree was not read")
+	}
+	for _, p := range []string{"a.html", "b/index.html", "c.html"} {
+		if err := w.Put(p, files[p]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if linked, written := w.Linked(); linked != 2 || written != 1 {
+		t.Errorf("Linked() = %d, %d; want a.html and b/index.html linked, c.html written", linked, written)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if inode(t, filepath.Join(out, "a.html")) != a || inode(t, filepath.Join(out, "b/index.html")) != b {
+		t.Error("unchanged files were written again")
+	}
+	if got := snapshot(t, out)["c.html"]; got != "ccc" {
+		t.Errorf("c.html = %q, want the build's bytes", got)
+	}
+
+	// Another tree put in place of out (a copy, a checkout): the manifest is not its own.
+	if err := os.Rename(out, out+".aside"); err != nil {
+		t.Fatal(err)
+	}
+	if err := Tree(out, map[string][]byte{"a.html": []byte("xyz")}, Options{ModTime: when}); err != nil {
+		t.Fatal(err)
+	}
+	w, err = Begin(out, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	if w.old != nil {
+		t.Error("a manifest was trusted for a tree it does not describe")
+	}
+	if err := w.Put("a.html", []byte("aaa")); err != nil {
+		t.Fatal(err)
+	}
+	if linked, _ := w.Linked(); linked != 0 {
+		t.Error("a file was linked though its bytes differ")
+	}
+}
+
+func TestManifestRoundTrip(t *testing.T) {
+	m := &manifest{root: [2]uint64{1, 2}, entries: map[string]entry{
+		"index.html":      {sum: [32]byte{1}, id: [2]uint64{1, 7}},
+		"xa/1/index.html": {sum: [32]byte{2}, id: [2]uint64{1, 8}},
+	}}
+	got, err := decodeManifest(m.encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.root != m.root || !maps.Equal(got.entries, m.entries) {
+		t.Errorf("decoded %+v, want %+v", got, m)
+	}
+	enc := m.encode()
+	for _, cut := range []int{0, 5, len(manifestMagic) + 3, len(enc) - 1} {
+		if _, err := decodeManifest(enc[:cut]); err == nil {
+			t.Errorf("a manifest cut at %d bytes decoded", cut)
+		}
+	}
+}
