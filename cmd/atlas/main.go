@@ -206,6 +206,9 @@ func doBuild(sf siteFlags, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, ", %d warning(s)", n)
 	}
 	fmt.Fprintln(stdout)
+	if res.Recalled > 0 || res.Linked > 0 {
+		fmt.Fprintf(stdout, "%d pages unchanged since the last build were not rendered again; %d unchanged files were linked, not written\n", res.Recalled, res.Linked)
+	}
 	if res.Weights != nil {
 		fmt.Fprintln(stdout, res.Weights)
 	}

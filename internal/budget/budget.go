@@ -137,7 +137,10 @@ func NewMeter(s Set, cache *Cache) *Meter {
 }
 
 // Add weighs the file at p.
-func (m *Meter) Add(p string, b []byte) {
+func (m *Meter) Add(p string, b []byte) { m.AddHashed(p, b, sha256.Sum256(b)) }
+
+// AddHashed is Add for a caller that has the SHA-256 of b already.
+func (m *Meter) AddHashed(p string, b []byte, sum [32]byte) {
 	page, alone := false, false
 	for _, bd := range m.set.Pages {
 		if bd.Pages.MatchString(p) {
@@ -155,7 +158,7 @@ func (m *Meter) Add(p string, b []byte) {
 	if !page && !alone && !asset {
 		return
 	}
-	n := m.cache.Gzip(b)
+	n := m.cache.gzip(b, sum)
 	var res []string
 	if page {
 		seen := map[string]bool{}
@@ -259,8 +262,10 @@ type Cache struct {
 func NewCache() *Cache { return &Cache{sizes: map[[32]byte]int{}, used: map[[32]byte]bool{}} }
 
 // Gzip returns the gzipped size of b, from the cache when it holds b's hash.
-func (c *Cache) Gzip(b []byte) int {
-	sum := sha256.Sum256(b)
+func (c *Cache) Gzip(b []byte) int { return c.gzip(b, sha256.Sum256(b)) }
+
+// gzip is Gzip for b whose hash is sum.
+func (c *Cache) gzip(b []byte, sum [32]byte) int {
 	c.mu.Lock()
 	n, ok := c.sizes[sum]
 	c.used[sum] = true

@@ -3,6 +3,7 @@ package build
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -58,6 +59,9 @@ type Result struct {
 	// Linked counts the files of Files that were the same as in the previous output and
 	// were hard-linked from it instead of written.
 	Linked int
+	// Recalled counts the pages whose inputs were those of a page of the previous output,
+	// which was taken again instead of being rendered.
+	Recalled int
 }
 
 // Load reads and validates the site in dir. It returns the site and every diagnostic found;
@@ -159,10 +163,7 @@ func NationMap(site *model.Site) (*carto.Map, error) {
 // are those of the previous build is hard-linked from the old tree, not written again.
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
-	out := opts.Out
-	if out == "" {
-		out = filepath.Join(opts.Site, "public")
-	}
+	out := outDir(opts)
 	when, err := SourceDate()
 	if err != nil {
 		return &Result{}, err
@@ -172,13 +173,14 @@ func Run(opts Options) (*Result, error) {
 		wopts.Manifest = filepath.Join(cacheDir(opts), manifestFile)
 	}
 	begin := func() (*write.Writer, error) { return write.Begin(out, wopts) }
-	res, tree, err := prepare(opts, false, begin)
+	res, tree, memo, err := prepare(opts, false, begin)
 	if err != nil {
 		return res, err
 	}
 	if err := tree.Commit(); err != nil {
 		return res, err
 	}
+	memo.save(cacheDir(opts))
 	res.Linked, _ = tree.Linked()
 	res.Duration = time.Since(start)
 	return res, nil
@@ -189,7 +191,7 @@ func Run(opts Options) (*Result, error) {
 // and warnings, sorted; the error is non-nil when a build would fail.
 func Check(opts Options) (diag.List, error) {
 	opts.Log = nil
-	res, _, err := prepare(opts, true, nil)
+	res, _, _, err := prepare(opts, true, nil)
 	all := append(diag.List{}, res.Warnings...)
 	if l, ok := diag.AsList(err); ok {
 		all = append(all, l...)
@@ -204,7 +206,7 @@ func Check(opts Options) (diag.List, error) {
 // tree once the site has read without errors and streams every rendered file into it; the
 // tree it returns is complete and checked, to be committed. Without begin (atlas check) it
 // writes nothing, and the geometry cache is read but not written.
-func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (res *Result, tree *write.Writer, err error) {
+func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (res *Result, tree *write.Writer, memo *pageMemo, err error) {
 	logw := opts.Log
 	if logw == nil {
 		logw = io.Discard
@@ -216,12 +218,12 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	res = &Result{Warnings: diags.Warnings()}
 	defer func() { logWarnings(logw, res.Warnings) }()
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	drawn, err := geo.maps(site)
 	res.GeometryRuns = geo.runs
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	maps := drawn.Provinces
 	res.Warnings = append(res.Warnings, mapWarnings(site, maps)...)
@@ -232,7 +234,7 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	defer closeTexts()
 	if begin != nil {
 		if tree, err = begin(); err != nil {
-			return res, nil, err
+			return res, nil, nil, err
 		}
 		defer func() {
 			if err != nil {
@@ -242,23 +244,33 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 		}()
 	}
 	weights := loadWeights(cache)
+	memo = loadMemo(cache, outDir(opts))
 	em := newEmitter(render.BasePath(site.Config.BaseURL), weights, tree)
 	cards := newCards(geo)
-	_, err = render.Site(stats.Derive(site), render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation, Maps: maps, Sink: em.put})
+	_, err = render.Site(stats.Derive(site), render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation, Maps: maps, Sink: em.put, Memo: memo})
+	res.Recalled = int(memo.hits.Load())
 	res.CardsDrawn = int(cards.drawn.Load())
 	res.Files, res.Bytes = int(em.files.Load()), em.bytes.Load()
 	if err != nil {
-		return res, tree, err
+		return res, tree, memo, err
 	}
 	if broken := em.links.Broken(em.exists); len(broken) > 0 {
-		return res, tree, brokenList(broken)
+		return res, tree, memo, brokenList(broken)
 	}
 	// Pages over their weight budget fail the build, like broken links.
 	res.Weights, err = em.meter.Report()
 	if err == nil && !readOnly {
 		saveWeights(cache, weights)
 	}
-	return res, tree, err
+	return res, tree, memo, err
+}
+
+// outDir returns the build's output folder.
+func outDir(opts Options) string {
+	if opts.Out != "" {
+		return opts.Out
+	}
+	return filepath.Join(opts.Site, "public")
 }
 
 // cacheDir returns the build's cache folder, or "" when it has none.
@@ -315,10 +327,11 @@ func (e *emitter) put(p string, b []byte) error {
 	e.mu.Unlock()
 	e.files.Add(1)
 	e.bytes.Add(int64(len(b)))
+	sum := sha256.Sum256(b) // once, for the weight cache and the output manifest
 	e.links.Add(p, b)
-	e.meter.Add(p, b)
+	e.meter.AddHashed(p, b, sum)
 	if e.tree != nil {
-		return e.tree.Put(p, b)
+		return e.tree.PutHashed(p, b, sum)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -160,14 +159,5 @@ func (r *renderer) writeEmbed(name string, pg *Page) error {
 	}
 	pg.Site = r.siteView()
 	pg.Title = r.loc.t("site.title_suffix", pg.H1, pg.Site.Title)
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "embed.html", pg); err != nil {
-		return fmt.Errorf("render %s with %s: %w", pg.Path, name, err)
-	}
-	file := pg.Path + "index.html"
-	if r.out.has(file) {
-		return fmt.Errorf("render: two pages write %s", file)
-	}
-	r.out.put(file, buf.Bytes())
-	return nil
+	return r.execute(t, "embed.html", "embed:"+name, pg.Path+"index.html", pg)
 }

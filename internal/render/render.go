@@ -48,6 +48,9 @@ type Options struct {
 	// build writes them as they come instead of holding the site in memory. It is called
 	// from several goroutines at once; an error it returns ends the render.
 	Sink Sink
+	// Memo, when set, keeps the pages rendered, and gives back those whose inputs did not
+	// change instead of rendering them again.
+	Memo Memo
 }
 
 // A Sink receives a rendered file: its output path and content, which the renderer does
@@ -100,7 +103,7 @@ func Site(a *stats.Atlas, opts Options) (Files, error) {
 	var wg sync.WaitGroup
 	for i, loc := range r.locs {
 		lr := *r
-		lr.loc, lr.base, lr.cache = loc, nil, nil
+		lr.loc, lr.base, lr.cache, lr.print = loc, nil, nil, nil
 		lr.md = newMarkdown(a.Site.Config.Markdown)
 		wg.Go(func() { errs[i] = lr.pages() })
 	}
@@ -211,6 +214,7 @@ type renderer struct {
 	locs       []*locale
 	loc        *locale // the language being rendered
 	ix         *siteIndex
+	print      *[32]byte // the fingerprint of the language being rendered, for Memo keys
 }
 
 // layout returns the named layout file: the site's, if it has one, else the built-in one.
@@ -394,12 +398,28 @@ func (r *renderer) write(name string, pg *Page) error {
 	if full := r.loc.t("site.title_suffix", pg.Title, pg.Site.Title); pg.Kind != "home" && len([]rune(full)) <= 70 {
 		pg.Title = full
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "baseof.html", pg); err != nil {
-		return fmt.Errorf("render %s with %s: %w", file, name, err)
-	}
+	return r.execute(t, "baseof.html", name, file, pg)
+}
+
+// execute renders pg at file with the template t's layout named root (the page's layout is
+// name), or takes the page from the memo when it was rendered from the same inputs before.
+func (r *renderer) execute(t *template.Template, root, name, file string, pg *Page) error {
 	if r.out.has(file) {
 		return fmt.Errorf("render: two pages write %s", file)
+	}
+	key, memo := r.pageKey(name, pg)
+	if memo {
+		if b, ok := r.opts.Memo.Recall(file, key); ok {
+			r.out.put(file, b)
+			return nil
+		}
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, root, pg); err != nil {
+		return fmt.Errorf("render %s with %s: %w", file, name, err)
+	}
+	if memo {
+		r.opts.Memo.Keep(file, key, buf.Bytes())
 	}
 	r.out.put(file, buf.Bytes())
 	return nil

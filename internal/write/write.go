@@ -103,6 +103,15 @@ func Begin(out string, opts Options) (*Writer, error) {
 // Put writes b as the file at p, a slash-separated path relative to the output folder. A
 // path may be put once.
 func (w *Writer) Put(p string, b []byte) error {
+	var sum [32]byte
+	if w.next != nil {
+		sum = sha256.Sum256(b)
+	}
+	return w.PutHashed(p, b, sum)
+}
+
+// PutHashed is Put for a caller that has the SHA-256 of b already.
+func (w *Writer) PutHashed(p string, b []byte, sum [32]byte) error {
 	if !filepath.IsLocal(filepath.FromSlash(p)) {
 		return fmt.Errorf("write: %q would leave the output folder", p)
 	}
@@ -110,10 +119,6 @@ func (w *Writer) Put(p string, b []byte) error {
 	dst := filepath.Join(w.tmp, rel)
 	if err := w.claim(p, filepath.Dir(dst)); err != nil {
 		return err
-	}
-	var sum [32]byte
-	if w.next != nil {
-		sum = sha256.Sum256(b)
 	}
 	if id, ok := w.reuse(p, filepath.Join(w.out, rel), dst, b, sum); ok {
 		w.done1(p, true, sum, id)

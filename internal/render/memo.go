@@ -1,0 +1,93 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"io/fs"
+	"sort"
+)
+
+// A Memo remembers pages of earlier renders by a key of everything each was made from — the
+// page's data, its layout, the layouts and strings of the site, the assets' paths — so that a
+// page whose inputs did not change is not rendered again. Layouts are functions of the page
+// they are given: their template functions read nothing but their arguments and the
+// language's strings. The renderer computes the keys; a Memo only stores, and must be safe
+// for concurrent use.
+type Memo interface {
+	// Recall returns the bytes of the page at path if it was rendered from key before.
+	Recall(path string, key [32]byte) ([]byte, bool)
+	// Keep records that the page at path, rendered from key, is b.
+	Keep(path string, key [32]byte, b []byte)
+}
+
+// fingerprint hashes what every page of the language being rendered is made from besides
+// its own data: every layout file (built-in and the site's), the language's strings and the
+// assets' output paths.
+func (r *renderer) fingerprint() [32]byte {
+	h := sha256.New()
+	add := func(parts ...string) {
+		for _, p := range parts {
+			h.Write([]byte(p))
+			h.Write([]byte{0})
+		}
+	}
+	add("render-memo-1", r.loc.lang, r.loc.prefix)
+	walk := func(fsys fs.FS, root, tag string) {
+		fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err == nil {
+				add(tag, p, string(b))
+			}
+			return nil
+		})
+	}
+	walk(builtin, "layouts", "builtin")
+	if r.opts.Layouts != nil {
+		walk(r.opts.Layouts, ".", "site")
+	}
+	keys := make([]string, 0, len(r.loc.strings))
+	for k := range r.loc.strings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		add(k, r.loc.strings[k])
+	}
+	names := make([]string, 0, len(r.assetPaths))
+	for n := range r.assetPaths {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		add(n, r.assetPaths[n])
+	}
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// pageKey is the memo key of pg rendered with the layout name: the language's fingerprint,
+// the layout's name and the page's data, as JSON (which writes map keys in order). It is false
+// when the data cannot be written as JSON; such a page is always rendered.
+func (r *renderer) pageKey(name string, pg *Page) ([32]byte, bool) {
+	var key [32]byte
+	if r.opts.Memo == nil {
+		return key, false
+	}
+	if r.print == nil {
+		fp := r.fingerprint()
+		r.print = &fp
+	}
+	h := sha256.New()
+	h.Write(r.print[:])
+	h.Write([]byte(name))
+	h.Write([]byte{0})
+	if err := json.NewEncoder(h).Encode(pg); err != nil {
+		return key, false
+	}
+	h.Sum(key[:0])
+	return key, true
+}
