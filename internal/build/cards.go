@@ -30,7 +30,7 @@ func newCards(g *geometry) *cards { return &cards{g: g, maps: map[*carto.Map]str
 
 // draw returns c's PNG, from the cache when it has it.
 func (cs *cards) draw(c *card.Card) ([]byte, error) {
-	parts := []string{geometryVersion, card.Version, "card", cs.mapHash(c.Map), c.Focus, c.Site, c.Title, c.Subtitle, c.Status, c.StatusClass, c.Footer}
+	parts := []string{geometryVersion, card.Version, "card", cs.mapHash(c.Map), c.Focus, c.Site, c.Title, c.Subtitle, c.Status, c.StatusClass, c.Status2, c.Footer}
 	if c.Map != nil {
 		for _, sh := range c.Map.Shapes {
 			parts = append(parts, sh.Code, c.Classes[sh.Code])

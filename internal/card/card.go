@@ -20,12 +20,14 @@ const (
 
 // Version names the card's layout, palette and fonts. Change it whenever Draw's output for
 // the same Card may change: builds use it in the key of their card cache.
-const Version = "card-2/" + fontVersion
+const Version = "card-3/" + fontVersion
 
 // Card is what one share card shows. Texts are drawn as given, in NFC; the caller translates them.
 type Card struct {
 	// Map is the province map drawn on the left; nil leaves the left side empty.
 	Map *carto.Map
+	// Base, when set, is NewBase(Map, Classes), drawn once for all the cards of Map.
+	Base *Base
 	// Classes are the status classes of the map's units by code, as atlas.css names them:
 	// "rank-0" … "rank-5", "former-all", "former-some", "no-data".
 	Classes map[string]string
@@ -41,6 +43,9 @@ type Card struct {
 	// before it.
 	Status      string
 	StatusClass string
+	// Status2 is the status in a second language, drawn smaller under Status, so that one
+	// card serves the pages of both languages; "" draws none.
+	Status2 string
 	// Footer is drawn small at the bottom: the site's host name.
 	Footer string
 }
@@ -59,53 +64,111 @@ func Draw(c *Card) *image.RGBA {
 	draw.Draw(img, img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
 	draw.Draw(img, image.Rect(0, 0, Width, 8), image.NewUniform(accent), image.Point{}, draw.Src)
 	if c.Map != nil {
-		drawMap(img, image.Rect(margin, margin, margin+mapSize, margin+mapSize), c)
+		drawMap(img, c)
 	}
 	drawText(img, c)
 	return img
 }
 
-// PNG draws c and encodes it as a PNG at the default compression level (BestCompression took
-// four times as long for files 2% smaller). A card without anti-aliased text would fit a
-// palette; when it holds at most 256 colours it is written with one.
+// PNG draws c and encodes it as an 8-bit paletted PNG: every pixel takes the nearest colour
+// of the card's palette (cardPalette), which holds the colours the card draws and the
+// anti-aliased blends between them that its edges and text make. A paletted card is a
+// quarter of the pixels' bytes and compresses to a few tens of kilobytes.
 func PNG(c *Card) ([]byte, error) {
 	var buf bytes.Buffer
-	img := Draw(c)
-	var out image.Image = img
-	if p := paletted(img); p != nil {
-		out = p
-	}
-	if err := png.Encode(&buf, out); err != nil {
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	if err := enc.Encode(&buf, quantize(Draw(c))); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// paletted returns img with a palette of its own colours, in the order they first appear,
-// or nil when it has more than 256.
-func paletted(img *image.RGBA) *image.Paletted {
-	index := map[color.RGBA]uint8{}
-	var pal color.Palette
+// quantize maps img onto cardPalette. Most pixels repeat their left neighbour's colour, and a
+// card has a few thousand distinct colours, so each is looked up once.
+func quantize(img *image.RGBA) *image.Paletted {
 	b := img.Bounds()
-	out := image.NewPaletted(b, nil)
+	out := image.NewPaletted(b, cardPalette)
+	seen := map[[3]uint8]uint8{}
+	var last [3]uint8
+	var lastIdx uint8
+	have := false
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			c := img.RGBAAt(x, y)
-			i, ok := index[c]
-			if !ok {
-				if len(pal) == 256 {
-					return nil
+		row := img.Pix[img.PixOffset(b.Min.X, y):img.PixOffset(b.Max.X, y)]
+		dst := out.Pix[out.PixOffset(b.Min.X, y):]
+		for x := 0; x < len(row)/4; x++ {
+			c := [3]uint8{row[4*x], row[4*x+1], row[4*x+2]}
+			if !have || c != last {
+				i, ok := seen[c]
+				if !ok {
+					i = nearest(c)
+					seen[c] = i
 				}
-				i = uint8(len(pal))
-				index[c] = i
-				pal = append(pal, c)
+				last, lastIdx, have = c, i, true
 			}
-			out.Pix[out.PixOffset(x, y)] = i
+			dst[x] = lastIdx
 		}
 	}
-	out.Palette = pal
 	return out
 }
+
+// nearest returns the index of the palette colour nearest c.
+func nearest(c [3]uint8) uint8 {
+	best, bestD := 0, int(^uint(0)>>1)
+	for i, p := range cardPalette {
+		q := p.(color.RGBA)
+		dr, dg, db := int(c[0])-int(q.R), int(c[1])-int(q.G), int(c[2])-int(q.B)
+		if d := 2*dr*dr + 4*dg*dg + 3*db*db; d < bestD {
+			best, bestD = i, d
+		}
+	}
+	return uint8(best)
+}
+
+// cardPalette is the palette of every card: the colours it draws — paper, ink, the muted
+// grey, the accent, and the fills of the status classes with their patterns' two colours —
+// then the blends its anti-aliased edges make: each colour over paper (borders, halo, text),
+// ink over every fill (the focused unit's outline) and muted over paper (small text).
+var cardPalette = func() color.Palette {
+	base := []color.RGBA{paper, ink, muted, accent, unknownColour}
+	for _, name := range []string{"rank-0", "rank-1", "rank-2", "rank-3", "rank-4", "rank-5"} {
+		base = append(base, fills[name].(*image.Uniform).C.(color.RGBA))
+	}
+	for _, name := range []string{"former-all", "former-some"} {
+		s := fills[name].(stripes)
+		base = append(base, s.bg, s.fg)
+	}
+	d := fills["no-data"].(dots)
+	base = append(base, d.bg, d.fg)
+	var pal color.Palette
+	seen := map[color.RGBA]bool{}
+	add := func(c color.RGBA) {
+		if !seen[c] && len(pal) < 256 {
+			seen[c] = true
+			pal = append(pal, c)
+		}
+	}
+	for _, c := range base {
+		add(c)
+	}
+	blend := func(a, b color.RGBA, k, n int) color.RGBA {
+		mix := func(x, y uint8) uint8 { return uint8((int(x)*k + int(y)*(n-k) + n/2) / n) }
+		return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xff}
+	}
+	for k := 1; k < 6; k++ { // text: ink over paper in 6 steps
+		add(blend(ink, paper, k, 6))
+	}
+	for _, c := range base[2:] { // every other colour over paper in 8
+		for k := 1; k < 4; k++ {
+			add(blend(c, paper, k, 4))
+		}
+	}
+	for _, c := range base[4:] { // the focus outline over each fill in 4
+		for k := 1; k < 4; k++ {
+			add(blend(ink, c, k, 4))
+		}
+	}
+	return pal
+}()
 
 // rgb is an opaque colour from its hexadecimal value, 0x1a1a1a.
 func rgb(v uint32) color.RGBA {

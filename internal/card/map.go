@@ -3,9 +3,12 @@ package card
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
 	"sort"
+	"sync"
 
+	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/topo"
 	"golang.org/x/image/vector"
 )
@@ -26,68 +29,119 @@ func (t transform) at(p topo.Point) (float32, float32) {
 	return float32(float64(p.X)*t.scale + t.dx), float32(float64(p.Y)*t.scale + t.dy)
 }
 
-// drawMap draws c's map centred in box: each class's units in one pass of the rasterizer
-// (units do not overlap), then the white borders, then the focused unit's outline.
-func drawMap(img *image.RGBA, box image.Rectangle, c *Card) {
-	m := c.Map
+// A Base is a card's map drawn once for many cards: every unit filled by its class, with the
+// white borders between them, but no unit outlined. The cards of one province's units differ
+// only in the unit outlined, so they share one Base, and drawing a card copies it.
+type Base struct {
+	m       *carto.Map
+	classes map[string]string
+	once    sync.Once
+	img     *image.RGBA // the map box, its origin at the box's top left
+	t       transform
+}
+
+// NewBase returns the base of cards of map m with units of the given classes. It is drawn
+// when a card first needs it, once, and is safe for concurrent use.
+func NewBase(m *carto.Map, classes map[string]string) *Base {
+	return &Base{m: m, classes: classes}
+}
+
+// drawn returns b, drawn.
+func (b *Base) drawn() *Base {
+	b.once.Do(b.draw)
+	return b
+}
+
+func (b *Base) draw() {
+	m, classes := b.m, b.classes
+	b.img = image.NewRGBA(image.Rect(0, 0, mapSize, mapSize))
+	draw.Draw(b.img, b.img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
 	if m.Width <= 0 || m.Height <= 0 {
 		return
 	}
-	s := math.Min(float64(box.Dx())/float64(m.Width), float64(box.Dy())/float64(m.Height))
-	// The rasterizer works in box coordinates: its (0, 0) is box.Min.
-	t := transform{scale: s, dx: (float64(box.Dx()) - s*float64(m.Width)) / 2, dy: (float64(box.Dy()) - s*float64(m.Height)) / 2}
-	z := vector.NewRasterizer(box.Dx(), box.Dy())
-	mask := image.NewAlpha(image.Rect(0, 0, box.Dx(), box.Dy()))
-	paint := func(src image.Image) {
-		clear(mask.Pix)
-		z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
-		composite(img, box.Min, mask, src)
-	}
-
+	s := math.Min(float64(mapSize)/float64(m.Width), float64(mapSize)/float64(m.Height))
+	b.t = transform{scale: s, dx: (float64(mapSize) - s*float64(m.Width)) / 2, dy: (float64(mapSize) - s*float64(m.Height)) / 2}
+	pt := newPainter(b.img, image.Point{})
+	pt.phase = image.Pt(margin, margin) // patterns aligned as on the card
 	byClass := map[string][]int{}
 	for i, sh := range m.Shapes {
-		byClass[c.Classes[sh.Code]] = append(byClass[c.Classes[sh.Code]], i)
+		byClass[classes[sh.Code]] = append(byClass[classes[sh.Code]], i)
 	}
-	classes := make([]string, 0, len(byClass))
+	names := make([]string, 0, len(byClass))
 	for k := range byClass {
-		classes = append(classes, k)
+		names = append(names, k)
 	}
-	sort.Strings(classes) // the same drawing order every time, for byte-identical cards
-	for _, class := range classes {
-		z.Reset(box.Dx(), box.Dy())
+	sort.Strings(names) // the same drawing order every time, for byte-identical cards
+	for _, class := range names {
+		pt.z.Reset(mapSize, mapSize)
 		for _, i := range byClass[class] {
 			for _, poly := range m.Shapes[i].Polygons {
 				for _, r := range poly {
-					fillRing(z, t, r)
+					fillRing(pt.z, b.t, r)
 				}
 			}
 		}
-		paint(fill(class))
+		pt.paint(fill(class))
 	}
-
-	z.Reset(box.Dx(), box.Dy())
+	pt.z.Reset(mapSize, mapSize)
 	for _, sh := range m.Shapes {
-		strokeShape(z, t, sh.Polygons, borderWidth)
+		strokeShape(pt.z, b.t, sh.Polygons, borderWidth)
 	}
-	paint(image.NewUniform(paper))
+	pt.paint(image.NewUniform(paper))
+}
 
-	for _, sh := range m.Shapes {
-		if sh.Code != c.Focus || c.Focus == "" {
+// painter rasterizes paths into an alpha mask and paints a fill through it onto img, the
+// mask's origin at off.
+type painter struct {
+	img   *image.RGBA
+	off   image.Point
+	phase image.Point // added to img's coordinates where a pattern is sampled
+	z     *vector.Rasterizer
+	mask  *image.Alpha
+}
+
+func newPainter(img *image.RGBA, off image.Point) *painter {
+	return &painter{img: img, off: off, z: vector.NewRasterizer(mapSize, mapSize), mask: image.NewAlpha(image.Rect(0, 0, mapSize, mapSize))}
+}
+
+func (p *painter) paint(src image.Image) {
+	clear(p.mask.Pix)
+	p.z.Draw(p.mask, p.mask.Bounds(), image.Opaque, image.Point{})
+	composite(p.img, p.off, p.phase, p.mask, src)
+}
+
+// drawMap draws c's map in the map box at (margin, margin): its base, then the focused
+// unit's outline over a white halo.
+func drawMap(img *image.RGBA, c *Card) {
+	b := c.Base
+	if b == nil {
+		b = NewBase(c.Map, c.Classes)
+	}
+	b = b.drawn()
+	box := image.Rect(margin, margin, margin+mapSize, margin+mapSize)
+	draw.Draw(img, box, b.img, image.Point{}, draw.Src)
+	if c.Focus == "" || c.Map.Width <= 0 || c.Map.Height <= 0 {
+		return
+	}
+	pt := newPainter(img, box.Min)
+	for _, sh := range c.Map.Shapes {
+		if sh.Code != c.Focus {
 			continue
 		}
-		z.Reset(box.Dx(), box.Dy())
-		strokeShape(z, t, sh.Polygons, haloWidth)
-		paint(image.NewUniform(paper))
-		z.Reset(box.Dx(), box.Dy())
-		strokeShape(z, t, sh.Polygons, focusWidth)
-		paint(image.NewUniform(ink))
+		pt.z.Reset(mapSize, mapSize)
+		strokeShape(pt.z, b.t, sh.Polygons, haloWidth)
+		pt.paint(image.NewUniform(paper))
+		pt.z.Reset(mapSize, mapSize)
+		strokeShape(pt.z, b.t, sh.Polygons, focusWidth)
+		pt.paint(image.NewUniform(ink))
 	}
 }
 
-// composite paints src over img through mask, whose origin is at off in img. Rasterizing
+// composite paints src over img through mask, whose origin is at off in img; src is sampled
+// at img's coordinates plus phase. Rasterizing
 // into an alpha mask and blending here is many times faster than the rasterizer's own
 // drawing with a pattern as the source, which goes through draw.DrawMask's generic path.
-func composite(img *image.RGBA, off image.Point, mask *image.Alpha, src image.Image) {
+func composite(img *image.RGBA, off, phase image.Point, mask *image.Alpha, src image.Image) {
 	b := mask.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := mask.Pix[y*mask.Stride : y*mask.Stride+b.Dx()]
@@ -96,7 +150,7 @@ func composite(img *image.RGBA, off image.Point, mask *image.Alpha, src image.Im
 				continue
 			}
 			px, py := x+off.X, y+off.Y
-			c := src.At(px, py).(color.RGBA) // every fill is opaque RGBA
+			c := src.At(px+phase.X, py+phase.Y).(color.RGBA) // every fill is opaque RGBA
 			i := img.PixOffset(px, py)
 			d := img.Pix[i : i+4 : i+4]
 			if a == 0xff {

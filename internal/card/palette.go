@@ -20,7 +20,9 @@ var fills = map[string]image.Image{
 }
 
 // unknown fills a unit whose class has no fill.
-var unknown = image.NewUniform(rgb(0xd9d9d9))
+var unknown = image.NewUniform(unknownColour)
+
+var unknownColour = rgb(0xd9d9d9)
 
 // fill returns the fill of class.
 func fill(class string) image.Image {

@@ -75,7 +75,7 @@ func face(bold bool, size float64) font.Face {
 	if bold {
 		f = mustFonts()[1]
 	}
-	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	fc, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
 	if err != nil {
 		panic("card: font face: " + err.Error())
 	}
@@ -167,7 +167,15 @@ func drawText(img *image.RGBA, c *Card) {
 		fillRect(img, sw, fill(c.StatusClass))
 		x, w = textLeft+46, textW-46
 	}
-	text(img, st, ink, x, y, 36, wrap(st, nfc(c.Status), w, 4))
+	lines := 4
+	if c.Status2 != "" {
+		lines = 3
+	}
+	y = text(img, st, ink, x, y, 36, wrap(st, nfc(c.Status), w, lines))
+	if c.Status2 != "" {
+		s2 := face(false, 24)
+		text(img, s2, muted, x, y+2, 30, wrap(s2, nfc(c.Status2), w, 2))
+	}
 
 	foot := face(false, 22)
 	text(img, foot, muted, textLeft, Height-36, 0, wrap(foot, nfc(c.Footer), textW, 1))

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"runtime"
 	"strings"
 	"sync"
@@ -9,11 +10,12 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-// Share cards. Every current unit and every province has a card per language, at
-// CardPath: the province map with the unit outlined, its name, type, province and status.
-// The name stays Vietnamese, but the type, province and status are in the page's language,
-// so the English pages get cards of their own. Every other page (lists, former units,
-// stories, criteria, home) shares the card of the site's province.
+// Share cards. Every current unit and every province has one card, at CardPath below the
+// site root, for the pages of every language: the province map with the unit outlined, its
+// name, type and province, and its status in Vietnamese with the status in English under it.
+// Every other page (lists, former units, stories, criteria, home) shares the card of the
+// site's province. The English cards once published under en/ are redirected to these
+// (netlify.toml).
 
 // CardPath is the path of the share card of the page at p (without the language's folder):
 // a unit's ("xa/03670/") or a province's ("tinh/14/").
@@ -43,7 +45,7 @@ func (r *renderer) share(pg *Page) *Share {
 	default:
 		return sh
 	}
-	sh.Image = r.abs(r.loc.prefix + CardPath(own))
+	sh.Image = r.abs(CardPath(own))
 	sh.ImageAlt = r.cardAlt(own)
 	return sh
 }
@@ -76,8 +78,19 @@ type cardJob struct {
 	card *card.Card
 }
 
-// cards draws the share cards of the language being rendered, several at a time.
+// cards draws the share cards, several at a time, when the first language is rendered: one
+// card serves every language.
 func (r *renderer) cards() error {
+	if r.loc != r.locs[0] {
+		return nil
+	}
+	// second is the renderer of the second language, whose status line the cards carry.
+	var second *renderer
+	if len(r.locs) > 1 {
+		c := *r
+		c.loc, c.base, c.cache, c.print = r.locs[1], nil, nil, nil
+		second = &c
+	}
 	s := r.a.Site
 	classes := map[string]string{}
 	for code, st := range r.a.Statuses {
@@ -88,6 +101,17 @@ func (r *renderer) cards() error {
 		u := r.abs(p)
 		return strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
 	}
+	bases := map[string]*card.Base{}
+	onMap := func(c *card.Card, province string) {
+		m := r.opts.Maps[province]
+		if m == nil {
+			return
+		}
+		if bases[province] == nil {
+			bases[province] = card.NewBase(m.Main, classes)
+		}
+		c.Map, c.Base = m.Main, bases[province]
+	}
 	var jobs []cardJob
 	for _, p := range s.Provinces {
 		pd := r.provinceData(p, "", "")
@@ -97,43 +121,46 @@ func (r *renderer) cards() error {
 			Title:    pd.Name,
 			Subtitle: r.loc.t("card.province_units", pd.Units),
 			Status:   r.loc.t("card.province_status", pd.Recognized, pd.Formers),
-			Footer:   footer(r.loc.prefix + ProvincePath(p.Code)),
+			Footer:   footer(ProvincePath(p.Code)),
 		}
-		if m := r.opts.Maps[p.Code]; m != nil {
-			c.Map = m.Main
+		if second != nil {
+			c.Status2 = second.loc.t("card.province_status", pd.Recognized, pd.Formers)
 		}
-		jobs = append(jobs, cardJob{path: r.loc.prefix + CardPath(ProvincePath(p.Code)), card: c})
+		onMap(c, p.Code)
+		jobs = append(jobs, cardJob{path: CardPath(ProvincePath(p.Code)), card: c})
 	}
 	for _, u := range s.Units {
 		st := r.a.Statuses[u.Code]
-		prov := r.unitProvince(u)
 		c := &card.Card{
 			Classes:     classes,
 			Focus:       u.Code,
 			Site:        site,
 			Title:       u.FullName(),
-			Subtitle:    r.loc.t("card.unit_subtitle", r.loc.UnitType(u.Type).Value, prov),
+			Subtitle:    r.loc.t("card.unit_subtitle", r.loc.UnitType(u.Type).Value, r.unitProvince(u)),
 			Status:      r.statusText(st),
 			StatusClass: string(st.Class),
-			Footer:      footer(r.loc.prefix + UnitPath(u.Code)),
+			Footer:      footer(UnitPath(u.Code)),
 		}
-		if m := r.opts.Maps[u.Province]; m != nil {
-			c.Map = m.Main
+		if second != nil {
+			c.Status2 = second.statusText(st)
 		}
-		jobs = append(jobs, cardJob{path: r.loc.prefix + CardPath(UnitPath(u.Code)), card: c})
+		onMap(c, u.Province)
+		jobs = append(jobs, cardJob{path: CardPath(UnitPath(u.Code)), card: c})
 	}
 	draw := r.opts.Cards
 	if draw == nil {
 		draw = card.PNG
 	}
-	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				out[i], errs[i] = draw(jobs[i].card)
+				var b []byte
+				if b, errs[i] = draw(jobs[i].card); errs[i] == nil {
+					r.out.put(jobs[i].path, b)
+				}
 			}
 		})
 	}
@@ -142,11 +169,5 @@ func (r *renderer) cards() error {
 	}
 	close(next)
 	wg.Wait()
-	for i, j := range jobs {
-		if errs[i] != nil {
-			return errs[i]
-		}
-		r.out.put(j.path, out[i])
-	}
-	return nil
+	return errors.Join(errs...)
 }

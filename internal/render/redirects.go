@@ -103,5 +103,15 @@ func (r *renderer) redirectsFile() {
 			fmt.Fprintf(&b, "/%s  /%s  301!\n", l.prefix+rd.From, l.prefix+rd.To)
 		}
 	}
+	// Until 2026-12 every language had share cards of its own; one card now serves them all.
+	b.WriteString("# Share cards of other languages, now one card for all (docs/urls.md).\n")
+	for _, l := range r.locs {
+		if l.prefix == "" {
+			continue
+		}
+		for _, dir := range []string{unitsDir, provinceDir} {
+			fmt.Fprintf(&b, "/%s%s:code/%s  /%s:code/%s  301\n", l.prefix, dir, CardPath(""), dir, CardPath(""))
+		}
+	}
 	r.out.put(RedirectsFile, b.Bytes())
 }

@@ -21,7 +21,10 @@ func TestRedirects(t *testing.T) {
 		"/xa-cu/chieng-xom/  /xa-cu/03664/  301!\n" +
 		"/en/xa-cu/chieng-xom/  /en/xa-cu/03664/  301!\n" +
 		"/xa/chieng-an/  /xa/03664/  301!\n" +
-		"/en/xa/chieng-an/  /en/xa/03664/  301!\n"
+		"/en/xa/chieng-an/  /en/xa/03664/  301!\n" +
+		"# Share cards of other languages, now one card for all (docs/urls.md).\n" +
+		"/en/xa/:code/card.png  /xa/:code/card.png  301\n" +
+		"/en/tinh/:code/card.png  /tinh/:code/card.png  301\n"
 	if got := string(files[RedirectsFile]); got != want {
 		t.Errorf("_redirects =\n%s\nwant\n%s", got, want)
 	}
