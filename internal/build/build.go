@@ -363,21 +363,32 @@ func loadWeights(dir string) *budget.Cache {
 	return budget.ReadCache(bufio.NewReader(f))
 }
 
-// saveWeights keeps the sizes measured for the next build; a cache that cannot be written
-// costs only time.
+// saveWeights keeps the sizes measured for the next build.
 func saveWeights(dir string, c *budget.Cache) {
+	saveCacheFile(dir, weightsFile, func(w io.Writer) error {
+		_, err := c.WriteTo(w)
+		return err
+	})
+}
+
+// saveCacheFile writes the cache file name in dir atomically, through a temporary file, with
+// what write writes. A cache file that cannot be written costs the next build only time: it
+// is removed, so that no stale one is read. With no cache folder it does nothing.
+func saveCacheFile(dir, name string, write func(io.Writer) error) {
 	if dir == "" {
 		return
 	}
+	file := filepath.Join(dir, name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(dir, weightsFile+".*")
+	tmp, err := os.CreateTemp(dir, name+".*")
 	if err != nil {
+		os.Remove(file)
 		return
 	}
 	w := bufio.NewWriter(tmp)
-	_, err = c.WriteTo(w)
+	err = write(w)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -385,10 +396,11 @@ func saveWeights(dir string, c *budget.Cache) {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(dir, weightsFile))
+		err = os.Rename(tmp.Name(), file)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
+		os.Remove(file)
 	}
 }
 

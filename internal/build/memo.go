@@ -80,36 +80,9 @@ func (m *pageMemo) Keep(path string, key [32]byte, b []byte) {
 	m.mu.Unlock()
 }
 
-// save writes the memo of the pages of this build to dir. A memo that cannot be written
-// costs the next build only time; it is removed, so that no stale one is read.
+// save writes the memo of the pages of this build to dir.
 func (m *pageMemo) save(dir string) {
-	if dir == "" {
-		return
-	}
-	file := filepath.Join(dir, memoFile)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(dir, memoFile+".*")
-	if err != nil {
-		os.Remove(file)
-		return
-	}
-	w := bufio.NewWriter(tmp)
-	err = encodeMemo(w, m.next, programHash())
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		os.Remove(file)
-	}
+	saveCacheFile(dir, memoFile, func(w io.Writer) error { return encodeMemo(w, m.next, programHash()) })
 }
 
 func encodeMemo(w io.Writer, entries map[string]memoEntry, program [32]byte) error {
