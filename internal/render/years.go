@@ -51,7 +51,15 @@ type YearsData struct {
 	PressTotal *model.Milestone
 	Provinces  []Link // on the national overview: each province's overview
 	National   *Link  // on a province's overview: the national one
+	// ListedByProvince is set on the national overview when its recognitions are too many to
+	// list on one page (over nationListMax): each province's overview lists its own.
+	ListedByProvince bool
 }
+
+// nationListMax is the most recognitions the national overview lists by name; beyond it
+// (a whole country's thousands) the page would outgrow the weight budget, and the lists stay
+// on each province's overview, which the national one links.
+const nationListMax = 400
 
 // YearGroup is the recognitions that count from one year.
 type YearGroup struct {
@@ -204,7 +212,12 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 			d.Named++
 		}
 	}
+	dated := r.a.Dated()
+	d.ListedByProvince = len(dated) > nationListMax
 	for _, y := range asOf {
+		if d.ListedByProvince {
+			break
+		}
 		g := YearGroup{Year: y.Year, Href: pg.Home + YearPath(y.Year)}
 		for _, x := range y.New {
 			g.New = append(g.New, r.datedView(x, pg.Home))
@@ -216,8 +229,8 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 	if len(asOf) > 0 {
 		d.Dated = named(asOf[len(asOf)-1])
 	}
-	for _, x := range r.a.Dated() {
-		if x.Year == 0 {
+	for _, x := range dated {
+		if x.Year == 0 && !d.ListedByProvince {
 			d.Undated = append(d.Undated, r.datedView(x, pg.Home))
 		}
 	}
