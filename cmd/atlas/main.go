@@ -4,7 +4,7 @@
 //
 //	atlas check [-s SITE_DIR] [-format text|github|json]
 //	atlas build [-s SITE_DIR] [-o OUT_DIR]
-//	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]
+//	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]   (live reload)
 //	atlas import-mapping -merges merges.json -splits splits.json [-geo FILE] [-s SITE_DIR] [-n]
 //	atlas map [-width 800] [-tolerance 0.5 | -keep 0.1] [-o OUT.svg] IN.geojson[.gz]
 //	atlas version
@@ -24,7 +24,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/build"
 	"github.com/ntm-atlas/atlas/internal/diag"
-	"github.com/ntm-atlas/atlas/internal/serve"
+	"github.com/ntm-atlas/atlas/internal/preview"
 )
 
 // Exit codes.
@@ -71,7 +71,7 @@ func usage(w io.Writer) {
 Commands:
   build     build the site into the output folder (default: public/)
   check     check everything build reads and report every problem; write nothing
-  serve     build, then serve the output on http://127.0.0.1:1313/
+  serve     build and serve the site on http://127.0.0.1:1313/, rebuilding and reloading on every edit
   map       draw a boundary file as a gap-free SVG map and measure it
   import-mapping  regenerate unit, former-unit and province files from the 2025 reform mapping
   version   print the version
@@ -83,11 +83,13 @@ Run "atlas <command> -h" for a command's flags.
 // siteFlags are the flags build and serve share.
 type siteFlags struct {
 	site, out string
+	verbose   bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.site, "s", ".", "site folder")
 	fs.StringVar(&f.out, "o", "", "output folder (default SITE_DIR/public)")
+	fs.BoolVar(&f.verbose, "v", false, "list every warning (by default a file with many gets one line)")
 }
 
 // profileFlags are the flags that profile a command.
@@ -191,7 +193,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func doBuild(sf siteFlags, stdout, stderr io.Writer) int {
-	res, err := build.Run(build.Options{Site: sf.site, Out: sf.outDir(), Log: stderr})
+	res, err := build.Run(build.Options{Site: sf.site, Out: sf.outDir(), Log: stderr, Verbose: sf.verbose})
 	if err != nil {
 		if l, ok := diag.AsList(err); ok {
 			fmt.Fprintln(stderr, l.Error())
@@ -223,12 +225,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if code := doBuild(sf, stdout, stderr); code != exitOK {
-		return code
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "atlas serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := serve.ListenAndServe(ctx, *addr, sf.outDir(), stdout); err != nil {
+	if err := preview.Run(ctx, preview.Options{Site: sf.site, Out: sf.outDir(), Addr: *addr, Log: stdout, Verbose: sf.verbose}); err != nil {
 		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
 		return exitData
 	}

@@ -196,7 +196,12 @@ type page struct {
 func open(t *testing.T, path string, vp viewport) *page {
 	t.Helper()
 	ctx := browser(t) // first: without a browser, skip before building the site
-	base := site(t)
+	return openURL(t, ctx, site(t)+path, vp)
+}
+
+// openURL opens url in a new tab of the browser ctx, as open does.
+func openURL(t *testing.T, ctx context.Context, url string, vp viewport) *page {
+	t.Helper()
 	tab, closeTab := chromedp.NewContext(ctx)
 	t.Cleanup(closeTab)
 	// Create the tab without a timeout, for the same reason as the browser.
@@ -210,7 +215,7 @@ func open(t *testing.T, path string, vp viewport) *page {
 		opts = append(opts, chromedp.EmulatePortrait, chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
 	p.do("setting the viewport to "+vp.name, chromedp.EmulateViewport(vp.width, vp.height, opts...))
-	p.navigate(base + path)
+	p.navigate(url)
 	return p
 }
 
@@ -260,6 +265,14 @@ func run[T any](p *page, what string, action chromedp.Action[T]) T {
 func eval[T any](p *page, js string) T {
 	p.t.Helper()
 	return run(p, "evaluating "+firstLine(js), chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+}
+
+// tryEval is eval for polling: it returns the error instead of failing the test (a page
+// that is reloading has no context to evaluate in).
+func tryEval(p *page, js string) (bool, error) {
+	ctx, cancel := context.WithTimeout(p.tab, stepTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[bool](js))
 }
 
 func firstLine(s string) string {

@@ -40,6 +40,9 @@ type Options struct {
 	// CacheDir holds derived geometry between builds; empty means Site/.cache/atlas.
 	CacheDir string
 	NoCache  bool // do not read or write the cache
+	// Verbose logs every warning; otherwise a file with many (the shipped boundaries' source
+	// defects) gets one line that counts them.
+	Verbose bool
 }
 
 // Result summarises a build.
@@ -216,7 +219,7 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	geo.readOnly = readOnly
 	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
 	res = &Result{Warnings: diags.Warnings()}
-	defer func() { logWarnings(logw, res.Warnings) }()
+	defer func() { logWarnings(logw, res.Warnings, opts.Verbose) }()
 	if err != nil {
 		return res, nil, nil, err
 	}
@@ -435,16 +438,32 @@ func mapWarnings(site *model.Site, maps map[string]*render.ProvinceMaps) diag.Li
 	return out
 }
 
-// maxLogged is how many warnings a build prints; the rest are counted.
-const maxLogged = 10
+// maxPerFile is how many warnings of one file a build prints one by one; a file with more
+// (the shipped national boundaries, whose source defects the maps mend) gets one line that
+// counts them, and Options.Verbose lists them all.
+const maxPerFile = 3
 
-// logWarnings prints the first warnings and counts the others.
-func logWarnings(w io.Writer, ws diag.List) {
-	for i, d := range ws {
-		if i == maxLogged {
-			fmt.Fprintf(w, "… and %d more warning(s)\n", len(ws)-maxLogged)
-			return
+// logWarnings prints the warnings, each file's on its own lines or, past maxPerFile, in one
+// line that counts them and quotes the first.
+func logWarnings(w io.Writer, ws diag.List, verbose bool) {
+	if verbose {
+		for _, d := range ws {
+			fmt.Fprintln(w, d.Error())
 		}
-		fmt.Fprintln(w, d.Error())
+		return
+	}
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j].Pos.File == ws[i].Pos.File {
+			j++
+		}
+		if n := j - i; n > maxPerFile && ws[i].Pos.File != "" {
+			fmt.Fprintf(w, "%s: %d warnings, the first: %s (-v lists them all)\n", ws[i].Pos.File, n, ws[i].Msg)
+		} else {
+			for _, d := range ws[i:j] {
+				fmt.Fprintln(w, d.Error())
+			}
+		}
+		i = j
 	}
 }

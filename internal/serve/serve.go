@@ -11,26 +11,64 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
 // Handler serves the files of dir, and dir/404.html with status 404 for a path that names
 // no file, as the static hosts the site is published on do. Every response carries the
 // security headers of the rules in Headers that match its path.
-func Handler(dir string) http.Handler {
+func Handler(dir string) http.Handler { return LiveHandler(dir, nil) }
+
+// LiveHandler is Handler with live reload when live is not nil: every HTML page it serves
+// carries the reload script (the files in dir are not changed), and the paths below
+// LivePrefix answer the script and its event stream.
+func LiveHandler(dir string, live *Live) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if live != nil && strings.HasPrefix(r.URL.Path, LivePrefix) && live.serveLive(w, r) {
+			return
+		}
 		setHeaders(w.Header(), r.URL.Path)
 		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
 		st, err := os.Stat(name)
 		if err == nil && st.IsDir() {
-			_, err = os.Stat(filepath.Join(name, "index.html"))
+			name = filepath.Join(name, "index.html")
+			_, err = os.Stat(name)
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			// A name the file system cannot hold (a segment over 255 bytes, say) names no file.
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = os.ErrNotExist
+			}
 		}
 		if errors.Is(err, os.ErrNotExist) {
+			if live != nil {
+				if _, derr := os.Stat(dir); derr != nil {
+					// No build has succeeded yet: a page that waits for one.
+					w.Header().Set("Content-Type", "text/html; charset=utf-8")
+					w.Header().Set("Cache-Control", "no-store")
+					w.WriteHeader(http.StatusServiceUnavailable)
+					w.Write(live.inject([]byte(waitingPage)))
+					return
+				}
+			}
 			if body, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
 				w.WriteHeader(http.StatusNotFound)
 				w.Write(body)
+				return
+			}
+			http.NotFound(w, r)
+			return
+		}
+		if live != nil && err == nil && strings.HasSuffix(name, ".html") {
+			body, rerr := os.ReadFile(name)
+			if rerr == nil {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				w.Header().Set("Cache-Control", "no-store")
+				w.Write(live.inject(body))
 				return
 			}
 		}
@@ -45,7 +83,12 @@ func ListenAndServe(ctx context.Context, addr, dir string, log io.Writer) error 
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: Handler(dir), ReadHeaderTimeout: 10 * time.Second}
+	return Serve(ctx, ln, Handler(dir), dir, log)
+}
+
+// Serve serves h on ln until ctx is done, writing where it serves dir to log once it listens.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, dir string, log io.Writer) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)

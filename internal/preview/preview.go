@@ -1,0 +1,314 @@
+// Package preview is atlas serve: it builds a site, serves the output on the loopback
+// interface with live reload, and rebuilds whenever a file of the site changes. Open pages
+// reload after a good rebuild; after a failed one the last good site stays served and every
+// page shows the errors over it, each with its position and the offending line.
+package preview
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/ntm-atlas/atlas/internal/build"
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/serve"
+)
+
+// Options say what to preview and where.
+type Options struct {
+	Site string // the site folder
+	Out  string // the output folder; empty means Site/public
+	// Listener is where to serve; nil means listen on Addr.
+	Listener net.Listener
+	Addr     string // default 127.0.0.1:1313
+	// Log receives the first build's report, then one line per rebuild and the errors of a
+	// failed one; nil discards it.
+	Log io.Writer
+	// Quiet waits this long after a change for more before rebuilding (default 30 ms), so
+	// that an editor's save, which touches several files, rebuilds once.
+	Quiet time.Duration
+	// Verbose lists every warning of the first build (build.Options.Verbose).
+	Verbose bool
+	// Built, when set, is called after every build with its outcome (for tests).
+	Built func(err error)
+}
+
+// maxProblems is the most errors the overlay shows; the terminal has them all.
+const maxProblems = 50
+
+// Run builds the site, serves it and rebuilds it on every change until ctx is done. A failed
+// first build is not fatal: the server waits for a good one.
+func Run(ctx context.Context, opts Options) error {
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.Site, "public")
+	}
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:1313"
+	}
+	if opts.Quiet == 0 {
+		opts.Quiet = 30 * time.Millisecond
+	}
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", opts.Site, err)
+	}
+	defer w.Close()
+	skip, err := skipped(opts)
+	if err != nil {
+		return err
+	}
+	if err := watchTree(w, opts.Site, skip); err != nil {
+		return err
+	}
+
+	live := serve.NewLive()
+	p := &previewer{opts: opts, log: logw, live: live}
+	p.build(true, "")
+
+	ln := opts.Listener
+	if ln == nil {
+		if ln, err = net.Listen("tcp", opts.Addr); err != nil {
+			return err
+		}
+	}
+	done := make(chan error, 1)
+	go func() { done <- serve.Serve(ctx, ln, serve.LiveHandler(opts.Out, live), opts.Out, logw) }()
+
+	var timer <-chan time.Time
+	changed := ""
+	for {
+		select {
+		case err := <-done:
+			return err
+		case ev, ok := <-w.Events:
+			if !ok {
+				return <-done
+			}
+			if under(ev.Name, skip) || ignored(ev.Name) || ev.Op == fsnotify.Chmod {
+				continue
+			}
+			if ev.Op&fsnotify.Create != 0 {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					watchTree(w, ev.Name, skip)
+				}
+			}
+			if changed == "" {
+				changed = ev.Name
+			} else if changed != ev.Name {
+				changed = "several files"
+			}
+			timer = time.After(opts.Quiet)
+		case err, ok := <-w.Errors:
+			if ok {
+				fmt.Fprintf(logw, "atlas serve: watching: %v\n", err)
+			}
+		case <-timer:
+			timer = nil
+			what := changed
+			if rel, err := filepath.Rel(opts.Site, changed); err == nil && !strings.HasPrefix(rel, "..") {
+				what = filepath.ToSlash(rel)
+			}
+			changed = ""
+			p.build(false, what)
+		}
+	}
+}
+
+// previewer builds the site and tells the live hub and the terminal how it went.
+type previewer struct {
+	opts  Options
+	log   io.Writer
+	live  *serve.Live
+	warns int
+}
+
+// build runs one build. The first reports in full, as atlas build does; a rebuild writes one
+// line, and on failure the errors.
+func (p *previewer) build(first bool, changed string) {
+	bo := build.Options{Site: p.opts.Site, Out: p.opts.Out, Verbose: p.opts.Verbose}
+	if first {
+		bo.Log = p.log
+	}
+	start := time.Now()
+	res, err := build.Run(bo)
+	ms := time.Since(start).Milliseconds()
+	stamp := time.Now().Format("15:04:05")
+	if err != nil {
+		l, ok := diag.AsList(err)
+		if !ok {
+			l.Wrap(diag.Pos{}, err, "")
+		}
+		fmt.Fprintln(p.log, l.Error())
+		fmt.Fprintf(p.log, "%s %s: build failed with %d error(s) in %d ms; still serving the last good build\n", stamp, orStart(changed), len(l), ms)
+		p.live.Failed(problems(p.opts.Site, l))
+	} else {
+		if first {
+			fmt.Fprintf(p.log, "Built %d files (%.1f MB) in %d ms", res.Files, float64(res.Bytes)/1e6, ms)
+			if n := len(res.Warnings); n > 0 {
+				fmt.Fprintf(p.log, ", %d warning(s)", n)
+			}
+			fmt.Fprintln(p.log)
+		} else {
+			line := fmt.Sprintf("%s %s: rebuilt in %d ms, %d of %d files changed", stamp, orStart(changed), ms, res.Files-res.Linked, res.Files)
+			if n := len(res.Warnings); n != p.warns {
+				line += fmt.Sprintf(", %d warning(s) (was %d)", n, p.warns)
+			}
+			fmt.Fprintln(p.log, line)
+		}
+		p.warns = len(res.Warnings)
+		p.live.Built()
+	}
+	if p.opts.Built != nil {
+		p.opts.Built(err)
+	}
+}
+
+func orStart(changed string) string {
+	if changed == "" {
+		return "start"
+	}
+	return changed
+}
+
+// problems turns a failed build's errors into what the overlay shows, with the offending
+// line of each file that has one.
+func problems(site string, l diag.List) []serve.Problem {
+	var out []serve.Problem
+	for _, d := range l.Errors() {
+		if len(out) == maxProblems {
+			break
+		}
+		p := serve.Problem{Pos: d.Pos.String(), Msg: d.Msg}
+		if d.Pos.File != "" && d.Pos.Line > 0 {
+			p.Source, p.Col = sourceLine(filepath.Join(site, filepath.FromSlash(d.Pos.File)), d.Pos.Line, d.Pos.Col)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// maxSource is the most of a line the overlay shows, around the column pointed at.
+const maxSource = 160
+
+// sourceLine returns line n of the file (not of a compressed one) and the column col (in
+// bytes, from 1) as a count of characters into what it returns.
+func sourceLine(name string, n, col int) (string, int) {
+	if strings.HasSuffix(name, ".gz") {
+		return "", 0
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return "", 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	for i := 1; sc.Scan(); i++ {
+		if i < n {
+			continue
+		}
+		line := strings.TrimRight(sc.Text(), "\r")
+		if !utf8.ValidString(line) {
+			return "", 0
+		}
+		col = max(0, min(col, len(line)+1))
+		start := 0
+		if col > maxSource {
+			start = col - maxSource/2
+			for start < len(line) && !utf8.RuneStart(line[start]) {
+				start++
+			}
+		}
+		end := len(line)
+		if end-start > maxSource {
+			end = start + maxSource
+			for end > start && !utf8.RuneStart(line[end]) {
+				end--
+			}
+		}
+		c := 0
+		if col > 0 {
+			c = utf8.RuneCountInString(line[start:min(col-1, end)]) + 1
+		}
+		return line[start:end], c
+	}
+	return "", 0
+}
+
+// skipped returns the folders a rebuild must not watch: the output, the cache, and the
+// output's temporary siblings live there.
+func skipped(opts Options) ([]string, error) {
+	var out []string
+	for _, d := range []string{opts.Out, filepath.Join(opts.Site, ".cache")} {
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, abs)
+	}
+	return out, nil
+}
+
+// under reports whether name lies in one of dirs, or is a build's temporary output folder.
+func under(name string, dirs []string) bool {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return false
+	}
+	for _, d := range dirs {
+		if abs == d || strings.HasPrefix(abs, d+string(filepath.Separator)) {
+			return true
+		}
+		// The new tree is written beside the output and renamed over it (write.Begin).
+		if strings.HasPrefix(abs, filepath.Join(filepath.Dir(d), "."+filepath.Base(d))) {
+			return true
+		}
+	}
+	return false
+}
+
+// ignored reports whether a changed file is one no build reads: version control, editors'
+// swap and backup files.
+func ignored(name string) bool {
+	base := filepath.Base(name)
+	return strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") ||
+		strings.HasSuffix(base, ".swx") || strings.HasPrefix(base, ".#") ||
+		strings.Contains(filepath.ToSlash(name), "/.git/")
+}
+
+// watchTree watches dir and every folder below it but the skipped ones and hidden ones.
+func watchTree(w *fsnotify.Watcher, dir string, skip []string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || under(p, skip)) {
+			return filepath.SkipDir
+		}
+		if err := w.Add(p); err != nil {
+			return fmt.Errorf("watching %s: %w", p, err)
+		}
+		return nil
+	})
+}
