@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/xml"
 	"flag"
 	"os"
 	"os/exec"
@@ -361,5 +362,46 @@ func TestMapDownload(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSharedLocator checks that each province's locator background is one SVG image that
+// every unit page of the province shows under the unit's own outline, instead of each page
+// carrying the whole province.
+func TestSharedLocator(t *testing.T) {
+	out, site := buildDefault(t)
+	bg, err := os.ReadFile(filepath.Join(out, "tinh", "14", "locator.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(bg, new(struct{})); err != nil {
+		t.Fatalf("locator.svg is not XML: %v", err)
+	}
+	if !bytes.HasPrefix(bg, []byte(`<svg xmlns="http://www.w3.org/2000/svg"`)) || !bytes.Contains(bg, []byte(`fill="#d9d9d9"`)) {
+		t.Errorf("locator.svg = %.120s…, want a standalone SVG styled by attributes", bg)
+	}
+	n := 0
+	for _, u := range site.Units {
+		if u.Province != "14" {
+			continue
+		}
+		for _, page := range []string{filepath.Join("xa", u.Code, "index.html"), filepath.Join("en", "xa", u.Code, "index.html"), filepath.Join("embed", "xa", u.Code, "index.html")} {
+			b, err := os.ReadFile(filepath.Join(out, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fig := b[bytes.Index(b, []byte(`<figure class="locator">`)):]
+			fig = fig[:bytes.Index(fig, []byte("</figure>"))]
+			if !bytes.Contains(fig, []byte(`locator.svg" width="2400"`)) {
+				t.Errorf("%s: the locator does not show the province's background image", page)
+			}
+			if c := bytes.Count(fig, []byte("<path ")); c != 1 || !bytes.Contains(fig, []byte(`<path class="focus"`)) {
+				t.Errorf("%s: the locator has %d paths, want only the unit's own", page, c)
+			}
+		}
+		n++
+	}
+	if n != 75 {
+		t.Errorf("checked %d units of Sơn La, want 75", n)
 	}
 }

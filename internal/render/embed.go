@@ -111,7 +111,7 @@ func (r *renderer) embeds() error {
 		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, StatusText: r.statusText(st), Class: string(st.Class), Script: pg.Root + embedScript}
 		if p := r.a.Index.Provinces[u.Province]; p != nil {
 			if m := r.opts.Maps[p.Code]; m != nil {
-				d.Map = r.mapView(m.Locator, r.abs(r.loc.prefix), u.Code)
+				d.Map = r.locatorView(m.Locator, r.abs(r.loc.prefix), pg.Root, u.Code)
 				d.Map.ID = "locator"
 				d.Map.Title = r.loc.t("map.locator_title", u.FullName(), r.provinceName(p))
 				d.Map.Desc = r.loc.t("map.locator_desc", u.FullName())

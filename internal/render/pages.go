@@ -30,6 +30,40 @@ func MapDataPath(province string, small bool) string {
 	return "data/tinh-" + province + ".geojson"
 }
 
+// LocatorPath is the path of a province's locator background: every unit of the province in
+// one grey shape, which each unit page's locator shows under the unit's own outline, so that
+// the province is drawn once for all its pages, not once in each.
+func LocatorPath(province string) string { return provinceDir + province + "/locator.svg" }
+
+// locatorSVG draws a province's locator background as a standalone SVG image. Its look is in
+// presentation attributes, which need no stylesheet: an SVG shown as an image has none.
+func locatorSVG(m *carto.Map) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s" width="%d" height="%d">`, m.ViewBox(), m.PixelWidth, m.PixelHeight)
+	b.WriteString(`<path fill="#d9d9d9" fill-rule="evenodd" stroke="#fff" stroke-width="6" stroke-linejoin="round" d="`)
+	for _, sh := range m.Shapes {
+		b.WriteString(sh.Path)
+	}
+	b.WriteString("\"/></svg>\n")
+	return b.Bytes()
+}
+
+// locatorView is the view of a province's locator on the page of the unit code: the
+// background image at root and the unit's own shape over it.
+func (r *renderer) locatorView(m *carto.Map, home, root, code string) *MapView {
+	v := r.mapView(m, home, code)
+	v.Background = root + LocatorPath(r.a.Index.Units[code].Province)
+	v.ViewW, v.ViewH = m.Width, m.Height
+	shapes := v.Shapes[:0]
+	for _, sh := range v.Shapes {
+		if sh.Code == code {
+			shapes = append(shapes, sh)
+		}
+	}
+	v.Shapes = shapes
+	return v
+}
+
 // downloads writes each province map's simplified geometry as GeoJSON, with the properties
 // of the tabular downloads (downloads.go), and those downloads.
 func (r *renderer) downloads() {
@@ -38,6 +72,7 @@ func (r *renderer) downloads() {
 	for code, m := range r.opts.Maps {
 		r.out.put(MapDataPath(code, false), mapGeoJSON([]*carto.Map{m.Main}, props, asOf))
 		r.out.put(MapDataPath(code, true), mapGeoJSON([]*carto.Map{m.Locator}, props, asOf))
+		r.out.put(LocatorPath(code), locatorSVG(m.Locator))
 	}
 	r.tables(rows)
 }
@@ -104,6 +139,11 @@ type MapView struct {
 	Focus      string // code of the highlighted unit on a locator
 	Interact   bool   // shapes are links
 	LabelPoint [2]int // for a locator: where the focused unit is
+	// Background is, on a locator, the province's shared background image (LocatorPath),
+	// drawn under Shapes, which then hold only the focused unit; ViewW and ViewH are the
+	// viewBox's size it fills.
+	Background   string
+	ViewW, ViewH int
 }
 
 // ShapeView is one unit on a map.
@@ -428,7 +468,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	if p := r.a.Index.Provinces[u.Province]; p != nil {
 		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
 		if m := r.opts.Maps[p.Code]; m != nil {
-			d.Locator = r.mapView(m.Locator, home, u.Code)
+			d.Locator = r.locatorView(m.Locator, home, pg.Root, u.Code)
 			d.Locator.ID = "locator"
 			d.Locator.Title = r.loc.t("map.locator_title", u.FullName(), d.Province.Title)
 			d.Locator.Desc = r.loc.t("map.locator_desc", u.FullName())
