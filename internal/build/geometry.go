@@ -20,7 +20,7 @@ import (
 
 // geometryVersion names the cache's format and the geometry engine's algorithms, so that
 // caches made by older builds are not used.
-const geometryVersion = "atlas-geometry-2/" + carto.Version
+const geometryVersion = "atlas-geometry-3/" + carto.Version
 
 // geometry is the build's geometry stage: it decodes boundary files and draws maps, reusing
 // what an earlier build cached when the inputs are the same, so a build where only TOML or
@@ -44,6 +44,7 @@ type fileEntry struct {
 type cachedBoundary struct {
 	Pos              diag.Pos
 	Code, Name, Type string
+	Province         string
 }
 
 type cachedDiag struct {
@@ -64,13 +65,13 @@ func newGeometry(cacheDir string) *geometry {
 // readBoundaries is a read.BoundaryReader that serves boundaries (without geometry) from the
 // cache when the file is unchanged, and decodes and caches them otherwise.
 func (g *geometry) readBoundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
-	h := hashOf(geometryVersion, "boundaries", file, src.CodeProperty, src.NameProperty, src.TypeProperty, string(data))
+	h := hashOf(geometryVersion, "boundaries", file, src.CodeProperty, src.NameProperty, src.TypeProperty, src.ProvinceProperty, string(data))
 	g.files[file] = fileEntry{hash: h, data: data, src: src}
 	var e boundaryEntry
 	if g.load("b-"+h, &e) {
 		var bs []*model.Boundary
 		for _, c := range e.Boundaries {
-			bs = append(bs, &model.Boundary{Pos: c.Pos, Code: c.Code, Name: c.Name, Type: c.Type})
+			bs = append(bs, &model.Boundary{Pos: c.Pos, Code: c.Code, Name: c.Name, Type: c.Type, Province: c.Province})
 		}
 		var ds diag.List
 		for _, d := range e.Diags {
@@ -80,7 +81,7 @@ func (g *geometry) readBoundaries(file string, data []byte, src model.Source) ([
 	}
 	bs, ds := g.decode(file)
 	for _, b := range bs {
-		e.Boundaries = append(e.Boundaries, cachedBoundary{Pos: b.Pos, Code: b.Code, Name: b.Name, Type: b.Type})
+		e.Boundaries = append(e.Boundaries, cachedBoundary{Pos: b.Pos, Code: b.Code, Name: b.Name, Type: b.Type, Province: b.Province})
 	}
 	for _, d := range ds {
 		e.Diags = append(e.Diags, cachedDiag{Pos: d.Pos, Severity: d.Severity, Msg: d.Msg})

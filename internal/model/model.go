@@ -87,6 +87,10 @@ type Source struct {
 	CodeProperty string `toml:"code_property"` // property holding the unit's official code
 	NameProperty string `toml:"name_property"` // property holding the unit's name
 	TypeProperty string `toml:"type_property"` // property holding the unit's type (Xã, Phường, …)
+	// ProvinceProperty holds the code of the unit's province (default "province_code"). A
+	// boundary without a status file becomes a unit of that province, or of the site's only
+	// province when the property is absent.
+	ProvinceProperty string `toml:"province_property"`
 }
 
 // Credit names one source of data and its licence.
@@ -230,7 +234,10 @@ type DistrictCompletion struct {
 
 // Unit is a current commune-level unit (xã, phường, đặc khu), in force since ReformDate.
 type Unit struct {
-	File        string        `toml:"-"`
+	File string `toml:"-"` // the status file; empty for a unit known only from its boundary
+	// Origin is, for a unit without a status file, its boundary's position: every boundary
+	// is a unit, shown as "no data" until content/units/<code>.toml exists.
+	Origin      diag.Pos      `toml:"-"`
 	Code        string        `toml:"code"`
 	Name        string        `toml:"name"`
 	Type        string        `toml:"type"`
@@ -359,6 +366,7 @@ type Boundary struct {
 	Code     string           `toml:"code"`
 	Name     string           `toml:"name"`
 	Type     string           `toml:"type"`
+	Province string           `toml:"province"` // from the source's province property; may be empty
 	Geometry orb.MultiPolygon `toml:"-"`
 }
 

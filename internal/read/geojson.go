@@ -44,6 +44,7 @@ func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, 
 	codeProp := orDefault(src.CodeProperty, "code")
 	nameProp := orDefault(src.NameProperty, "name")
 	typeProp := orDefault(src.TypeProperty, "type")
+	provProp := orDefault(src.ProvinceProperty, "province_code")
 	data, err := gunzip(data)
 	if err != nil {
 		errs.Wrap(diag.Pos{File: file}, err, "cannot decompress the gzipped boundary file")
@@ -98,7 +99,8 @@ func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, 
 		}
 		name, _ := f.Properties[nameProp].(string)
 		typ, _ := f.Properties[typeProp].(string)
-		b := &model.Boundary{Pos: at, Code: code, Name: name, Type: typ, Geometry: f.Geometry}
+		prov, _ := f.Properties[provProp].(string)
+		b := &model.Boundary{Pos: at, Code: code, Name: name, Type: typ, Province: prov, Geometry: f.Geometry}
 		if msg := checkGeometry(f.Geometry); msg != "" {
 			// Reported once, here; the unit still has its boundary for other checks.
 			errs.Errorf(at, "%s: %s", where, msg)

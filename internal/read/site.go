@@ -80,6 +80,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 		r.errs.Append(errs)
 		s.Boundaries = append(s.Boundaries, bs...)
 	}
+	s.Units = append(s.Units, boundaryUnits(s)...)
 	sortSite(s)
 	r.errs.Sort()
 	return s, r.files, r.errs
@@ -426,6 +427,33 @@ func day(t time.Time) time.Time {
 	}
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// boundaryUnits returns a unit for every boundary that has no status file, named and typed
+// as the boundary is, in the boundary's province or, when it names none, the site's only
+// province. Such a unit has no assessments: its page and the maps show it as "no data".
+func boundaryUnits(s *model.Site) []*model.Unit {
+	have := make(map[string]bool, len(s.Units))
+	for _, u := range s.Units {
+		have[u.Code] = true
+	}
+	only := ""
+	if len(s.Provinces) == 1 {
+		only = s.Provinces[0].Code
+	}
+	var out []*model.Unit
+	for _, b := range s.Boundaries {
+		if have[b.Code] {
+			continue
+		}
+		have[b.Code] = true
+		prov := b.Province
+		if prov == "" {
+			prov = only
+		}
+		out = append(out, &model.Unit{Origin: b.Pos, Code: b.Code, Name: b.Name, Type: b.Type, Province: prov})
+	}
+	return out
 }
 
 func sortSite(s *model.Site) {

@@ -157,6 +157,10 @@ func (v *checker) provinces() {
 func (v *checker) units() {
 	seen := map[string]string{}
 	for _, u := range v.s.Units {
+		if u.File == "" {
+			v.boundaryUnit(u)
+			continue
+		}
 		if prev, ok := seen[u.Code]; ok {
 			v.errs.Errorf(v.at(u.File, "code"), "unit code %s is also used by %s", u.Code, prev)
 		}
@@ -178,10 +182,21 @@ func (v *checker) units() {
 		}
 		v.aliases(u.File, u.Aliases)
 	}
-	for _, b := range v.s.Boundaries {
-		if v.ix.Units[b.Code] == nil {
-			v.errs.Warnf(b.Pos, "boundary %s (%s) has no status file content/units/%s.toml", b.Code, b.Name, b.Code)
-		}
+}
+
+// boundaryUnit checks a unit known only from its boundary, at the boundary's position.
+func (v *checker) boundaryUnit(u *model.Unit) {
+	if !validCode(u.Code) {
+		v.errs.Errorf(u.Origin, "boundary code %q must be digits only", u.Code)
+	}
+	if u.Name == "" {
+		v.errs.Errorf(u.Origin, "boundary %s has no name and no status file content/units/%s.toml to give one", u.Code, u.Code)
+	}
+	switch {
+	case u.Province == "":
+		v.errs.Errorf(u.Origin, "boundary %s names no province: set province_property in atlas.toml's [[boundaries]], or write content/units/%s.toml", u.Code, u.Code)
+	case v.ix.Provinces[u.Province] == nil:
+		v.errs.Errorf(u.Origin, "boundary %s is in province %q: no such file content/provinces/%s.toml", u.Code, u.Province, u.Province)
 	}
 }
 

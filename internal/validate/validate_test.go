@@ -71,8 +71,15 @@ func TestProblems(t *testing.T) {
 			`content/units/03664.toml: error: source_url "javascript:alert(1)" must be an absolute http(s) URL`},
 		{"unit without boundary", func(s *model.Site) { s.Boundaries[0].Code = "09999" },
 			`content/units/03664.toml: error: unit 03664 has no boundary in the configured boundary files`},
-		{"boundary without unit", func(s *model.Site) { s.Boundaries[0].Code = "09999" },
-			`geo/b.geojson: warning: boundary 09999 (Chiềng An) has no status file content/units/09999.toml`},
+		{"boundary unit without province", func(s *model.Site) {
+			s.Units = append(s.Units, &model.Unit{Origin: diag.Pos{File: "geo/b.geojson", Line: 3, Col: 5}, Code: "09999", Name: "Chiềng Ve"})
+		}, `geo/b.geojson:3:5: error: boundary 09999 names no province: set province_property in atlas.toml's [[boundaries]], or write content/units/09999.toml`},
+		{"boundary unit in unknown province", func(s *model.Site) {
+			s.Units = append(s.Units, &model.Unit{Origin: diag.Pos{File: "geo/b.geojson", Line: 3, Col: 5}, Code: "09999", Name: "Chiềng Ve", Province: "77"})
+		}, `geo/b.geojson:3:5: error: boundary 09999 is in province "77": no such file content/provinces/77.toml`},
+		{"boundary unit without name", func(s *model.Site) {
+			s.Units = append(s.Units, &model.Unit{Origin: diag.Pos{File: "geo/b.geojson", Line: 3, Col: 5}, Code: "09999", Province: s.Units[0].Province})
+		}, `geo/b.geojson:3:5: error: boundary 09999 has no name and no status file content/units/09999.toml to give one`},
 		{"non-digit code", func(s *model.Site) { s.Units[0].Code = "../x" },
 			`content/units/03664.toml: error: code "../x" must be digits only`},
 		{"duplicate unit", func(s *model.Site) {
