@@ -171,7 +171,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{}, err
 	}
-	wopts := write.Options{ModTime: when}
+	wopts := write.Options{ModTime: when, Log: opts.Log}
 	if !opts.NoCache {
 		wopts.Manifest = filepath.Join(cacheDir(opts), manifestFile)
 	}

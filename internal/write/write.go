@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,6 +27,9 @@ type Options struct {
 	// unchanged files without reading them. Without it, a file is compared with the old one
 	// byte for byte.
 	Manifest string
+	// Log, when set, is told when the Writer waits for another build of the same output
+	// folder to finish.
+	Log io.Writer
 }
 
 // Tree writes files (slash-separated paths relative to out) as the new content of the folder
@@ -54,8 +58,13 @@ func Tree(out string, files map[string][]byte, opts Options) error {
 // replaces out only at Commit, once everything is written: on Linux by one atomic exchange of
 // the two folders, so that out is whole at every instant, even if the process is killed;
 // elsewhere by two renames. Until Commit, out is left as it was; Abort, or a failed Commit,
-// removes the partial tree. Partial trees left by builds that were killed are removed by
-// Begin.
+// removes the partial tree.
+//
+// From Begin to the end of Commit or Abort, a Writer holds an exclusive lock on the file
+// .<out>.lock beside out (flock(2), on Unix systems), so that two builds of one site write
+// and swap in turn, never at once: a second Begin waits for the first Writer to end. Partial
+// trees left by builds that were killed are removed by Begin once it holds the lock, so a
+// live build's tree is never among them.
 //
 // A file whose bytes are those of the same path in the current out is not written again but
 // hard-linked from it, so that a build that changes little writes little.
@@ -64,6 +73,7 @@ func Tree(out string, files map[string][]byte, opts Options) error {
 type Writer struct {
 	out, tmp string
 	opts     Options
+	lock     *os.File // held until the Writer ends
 
 	old  *manifest // the current tree's, or nil
 	next *manifest // the new tree's, with Options.Manifest
@@ -76,23 +86,32 @@ type Writer struct {
 	done    bool
 }
 
-// Begin starts a new tree for the folder out.
+// Begin starts a new tree for the folder out, once no other Writer of out is running: it
+// waits for the lock on out (see Writer), telling Options.Log once that it does.
 func Begin(out string, opts Options) (*Writer, error) {
 	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
+	parent, base := filepath.Split(out)
+	parent = filepath.Clean(parent)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	removeStale(parent, filepath.Base(out))
-	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(out)))
+	lock, err := lockOutput(filepath.Join(parent, LockName(base)), opts.Log,
+		fmt.Sprintf("waiting for another build of %s to finish", out))
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+	removeStale(parent, base)
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
+	if err == nil {
+		if err = os.Chmod(tmp, 0o755); err != nil {
+			os.RemoveAll(tmp)
+		}
+	}
+	if err != nil {
+		lock.Close()
 		return nil, err
 	}
-	w := &Writer{out: out, tmp: tmp, opts: opts, dirs: map[string]bool{}, files: map[string]bool{}}
+	w := &Writer{out: out, tmp: tmp, opts: opts, lock: lock, dirs: map[string]bool{}, files: map[string]bool{}}
 	if opts.Manifest != "" {
 		w.old = readManifest(opts.Manifest, out)
 		w.next = &manifest{entries: map[string]entry{}}
@@ -241,11 +260,13 @@ func (w *Writer) Linked() (linked, written int) {
 	return w.linked, w.written
 }
 
-// Commit puts the new tree in place of out. If it fails, out is left as it was.
+// Commit puts the new tree in place of out. If it fails, out is left as it was. Either way
+// the Writer has ended.
 func (w *Writer) Commit() (err error) {
-	w.mu.Lock()
-	w.done = true
-	w.mu.Unlock()
+	if !w.end() {
+		return errors.New("write: the tree was ended already")
+	}
+	defer w.lock.Close()
 	defer func() {
 		if err != nil {
 			os.RemoveAll(w.tmp)
@@ -271,31 +292,57 @@ func (w *Writer) Commit() (err error) {
 	return nil
 }
 
-// Abort removes the partial tree; out is left as it was.
+// Abort removes the partial tree; out is left as it was. Abort after Commit, or after
+// Abort, does nothing.
 func (w *Writer) Abort() {
-	w.mu.Lock()
-	w.done = true
-	w.mu.Unlock()
+	if !w.end() {
+		return
+	}
 	os.RemoveAll(w.tmp)
+	w.lock.Close()
 }
+
+// end marks the Writer ended, and reports whether it was running until now.
+func (w *Writer) end() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return false
+	}
+	w.done = true
+	return true
+}
+
+// LockName is the name of the lock file of an output folder named base, beside it.
+func LockName(base string) string { return "." + base + ".lock" }
 
 // tempPrefix is the name prefix of the folders a build of out writes into.
 func tempPrefix(base string) string { return "." + base + ".new-" }
 
-// removeStale removes the partial trees of out that killed builds left in parent. A build that
-// is still running keeps its own tree open only for its lifetime; two builds into the same
-// output folder at once are not supported.
+// removeStale removes the partial trees of out that killed builds left in parent. It is called
+// with the lock on out held, so none of them belongs to a running build. Where there is no
+// lock (canLock), it removes only those untouched for staleAge, which no build runs that long.
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), tempPrefix(base)) {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tempPrefix(base)) {
+			continue
 		}
+		if !canLock {
+			if st, err := e.Info(); err != nil || time.Since(st.ModTime()) < staleAge {
+				continue
+			}
+		}
+		os.RemoveAll(filepath.Join(parent, e.Name()))
 	}
 }
+
+// staleAge is how old a partial tree must be to be taken for a killed build's where builds
+// cannot lock their output.
+const staleAge = time.Hour
 
 // swap moves the finished tree tmp to out. Where the system can exchange two folders
 // atomically (Linux renameat2), out never disappears; otherwise the old out is renamed aside,
