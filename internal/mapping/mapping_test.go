@@ -180,3 +180,41 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestReform checks the embedded upstream mapping: the counts its README states, and that a
+// province's subset keeps only its own units and the former units that lie in it.
+func TestReform(t *testing.T) {
+	m, err := Reform()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Provinces) != 34 || len(m.Units) != 3321 || len(m.Former) < 10000 {
+		t.Fatalf("reform: %d provinces, %d units, %d former; want 34, 3321, >10000", len(m.Provinces), len(m.Units), len(m.Former))
+	}
+	keep := map[string]bool{}
+	for _, u := range m.Units {
+		if u.Province == "14" {
+			keep[u.Code] = true
+		}
+	}
+	s := m.Subset(keep)
+	if len(s.Units) != 75 || len(s.Provinces) != 1 || s.Provinces[0].Name != "Sơn La" {
+		t.Fatalf("Sơn La subset: %d units, provinces %v", len(s.Units), s.Provinces)
+	}
+	if len(s.Former) < 195 || len(s.Former) > 205 {
+		t.Errorf("Sơn La subset: %d former units, want about 200", len(s.Former))
+	}
+	for _, f := range s.Former {
+		if len(f.Successors) == 0 {
+			t.Errorf("former %s has no successor left", f.Code)
+		}
+		for _, x := range f.Successors {
+			if !keep[x.Code] {
+				t.Errorf("former %s keeps successor %s outside the subset", f.Code, x.Code)
+			}
+		}
+	}
+	if typ, name := SplitType("Thị Trấn Ít Ong"); typ != "Thị trấn" || name != "Ít Ong" {
+		t.Errorf("SplitType = %q, %q", typ, name)
+	}
+}
