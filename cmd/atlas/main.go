@@ -5,6 +5,8 @@
 //	atlas check [-s SITE_DIR] [-format text|github|json]
 //	atlas build [-s SITE_DIR] [-o OUT_DIR]
 //	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]   (live reload)
+//	atlas import statuses FILE.csv|FILE.xlsx [-s SITE_DIR] [-sheet NAME] [-n]
+//	atlas export statuses [-s SITE_DIR] [-o FILE.csv|FILE.xlsx] [-province CODE]
 //	atlas import-mapping -merges merges.json -splits splits.json [-geo FILE] [-s SITE_DIR] [-n]
 //	atlas map [-width 800] [-tolerance 0.5 | -keep 0.1] [-o OUT.svg] IN.geojson[.gz]
 //	atlas version
@@ -40,6 +42,8 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"check":          runCheck,
 	"serve":          runServe,
 	"map":            runMap,
+	"import":         runImport,
+	"export":         runExport,
 	"import-mapping": runImportMapping,
 	"version":        runVersion,
 }
@@ -73,6 +77,8 @@ Commands:
   check     check everything build reads and report every problem; write nothing
   serve     build and serve the site on http://127.0.0.1:1313/, rebuilding and reloading on every edit
   map       draw a boundary file as a gap-free SVG map and measure it
+  import statuses  merge a CSV or XLSX sheet of unit assessments into content/units/
+  export statuses  write the units' assessments as a CSV or XLSX sheet
   import-mapping  regenerate unit, former-unit and province files from the 2025 reform mapping
   version   print the version
 
