@@ -8,6 +8,7 @@
 //	atlas import statuses FILE.csv|FILE.xlsx [-s SITE_DIR] [-sheet NAME] [-n]
 //	atlas export statuses [-s SITE_DIR] [-o FILE.csv|FILE.xlsx] [-province CODE]
 //	atlas import-mapping -merges merges.json -splits splits.json [-geo FILE] [-s SITE_DIR] [-n]
+//	atlas new site DIR -geo FILE [-province CODE] [-y]   (also: new unit CODE, new story TITLE)
 //	atlas map [-width 800] [-tolerance 0.5 | -keep 0.1] [-o OUT.svg] IN.geojson[.gz]
 //	atlas version
 package main
@@ -42,6 +43,7 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"check":          runCheck,
 	"serve":          runServe,
 	"map":            runMap,
+	"new":            runNew,
 	"import":         runImport,
 	"export":         runExport,
 	"import-mapping": runImportMapping,
@@ -76,6 +78,8 @@ Commands:
   build     build the site into the output folder (default: public/)
   check     check everything build reads and report every problem; write nothing
   serve     build and serve the site on http://127.0.0.1:1313/, rebuilding and reloading on every edit
+  new       start a site from a boundary file (new site DIR -geo FILE [-province CODE]),
+            or write a unit's status file or a story from a template (new unit CODE, new story TITLE)
   map       draw a boundary file as a gap-free SVG map and measure it
   import statuses  merge a CSV or XLSX sheet of unit assessments into content/units/
   export statuses  write the units' assessments as a CSV or XLSX sheet
