@@ -121,6 +121,24 @@ func TestBuild(t *testing.T) {
 	if len(again.Write) != 0 || len(again.Remove) != 0 || again.Same != 10 {
 		t.Errorf("second import: %s", again.Summary())
 	}
+
+	// Assessments added to a generated unit file survive the next import, whose head is
+	// rewritten (here: after an upstream rename) below the marker as before.
+	units, _ := filepath.Glob(filepath.Join(site, "content", "units", "*.toml"))
+	head, _ := os.ReadFile(units[0])
+	tail := "\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = 2026-06-30\nlevel = \"standard\"\n"
+	stale := strings.Replace(string(head), "name = ", "name = \"Old\"\n# was: ", 1)
+	if err := os.WriteFile(units[0], []byte(stale+tail), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third, err := Build(site, parseFixture(t), props)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := "content/units/" + filepath.Base(units[0])
+	if got, want := string(third.Write[rel]), string(head)+tail; got != want {
+		t.Errorf("regenerated %s:\n%s\nwant:\n%s", rel, got, want)
+	}
 }
 
 func contains(ss []string, s string) bool {

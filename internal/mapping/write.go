@@ -175,6 +175,12 @@ func Build(site string, m *Mapping, props map[string]Props) (*Plan, error) {
 				return nil, err
 			}
 			w, wanted := want[rel]
+			if i := bytes.Index(have, []byte("\n[[assessments]]")); wanted && dir == UnitsDir && i >= 0 {
+				// Assessments added to a generated file (by hand or by atlas import
+				// statuses) are the data keeper's: keep them below the regenerated head.
+				w = append(append(bytes.TrimRight(w, "\n"), '\n'), have[i:]...)
+				want[rel] = w
+			}
 			switch {
 			case !bytes.HasPrefix(have, []byte(Marker+"\n")):
 				pl.Kept[dir]++
