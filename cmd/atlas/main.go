@@ -25,6 +25,8 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 
+	"golang.org/x/term"
+
 	"github.com/ntm-atlas/atlas/internal/build"
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/preview"
@@ -203,7 +205,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func doBuild(sf siteFlags, stdout, stderr io.Writer) int {
-	res, err := build.Run(build.Options{Site: sf.site, Out: sf.outDir(), Log: stderr, Verbose: sf.verbose})
+	res, err := build.Run(build.Options{Site: sf.site, Out: sf.outDir(), Log: stderr, Verbose: sf.verbose, Progress: progressTo(stderr)})
 	if err != nil {
 		if l, ok := diag.AsList(err); ok {
 			fmt.Fprintln(stderr, l.Error())
@@ -341,4 +343,14 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "atlas %s\n", v)
 	return exitOK
+}
+
+// progressTo returns w for a build's progress line when w is the terminal's standard error
+// and the build does not run in CI (which sets CI=true), else nil: logs stay free of
+// rewritten lines.
+func progressTo(w io.Writer) io.Writer {
+	if w != io.Writer(os.Stderr) || os.Getenv("CI") != "" || !term.IsTerminal(int(os.Stderr.Fd())) {
+		return nil
+	}
+	return w
 }

@@ -37,6 +37,10 @@ type Options struct {
 	Site string    // the site folder
 	Out  string    // the output folder; empty means Site/public
 	Log  io.Writer // progress and warnings; nil discards them
+	// Progress, when not nil, is a terminal: long work (decoding boundaries, drawing maps,
+	// rendering pages and cards) is shown there on one line rewritten in place, and the line
+	// is cleared at the end. Leave it nil in CI and when output goes to a file.
+	Progress io.Writer
 	// CacheDir holds derived geometry between builds; empty means Site/.cache/atlas.
 	CacheDir string
 	NoCache  bool // do not read or write the cache
@@ -114,6 +118,11 @@ func renderWith(site *model.Site, opts render.Options, maps map[string]*render.P
 
 // Maps draws each province's map and locator from the site's boundaries.
 func Maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
+	return drawMaps(site, nil)
+}
+
+// drawMaps is Maps, calling tick(done, total) after each province.
+func drawMaps(site *model.Site, tick func(done, total int)) (map[string]*render.ProvinceMaps, error) {
 	byProv := map[string][]carto.Feature{}
 	units := model.NewIndex(site).Units
 	for _, b := range site.Boundaries {
@@ -134,6 +143,9 @@ func Maps(site *model.Site) (map[string]*render.ProvinceMaps, error) {
 			return nil, fmt.Errorf("province %s locator: %w", prov, err)
 		}
 		out[prov] = &render.ProvinceMaps{Main: main, Locator: loc}
+		if tick != nil {
+			tick(len(out), len(byProv))
+		}
 	}
 	return out, nil
 }
@@ -215,8 +227,12 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 		logw = io.Discard
 	}
 	cache := cacheDir(opts)
+	prog := newProgress(opts.Progress)
+	defer prog.done()
 	geo := newGeometry(cache)
 	geo.readOnly = readOnly
+	geo.prog = prog
+	prog.show("reading", "the site")
 	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
 	res = &Result{Warnings: diags.Warnings()}
 	defer func() { logWarnings(logw, res.Warnings, opts.Verbose) }()
@@ -250,6 +266,9 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	memo = loadMemo(cache, outDir(opts))
 	em := newEmitter(render.BasePath(site.Config.BaseURL), weights, tree)
 	cards := newCards(geo)
+	em.tick = func(files int64) {
+		prog.show("rendering", "%d files, %d share cards drawn", files, cards.drawn.Load())
+	}
 	_, err = render.Site(stats.Derive(site), render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation, Maps: maps, Sink: em.put, Memo: memo})
 	res.Recalled = int(memo.hits.Load())
 	res.CardsDrawn = int(cards.drawn.Load())
@@ -310,6 +329,7 @@ type emitter struct {
 
 	files atomic.Int64
 	bytes atomic.Int64
+	tick  func(files int64) // progress, after each file
 	mu    sync.Mutex
 	paths map[string]bool
 }
@@ -328,7 +348,9 @@ func (e *emitter) put(p string, b []byte) error {
 	e.mu.Lock()
 	e.paths[p] = true
 	e.mu.Unlock()
-	e.files.Add(1)
+	if n := e.files.Add(1); e.tick != nil {
+		e.tick(n)
+	}
 	e.bytes.Add(int64(len(b)))
 	sum := sha256.Sum256(b) // once, for the weight cache and the output manifest
 	e.links.Add(p, b)

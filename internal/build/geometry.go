@@ -32,6 +32,7 @@ type geometry struct {
 	readOnly bool
 
 	files map[string]fileEntry // by file path: what a boundary file decoded to
+	prog  *progress
 }
 
 type fileEntry struct {
@@ -93,6 +94,7 @@ func (g *geometry) readBoundaries(file string, data []byte, src model.Source) ([
 func (g *geometry) decode(file string) ([]*model.Boundary, diag.List) {
 	f := g.files[file]
 	g.runs++
+	g.prog.show("decoding", "%s", file)
 	return read.Boundaries(file, f.data, f.src)
 }
 
@@ -141,10 +143,13 @@ func (g *geometry) maps(site *model.Site) (*drawn, error) {
 		}
 		site.Boundaries = all
 	}
-	maps, err := Maps(site)
+	maps, err := drawMaps(site, func(done, total int) {
+		g.prog.show("drawing maps", "%d/%d provinces", done, total)
+	})
 	if err != nil {
 		return nil, err
 	}
+	g.prog.show("drawing maps", "the national map")
 	nation, err := NationMap(site)
 	if err != nil {
 		return nil, err
