@@ -55,9 +55,6 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitData
 	}
-	for _, w := range plan.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
 	if *dry {
 		if err := plan.Describe(stdout); err != nil {
 			fmt.Fprintf(stderr, "atlas import: %v\n", err)

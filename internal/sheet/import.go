@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
-	"github.com/ntm-atlas/atlas/internal/mapping"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/validate"
@@ -33,7 +31,6 @@ type Plan struct {
 	Rows        int       // data rows read
 	Assessments int       // rows that state an assessment
 	Same        int       // assessments the files already hold as the sheet gives them
-	Warnings    []string
 }
 
 // Change is one unit file an import writes.
@@ -170,6 +167,9 @@ func (im *importer) row(r *Record) bool {
 	if a.Level == "" {
 		im.errs.Add(r.At(Level), "level is blank%s", levelList(set))
 		return true
+	}
+	if a.AsOf.IsZero() && r.Cells[AsOf] != "" {
+		return true // a date that does not parse, reported by Parse
 	}
 	if a.AsOf.IsZero() && !im.fillDate(r, u, a) {
 		return true
@@ -309,7 +309,6 @@ func (im *importer) validate() {
 
 // plan merges each unit's rows into its assessments and records the files that change.
 func (im *importer) plan(p *Plan) error {
-	generated := 0
 	for _, u := range im.units {
 		c := &Change{Unit: u}
 		var prefix []byte
@@ -351,15 +350,9 @@ func (im *importer) plan(p *Plan) error {
 		}
 		sortAssessments(merged)
 		c.New = unitFile(prefix, merged)
-		if bytes.HasPrefix(c.Old, []byte(mapping.Marker)) {
-			generated++
-		}
 		p.Changes = append(p.Changes, c)
 	}
 	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
-	if generated > 0 {
-		p.Warnings = append(p.Warnings, fmt.Sprintf("%d of the unit files written start with the line of `atlas import-mapping`, which would write them anew without their assessments: delete that first line of each to keep them", generated))
-	}
 	return nil
 }
 
