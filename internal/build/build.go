@@ -71,16 +71,21 @@ type Result struct {
 	Recalled int
 }
 
-// Load reads and validates the site in dir. It returns the site and every diagnostic found;
-// the error is non-nil when the diagnostics hold at least one error.
+// Load reads and validates the site in dir, its dates against its ReferenceDate. It returns
+// the site and every diagnostic found; the error is non-nil when the diagnostics hold at
+// least one error.
 func Load(dir string) (*model.Site, diag.List, error) {
 	return load(dir, read.Options{})
 }
 
 func load(dir string, opts read.Options) (*model.Site, diag.List, error) {
+	ref, err := ReferenceDate(dir)
+	if err != nil {
+		return nil, nil, err
+	}
 	site, files, errs := read.SiteWith(dir, opts)
 	errs = append(errs, attachTranslations(site)...)
-	for _, d := range validate.Site(site, files.Locate) {
+	for _, d := range validate.SiteAt(site, files.Locate, ref) {
 		// A file that could not be decoded is reported once, for why.
 		if !files.Failed(d.Pos.File) {
 			errs = append(errs, d)

@@ -3,8 +3,12 @@ package build
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/ntm-atlas/atlas/internal/validate"
 )
 
 // SourceDate returns the time named by the SOURCE_DATE_EPOCH environment variable (seconds
@@ -20,4 +24,46 @@ func SourceDate() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970-01-01 UTC", v)
 	}
 	return time.Unix(n, 0).UTC(), nil
+}
+
+// vietnam is the programme's time zone (UTC+7, no daylight saving): the reference day is
+// the day it is there.
+var vietnam = time.FixedZone("ICT", 7*3600)
+
+// ReferenceDate returns the build's reference date, the day after which no date in the site
+// in dir can be (validate.Reference): the day of SOURCE_DATE_EPOCH if it is set; else, when
+// dir is in a git work tree with nothing uncommitted in it, the day of its last commit, so
+// that a checkout builds alike whenever it is built; else today. Days are those of Vietnam.
+func ReferenceDate(dir string) (validate.Reference, error) {
+	if t, err := SourceDate(); err != nil || !t.IsZero() {
+		return validate.Reference{Date: t.In(vietnam), From: "SOURCE_DATE_EPOCH"}, err
+	}
+	if t, ok := lastCommit(dir); ok {
+		return validate.Reference{Date: t.In(vietnam), From: "the data's last commit"}, nil
+	}
+	return validate.Reference{Date: time.Now().In(vietnam), From: "today"}, nil
+}
+
+// lastCommit returns the committer time of the last commit that touched dir, when dir is in
+// a git work tree and has no uncommitted changes: an edit not committed yet is newer than any
+// commit, and is checked against today instead. Without git, it reports false.
+func lastCommit(dir string) (time.Time, bool) {
+	git := func(args ...string) (string, bool) {
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_OPTIONAL_LOCKS=0") // status must not write the index
+		out, err := cmd.Output()
+		return strings.TrimSpace(string(out)), err == nil
+	}
+	if st, ok := git("status", "--porcelain", "--", "."); !ok || st != "" {
+		return time.Time{}, false
+	}
+	v, ok := git("log", "-1", "--format=%ct", "--", ".")
+	if !ok || v == "" {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(n, 0), true
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -21,12 +22,31 @@ const (
 	LastYear  = 2030
 )
 
-// Site checks s and returns every problem found, sorted.
-func Site(s *model.Site, locate Locator) diag.List {
+// A Reference is the day after which no date in the data can be: the build's reference
+// date, and what it was taken from ("SOURCE_DATE_EPOCH", "the data's last commit", "today"),
+// which the messages name.
+type Reference struct {
+	Date time.Time // only its year, month and day count; zero checks no date against it
+	From string
+}
+
+// String is the reference day and where it comes from, as the messages put it.
+func (r Reference) String() string {
+	return fmt.Sprintf("the build's reference date %s (%s)", r.Date.Format("2006-01-02"), r.From)
+}
+
+// Site checks s and returns every problem found, sorted. No date is checked against a
+// reference date; see SiteAt.
+func Site(s *model.Site, locate Locator) diag.List { return SiteAt(s, locate, Reference{}) }
+
+// SiteAt checks s as Site does and, unless ref is zero, that no date in it is after ref:
+// assessments, recognitions, milestones, district completions and stories cannot be dated
+// in the future of the data.
+func SiteAt(s *model.Site, locate Locator, ref Reference) diag.List {
 	if locate == nil {
 		locate = func(file, _ string) diag.Pos { return diag.Pos{File: file} }
 	}
-	v := &checker{s: s, ix: model.NewIndex(s), at: locate}
+	v := &checker{s: s, ix: model.NewIndex(s), at: locate, ref: ref}
 	v.config()
 	v.criteria()
 	v.provinces()
@@ -42,7 +62,28 @@ type checker struct {
 	s    *model.Site
 	ix   *model.Index
 	at   Locator
+	ref  Reference
 	errs diag.List
+}
+
+// dayAfterRef reports whether the day of t, in t's own location (a TOML local date has no
+// zone), is after the reference day.
+func (v *checker) dayAfterRef(t time.Time) bool {
+	if v.ref.Date.IsZero() {
+		return false
+	}
+	return civil(t).After(civil(v.ref.Date))
+}
+
+// yearAfterRef reports whether the year y is after the reference day's.
+func (v *checker) yearAfterRef(y int) bool {
+	return !v.ref.Date.IsZero() && y > v.ref.Date.Year()
+}
+
+// civil is the day of t as a UTC midnight, to compare days whatever their location.
+func civil(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 func (v *checker) config() {
@@ -142,6 +183,8 @@ func (v *checker) provinces() {
 			}
 			if m.Year < FirstYear || m.Year > LastYear {
 				v.errs.Errorf(v.at(p.File, m.Path+".year"), "milestone year %d is outside the programme (%d–%d)", m.Year, FirstYear, LastYear)
+			} else if v.yearAfterRef(m.Year) {
+				v.errs.Errorf(v.at(p.File, m.Path+".year"), "milestone year %d is after %s", m.Year, v.ref)
 			}
 			if !v.anyLevel(m.Level) {
 				v.errs.Errorf(v.at(p.File, m.Path+".level"), "milestone level %q is not a level of any criteria set", m.Level)
@@ -149,6 +192,9 @@ func (v *checker) provinces() {
 			v.sourceURL(p.File, m.Path+".source_url", m.SourceURL, true)
 		}
 		for _, d := range p.Districts {
+			if v.yearAfterRef(d.Year) {
+				v.errs.Errorf(v.at(p.File, d.Path+".year"), "district completion year %d is after %s", d.Year, v.ref)
+			}
 			v.sourceURL(p.File, d.Path+".source_url", d.SourceURL, true)
 		}
 	}
@@ -206,8 +252,13 @@ func (v *checker) assessment(u *model.Unit, a *model.Assessment) {
 		v.errs.Errorf(v.at(u.File, a.Path+".criteria_set"), "criteria_set %q: no such set in content/criteria", a.CriteriaSet)
 		return
 	}
-	if a.AsOf.IsZero() {
+	switch {
+	case a.AsOf.IsZero():
 		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "assessment against %s has no as_of date", set.ID)
+	case v.dayAfterRef(a.AsOf):
+		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "as_of %s is after %s", a.AsOf.Format("2006-01-02"), v.ref)
+	case hasYears(set) && (a.AsOf.Year() < set.StartYear || a.AsOf.Year() > set.EndYear):
+		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "as_of %s is outside criteria set %s (%d–%d)", a.AsOf.Format("2006-01-02"), set.ID, set.StartYear, set.EndYear)
 	}
 	lvl := set.Level(a.Level)
 	if lvl == nil {
@@ -282,12 +333,14 @@ func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
 		v.errs.Errorf(v.at(f.File, r.Path+".year"), "year %d is outside the programme (%d–%d)", r.Year, FirstYear, LastYear)
 	}
 	if r.Year != 0 && r.CriteriaSet != "" {
-		if set := v.ix.Sets[r.CriteriaSet]; set != nil && (r.Year < set.StartYear || r.Year > set.EndYear+1) {
+		if set := v.ix.Sets[r.CriteriaSet]; set != nil && hasYears(set) && (r.Year < set.StartYear || r.Year > set.EndYear+1) {
 			v.errs.Errorf(v.at(f.File, r.Path+".year"), "year %d is outside criteria set %s (%d–%d)", r.Year, set.ID, set.StartYear, set.EndYear)
 		}
 	}
 	if r.Year > f.Until.Year() {
 		v.errs.Errorf(v.at(f.File, r.Path+".year"), "recognised in %d, after the unit ended on %s", r.Year, f.Until.Format("2006-01-02"))
+	} else if v.yearAfterRef(r.Year) {
+		v.errs.Errorf(v.at(f.File, r.Path+".year"), "recognised in %d, after %s", r.Year, v.ref)
 	}
 	v.sourceURL(f.File, r.Path+".source_url", r.SourceURL, false)
 }
@@ -307,6 +360,8 @@ func (v *checker) stories() {
 		}
 		if st.Date.IsZero() {
 			v.errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "story has no date")
+		} else if v.dayAfterRef(st.Date) {
+			v.errs.Errorf(v.at(st.File, "date"), "date %s is after %s", st.Date.Format("2006-01-02"), v.ref)
 		}
 		for i, c := range st.Units {
 			if v.ix.Units[c] == nil {
@@ -404,3 +459,7 @@ func validCode(c string) bool {
 	}
 	return true
 }
+
+// hasYears reports whether a criteria set gives its period: start_year and end_year are
+// optional, and dates are checked against them only when given.
+func hasYears(s *model.CriteriaSet) bool { return s.StartYear != 0 || s.EndYear != 0 }
