@@ -84,8 +84,9 @@ func load(dir string, opts read.Options) (*model.Site, diag.List, error) {
 		return nil, nil, err
 	}
 	site, files, errs := read.SiteWith(dir, opts)
-	errs = append(errs, attachTranslations(site)...)
-	for _, d := range validate.SiteAt(site, files.Locate, ref) {
+	errs = append(errs, attachTranslations(site, files.Failed)...)
+	vopts := validate.Options{Reference: ref, Failed: files.Failed, PartialBoundaries: files.PartialBoundaries()}
+	for _, d := range validate.SiteWith(site, files.Locate, vopts) {
 		// A file that could not be decoded is reported once, for why.
 		if !files.Failed(d.Pos.File) {
 			errs = append(errs, d)

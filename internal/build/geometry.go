@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,6 +53,7 @@ type cachedDiag struct {
 	Pos      diag.Pos
 	Severity diag.Severity
 	Msg      string
+	Partial  bool // the file's reading stopped here (read.ErrPartial)
 }
 
 type boundaryEntry struct {
@@ -66,7 +68,7 @@ func newGeometry(cacheDir string) *geometry {
 // readBoundaries is a read.BoundaryReader that serves boundaries (without geometry) from the
 // cache when the file is unchanged, and decodes and caches them otherwise.
 func (g *geometry) readBoundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
-	h := hashOf(geometryVersion, "boundaries", file, src.CodeProperty, src.NameProperty, src.TypeProperty, src.ProvinceProperty, string(data))
+	h := hashOf(geometryVersion, "boundaries-2", file, src.CodeProperty, src.NameProperty, src.TypeProperty, src.ProvinceProperty, string(data))
 	g.files[file] = fileEntry{hash: h, data: data, src: src}
 	var e boundaryEntry
 	if g.load("b-"+h, &e) {
@@ -76,7 +78,11 @@ func (g *geometry) readBoundaries(file string, data []byte, src model.Source) ([
 		}
 		var ds diag.List
 		for _, d := range e.Diags {
-			ds = append(ds, &diag.Diagnostic{Pos: d.Pos, Severity: d.Severity, Msg: d.Msg})
+			cd := &diag.Diagnostic{Pos: d.Pos, Severity: d.Severity, Msg: d.Msg}
+			if d.Partial {
+				cd.Err = read.ErrPartial
+			}
+			ds = append(ds, cd)
 		}
 		return bs, ds
 	}
@@ -85,7 +91,7 @@ func (g *geometry) readBoundaries(file string, data []byte, src model.Source) ([
 		e.Boundaries = append(e.Boundaries, cachedBoundary{Pos: b.Pos, Code: b.Code, Name: b.Name, Type: b.Type, Province: b.Province})
 	}
 	for _, d := range ds {
-		e.Diags = append(e.Diags, cachedDiag{Pos: d.Pos, Severity: d.Severity, Msg: d.Msg})
+		e.Diags = append(e.Diags, cachedDiag{Pos: d.Pos, Severity: d.Severity, Msg: d.Msg, Partial: errors.Is(d, read.ErrPartial)})
 	}
 	g.save("b-"+h, &e)
 	return bs, ds

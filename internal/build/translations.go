@@ -14,8 +14,9 @@ const translationSuffix = ".en.md"
 // attachTranslations takes the English translations of stories out of the story list and
 // gives their title, summary, credit and body to the Vietnamese story they translate. Every other
 // field (date, units, source) is the Vietnamese story's. A translation without its story is
-// an error.
-func attachTranslations(s *model.Site) diag.List {
+// an error, unless the story is there but could not be read (failed, as read.Files.Failed
+// says): its own error is the one to fix.
+func attachTranslations(s *model.Site, failed func(file string) bool) diag.List {
 	var errs diag.List
 	byFile := map[string]*model.Story{}
 	for _, st := range s.Stories {
@@ -30,6 +31,9 @@ func attachTranslations(s *model.Site) diag.List {
 		}
 		orig := byFile[vi+".md"]
 		if orig == nil {
+			if failed != nil && failed(vi+".md") {
+				continue
+			}
 			errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "English translation of %s.md, which does not exist", vi)
 			continue
 		}

@@ -12,7 +12,7 @@ func TestAttachTranslations(t *testing.T) {
 	en := &model.Story{File: "content/stories/a.en.md", Slug: "a-en", Title: "News", Summary: "In short", Body: []byte("Story")}
 	orphan := &model.Story{File: "content/stories/b.en.md", Slug: "b-en", Title: "Alone"}
 	s := &model.Site{Stories: []*model.Story{vi, en, orphan}}
-	errs := attachTranslations(s)
+	errs := attachTranslations(s, nil)
 	if len(s.Stories) != 1 || s.Stories[0] != vi {
 		t.Fatalf("stories = %v, want only a.md", s.Stories)
 	}

@@ -36,6 +36,16 @@ func gunzip(data []byte) ([]byte, error) {
 	return out, nil
 }
 
+// ErrPartial is the cause of the error at which reading a boundary file stopped: the file
+// gives none of the features after it, so which units it would have given is not known.
+// errors.Is finds it in that error's diagnostic.
+var ErrPartial = errors.New("boundary file read only in part")
+
+// partial returns the diagnostic for err, which stopped the reading of a boundary file.
+func partial(pos diag.Pos, msg string, err error) *diag.Diagnostic {
+	return &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: msg, Err: fmt.Errorf("%w: %w", ErrPartial, err)}
+}
+
 // Boundaries decodes a GeoJSON FeatureCollection read from file (gzipped or not), taking each feature's code,
 // name and type from the properties that src names. Polygons are promoted to MultiPolygons;
 // either ring winding is accepted. Each boundary's position is where its feature starts.
@@ -47,7 +57,7 @@ func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, 
 	provProp := orDefault(src.ProvinceProperty, "province_code")
 	data, err := gunzip(data)
 	if err != nil {
-		errs.Wrap(diag.Pos{File: file}, err, "cannot decompress the gzipped boundary file")
+		errs = append(errs, partial(diag.Pos{File: file}, "cannot decompress the gzipped boundary file: "+err.Error(), err))
 		return nil, errs
 	}
 	dec := geojson.NewDecoder(bytes.NewReader(data))
@@ -64,9 +74,9 @@ func Boundaries(file string, data []byte, src model.Source) ([]*model.Boundary, 
 			var se *geojson.SyntaxError
 			if errors.As(err, &se) {
 				pos.Line, pos.Col = se.Line, se.Col
-				errs = append(errs, &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: "invalid GeoJSON: " + se.Msg, Err: err})
+				errs = append(errs, partial(pos, "invalid GeoJSON: "+se.Msg, err))
 			} else {
-				errs.Wrap(pos, err, "cannot read GeoJSON")
+				errs = append(errs, partial(pos, "cannot read GeoJSON: "+err.Error(), err))
 			}
 			break
 		}

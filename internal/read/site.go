@@ -3,6 +3,7 @@
 package read
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -74,9 +75,15 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	for _, src := range s.Config.Boundaries {
 		data, ok := r.fileMax(src.File, s.Config.Limits.BoundaryBytes())
 		if !ok {
+			r.files.partialBoundaries = true
 			continue
 		}
 		bs, errs := decode(src.File, data, src)
+		for _, d := range errs {
+			if errors.Is(d, ErrPartial) {
+				r.files.partialBoundaries = true
+			}
+		}
 		r.errs.Append(errs)
 		s.Boundaries = append(s.Boundaries, bs...)
 	}
@@ -90,6 +97,8 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 type Files struct {
 	keys   map[string]*fileKeys
 	failed map[string]bool
+	// partialBoundaries: a boundary file could not be read, or was read only in part.
+	partialBoundaries bool
 }
 
 // fileKeys places the keys of one file's TOML, which starts after line offset (front matter
@@ -104,6 +113,11 @@ type fileKeys struct {
 // name gives, for example), so that references to it from other files resolve; checks of the
 // stand-in itself only repeat the decoding error and should be dropped.
 func (f *Files) Failed(file string) bool { return f != nil && f.failed[file] }
+
+// PartialBoundaries reports whether a configured boundary file could not be read, or was read
+// only in part (ErrPartial): a unit without a boundary may then be one of those the file
+// would have given, and is not to be reported for it.
+func (f *Files) PartialBoundaries() bool { return f != nil && f.partialBoundaries }
 
 // Locate returns the position of the key path in file: where its value starts. The path may
 // carry array indices ("assessments[1].level", as model entries' Path fields give them); a key
@@ -191,6 +205,7 @@ func readAll[T any](r *reader, dir, ext string, parse func(name string, data []b
 		name := dir + "/" + e.Name()
 		data, ok := r.file(name)
 		if !ok {
+			r.files.failed[name] = true
 			continue
 		}
 		if v, ok := parse(name, data); ok {
@@ -203,6 +218,13 @@ func readAll[T any](r *reader, dir, ext string, parse func(name string, data []b
 // decode decodes the TOML file name into v and reports its problems. It returns false when v
 // could not be decoded whole; the file is then marked as failed (see Files.Failed).
 func (r *reader) decode(name string, data []byte, v any) bool {
+	if msg := noKeys(data); msg != "" {
+		// Reported once: every check of the empty stand-in (no name, no code) would only
+		// repeat it.
+		r.errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "%s", msg)
+		r.files.failed[name] = true
+		return false
+	}
 	ix, errs, fatal := decodeTOML(name, data, v)
 	r.files.keys[name] = &fileKeys{ix: ix}
 	r.errs.Append(errs)
@@ -210,6 +232,21 @@ func (r *reader) decode(name string, data []byte, v any) bool {
 		r.files.failed[name] = true
 	}
 	return !fatal
+}
+
+// noKeys says why a TOML file with nothing but white space, or nothing but comments, defines
+// nothing; it returns "" for any other file.
+func noKeys(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "file is empty"
+	}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if line = bytes.TrimSpace(line); len(line) > 0 && line[0] != '#' {
+			return ""
+		}
+	}
+	return "file holds only comments, no keys"
 }
 
 func (r *reader) config(c *model.Config) {
@@ -356,6 +393,8 @@ func (r *reader) former(name string, data []byte) (*model.FormerUnit, bool) {
 func (r *reader) story(name string, data []byte) (*model.Story, bool) {
 	front, body, bodyLine, err := SplitFrontMatter(data)
 	if err != nil {
+		// The story is left out; its translation is not to be reported as orphaned for it.
+		r.files.failed[name] = true
 		pos := diag.Pos{File: name}
 		if fe, ok := err.(*FrontMatterError); ok {
 			pos.Line = fe.Line

@@ -58,7 +58,7 @@ func TestDates(t *testing.T) {
 			s.Provinces[0].Milestones[0].Path = "milestones[0]"
 			tt.break_(s)
 			var got []string
-			for _, d := range SiteAt(s, keyLocator(at), ref) {
+			for _, d := range SiteWith(s, keyLocator(at), Options{Reference: ref}) {
 				got = append(got, d.Pos.File+": "+d.Msg)
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
@@ -77,7 +77,7 @@ func TestRecognitionAfterReference(t *testing.T) {
 	old := Reference{Date: day(2024, 12, 31), From: "SOURCE_DATE_EPOCH"}
 	s.Units[0].Assessments = nil
 	s.Stories[0].Date = day(2024, 1, 1)
-	errs := SiteAt(s, keyLocator(func(f, k string) string { return f + ":" + k }), old)
+	errs := SiteWith(s, keyLocator(func(f, k string) string { return f + ":" + k }), Options{Reference: old})
 	want := "content/former/03664.toml:recognitions[0].year: recognised in 2025, after the build's reference date 2024-12-31 (SOURCE_DATE_EPOCH)"
 	if len(errs) != 1 || errs[0].Pos.File+": "+errs[0].Msg != want {
 		t.Errorf("got %v\nwant %s", errs, want)

@@ -35,18 +35,36 @@ func (r Reference) String() string {
 	return fmt.Sprintf("the build's reference date %s (%s)", r.Date.Format("2006-01-02"), r.From)
 }
 
-// Site checks s and returns every problem found, sorted. No date is checked against a
-// reference date; see SiteAt.
-func Site(s *model.Site, locate Locator) diag.List { return SiteAt(s, locate, Reference{}) }
+// Options tell SiteWith what the reading of the site found, so that it reports causes, not
+// what follows from them.
+type Options struct {
+	// Reference, unless zero, is the day no date in the site may be after: assessments,
+	// recognitions, milestones, district completions and stories cannot be dated in the
+	// future of the data.
+	Reference Reference
+	// Failed reports whether a file could not be decoded (read.Files.Failed): what it
+	// defines is a stand-in, and a value checked against it (a level of a criteria set that
+	// did not decode) is not reported.
+	Failed func(file string) bool
+	// PartialBoundaries says that a boundary file could not be read whole
+	// (read.Files.PartialBoundaries): a unit without a boundary is then not reported, as it
+	// may be one of those the file would have given.
+	PartialBoundaries bool
+}
 
-// SiteAt checks s as Site does and, unless ref is zero, that no date in it is after ref:
-// assessments, recognitions, milestones, district completions and stories cannot be dated
-// in the future of the data.
-func SiteAt(s *model.Site, locate Locator, ref Reference) diag.List {
+// Site checks s and returns every problem found, sorted. No date is checked against a
+// reference date; see SiteWith.
+func Site(s *model.Site, locate Locator) diag.List { return SiteWith(s, locate, Options{}) }
+
+// SiteWith checks s as Site does, with options.
+func SiteWith(s *model.Site, locate Locator, opts Options) diag.List {
 	if locate == nil {
 		locate = func(file, _ string) diag.Pos { return diag.Pos{File: file} }
 	}
-	v := &checker{s: s, ix: model.NewIndex(s), at: locate, ref: ref}
+	if opts.Failed == nil {
+		opts.Failed = func(string) bool { return false }
+	}
+	v := &checker{s: s, ix: model.NewIndex(s), at: locate, ref: opts.Reference, opts: opts}
 	v.config()
 	v.criteria()
 	v.provinces()
@@ -63,6 +81,7 @@ type checker struct {
 	ix   *model.Index
 	at   Locator
 	ref  Reference
+	opts Options
 	errs diag.List
 }
 
@@ -186,7 +205,7 @@ func (v *checker) provinces() {
 			} else if v.yearAfterRef(m.Year) {
 				v.errs.Errorf(v.at(p.File, m.Path+".year"), "milestone year %d is after %s", m.Year, v.ref)
 			}
-			if !v.anyLevel(m.Level) {
+			if !v.anyLevel(m.Level) && !v.anyFailed() {
 				v.errs.Errorf(v.at(p.File, m.Path+".level"), "milestone level %q is not a level of any criteria set", m.Level)
 			}
 			v.sourceURL(p.File, m.Path+".source_url", m.SourceURL, true)
@@ -220,7 +239,7 @@ func (v *checker) units() {
 		if v.ix.Provinces[u.Province] == nil {
 			v.errs.Errorf(v.at(u.File, "province"), "province %q: no such file content/provinces/%s.toml", u.Province, u.Province)
 		}
-		if v.ix.Boundaries[u.Code] == nil && len(v.s.Boundaries) > 0 {
+		if v.ix.Boundaries[u.Code] == nil && len(v.s.Boundaries) > 0 && !v.opts.PartialBoundaries {
 			v.errs.Errorf(v.at(u.File, "code"), "unit %s has no boundary in the configured boundary files", u.Code)
 		}
 		for _, a := range u.Assessments {
@@ -251,6 +270,9 @@ func (v *checker) assessment(u *model.Unit, a *model.Assessment) {
 	if set == nil {
 		v.errs.Errorf(v.at(u.File, a.Path+".criteria_set"), "criteria_set %q: no such set in content/criteria", a.CriteriaSet)
 		return
+	}
+	if v.opts.Failed(set.File) {
+		return // the set's own error says why
 	}
 	switch {
 	case a.AsOf.IsZero():
@@ -321,12 +343,12 @@ func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
 		set := v.ix.Sets[r.CriteriaSet]
 		if set == nil {
 			v.errs.Errorf(v.at(f.File, r.Path+".criteria_set"), "criteria_set %q: no such set in content/criteria", r.CriteriaSet)
-		} else if set.Level(r.Level) == nil {
+		} else if set.Level(r.Level) == nil && !v.opts.Failed(set.File) {
 			v.errs.Errorf(v.at(f.File, r.Path+".level"), "level %q is not a level of criteria set %s (%s)", r.Level, set.ID, levelIDs(set))
 		}
 	} else if r.Level == "" {
 		v.errs.Errorf(v.at(f.File, r.Path+".level"), "recognition has no level")
-	} else if !v.anyLevel(r.Level) {
+	} else if !v.anyLevel(r.Level) && !v.anyFailed() {
 		v.errs.Errorf(v.at(f.File, r.Path+".level"), "level %q is not a level of any criteria set", r.Level)
 	}
 	if r.Year != 0 && (r.Year < FirstYear || r.Year > LastYear) {
@@ -429,6 +451,17 @@ func aliasProblem(a string) string {
 		}
 	}
 	return ""
+}
+
+// anyFailed reports whether a criteria set could not be decoded: a level of no set may be one
+// of its.
+func (v *checker) anyFailed() bool {
+	for _, s := range v.s.CriteriaSets {
+		if v.opts.Failed(s.File) {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *checker) anyLevel(id string) bool {
