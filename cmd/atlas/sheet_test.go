@@ -22,6 +22,10 @@ func TestImportExportStatuses(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("code,level,criteria_set,as_of\n03664,in-progress,2026-2030,2026-03-31\n03670,levle,2026-2030,2026-03-31\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	future := filepath.Join(dir, "future.csv")
+	if err := os.WriteFile(future, []byte("code,level,criteria_set,as_of\n03664,in-progress,2026-2030,2999-01-01\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	xlsx := filepath.Join(dir, "out.xlsx")
 	tests := []struct {
 		name           string
@@ -35,6 +39,7 @@ func TestImportExportStatuses(t *testing.T) {
 		{"import bad flag", []string{"import", "statuses", good, "-x"}, exitUsage, "", "flag provided but not defined: -x", false},
 		{"import sheet of a CSV", []string{"import", "statuses", good, "-s", site, "-sheet", "A"}, exitData, "", "a CSV file has no sheets", false},
 		{"import bad rows", []string{"import", "statuses", "-s", site, bad}, exitData, "", bad + ": row 3, column B (level): level \"levle\" is not a level of criteria set 2026-2030 (levels: not-started, in-progress, standard, modern)\natlas import: 1 error(s); nothing was written\n", false},
+		{"import a future date", []string{"import", "statuses", future, "-s", site}, exitData, "", future + ": row 2, column D (as_of): as_of 2999-01-01 is after the build's reference date ", false},
 		{"import dry run", []string{"import", "statuses", good, "-s", site, "-n"}, exitOK, "update content/units/03664.toml (Phường Chiềng An)\n  + 2026-2030 as of 2026-03-31: in-progress\n1 row(s), 1 assessment(s): 1 added, 0 replaced, 0 unchanged; 1 unit file(s) to write (dry run: nothing written)\n", "", false},
 		{"import", []string{"import", "statuses", good, "-s", site}, exitOK, "1 row(s), 1 assessment(s): 1 added, 0 replaced, 0 unchanged; 1 unit file(s) to write\n", "", true},
 		{"import again", []string{"import", "statuses", good, "-s", site}, exitOK, "0 added, 0 replaced, 1 unchanged; 0 unit file(s) to write", "", false},

@@ -23,6 +23,10 @@ type Options struct {
 	Site  string // the site folder
 	File  string // the sheet: a .csv or .xlsx file
 	Sheet string // the worksheet of an XLSX file; the first when empty
+	// Reference, unless zero, is the day no as_of may be after, as atlas check has it
+	// (validate.Reference). The command passes today, or SOURCE_DATE_EPOCH's day: not the
+	// last commit's, since the import leaves the data uncommitted.
+	Reference validate.Reference
 }
 
 // Plan is what an import would change: one Change a unit file, and what it found.
@@ -73,7 +77,7 @@ func Import(opts Options) (*Plan, error) {
 		return nil, err
 	}
 	recs, errs := Parse(t)
-	im := &importer{dir: opts.Site, site: site, match: newMatcher(site), sets: map[string]*model.CriteriaSet{}, errs: errs}
+	im := &importer{dir: opts.Site, ref: opts.Reference, site: site, match: newMatcher(site), sets: map[string]*model.CriteriaSet{}, errs: errs}
 	for _, s := range site.CriteriaSets {
 		im.sets[s.ID] = s
 	}
@@ -125,6 +129,7 @@ type imported struct {
 
 type importer struct {
 	dir   string
+	ref   validate.Reference
 	site  *model.Site
 	match *matcher
 	sets  map[string]*model.CriteriaSet
@@ -296,7 +301,7 @@ func (im *importer) validate() {
 		return diag.Pos{File: file, Line: len(cells)}
 	}
 	s := &model.Site{CriteriaSets: im.site.CriteriaSets, Provinces: im.site.Provinces, Units: units}
-	for _, d := range validate.Site(s, locate) {
+	for _, d := range validate.SiteWith(s, locate, validate.Options{Reference: im.ref}) {
 		if _, ok := files[d.Pos.File]; !ok || d.Severity != diag.Error {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/validate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -123,9 +124,12 @@ func TestImportCSVErrors(t *testing.T) {
 		"03664;;;2026-2030;standard;;;;2026-12-31;",
 		"03712;;;2026-2030;standard;;;;;",
 		"03712;;;2026-2030;standard;;1;https://example.org/;2026-12-31;x;extra",
+		"03721;;;2026-2030;in-progress;;;;2027-01-01;",
+		"03724;;;2026-2030;in-progress;;;;2025-12-31;",
 	}, "\r\n")+"\r\n")
 	before := snapshot(t, site)
-	got := importErrors(t, Options{Site: site, File: csv})
+	ref := validate.Reference{Date: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), From: "the test"}
+	got := importErrors(t, Options{Site: site, File: csv, Reference: ref})
 	want := strings.Join([]string{
 		`FILE: row 4, column B (tên): unit 03670 is Phường Chiềng Cơi, not "Mường La"`,
 		`FILE: row 5, column A (mã): no current unit with code "99999"`,
@@ -140,6 +144,8 @@ func TestImportCSVErrors(t *testing.T) {
 		`FILE: row 13, column I (ngày số liệu): as_of is blank, and 03712 has no assessment at level "standard" of set 2026-2030 to update: give the date`,
 		`FILE: row 14, column E (mức): level "standard" needs all 10 criteria of set 2026-2030, but criteria_met lists 1`,
 		`FILE: row 14, column K: cell "extra" stands in a column without a header`,
+		`FILE: row 15, column I (ngày số liệu): as_of 2027-01-01 is after the build's reference date 2026-12-31 (the test)`,
+		`FILE: row 16, column I (ngày số liệu): as_of 2025-12-31 is outside criteria set 2026-2030 (2026–2030)`,
 	}, "\n")
 	if got != want {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
