@@ -20,7 +20,7 @@ const (
 
 // Version names the card's layout, palette and fonts. Change it whenever Draw's output for
 // the same Card may change: builds use it in the key of their card cache.
-const Version = "card-3/" + fontVersion
+const Version = "card-4/" + fontVersion
 
 // Card is what one share card shows. Texts are drawn as given, in NFC; the caller translates them.
 type Card struct {

@@ -5,8 +5,9 @@ import (
 	"image/color"
 )
 
-// fills are the status classes' fills, as atlas.css colours them: a flat colour per rank, and
-// for the derived classes the stripes and dots of its SVG patterns, scaled for a small map.
+// fills are the status classes' fills, in the colours atlas.css gives them (a test checks
+// it): a flat colour per rank, and for the derived classes the stripes and dots of its SVG
+// patterns, scaled for a small map.
 var fills = map[string]image.Image{
 	"rank-0":      image.NewUniform(rgb(0xffffcc)),
 	"rank-1":      image.NewUniform(rgb(0xc7e9b4)),
@@ -14,9 +15,9 @@ var fills = map[string]image.Image{
 	"rank-3":      image.NewUniform(rgb(0x2c7fb8)),
 	"rank-4":      image.NewUniform(rgb(0x253494)),
 	"rank-5":      image.NewUniform(rgb(0x081d58)),
-	"former-all":  stripes{bg: rgb(0x41b6c4), fg: rgb(0xe8f6f8), period: 8, width: 2, dir: 1},
-	"former-some": stripes{bg: rgb(0xf4fbfc), fg: rgb(0x41b6c4), period: 8, width: 2, dir: -1},
-	"no-data":     dots{bg: rgb(0xeeeeee), fg: rgb(0x9e9e9e), period: 8, r2: 2},
+	"former-all":  stripes{bg: rgb(0x41b6c4), fg: rgb(0x253494), period: 8, width: 2, dir: 1},
+	"former-some": stripes{bg: rgb(0xf4fbfc), fg: rgb(0x2c7fb8), period: 8, width: 2, dir: -1},
+	"no-data":     dots{bg: rgb(0xeeeeee), fg: rgb(0x767676), period: 8, r2: 2},
 }
 
 // unknown fills a unit whose class has no fill.

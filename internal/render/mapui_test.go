@@ -77,6 +77,15 @@ func TestPalette(t *testing.T) {
 			t.Errorf("pattern %s: %s on %s is %.2f:1, want at least 3:1", p, fg, bg, r)
 		}
 	}
+	// Every swatch's edge shows against the paper, however light its fill (WCAG 1.4.11).
+	for _, sel := range []string{`\.swatch`, `\.dot`} {
+		m := regexp.MustCompile(`(?m)^` + sel + ` \{[^}]*border: 1px solid (#[0-9a-fA-F]{6})`).FindStringSubmatch(string(css))
+		if m == nil {
+			t.Errorf("atlas.css gives %s no border colour", sel)
+		} else if r := contrast(m[1], "#ffffff"); r < 3 {
+			t.Errorf("%s border %s on the paper is %.2f:1, want at least 3:1", sel, m[1], r)
+		}
+	}
 	if strings.Contains(string(css), "@font-face") {
 		t.Error("atlas.css loads a web font; the atlas uses system fonts that cover Vietnamese")
 	}
@@ -101,4 +110,55 @@ func luminance(hex string) float64 {
 func contrast(a, b string) float64 {
 	x, y := luminance(a), luminance(b)
 	return (math.Max(x, y) + 0.05) / (math.Min(x, y) + 0.05)
+}
+
+// TestLegend checks the legends of the maps: only the classes on the map, most important
+// first and "no data" last, each with its count and share; on a year page the classes of the
+// other years are there but hidden, for the slider.
+func TestLegend(t *testing.T) {
+	files, err := Site(site(), Options{Maps: maps(t), Nation: maps(t)["14"].Main})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := regexp.MustCompile(`<li data-class="([a-z0-9-]+)"( hidden)?>.*?<span class="n">([0-9.,]+)</span> <span class="pct">\(([^)]*)\)</span>`)
+	r := &renderer{a: site()}
+	rank := map[string]int{}
+	for i, c := range r.classOrder() {
+		rank[string(c)] = i
+	}
+	for i, c := range shareOrder() {
+		rank[string(c)] = i
+	}
+	for _, page := range []string{"tinh/14/index.html", "en/tinh/14/index.html", "index.html", "embed/tinh/14/index.html", "tinh/14/nam/2011/index.html", "nam/2011/index.html"} {
+		body, ok := files[page]
+		if !ok {
+			t.Errorf("no %s", page)
+			continue
+		}
+		ms := item.FindAllStringSubmatch(string(body), -1)
+		if len(ms) == 0 {
+			t.Errorf("%s: no legend items", page)
+			continue
+		}
+		prev := -1
+		for i, m := range ms {
+			class, hidden, count, pct := m[1], m[2] != "", m[3], m[4]
+			if rank[class] <= prev {
+				t.Errorf("%s: %s comes after a class that should follow it", page, class)
+			}
+			prev = rank[class]
+			if class == "no-data" && i != len(ms)-1 {
+				t.Errorf("%s: no data is not last", page)
+			}
+			if hidden != (count == "0") {
+				t.Errorf("%s: %s has count %s and hidden=%t; a class is hidden exactly when it is not on this map", page, class, count, hidden)
+			}
+			if hidden && !strings.Contains(page, "/nam/") && !strings.HasPrefix(page, "nam/") {
+				t.Errorf("%s: %s is listed with no unit on a map that has no slider", page, class)
+			}
+			if !strings.HasSuffix(pct, "%") {
+				t.Errorf("%s: %s has share %q", page, class, pct)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -13,8 +14,7 @@ import (
 // page and the national year pages show.
 type NationData struct {
 	Map       *MapView
-	Legend    []LegendItem // the share classes, from under half to every commune
-	NoData    LegendItem   // provinces without a sourced total
+	Legend    Legend // the share classes present, from every commune down, then no figure
 	Rows      []ProvinceRow
 	Provinces int
 	Sourced   int // provinces with a sourced total
@@ -60,7 +60,7 @@ func (r *renderer) nation(home string, year int) *NationData {
 			d.Named++
 		}
 	}
-	counts := map[string]int{}
+	counts := map[stats.Class]int{}
 	rows := map[string]*ProvinceRow{}
 	for _, p := range s.Provinces {
 		row := &ProvinceRow{Code: p.Code, Href: home + ProvincePath(p.Code), Name: r.provinceName(p),
@@ -78,23 +78,12 @@ func (r *renderer) nation(home string, year int) *NationData {
 		} else {
 			row.Status = r.loc.t("nation.no_total")
 		}
-		counts[row.Class]++
+		counts[stats.Class(row.Class)]++
 		rows[p.Code] = row
 		d.Rows = append(d.Rows, *row)
 	}
 	vi.SortFunc(d.Rows, func(x ProvinceRow) string { return r.a.Index.Provinces[x.Code].Name })
-	for i, lo := range stats.ShareBins {
-		label := r.loc.t("nation.bin", lo, stats.ShareBins[min(i+1, len(stats.ShareBins)-1)])
-		if i == 0 {
-			label = r.loc.t("nation.bin_first", stats.ShareBins[1])
-		}
-		if i == len(stats.ShareBins)-1 {
-			label = r.loc.t("nation.bin_all")
-		}
-		c := "share-" + strconv.Itoa(i+1)
-		d.Legend = append(d.Legend, LegendItem{Class: c, Label: Text{Value: label}, Count: counts[c]})
-	}
-	d.NoData = LegendItem{Class: string(stats.NoData), Label: Text{Value: r.loc.t("nation.no_total")}, Count: counts[string(stats.NoData)]}
+	d.Legend = r.shareLegend(counts, len(s.Provinces), nil)
 	if sh, ok := stats.ShareOf(s.Nation, year); ok {
 		d.Total = &sh
 		d.TotalSrc = Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0])}
@@ -133,4 +122,34 @@ func sourceName(m *model.Milestone) string {
 		return m.Source
 	}
 	return host(m.SourceURL)
+}
+
+// shareOrder is the order of the national map's classes in its legend: every commune first,
+// down to under half, then the provinces without a sourced figure.
+func shareOrder() []stats.Class {
+	var out []stats.Class
+	for i := len(stats.ShareBins); i >= 1; i-- {
+		out = append(out, stats.Class("share-"+strconv.Itoa(i)))
+	}
+	return append(out, stats.NoData)
+}
+
+// shareLabel names a class of the national map.
+func (r *renderer) shareLabel(c stats.Class) Text {
+	bins := stats.ShareBins
+	i, err := strconv.Atoi(strings.TrimPrefix(string(c), "share-"))
+	switch {
+	case c == stats.NoData || err != nil || i < 1 || i > len(bins):
+		return Text{Value: r.loc.t("nation.no_total")}
+	case i == 1:
+		return Text{Value: r.loc.t("nation.bin_first", bins[1])}
+	case i == len(bins):
+		return Text{Value: r.loc.t("nation.bin_all")}
+	}
+	return Text{Value: r.loc.t("nation.bin", bins[i-1], bins[i])}
+}
+
+// shareLegend is the national map's legend for the provinces counted by class.
+func (r *renderer) shareLegend(counts map[stats.Class]int, total int, shown func(stats.Class) bool) Legend {
+	return r.legendOf(shareOrder(), r.shareLabel, counts, total, shown)
 }

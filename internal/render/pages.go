@@ -158,16 +158,104 @@ type ShapeView struct {
 
 // LegendItem is one entry of a map legend.
 type LegendItem struct {
-	Class string
-	Label Text
-	Count int
+	Class   string
+	Label   Text
+	Count   int
+	Percent string // Count's share of the map's units or provinces: "12%"
+	Hidden  bool   // on a year page, a class of another year: years.js shows it when it is
 }
 
-// Legend groups legend items by what the colour means.
+// Legend is a map's legend: the classes present on the map, most important first (the
+// highest level first), "no data" last, each with its count and share. Every map, embed and
+// year page orders its classes the same way (classOrder, shareOrder).
 type Legend struct {
-	Own     []LegendItem // the unit's own assessment
-	Derived []LegendItem // no own assessment: what the former communes earned
-	NoData  LegendItem
+	Items   []LegendItem
+	Total   int  // the units (or provinces) on the map, whom Percent is a share of
+	Solid   bool // an own assessment shows (solid colours): the legend explains them
+	Striped bool // a unit classed by its former communes shows (stripes)
+	Under   string
+}
+
+// classOrder is the order of the status classes in every legend: the recognized levels of the
+// criteria set in force from the highest, then the units whose former communes all, or some,
+// had met the standard, then the levels below the standard from the highest, and no data.
+func (r *renderer) classOrder() []stats.Class {
+	var top, below []stats.Class
+	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
+		levels := append([]*model.Level(nil), set.Levels...)
+		sort.SliceStable(levels, func(i, j int) bool { return levels[i].Rank > levels[j].Rank })
+		for _, l := range levels {
+			if l.Recognized {
+				top = append(top, stats.RankClass(l.Rank))
+			} else {
+				below = append(below, stats.RankClass(l.Rank))
+			}
+		}
+	}
+	out := append(top, stats.FormerAll, stats.FormerSome)
+	return append(append(out, below...), stats.NoData)
+}
+
+// classLabel names a status class in the legend.
+func (r *renderer) classLabel(c stats.Class) Text {
+	switch c {
+	case stats.FormerAll:
+		return Text{Value: r.loc.t("legend.former_all")}
+	case stats.FormerSome:
+		return Text{Value: r.loc.t("legend.former_some")}
+	case stats.NoData:
+		return Text{Value: r.loc.t("legend.no_data")}
+	}
+	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
+		for _, l := range set.Levels {
+			if stats.RankClass(l.Rank) == c {
+				return r.loc.Local(l.NameEn, l.Name)
+			}
+		}
+	}
+	return Text{Value: string(c)}
+}
+
+// percent is n's share of total in words: "12%", "<1%" for a few of many.
+func (r *renderer) percent(n, total int) string {
+	if total == 0 {
+		return ""
+	}
+	p := (n*100 + total/2) / total
+	if p == 0 && n > 0 {
+		return r.loc.t("legend.under_one")
+	}
+	return r.loc.t("nation.percent", p)
+}
+
+// legendOf is the legend of a map whose classes are counted in counts, out of total, in the
+// order given; a class shows when it is on the map, or, on a year page, when shown says it
+// is on the map of another year (it is then hidden until years.js shows that year).
+func (r *renderer) legendOf(order []stats.Class, label func(stats.Class) Text, counts map[stats.Class]int, total int, shown func(stats.Class) bool) Legend {
+	lg := Legend{Total: total, Under: r.loc.t("legend.under_one")}
+	for _, c := range order {
+		n := counts[c]
+		if n == 0 && (shown == nil || !shown(c)) {
+			continue
+		}
+		lg.Items = append(lg.Items, LegendItem{Class: string(c), Label: label(c), Count: n, Percent: r.percent(n, total), Hidden: n == 0})
+		switch {
+		case strings.HasPrefix(string(c), "rank-"):
+			lg.Solid = true
+		case c == stats.FormerAll || c == stats.FormerSome:
+			lg.Striped = true
+		}
+	}
+	return lg
+}
+
+// legend is the legend of a map of units: the classes they have, counted.
+func (r *renderer) legend(units []*model.Unit) Legend {
+	counts := map[stats.Class]int{}
+	for _, u := range units {
+		counts[r.a.Statuses[u.Code].Class]++
+	}
+	return r.legendOf(r.classOrder(), r.classLabel, counts, len(units), nil)
 }
 
 // mapView is a drawn map whose units link to their pages in the page's language, below home.
@@ -195,28 +283,6 @@ func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 		}
 	}
 	return v
-}
-
-// legend lists the classes of the current criteria set's levels and the derived classes,
-// with how many units of the province have each.
-func (r *renderer) legend(units []*model.Unit) Legend {
-	counts := map[stats.Class]int{}
-	for _, u := range units {
-		counts[r.a.Statuses[u.Code].Class]++
-	}
-	var lg Legend
-	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
-		for _, l := range set.Levels {
-			c := stats.RankClass(l.Rank)
-			lg.Own = append(lg.Own, LegendItem{Class: string(c), Label: r.loc.Local(l.NameEn, l.Name), Count: counts[c]})
-		}
-	}
-	lg.Derived = []LegendItem{
-		{Class: string(stats.FormerAll), Label: Text{Value: r.loc.t("legend.former_all")}, Count: counts[stats.FormerAll]},
-		{Class: string(stats.FormerSome), Label: Text{Value: r.loc.t("legend.former_some")}, Count: counts[stats.FormerSome]},
-	}
-	lg.NoData = LegendItem{Class: string(stats.NoData), Label: Text{Value: r.loc.t("legend.no_data")}, Count: counts[stats.NoData]}
-	return lg
 }
 
 // statusText says in words where a unit stands, in the language being rendered.

@@ -248,11 +248,22 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 	summary := func(i int) string {
 		return r.loc.t("year.nation_summary", asOf[i].Year, views[i].Sourced, views[i].Provinces, named(asOf[i]))
 	}
+	anyYear := map[stats.Class]bool{}
+	for _, v := range views {
+		for _, row := range v.Rows {
+			anyYear[stats.Class(row.Class)] = true
+		}
+	}
 	for i, y := range asOf {
 		pg := r.page("year", YearPath(y.Year), r.loc.t("year.title", name, y.Year))
 		pg.Description = r.loc.t("year.nation_description", y.Year)
 		nd := r.nation(pg.Home, y.Year)
 		nd.Featured = nil
+		counts := map[stats.Class]int{}
+		for _, row := range nd.Rows {
+			counts[stats.Class(row.Class)]++
+		}
+		nd.Legend = r.shareLegend(counts, len(nd.Rows), func(c stats.Class) bool { return anyYear[c] })
 		yd := &YearData{
 			Year: y.Year, First: stats.FirstYear, Last: last,
 			Overview: pg.Home + yearsDir,
@@ -341,6 +352,14 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 		}
 	}
 	summary := func(i int) string { return r.yearSummary(asOf[i], named(asOf[i]), len(units)) }
+	// The legend of every year page holds the classes of every year, those of other years
+	// hidden, so that the slider can show them.
+	anyYear := map[stats.Class]bool{}
+	for _, y := range asOf {
+		for _, u := range units {
+			anyYear[y.Statuses[u.Code].Class] = true
+		}
+	}
 	for i, y := range asOf {
 		pg := r.page("year", base+YearPath(y.Year), r.loc.t("year.title", p.Name, y.Year))
 		pg.Description = r.loc.t("year.description", p.Name, y.Year)
@@ -357,13 +376,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 		for _, u := range units {
 			counts[y.Statuses[u.Code].Class]++
 		}
-		yd.Legend = r.legend(units)
-		for _, items := range [][]LegendItem{yd.Legend.Own, yd.Legend.Derived, {yd.Legend.NoData}} {
-			for j := range items {
-				items[j].Count = counts[stats.Class(items[j].Class)]
-			}
-		}
-		yd.Legend.NoData.Count = counts[stats.NoData]
+		yd.Legend = r.legendOf(r.classOrder(), r.classLabel, counts, len(units), func(c stats.Class) bool { return anyYear[c] })
 		if m := r.opts.Maps[p.Code]; m != nil {
 			yd.Map = r.mapView(m.Main, pg.Home, "")
 			yd.Map.ID = "map-" + p.Code

@@ -1,6 +1,7 @@
-// The year slider of the year pages (nam/<year>/, tinh/<code>/nam/<year>/): it recolours the map in place, updates the
-// legend's counts and the year's texts, and puts the year's own page in the address bar, so
-// the view can be shared and reloads as the same year. Without it the pages link each other.
+// The year slider of the year pages (nam/<year>/, tinh/<code>/nam/<year>/): it recolours the
+// map in place, updates the legend's counts and shares (showing only the classes on the map)
+// and the year's texts, and puts the year's own page in the address bar, so the view can be
+// shared and reloads as the same year. Without it the pages link each other.
 (function () {
   "use strict";
   var box = document.querySelector(".year-slider");
@@ -36,11 +37,14 @@
       a.setAttribute("aria-label", label);
       a.querySelector("title").textContent = label;
     });
-    document.querySelectorAll(".legend li").forEach(function (li) {
-      var r = li.querySelector("svg > rect"), t = li.lastChild;
-      if (r && t && t.nodeType === 3) {
-        t.nodeValue = t.nodeValue.replace(/\d+(\s*)$/, (counts[r.getAttribute("class")] || 0) + "$1");
-      }
+    document.querySelectorAll(".legend ul[data-total]").forEach(function (ul) {
+      var total = +ul.getAttribute("data-total");
+      ul.querySelectorAll("li[data-class]").forEach(function (li) {
+        var n = counts[li.getAttribute("data-class")] || 0, p = total ? Math.round(n * 100 / total) : 0;
+        li.hidden = !n;
+        li.querySelector(".n").textContent = n.toLocaleString(document.documentElement.lang);
+        li.querySelector(".pct").textContent = "(" + (p === 0 && n ? ul.getAttribute("data-under") : p + "%") + ")";
+      });
     });
     document.getElementById("year-summary").textContent = row.s;
     var h1 = document.querySelector("h1");
