@@ -13,6 +13,7 @@ type siteIndex struct {
 	asOf         time.Time                      // dataAsOf of the site
 	storiesOf    map[string][]int               // story indexes by "u:"+unit code and "f:"+former key
 	formerByCode map[string][]*model.FormerUnit // former units by code, in the site's order
+	metSince     map[*model.FormerUnit]int      // see metSince
 }
 
 // index returns the site's index, building it on first use.
@@ -21,7 +22,7 @@ func (r *renderer) index() *siteIndex {
 		return r.ix
 	}
 	s := r.a.Site
-	ix := &siteIndex{asOf: dataAsOf(s), storiesOf: map[string][]int{}, formerByCode: map[string][]*model.FormerUnit{}}
+	ix := &siteIndex{asOf: dataAsOf(s), storiesOf: map[string][]int{}, formerByCode: map[string][]*model.FormerUnit{}, metSince: metSince(r.a)}
 	for i, st := range s.Stories {
 		for _, c := range st.Units {
 			ix.storiesOf["u:"+c] = append(ix.storiesOf["u:"+c], i)

@@ -505,6 +505,7 @@ type UnitData struct {
 	Checklist   []CriterionCheck
 	Met         int
 	Missing     MissingView // what it lacks against Set
+	Answer      AnswerView  // what the page says first
 	Assessments []AssessmentView
 	Formers     []FormerView
 	Stories     []StoryLink
@@ -530,7 +531,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	pg.H1Lang = r.loc.Local("", pg.H1).Lang
 	home := pg.Home // links go to pages in the same language
 	st := r.a.Statuses[u.Code]
-	d := &UnitData{Unit: u, Status: st, StatusText: r.statusText(st), Class: string(st.Class)}
+	d := &UnitData{Unit: u, Status: st, StatusText: r.statusText(st), Class: string(st.Class), Answer: r.answer(u, st, home)}
 	if p := r.a.Index.Provinces[u.Province]; p != nil {
 		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
 		if m := r.opts.Maps[p.Code]; m != nil {

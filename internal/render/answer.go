@@ -1,0 +1,102 @@
+package render
+
+import (
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/stats"
+)
+
+// AnswerView is what a unit page says first: whether the unit met the New Rural Development
+// standard, since when, by which criteria set, and what it still lacks. The history and the
+// sources follow it.
+type AnswerView struct {
+	// Verdict is "yes" (its own assessment, or every former commune, met the standard),
+	// "partly" (some former communes did), "no" (its own assessment is below the standard),
+	// "outside" (formed from wards and townships only, which the programme does not cover) or
+	// "unknown" (no data).
+	Verdict  string
+	Known    bool   // Verdict is yes, partly or no: Sets says by which sets
+	Headline string // the answer in a few words
+	Detail   string // a sentence that explains it, or ""
+	Since    string // "since 12/03/2025", "since 2019", "year not known"; "" when it has not met it
+	Sets     []Link // the criteria sets of the assessment or the recognitions; none when unknown
+	Basis    string // what the answer rests on, in words
+}
+
+// metSince maps each former commune recognized at a level that counts to the first year from
+// which a dated recognition counts (0 when none of its recognitions has a known year).
+func metSince(a *stats.Atlas) map[*model.FormerUnit]int {
+	out := map[*model.FormerUnit]int{}
+	for _, d := range a.Dated() {
+		y, ok := out[d.Former]
+		if !ok || d.Year != 0 && (y == 0 || d.Year < y) {
+			out[d.Former] = d.Year
+		}
+	}
+	return out
+}
+
+// answer is the answer a unit page gives first, linked below home.
+func (r *renderer) answer(u *model.Unit, st *stats.Status, home string) AnswerView {
+	var v AnswerView
+	addSet := func(id string) {
+		if id != "" {
+			v.Sets = appendLink(v.Sets, Link{Href: home + CriteriaPath(id), Title: id})
+		}
+	}
+	switch {
+	case st.OwnLevel != nil:
+		level := r.levelName(st.OwnLevel).Value
+		addSet(st.Own.CriteriaSet)
+		v.Basis = r.loc.t("answer.basis_own", r.loc.Date(st.Own.AsOf))
+		if !st.OwnLevel.Recognized {
+			v.Verdict, v.Headline = "no", r.loc.t("answer.no", level)
+			break
+		}
+		v.Verdict, v.Headline = "yes", r.loc.t("answer.yes", level)
+		// Since the first of the latest run of assessments at a level that counts.
+		since := st.Own.AsOf
+		for i := len(u.Assessments) - 1; i >= 0; i-- {
+			a := u.Assessments[i]
+			l := r.a.Level(a.CriteriaSet, a.Level)
+			if l == nil || !l.Recognized {
+				break
+			}
+			if a.AsOf.Before(since) {
+				since = a.AsOf
+			}
+		}
+		v.Since = r.loc.t("answer.since_date", r.loc.Date(since))
+	case st.Eligible == 0 && len(st.Formers) > 0:
+		v.Verdict, v.Headline, v.Detail = "outside", r.loc.t("answer.outside"), r.loc.t("answer.outside_detail")
+		v.Basis = r.loc.t("answer.basis_formers")
+	case st.Recognized == 0:
+		v.Verdict, v.Headline, v.Detail = "unknown", r.loc.t("answer.unknown"), r.loc.t("answer.unknown_detail")
+	default:
+		v.Basis = r.loc.t("answer.basis_formers")
+		last := 0
+		for _, f := range st.Formers {
+			if f.BestLevel == nil || !f.BestLevel.Recognized {
+				continue
+			}
+			addSet(f.Best.CriteriaSet)
+			y, ok := r.index().metSince[f.Unit]
+			if !ok || y == 0 {
+				last = -1
+			} else if last >= 0 && y > last {
+				last = y
+			}
+		}
+		if st.Recognized < st.Eligible {
+			v.Verdict, v.Headline, v.Detail = "partly", r.loc.t("answer.partly"), r.loc.t("answer.partly_detail", st.Recognized, st.Eligible)
+			break
+		}
+		v.Verdict, v.Headline, v.Detail = "yes", r.loc.t("answer.formers_all"), r.loc.t("answer.formers_all_detail", st.Eligible)
+		if last > 0 {
+			v.Since = r.loc.t("answer.since_year", last)
+		} else {
+			v.Since = r.loc.t("answer.since_unknown")
+		}
+	}
+	v.Known = v.Verdict == "yes" || v.Verdict == "partly" || v.Verdict == "no"
+	return v
+}

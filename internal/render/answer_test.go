@@ -1,0 +1,55 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAnswerFirst checks that a unit page answers first: met the standard or not, since when,
+// by which criteria set and what is missing, before its criteria, history and sources.
+func TestAnswerFirst(t *testing.T) {
+	assessed, err := Site(assessedSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	derived, err := Site(site(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		files Files
+		page  string
+		want  []string // in this order, all before the history
+	}{
+		// Its own assessment, at a level that counts: since the assessment's date.
+		{assessed, "xa/03670/index.html", []string{`<strong>Có: Đạt chuẩn</strong>`, `<dt>Từ khi</dt><dd>01/03/2026</dd>`, `<a href="../../tieu-chi/s/">s</a>`, `<dt>Còn thiếu</dt>`, `đánh giá của chính đơn vị, ngày 01/03/2026`}},
+		{assessed, "en/xa/03670/index.html", []string{`<strong>Yes: Standard</strong>`, `<dt>Since</dt><dd>1 March 2026</dd>`}},
+		// Below the standard: no "since", and the criteria it lacks.
+		{assessed, "xa/03664/index.html", []string{`<strong>Chưa: Đang xây dựng</strong>`, `<a href="../../tieu-chi/s/">s</a>`, `còn thiếu: <a href="../../tieu-chi/s/2/">Thu nhập</a>`}},
+		// No data at all.
+		{assessed, "en/xa/03646/index.html", []string{`<strong>Not known</strong>`, `<dt>Still missing</dt>`}},
+		// Every former commune recognized, by an undated source and no set named.
+		{derived, "xa/03664/index.html", []string{`<strong>Có, theo các xã cũ hợp thành</strong>`, `Cả 1 xã cũ hợp thành đều đã đạt chuẩn`, `không rõ năm`, `<dt>Bộ tiêu chí</dt><dd>nguồn không nêu</dd>`}},
+	}
+	for _, tt := range tests {
+		body := string(tt.files[tt.page])
+		history := strings.Index(body, `id="history"`)
+		answer := strings.Index(body, `<section class="answer`)
+		if history < 0 || answer < 0 || answer > strings.Index(body, `id="criteria"`) {
+			t.Errorf("%s: no answer before the criteria and the history", tt.page)
+			continue
+		}
+		at := answer
+		for _, w := range tt.want {
+			i := strings.Index(body[at:], w)
+			if i < 0 || at+i > history {
+				t.Errorf("%s: the answer lacks %s (in order, before the history)", tt.page, w)
+				continue
+			}
+			at += i
+		}
+		if tt.page == "xa/03664/index.html" && strings.Contains(body[answer:history], "Từ khi") && strings.Contains(tt.want[0], "Chưa") {
+			t.Errorf("%s: a unit below the standard has a date since when it met it", tt.page)
+		}
+	}
+}
