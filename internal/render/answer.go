@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strconv"
+
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/stats"
 )
@@ -17,7 +19,8 @@ type AnswerView struct {
 	Known    bool   // Verdict is yes, partly or no: Sets says by which sets
 	Headline string // the answer in a few words
 	Detail   string // a sentence that explains it, or ""
-	Since    string // "since 12/03/2025", "since 2019", "year not known"; "" when it has not met it
+	Since    string // "12/03/2025", "2019 (the year …)", "year not known: …"; "" when it has not met it
+	Short    string // Since in a table cell: "12/03/2025", "2019", "?"
 	Sets     []Link // the criteria sets of the assessment or the recognitions; none when unknown
 	Basis    string // what the answer rests on, in words
 }
@@ -65,7 +68,7 @@ func (r *renderer) answer(u *model.Unit, st *stats.Status, home string) AnswerVi
 				since = a.AsOf
 			}
 		}
-		v.Since = r.loc.t("answer.since_date", r.loc.Date(since))
+		v.Since, v.Short = r.loc.t("answer.since_date", r.loc.Date(since)), r.loc.Date(since)
 	case st.Eligible == 0 && len(st.Formers) > 0:
 		v.Verdict, v.Headline, v.Detail = "outside", r.loc.t("answer.outside"), r.loc.t("answer.outside_detail")
 		v.Basis = r.loc.t("answer.basis_formers")
@@ -92,9 +95,9 @@ func (r *renderer) answer(u *model.Unit, st *stats.Status, home string) AnswerVi
 		}
 		v.Verdict, v.Headline, v.Detail = "yes", r.loc.t("answer.formers_all"), r.loc.t("answer.formers_all_detail", st.Eligible)
 		if last > 0 {
-			v.Since = r.loc.t("answer.since_year", last)
+			v.Since, v.Short = r.loc.t("answer.since_year", last), strconv.Itoa(last)
 		} else {
-			v.Since = r.loc.t("answer.since_unknown")
+			v.Since, v.Short = r.loc.t("answer.since_unknown"), "?"
 		}
 	}
 	v.Known = v.Verdict == "yes" || v.Verdict == "partly" || v.Verdict == "no"

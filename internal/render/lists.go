@@ -13,6 +13,7 @@ type ListData struct {
 	National  string
 	Provinces []ListCount
 	Rows      []UnitRow
+	Table     *MapTable // a province's current units: its map's table, A–Z
 }
 
 // ListCount is a province on a national list page.
@@ -70,11 +71,17 @@ func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
 	pg := r.page("units", ProvincePath(p.Code)+unitsDir, r.loc.t("units.province_title", name))
 	pg.Description = r.loc.t("units.province_description", name)
 	d := &ListData{Province: &Link{Href: pg.Home + ProvincePath(p.Code), Title: name}, National: pg.Home + unitsDir}
-	for _, u := range units {
-		st := r.a.Statuses[u.Code]
-		d.Rows = append(d.Rows, UnitRow{Href: pg.Home + UnitPath(u.Code), Name: u.Name, Code: u.Code, Type: u.Type, Status: Text{Value: r.statusText(st)}, Class: string(st.Class)})
+	d.Table = &MapTable{
+		Caption: r.loc.t("table.caption_name", name),
+		Rows:    r.mapRows(units, pg.Home, true),
+		Since:   true,
+		Orders: []Link{
+			{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.t("table.by_status")},
+			{Title: r.loc.t("table.by_name")},
+		},
+		CSV:     pg.Root + DataPath(p.Code, "csv"),
+		GeoJSON: pg.Root + MapDataPath(p.Code, false),
 	}
-	vi.SortFunc(d.Rows, func(x UnitRow) string { return x.Name + " " + x.Type })
 	pg.Data = d
 	return r.write("units.html", pg)
 }

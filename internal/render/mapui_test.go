@@ -31,8 +31,14 @@ func TestMapUI(t *testing.T) {
 		if want := `<script src="` + root + js + `" defer></script>`; !strings.Contains(body, want) {
 			t.Errorf("%s lacks %s", page, want)
 		}
-		if !strings.Contains(body, `<details class="map-units">`) || strings.Count(body, `<li><a href="`) < 1 {
-			t.Errorf("%s has no list of the map's units", page)
+		// The map's table: a row linking each unit on the map, and the CSV.
+		if !strings.Contains(body, `<section class="map-table" id="table"`) || !strings.Contains(body, `data/tinh-14.csv" download>CSV</a>`) {
+			t.Errorf("%s has no table of the map's data with its CSV", page)
+		}
+		for _, m := range regexp.MustCompile(`<a href="([^"]+)" aria-label=`).FindAllStringSubmatch(body, -1) {
+			if !strings.Contains(body, `<th scope="row"><a href="`+m[1]+`">`) {
+				t.Errorf("%s: the map links %s, its table does not", page, m[1])
+			}
 		}
 	}
 	if strings.Contains(string(files["xa/03664/index.html"]), "<script") {

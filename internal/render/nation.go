@@ -26,6 +26,8 @@ type NationData struct {
 	Featured  *Link  // the province atlas.toml features, if any
 	Year      int    // 0 for the latest figures
 	Script    string // the map's tooltip script, linked from the page
+	CSV       string // the whole atlas's CSV download, and the data page, from the page
+	DataPage  string
 }
 
 // ProvinceRow is one province in the national table.

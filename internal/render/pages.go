@@ -358,9 +358,9 @@ type ProvinceData struct {
 	Districts   []*model.DistrictCompletion
 	FormersHref string
 	UnitsHref   string
-	DataHref    string      // the map's GeoJSON download
-	Script      string      // the map's script, linked from the page (see mapUI)
-	MapUnits    []ShapeView // the map's units A–Z, the list beside the map
+	DataHref    string    // the map's GeoJSON download
+	Script      string    // the map's script, linked from the page (see mapUI)
+	Table       *MapTable // the map's data as a table, below it
 }
 
 // provinceData is what a province's map shows, on a page with the given root and home.
@@ -392,6 +392,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
 		d.Map.Desc = r.loc.t("map.desc", len(units))
 		r.mapUI(d, root)
+		d.Table = r.mapTable(p, units, root, home)
 	}
 	for _, f := range r.a.Site.Former {
 		if f.Province != p.Code {
@@ -419,6 +420,7 @@ func (r *renderer) home() error {
 		d.Stories = d.Stories[:5]
 	}
 	d.Nation = r.nation(pg.Home, 0)
+	d.Nation.CSV, d.Nation.DataPage = pg.Root+DataPath("", "csv"), pg.Home+dataPageDir
 	if d.Nation.Map != nil {
 		d.Nation.Script = r.mapScriptPath(pg.Root)
 	}

@@ -84,6 +84,7 @@ type YearData struct {
 	Slider   string      // the per-year statuses of the map's units for years.js, as JSON
 	Script   string      // path of years.js from the site root
 	Nation   *NationData // on the national year pages: the provinces' legend and table
+	Table    *MapTable   // on a province's year pages: its map's table, A–Z
 }
 
 // yearSlider is what years.js reads from the slider's data-years attribute: the shapes in map
@@ -259,6 +260,7 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 		pg.Description = r.loc.t("year.nation_description", y.Year)
 		nd := r.nation(pg.Home, y.Year)
 		nd.Featured = nil
+		nd.CSV, nd.DataPage = pg.Root+DataPath("", "csv"), pg.Home+dataPageDir
 		counts := map[stats.Class]int{}
 		for _, row := range nd.Rows {
 			counts[stats.Class(row.Class)]++
@@ -378,6 +380,17 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 		}
 		yd.Legend = r.legendOf(r.classOrder(), r.classLabel, counts, len(units), func(c stats.Class) bool { return anyYear[c] })
 		if m := r.opts.Maps[p.Code]; m != nil {
+			yd.Table = &MapTable{
+				Caption: r.loc.t("table.caption_year", r.provinceName(p), y.Year),
+				Rows:    r.yearRows(units, pg.Home, y),
+				Orders: []Link{
+					{Title: r.loc.t("table.by_name")},
+					{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.t("table.today")},
+				},
+				CSV:     pg.Root + DataPath(p.Code, "csv"),
+				GeoJSON: pg.Root + MapDataPath(p.Code, false),
+				Note:    r.loc.t("table.year_note"),
+			}
 			yd.Map = r.mapView(m.Main, pg.Home, "")
 			yd.Map.ID = "map-" + p.Code
 			yd.Map.Title = r.loc.t("year.map_title", p.Name, y.Year)

@@ -1,7 +1,7 @@
 // The year slider of the year pages (nam/<year>/, tinh/<code>/nam/<year>/): it recolours the
 // map in place, updates the legend's counts and shares (showing only the classes on the map)
-// and the year's texts, and puts the year's own page in the address bar, so the view can be
-// shared and reloads as the same year. Without it the pages link each other.
+// and the year's texts and table, and puts the year's own page in the address bar, so the
+// view can be shared and reloads as the same year. Without it the pages link each other.
 (function () {
   "use strict";
   var box = document.querySelector(".year-slider");
@@ -11,9 +11,13 @@
   var shown = +input.value, last = +input.max, links = {}, names = {};
   var start = d.y[shown - d.first], w = d.w || 1;
   function at(row, i) { return d.st[parseInt(row.c.substr(i * w, w), 36)]; }
+  var rows = {};
   document.querySelectorAll(".map svg a").forEach(function (a) {
     var m = /\/(\w+)\/$/.exec(a.getAttribute("href"));
     if (m) links[m[1]] = a;
+  });
+  document.querySelectorAll(".map-table tr[data-code]").forEach(function (tr) {
+    rows[tr.getAttribute("data-code")] = tr;
   });
   d.units.forEach(function (code, i) {
     var a = links[code], st = at(start, i);
@@ -31,6 +35,10 @@
     d.units.forEach(function (code, i) {
       var st = at(row, i), a = links[code], label;
       counts[st[0]] = (counts[st[0]] || 0) + 1;
+      if (rows[code]) {
+        rows[code].querySelector(".dot").setAttribute("class", "dot " + st[0]);
+        rows[code].querySelector(".st").textContent = st[1];
+      }
       if (!a) return;
       label = names[code] + ": " + st[1];
       a.querySelector("path").setAttribute("class", st[0]);
@@ -47,8 +55,9 @@
       });
     });
     document.getElementById("year-summary").textContent = row.s;
-    var h1 = document.querySelector("h1");
-    h1.textContent = swap(h1.textContent, shown, y);
+    document.querySelectorAll("h1, .map-table caption").forEach(function (e) {
+      e.textContent = swap(e.textContent, shown, y);
+    });
     document.title = swap(document.title, shown, y);
     document.querySelectorAll("[data-year-link]").forEach(function (a) {
       var to = y + +a.getAttribute("data-year-link");
