@@ -49,8 +49,19 @@ func TestYearSlider(t *testing.T) {
 				t.Errorf("h1 after the slider: %q, want it to name 2019", h1)
 			}
 			label := eval[string](p, `document.querySelector('.map a[href$="xa/03664/"]').getAttribute("aria-label")`)
+			// The legend shows the classes on the 2019 map with their counts and shares, and
+			// the table the statuses of 2019, as the 2019 page itself has them.
+			const legendJS = `document.querySelector(".legend ul").innerText`
+			const tableJS = `document.querySelector(".map-table caption").textContent + document.querySelector(".map-table tbody").textContent`
+			legend, table := eval[string](p, legendJS), eval[string](p, tableJS)
 			// Reload the shared address: the same year, and the same label for the unit.
 			p.navigate(url)
+			if got := eval[string](p, legendJS); got != legend {
+				t.Errorf("the legend of %s:\n%s\nthe slider made it:\n%s", url, got, legend)
+			}
+			if got := eval[string](p, tableJS); got != table {
+				t.Errorf("the table of %s differs from the one the slider made", url)
+			}
 			if got := eval[string](p, `document.getElementById("year-range").value`); got != "2019" {
 				t.Errorf("reloaded %s: slider at %s, want 2019", url, got)
 			}
