@@ -40,7 +40,7 @@ func TestIncrementalBuildMatchesFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited := append(src, []byte("\n[[assessments]]\ncriteria_set = \"2021-2025\"\nas_of = 2025-06-01\nlevel = \"standard\"\nsource_url = \"https://example.vn/a\"\n")...)
+	edited := append(src, []byte("\n[[assessments]]\ncriteria_set = \"2021-2025\"\nas_of = 2024-05-01\nlevel = \"standard\"\nsource_url = \"https://example.vn/a\"\n")...)
 	if err := os.WriteFile(unit, edited, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -42,14 +42,20 @@ type Snippet struct {
 	Src    string // the embed's absolute URL
 	Height int
 	Code   string // the <iframe>, and the optional <script>, as text
+	// Responsive is the <iframe> alone, sized by CSS to fill the width at the embed's
+	// usual aspect ratio, for hosts that load no script.
+	Responsive string
 }
 
-// snippet returns the iframe code of the embed at site path p, titled title.
-func (r *renderer) snippet(p, title string, height int) *Snippet {
+// snippet returns the iframe code of the embed at site path p, titled title; w/h is the
+// aspect ratio its responsive code keeps, height the fixed height of the other and the least
+// height of the responsive one.
+func (r *renderer) snippet(p, title string, height, w, h int) *Snippet {
 	s := &Snippet{Src: r.abs(p), Height: height}
 	s.Code = fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0;max-width:100%%" loading="lazy"></iframe>`+"\n"+
 		`<script src="%s" async></script>`,
 		template.HTMLEscapeString(s.Src), template.HTMLEscapeString(title), height, template.HTMLEscapeString(r.abs(embedScript)))
+	s.Responsive = responsiveSnippet(s.Src, title, w, h, height)
 	return s
 }
 

@@ -75,6 +75,7 @@ func (r *renderer) downloads() {
 		r.out.put(LocatorPath(code), locatorSVG(m.Locator))
 	}
 	r.tables(rows)
+	r.unitDownloads(rows)
 }
 
 // UnitPath is the path of a current unit's page.
@@ -343,6 +344,7 @@ type HomeData struct {
 // ProvinceData is a province's map, counts and milestones.
 type ProvinceData struct {
 	Province    *model.Province
+	Bar         *Bar   // the journalists' bar under the map, on the province page
 	Name        string // the province's type and name in the page's language
 	Heading     string // the home page's heading of the map
 	Description Text
@@ -425,14 +427,39 @@ func (r *renderer) home() error {
 		d.Nation.Script = r.mapScriptPath(pg.Root)
 	}
 	pg.Data = d
+	var svg string
+	if d.Nation.Map != nil {
+		var err error
+		if svg, err = r.writeMapSVG("", d.Nation.Map); err != nil {
+			return err
+		}
+	}
+	r.bar(pg, barOptions{mapSVG: svg})
+	d.Nation.Bar = pg.Bar
 	return r.write("home.html", pg)
 }
 
 func (r *renderer) province(p *model.Province) error {
 	pg := r.page("province", ProvincePath(p.Code), r.provinceName(p))
 	pg.Description = r.loc.t("province.description", p.Name)
-	pg.Data = r.provinceData(p, pg.Root, pg.Home)
-	pg.Embed = r.snippet(EmbedProvincePath(r.loc.lang, p.Code), pg.H1, embedProvinceHeight)
+	pd := r.provinceData(p, pg.Root, pg.Home)
+	pg.Data = pd
+	w, h := 4, 5
+	if pd.Map != nil && pd.Map.Width > 0 {
+		// the map, and about half its width again for the legend under it
+		w, h = pd.Map.Width, pd.Map.Height+pd.Map.Width/2
+	}
+	pg.Embed = r.snippet(EmbedProvincePath(r.loc.lang, p.Code), pg.H1, embedProvinceHeight, w, h)
+	svg, err := r.writeMapSVG(ProvincePath(p.Code), pd.Map)
+	if err != nil {
+		return err
+	}
+	o := barOptions{mapSVG: svg, csvJSON: p.Code}
+	if pd.Map != nil {
+		o.png = CardPath(ProvincePath(p.Code))
+	}
+	r.bar(pg, o)
+	pd.Bar = pg.Bar
 	return r.write("province.html", pg)
 }
 
@@ -604,7 +631,12 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	pg.Description = u.FullName() + ": " + d.StatusText + "."
 	pg.Data = d
-	pg.Embed = r.snippet(EmbedUnitPath(r.loc.lang, u.Code), u.FullName(), embedUnitHeight)
+	pg.Embed = r.snippet(EmbedUnitPath(r.loc.lang, u.Code), u.FullName(), embedUnitHeight, 16, 9)
+	o := barOptions{unit: u.Code}
+	if d.Locator != nil {
+		o.png = CardPath(UnitPath(u.Code)) // the province map with the unit outlined
+	}
+	r.bar(pg, o)
 	return r.write("unit.html", pg)
 }
 
@@ -674,6 +706,7 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	}
 	pg.Description = r.loc.t("former.description", f.FullName(), f.District, d.Until)
 	pg.Data = d
+	r.bar(pg, barOptions{csvJSON: f.Province})
 	return r.write("former.html", pg)
 }
 

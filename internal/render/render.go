@@ -215,6 +215,7 @@ type renderer struct {
 	loc        *locale // the language being rendered
 	ix         *siteIndex
 	print      *[32]byte // the fingerprint of the language being rendered, for Memo keys
+	fills      *mapFills // the standalone maps' fills, read from the stylesheet once
 }
 
 // layout returns the named layout file: the site's, if it has one, else the built-in one.
@@ -275,7 +276,7 @@ func (r *renderer) template(name string) (*template.Template, error) {
 	}
 	if r.base == nil {
 		base := template.New("baseof.html").Funcs(r.loc.funcs()).Funcs(template.FuncMap{"asset": r.asset})
-		for _, f := range []string{"baseof.html", "partials.html", "embed-snippet.html"} {
+		for _, f := range []string{"baseof.html", "partials.html", "embed-snippet.html", "bar.html"} {
 			src, err := r.layout(f)
 			if err != nil {
 				return nil, err
@@ -320,6 +321,7 @@ type Page struct {
 	Embed       *Snippet    // the code that embeds the page elsewhere, or nil
 	Switch      []Alternate // the page in the other languages, for the language switch
 	Share       *Share      // Open Graph and Twitter card data
+	Bar         *Bar        // the journalists' bar: share, embed, download, cite; nil for none
 	Data        any
 }
 
@@ -341,6 +343,9 @@ type SiteView struct {
 	CSS         string
 	Credits     []model.Credit
 	DataAsOf    string // the date of the newest data, in the page's language
+	// Boundaries is the day the boundaries drawn are in force from, and RecognizedTo the
+	// month up to which recognitions are recorded, in the page's language; "" when unknown.
+	Boundaries, RecognizedTo string
 }
 
 // page starts the page of kind at path p (without the language's folder) in the language
@@ -438,6 +443,13 @@ func (r *renderer) siteView() *SiteView {
 		CSS:         r.css,
 		Credits:     c.Credits,
 		DataAsOf:    r.loc.Date(r.index().asOf),
+		Boundaries:  r.loc.Date(boundariesDate(r.a.Site)),
+		RecognizedTo: func() string {
+			if y, m := recognizedTo(r.a.Site); y != 0 {
+				return r.loc.MonthYear(y, m)
+			}
+			return ""
+		}(),
 	}
 }
 

@@ -276,6 +276,11 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 			Map:      nd.Map,
 		}
 		yearNav(yd, asOf, i, pg.Home)
+		svg, err := r.writeMapSVG(YearPath(y.Year), yd.Map)
+		if err != nil {
+			return err
+		}
+		r.bar(pg, barOptions{mapSVG: svg})
 		if yd.Map != nil && yd.Script != "" {
 			yd.Slider = slider(yd.Map.Shapes, len(asOf), func(y, j int) [2]string {
 				sh := views[y].Map.Shapes[j]
@@ -408,6 +413,11 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 				}, summary)
 			}
 		}
+		svg, err := r.writeMapSVG(base+YearPath(y.Year), yd.Map)
+		if err != nil {
+			return err
+		}
+		r.bar(pg, barOptions{mapSVG: svg, csvJSON: p.Code})
 		pg.Data = yd
 		if err := r.write("year.html", pg); err != nil {
 			return err

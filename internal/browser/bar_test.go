@@ -1,0 +1,264 @@
+package browser
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// barPages are the pages that carry the journalists' bar. embed says the page has an embed
+// (a province or a current unit); mapped that the bar is under a map; unit names the current
+// unit whose own CSV and JSON the bar links.
+var barPages = []struct {
+	path          string
+	embed, mapped bool
+	unit          string
+}{
+	{path: "", mapped: true},
+	{path: "en/", mapped: true},
+	{path: "tinh/14/", embed: true, mapped: true},
+	{path: "en/tinh/14/", embed: true, mapped: true},
+	{path: "nam/2020/", mapped: true},
+	{path: "tinh/14/nam/2020/", mapped: true},
+	{path: "en/tinh/14/nam/2020/", mapped: true},
+	{path: "xa/03664/", embed: true, unit: "03664"},
+	{path: "en/xa/03664/", embed: true, unit: "03664"},
+	{path: "xa-cu/03649/"},
+}
+
+// barState is what barJS reads of a page's bar, after checking each of its files.
+type barState struct {
+	Bar                              bool
+	Visible                          bool     // the bar and each of its summaries take up room
+	Summaries                        []string // the panels' names, in order
+	BarTop, MapBottom                float64
+	MapPaths                         int    // the paths of the page's map
+	URL, Canonical                   string // the share field's value and the page's canonical link
+	CopyShown                        bool   // bar.js showed the copy button
+	Embed, EmbedResponsive           string // the embed textareas' code
+	EmbedSrc, EmbedResponsiveSrc     string // the iframes' src, as parsed from the code
+	EmbedStatus                      int
+	ResponsiveStyle                  string
+	Downloads                        []barFile
+	Cite, H1, Footer, CiteAccessNoJS string
+}
+
+// barFile is one download of the bar, as fetched and read by barJS.
+type barFile struct {
+	Href, Format string
+	Status       int
+	Type         string // content type
+	Valid        bool   // parses as its format
+	About        string // what in it names the page: the SVG's desc, the CSV's code and url, the JSON's unit code
+	Paths        int    // an SVG's paths
+	Formers      int    // a unit JSON's former communes
+}
+
+// barJS reads the bar of the page and fetches and checks each of its files.
+const barJS = `(async () => {
+	const bar = document.querySelector("section.bar");
+	const s = {Bar: !!bar, Summaries: [], Downloads: []};
+	if (!bar) return s;
+	const r = bar.getBoundingClientRect();
+	s.BarTop = r.top + scrollY;
+	const mv = document.querySelector(".map-view");
+	s.MapBottom = mv ? mv.getBoundingClientRect().bottom + scrollY : 0;
+	s.MapPaths = document.querySelectorAll(".map svg path").length;
+	const sums = [...bar.querySelectorAll("summary")];
+	s.Visible = r.height > 0 && sums.length > 0 && sums.every(x => x.getBoundingClientRect().height >= 24);
+	s.Summaries = sums.map(x => x.textContent.trim());
+	s.URL = document.getElementById("bar-url").value;
+	s.Canonical = document.querySelector("link[rel=canonical]").href;
+	s.CopyShown = !bar.querySelector("button[data-copy=bar-url]").hidden;
+	const parse = code => new DOMParser().parseFromString(code, "text/html");
+	const fixed = document.getElementById("embed-code"), resp = document.getElementById("embed-code-responsive");
+	if (fixed && resp) {
+		s.Embed = fixed.value; s.EmbedResponsive = resp.value;
+		const f = parse(fixed.value).querySelector("iframe"), g = parse(resp.value).querySelector("iframe");
+		s.EmbedSrc = f ? f.getAttribute("src") : "";
+		s.EmbedResponsiveSrc = g ? g.getAttribute("src") : "";
+		s.ResponsiveStyle = g ? g.getAttribute("style") : "";
+		// The snippets carry the published address; fetch the same path from this server.
+		s.EmbedStatus = (await fetch(new URL(s.EmbedSrc).pathname)).status;
+	}
+	for (const a of bar.querySelectorAll(".bar-download a[download]")) {
+		const fmt = (a.textContent.match(/\((\w+)\)$/) || [])[1] || "";
+		const d = {Href: new URL(a.href).pathname, Format: fmt, Valid: false, About: "", Paths: 0, Formers: 0};
+		const res = await fetch(a.href);
+		d.Status = res.status;
+		d.Type = res.headers.get("content-type") || "";
+		if (fmt === "PNG") {
+			const b = new Uint8Array(await res.arrayBuffer());
+			d.Valid = b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+		} else if (fmt === "SVG") {
+			const doc = new DOMParser().parseFromString(await res.text(), "image/svg+xml");
+			d.Valid = !doc.querySelector("parsererror") && doc.documentElement.localName === "svg";
+			d.About = (doc.querySelector("desc") || {}).textContent || "";
+			d.Paths = doc.querySelectorAll("path").length;
+		} else if (fmt === "CSV") {
+			const lines = (await res.text()).replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+			const head = lines[0].split(","), row = lines[1] ? lines[1].split(",") : [];
+			d.Valid = lines.length >= 2 && head[0] === "code";
+			d.About = row[head.indexOf("code")] + " " + row[head.indexOf("url")];
+			if (lines.length === 2) d.Formers = -1;
+		} else if (fmt === "JSON") {
+			try {
+				const j = await res.json();
+				d.Valid = true;
+				d.About = j.unit ? j.unit.code + " " + j.unit.url : (j.units ? j.units.length + " units" : "");
+				d.Formers = j.formers ? j.formers.length : 0;
+			} catch (e) {}
+		}
+		s.Downloads.push(d);
+	}
+	s.Cite = document.getElementById("bar-cite").value;
+	s.H1 = document.querySelector("h1").textContent.trim();
+	s.Footer = document.querySelector("footer.site").textContent;
+	s.CiteAccessNoJS = (await (await fetch(location.pathname)).text()).includes(document.getElementById("bar-cite").dataset.access) ? "yes" : "";
+	return s;
+})()`
+
+// TestJournalistsBar opens each page of barPages at 360 px and on the desktop and checks its
+// bar: visible with its panels (Share, Embed where the page has one, Download, Cite), under
+// the map on map pages; the share field holds the canonical URL and gets a copy button; the
+// embed codes parse and frame the page's embed, which loads, the responsive one sized by CSS
+// alone; each download answers 200 and is a valid file about this page; the citation holds
+// the title, the URL, the data's dates and today's date (an ellipsis without JavaScript);
+// the footer says what its dates are; and axe-core finds nothing with every panel open.
+func TestJournalistsBar(t *testing.T) {
+	axeSrc, axeErr := os.ReadFile(filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js"))
+	for _, bp := range barPages {
+		for _, vp := range []viewport{phone, desktop} {
+			t.Run("/"+bp.path+"/"+vp.name, func(t *testing.T) {
+				p := open(t, bp.path, vp)
+				en := strings.HasPrefix(bp.path, "en/")
+				s := eval[barState](p, barJS)
+				if !s.Bar {
+					t.Fatal("the page has no journalists' bar (section.bar)")
+				}
+				if !s.Visible {
+					t.Errorf("the bar or one of its panels' names is not visible: %q", s.Summaries)
+				}
+				want := []string{"Chia sẻ", "Nhúng", "Tải về", "Trích dẫn"}
+				if en {
+					want = []string{"Share", "Embed", "Download", "Cite"}
+				}
+				if !bp.embed {
+					want = append(want[:1], want[2:]...)
+				}
+				if strings.Join(s.Summaries, " · ") != strings.Join(want, " · ") {
+					t.Errorf("the bar's panels are %q, want %q", s.Summaries, want)
+				}
+				if bp.mapped && (s.MapBottom == 0 || s.BarTop < s.MapBottom) {
+					t.Errorf("the bar (top %.0f px) is not under the map (bottom %.0f px)", s.BarTop, s.MapBottom)
+				}
+				// Share.
+				if s.URL == "" || s.URL != s.Canonical {
+					t.Errorf("the share field holds %q, want the canonical URL %q", s.URL, s.Canonical)
+				}
+				if !s.CopyShown {
+					t.Error("bar.js did not show the copy-link button")
+				}
+				// Embed.
+				if bp.embed {
+					embed := "embed/" + strings.TrimPrefix(bp.path, "en/")
+					if en {
+						embed = "embed/en/" + strings.TrimPrefix(bp.path, "en/")
+					}
+					wantSrc := strings.TrimSuffix(s.Canonical, bp.path) + embed
+					if s.EmbedSrc != wantSrc || s.EmbedResponsiveSrc != wantSrc {
+						t.Errorf("the embed codes frame %q and %q, want %q", s.EmbedSrc, s.EmbedResponsiveSrc, wantSrc)
+					}
+					if s.EmbedStatus != 200 {
+						t.Errorf("the embed page answers %d", s.EmbedStatus)
+					}
+					if !strings.Contains(s.Embed, "embed.js") || strings.Contains(s.EmbedResponsive, "<script") ||
+						!strings.Contains(s.ResponsiveStyle, "aspect-ratio:") || !strings.Contains(s.ResponsiveStyle, "width:100%") {
+						t.Errorf("want one code with embed.js and one sized by CSS alone (aspect-ratio), got\n%s\n%s", s.Embed, s.EmbedResponsive)
+					}
+				}
+				// Download.
+				formats := map[string]bool{}
+				for _, d := range s.Downloads {
+					formats[d.Format] = true
+					if d.Status != 200 || !d.Valid {
+						t.Errorf("%s (%s): status %d, valid %v", d.Href, d.Format, d.Status, d.Valid)
+						continue
+					}
+					switch d.Format {
+					case "SVG":
+						if !strings.Contains(d.About, s.Canonical) && !strings.Contains(d.About, strings.Replace(s.Canonical, "/en/", "/", 1)) {
+							t.Errorf("%s: its description %q does not name the page %s", d.Href, d.About, s.Canonical)
+						}
+						if d.Paths == 0 || d.Paths != s.MapPaths {
+							t.Errorf("%s draws %d paths, the page's map %d", d.Href, d.Paths, s.MapPaths)
+						}
+					case "PNG":
+						if page := strings.TrimPrefix(bp.path, "en/"); !strings.HasSuffix(d.Href, "/"+page+"card.png") {
+							t.Errorf("%s is not this page's picture", d.Href)
+						}
+					case "CSV", "JSON":
+						if bp.unit != "" && !strings.HasPrefix(d.About, bp.unit+" ") {
+							t.Errorf("%s is about %q, not unit %s", d.Href, d.About, bp.unit)
+						}
+						if bp.unit != "" && d.Format == "CSV" && d.Formers != -1 {
+							t.Errorf("%s: want the header and one row", d.Href)
+						}
+						if bp.unit != "" && d.Format == "JSON" && d.Formers == 0 {
+							t.Errorf("%s lists no former communes", d.Href)
+						}
+					}
+				}
+				switch {
+				case bp.mapped && !formats["SVG"]:
+					t.Errorf("the bar offers no SVG of the map: %v", s.Downloads)
+				case bp.unit != "" && !(formats["CSV"] && formats["JSON"] && formats["PNG"]):
+					t.Errorf("the bar offers no PNG, CSV and JSON of the unit: %v", s.Downloads)
+				case strings.Contains(bp.path, "tinh/14/") && !strings.Contains(bp.path, "nam/") && !formats["PNG"]:
+					t.Errorf("the province's bar offers no PNG: %v", s.Downloads)
+				}
+				// Cite and footer: the data's dates say what they are.
+				boundaries, recognized := "Ranh giới: 01/07/2025", "Công nhận: đến 6/2024"
+				now := time.Now()
+				today := now.Format("02/01/2006")
+				if en {
+					boundaries, recognized, today = "Boundaries: 1 July 2025", "Recognitions: up to June 2024", now.Format("2 January 2006")
+				}
+				for _, w := range []string{s.H1, s.Canonical, boundaries, recognized, today} {
+					if !strings.Contains(s.Cite, w) {
+						t.Errorf("the citation lacks %q: %s", w, s.Cite)
+					}
+				}
+				if strings.Contains(s.Cite, "…") || s.CiteAccessNoJS == "" {
+					t.Errorf("the access date is not filled in by bar.js, or the page without it has none: %s", s.Cite)
+				}
+				footer := strings.Join(strings.Fields(s.Footer), " ")
+				if !strings.Contains(footer, boundaries) || !strings.Contains(footer, recognized) {
+					t.Errorf("the footer does not say what its dates are (want %q and %q): %s", boundaries, recognized, footer)
+				}
+				// Copy: the button says it copied.
+				p.do("opening the share panel and copying", chromedp.Click(chromedp.CSS("section.bar .bar-share summary")),
+					chromedp.Click(chromedp.CSS("button[data-copy=bar-url]")))
+				if got := eval[string](p, `new Promise(r => setTimeout(() => r(document.querySelector("section.bar .copied").textContent), 300))`); got == "" {
+					t.Error("copying the link says nothing")
+				}
+				// axe with every panel open.
+				if axeErr != nil {
+					if os.Getenv("CI") == "true" {
+						t.Fatalf("axe-core is not installed (run npm ci): %v", axeErr)
+					}
+					return
+				}
+				eval[bool](p, `(document.querySelectorAll("section.bar details").forEach(d => d.open = true), true)`)
+				eval[bool](p, string(axeSrc)+"\n;true")
+				if r := eval[axeResult](p, axeRunJS); len(r.Violations) > 0 {
+					t.Errorf("axe-core reports %d violation(s) with the bar open:\n%s", len(r.Violations), formatViolations(r.Violations))
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// The journalists' bar: under each map and on unit, former-unit, year and home pages, four
+// panels (<details>, so they open without JavaScript) to share the page's permanent URL,
+// embed it, download its map or data, and cite it. bar.js adds the copy buttons and fills in
+// the access date of the citation.
+
+// Bar is what the bar of one page shows.
+type Bar struct {
+	URL       string    // the page's permanent (canonical) URL
+	Embed     *Snippet  // the page's embed code, or nil when the page has no embed
+	Downloads []BarFile // the page's map and data files
+	Cite      string    // the citation, with the access date left as CiteAccess
+	// CiteAccess is the citation's access-date sentence as written without JavaScript
+	// ("truy cập ngày …"); CiteAccessJS is the same with %s where bar.js puts today's date.
+	CiteAccess, CiteAccessJS string
+	Script                   string // bar.js, relative to the page
+	Home                     string // the home of the page's language, relative to the page
+}
+
+// BarFile is one file of the bar's download panel.
+type BarFile struct {
+	Href   string // relative to the page
+	Label  string
+	Format string // "SVG", "PNG", "CSV", "JSON"
+}
+
+// barOptions says what a page's bar offers besides its URL and citation.
+type barOptions struct {
+	mapSVG  string // site path of the map's SVG, or ""
+	png     string // site path of a PNG of the map (a share card), or ""
+	unit    string // a current unit's code, whose own CSV and JSON the bar links, or ""
+	csvJSON string // a province code whose CSV and JSON the bar links, or ""
+}
+
+// bar sets pg's bar. pg's path, root, canonical URL and embed must be set.
+func (r *renderer) bar(pg *Page, o barOptions) {
+	canonical := pg.Canonical
+	if canonical == "" {
+		canonical = r.abs(pg.Path)
+	}
+	b := &Bar{URL: canonical, Embed: pg.Embed, Script: pg.Root + r.assetPaths["bar.js"], Home: pg.Home}
+	if o.mapSVG != "" {
+		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.t("bar.map_svg"), Format: "SVG"})
+	}
+	if o.png != "" {
+		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.png, Label: r.loc.t("bar.map_png"), Format: "PNG"})
+	}
+	if o.unit != "" {
+		b.Downloads = append(b.Downloads,
+			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "csv"), Label: r.loc.t("bar.unit_data"), Format: "CSV"},
+			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "json"), Label: r.loc.t("bar.unit_data"), Format: "JSON"})
+	}
+	if o.csvJSON != "" {
+		b.Downloads = append(b.Downloads,
+			BarFile{Href: pg.Root + DataPath(o.csvJSON, "csv"), Label: r.loc.t("bar.province_data"), Format: "CSV"},
+			BarFile{Href: pg.Root + DataPath(o.csvJSON, "json"), Label: r.loc.t("bar.province_data"), Format: "JSON"})
+	}
+	b.CiteAccess = r.loc.t("bar.cite_access", "…")
+	b.CiteAccessJS = r.loc.t("bar.cite_access", "%s")
+	site := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
+	year := r.loc.t("bar.no_year")
+	if t := dataAsOf(r.a.Site); !t.IsZero() {
+		year = fmt.Sprint(t.Year())
+	}
+	b.Cite = r.loc.t("bar.citation", site, year, pg.H1, r.dataDates(), canonical, b.CiteAccess)
+	pg.Bar = b
+}
+
+// dataDates says what the data's dates are, for the footer and citations: the day of the
+// boundaries and the month up to which recognitions are recorded ("Ranh giới: 01/07/2025 ·
+// Công nhận: đến 6/2024"), each left out when the data has none.
+func (r *renderer) dataDates() string {
+	var parts []string
+	if b := boundariesDate(r.a.Site); !b.IsZero() {
+		parts = append(parts, r.loc.t("footer.boundaries_of", r.loc.Date(b)))
+	}
+	if y, m := recognizedTo(r.a.Site); y != 0 {
+		parts = append(parts, r.loc.t("footer.recognitions_to", r.loc.MonthYear(y, m)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// boundariesDate is the day the boundaries drawn are in force from: the current units' first
+// day (model.ReformDate), or zero for a site without current units.
+func boundariesDate(s *model.Site) time.Time {
+	if len(s.Units) == 0 {
+		return time.Time{}
+	}
+	return model.ReformDate
+}
+
+// recognizedTo is the latest month the atlas records a recognition or assessment in: the
+// latest of the former communes' recognition years, the units' assessment dates and the
+// provinces' milestones. month is 0 when that latest is a year without a month (a
+// recognition's year, which is later than every dated month of that year's data only when
+// nothing of that year has a month).
+func recognizedTo(s *model.Site) (year, month int) {
+	see := func(y, m int) {
+		if y > year || (y == year && m > month) {
+			year, month = y, m
+		}
+	}
+	for _, f := range s.Former {
+		for _, rc := range f.Recognitions {
+			if rc.Year != 0 {
+				see(rc.Year, 0)
+			}
+		}
+	}
+	for _, u := range s.Units {
+		for _, a := range u.Assessments {
+			if !a.AsOf.IsZero() {
+				see(a.AsOf.Year(), int(a.AsOf.Month()))
+			}
+		}
+	}
+	for _, p := range s.Provinces {
+		for _, m := range p.Milestones {
+			see(m.Year, m.Month)
+		}
+	}
+	return year, month
+}
+
+// responsiveSnippet is the embed code of the iframe at src that keeps the frame's shape
+// without embed.js: the frame fills the width and keeps the aspect ratio w/h, and is never
+// lower than minHeight px.
+func responsiveSnippet(src, title string, w, h, minHeight int) string {
+	return fmt.Sprintf(`<iframe src="%s" title="%s" loading="lazy" style="border:0;width:100%%;aspect-ratio:%d/%d;min-height:%dpx"></iframe>`,
+		template.HTMLEscapeString(src), template.HTMLEscapeString(title), w, h, minHeight)
+}

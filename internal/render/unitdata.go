@@ -1,0 +1,159 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// A current unit's own download (model.UnitDataPath): one CSV row, or one JSON object, with
+// the unit's row of the atlas's downloads (DataRow: identity, status, latest assessment),
+// every assessment, and the former communes it was formed from with their recognitions. In
+// Vietnamese, one file for both languages, like the other downloads.
+
+// UnitDataFile is a unit's JSON download.
+type UnitDataFile struct {
+	Schema      string            `json:"$schema"` // the schema of the row's fields
+	Version     int               `json:"version"`
+	DataAsOf    string            `json:"data_as_of"`
+	Unit        *DataRow          `json:"unit"`
+	Assessments []UnitAssessment  `json:"assessments"`
+	Formers     []UnitFormerEntry `json:"formers"`
+}
+
+// UnitAssessment is one of a unit's own assessments.
+type UnitAssessment struct {
+	AsOf          string `json:"as_of"`
+	CriteriaSet   string `json:"criteria_set"`
+	Level         string `json:"level"`
+	LevelName     string `json:"level_name,omitempty"`
+	CriteriaMet   int    `json:"criteria_met"`
+	CriteriaTotal int    `json:"criteria_total,omitempty"`
+	SourceURL     string `json:"source_url,omitempty"`
+}
+
+// UnitFormerEntry is a former commune a unit was formed from.
+type UnitFormerEntry struct {
+	Code         string            `json:"code"`
+	Name         string            `json:"name"`
+	Type         string            `json:"type"`
+	District     string            `json:"district,omitempty"`
+	Merge        string            `json:"merge,omitempty"` // "full" or "partial"
+	URL          string            `json:"url"`
+	Recognitions []UnitRecognition `json:"recognitions"`
+}
+
+// UnitRecognition is one recognition of a former commune.
+type UnitRecognition struct {
+	Level       string `json:"level"`
+	LevelName   string `json:"level_name,omitempty"`
+	Year        int    `json:"year,omitempty"`
+	CriteriaSet string `json:"criteria_set,omitempty"`
+	Decision    string `json:"decision,omitempty"`
+	SourceURL   string `json:"source_url,omitempty"`
+}
+
+// unitDataFile gathers u's download from its row of the atlas's downloads.
+func (r *renderer) unitDataFile(u *model.Unit, row *DataRow) *UnitDataFile {
+	f := &UnitDataFile{Schema: r.abs(SchemaPath), Version: schemaVersion, DataAsOf: r.dataAsOfField(), Unit: row,
+		Assessments: []UnitAssessment{}, Formers: []UnitFormerEntry{}}
+	for _, a := range u.Assessments {
+		ua := UnitAssessment{AsOf: a.AsOf.Format(dateLayout), CriteriaSet: a.CriteriaSet, Level: a.Level, CriteriaMet: len(a.CriteriaMet), SourceURL: a.SourceURL}
+		if l := r.a.Level(a.CriteriaSet, a.Level); l != nil {
+			ua.LevelName = l.Name
+		}
+		if s := r.a.Index.Sets[a.CriteriaSet]; s != nil {
+			ua.CriteriaTotal = len(s.Criteria)
+		}
+		f.Assessments = append(f.Assessments, ua)
+	}
+	if st := r.a.Statuses[u.Code]; st != nil {
+		for _, x := range st.Formers {
+			fu := x.Unit
+			e := UnitFormerEntry{Code: fu.Code, Name: fu.Name, Type: fu.Type, District: fu.District, Merge: x.Merge,
+				URL: r.abs(FormerPath(fu.Key())), Recognitions: []UnitRecognition{}}
+			for _, rc := range fu.Recognitions {
+				ur := UnitRecognition{Level: rc.Level, Year: rc.Year, CriteriaSet: rc.CriteriaSet, Decision: rc.Decision, SourceURL: rc.SourceURL}
+				if l := r.a.Level(rc.CriteriaSet, rc.Level); l != nil {
+					ur.LevelName = l.Name
+				}
+				e.Recognitions = append(e.Recognitions, ur)
+			}
+			f.Formers = append(f.Formers, e)
+		}
+	}
+	return f
+}
+
+// unitDataJSON is f as JSON.
+func unitDataJSON(f *UnitDataFile) []byte {
+	b, _ := json.MarshalIndent(f, "", " ")
+	return append(b, '\n')
+}
+
+// unitCSVHeader is the header of a unit's CSV: the atlas CSV's columns, then the unit's
+// assessments and its former communes, each a list in one cell.
+var unitCSVHeader = append(append([]string{}, CSVHeader...), "assessments", "formers")
+
+// unitDataCSV is f as a CSV of one row after the header. The list cells separate entries
+// with "; ": an assessment is "as_of level met/total criteria_set", a former commune
+// "code type name (district): level year, …" ("không" when it has no recognition).
+func unitDataCSV(f *UnitDataFile) []byte {
+	var as, fs []string
+	for _, a := range f.Assessments {
+		s := a.AsOf + " " + a.Level + " " + strconv.Itoa(a.CriteriaMet)
+		if a.CriteriaTotal > 0 {
+			s += "/" + strconv.Itoa(a.CriteriaTotal)
+		}
+		as = append(as, s+" "+a.CriteriaSet)
+	}
+	for _, x := range f.Formers {
+		s := x.Code + " " + strings.TrimSpace(x.Type+" "+x.Name)
+		if x.District != "" {
+			s += " (" + x.District + ")"
+		}
+		var rs []string
+		for _, rc := range x.Recognitions {
+			t := rc.Level
+			if rc.Year != 0 {
+				t += " " + strconv.Itoa(rc.Year)
+			}
+			rs = append(rs, t)
+		}
+		if len(rs) == 0 {
+			rs = []string{"không"}
+		}
+		fs = append(fs, s+": "+strings.Join(rs, ", "))
+	}
+	cells := append(f.Unit.cells(), strings.Join(as, "; "), strings.Join(fs, "; "))
+	for i := range cells {
+		cells[i] = neutralize(cells[i])
+	}
+	var b bytes.Buffer
+	b.WriteString(csvBOM)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	w.Write(unitCSVHeader)
+	w.Write(cells)
+	w.Flush()
+	return b.Bytes()
+}
+
+// unitDownloads writes each current unit's own CSV and JSON from rows, the atlas's rows.
+func (r *renderer) unitDownloads(rows []*DataRow) {
+	byCode := map[string]*DataRow{}
+	for _, d := range rows {
+		if d.Period == periodCurrent {
+			byCode[d.Code] = d
+		}
+	}
+	for _, u := range r.a.Site.Units {
+		f := r.unitDataFile(u, byCode[u.Code])
+		r.out.put(model.UnitDataPath(u.Code, "csv"), unitDataCSV(f))
+		r.out.put(model.UnitDataPath(u.Code, "json"), unitDataJSON(f))
+	}
+}
