@@ -128,7 +128,8 @@ const barJS = `(async () => {
 // embed codes parse and frame the page's embed, which loads, the responsive one sized by CSS
 // alone; each download answers 200 and is a valid file about this page; the citation holds
 // the title, the URL, the data's dates and today's date (an ellipsis without JavaScript);
-// the footer says what its dates are; and axe-core finds nothing with every panel open.
+// the footer says what its dates are; on a year page the bar follows the year slider; and
+// axe-core finds nothing with every panel open.
 func TestJournalistsBar(t *testing.T) {
 	axeSrc, axeErr := os.ReadFile(filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js"))
 	for _, bp := range barPages {
@@ -245,6 +246,21 @@ func TestJournalistsBar(t *testing.T) {
 					chromedp.Click(chromedp.CSS("button[data-copy=bar-url]")))
 				if got := eval[string](p, `new Promise(r => setTimeout(() => r(document.querySelector("section.bar .copied").textContent), 300))`); got == "" {
 					t.Error("copying the link says nothing")
+				}
+				// On a year page the bar follows the year slider to the year it shows.
+				if strings.Contains(bp.path, "nam/2020/") {
+					got := eval[struct{ URL, SVG, Cite, H1 string }](p, `(() => {
+	const r = document.getElementById("year-range");
+	r.value = "2018";
+	r.dispatchEvent(new Event("input", {bubbles: true}));
+	return {URL: document.getElementById("bar-url").value, SVG: new URL(document.querySelector(".bar-download a[download]").href).pathname,
+		Cite: document.getElementById("bar-cite").value, H1: document.querySelector("h1").textContent.trim()};
+})()`)
+					wantURL := strings.Replace(s.Canonical, "/nam/2020/", "/nam/2018/", 1)
+					wantSVG := "/" + strings.Replace(strings.TrimPrefix(bp.path, "en/"), "2020", "2018", 1) + "map.svg"
+					if got.URL != wantURL || got.SVG != wantSVG || !strings.Contains(got.Cite, wantURL) || !strings.Contains(got.Cite, got.H1) || !strings.Contains(got.H1, "2018") {
+						t.Errorf("after the slider moved to 2018 the bar holds %q, %q and cites %q (h1 %q); want %q, %q", got.URL, got.SVG, got.Cite, got.H1, wantURL, wantSVG)
+					}
 				}
 				// axe with every panel open.
 				if axeErr != nil {

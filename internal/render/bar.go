@@ -20,11 +20,10 @@ type Bar struct {
 	Embed     *Snippet  // the page's embed code, or nil when the page has no embed
 	Downloads []BarFile // the page's map and data files
 	Cite      string    // the citation, with the access date left as CiteAccess
-	// CiteAccess is the citation's access-date sentence as written without JavaScript
-	// ("truy cập ngày …"); CiteAccessJS is the same with %s where bar.js puts today's date.
-	CiteAccess, CiteAccessJS string
-	Script                   string // bar.js, relative to the page
-	Home                     string // the home of the page's language, relative to the page
+	// CiteAccess is the citation's access date as written without JavaScript ("truy cập
+	// ngày …"): bar.js puts today's date in place of its "…".
+	CiteAccess string
+	Script     string // bar.js, relative to the page
 }
 
 // BarFile is one file of the bar's download panel.
@@ -48,7 +47,7 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	if canonical == "" {
 		canonical = r.abs(pg.Path)
 	}
-	b := &Bar{URL: canonical, Embed: pg.Embed, Script: pg.Root + r.assetPaths["bar.js"], Home: pg.Home}
+	b := &Bar{URL: canonical, Embed: pg.Embed, Script: pg.Root + r.assetPaths["bar.js"]}
 	if o.mapSVG != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.t("bar.map_svg"), Format: "SVG"})
 	}
@@ -65,8 +64,7 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 			BarFile{Href: pg.Root + DataPath(o.csvJSON, "csv"), Label: r.loc.t("bar.province_data"), Format: "CSV"},
 			BarFile{Href: pg.Root + DataPath(o.csvJSON, "json"), Label: r.loc.t("bar.province_data"), Format: "JSON"})
 	}
-	b.CiteAccess = r.loc.t("bar.cite_access", "…")
-	b.CiteAccessJS = r.loc.t("bar.cite_access", "%s")
+	b.CiteAccess = r.loc.t("bar.cite_access")
 	site := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
 	year := r.loc.t("bar.no_year")
 	if t := dataAsOf(r.a.Site); !t.IsZero() {

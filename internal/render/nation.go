@@ -14,7 +14,7 @@ import (
 // page and the national year pages show.
 type NationData struct {
 	Map       *MapView
-	Bar       *Bar // the journalists' bar under the map, on the home page
+	Bar       *Bar   // the journalists' bar under the map, on the home page
 	Legend    Legend // the share classes present, from every commune down, then no figure
 	Rows      []ProvinceRow
 	Provinces int

@@ -1,37 +1,53 @@
 // NTM Atlas: the journalists' bar. Without this script its panels work as they are: the
-// fields are read-only text to select and copy, and the citation says "accessed on …". With
-// it, each field gets a copy button, and the citation today's date as its access date.
+// fields are read-only text to select and copy, and the citation says "accessed …". With it,
+// each field gets a copy button, the citation today's date, and on a year page the bar
+// follows the year slider (years.js), which shows another year at another address.
 (function () {
   "use strict";
   var bar = document.querySelector(".bar");
   if (!bar) return;
-  var cite = document.getElementById("bar-cite");
+  var cite = document.getElementById("bar-cite"), url = document.getElementById("bar-url");
   if (cite) {
-    var d = new Date(), lang = document.documentElement.lang;
-    var today = lang === "vi"
+    var d = new Date(), access = cite.getAttribute("data-access") || "";
+    var today = document.documentElement.lang === "vi"
       ? ("0" + d.getDate()).slice(-2) + "/" + ("0" + (d.getMonth() + 1)).slice(-2) + "/" + d.getFullYear()
       : d.getDate() + " " + d.toLocaleString("en-GB", { month: "long" }) + " " + d.getFullYear();
-    var before = cite.getAttribute("data-access"), after = cite.getAttribute("data-access-js");
-    if (before && after) cite.value = cite.value.replace(before, after.replace("%s", today));
+    if (access) cite.value = cite.value.replace(access, access.replace("…", today));
   }
   var status = bar.querySelector(".copied");
-  function copied(field) {
-    if (status) status.textContent = status.getAttribute("data-done");
-    field.focus();
-  }
   Array.prototype.forEach.call(bar.querySelectorAll("button[data-copy]"), function (b) {
     var field = document.getElementById(b.getAttribute("data-copy"));
     if (!field) return;
     b.hidden = false;
     b.addEventListener("click", function () {
+      var done = function () {
+        if (status) status.textContent = status.getAttribute("data-done");
+      };
       field.select();
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(function () { copied(field); }, function () {
-          if (document.execCommand("copy")) copied(field);
+        navigator.clipboard.writeText(field.value).then(done, function () {
+          if (document.execCommand("copy")) done();
         });
       } else if (document.execCommand("copy")) {
-        copied(field);
+        done();
       }
     });
+  });
+  // The year slider: listened to on the document, so years.js has already shown the year.
+  var range = document.getElementById("year-range"), h1 = document.querySelector("h1");
+  if (!range || !url || !h1) return;
+  var year = range.value, title = h1.textContent;
+  document.addEventListener("input", function (e) {
+    if (e.target !== range || range.value === year) return;
+    var from = "/nam/" + year + "/", to = "/nam/" + range.value + "/";
+    var swap = function (s) { return s.split(from).join(to); };
+    var old = url.value;
+    url.value = swap(old);
+    Array.prototype.forEach.call(bar.querySelectorAll("a[download]"), function (a) {
+      a.setAttribute("href", swap(a.getAttribute("href")));
+    });
+    if (cite) cite.value = cite.value.split(old).join(url.value).split(title).join(h1.textContent);
+    year = range.value;
+    title = h1.textContent;
   });
 })();
