@@ -278,3 +278,62 @@ func TestJournalistsBar(t *testing.T) {
 		}
 	}
 }
+
+// drawnPNG is what TestMapPicture reads of the picture bar.js drew.
+type drawnPNG struct {
+	Shown         bool
+	PNG           bool // the file starts with PNG's signature
+	Width, Height int  // the picture's size
+	SVGW, SVGH    int  // the map SVG's size
+	Inked         bool // the picture is not a blank page: some pixels are not white
+}
+
+// drawJS clicks the bar's "picture of the map as shown" button and reads the PNG it makes.
+const drawJS = `(async () => {
+	const b = document.querySelector("section.bar button[data-draw]");
+	const s = {Shown: !!b && !b.parentNode.hidden && b.getClientRects().length > 0};
+	if (!b) return s;
+	b.closest("details").open = true;
+	b.click();
+	for (let i = 0; i < 200 && !b.dataset.png; i++) await new Promise(r => setTimeout(r, 50));
+	if (!b.dataset.png) return s;
+	const bytes = new Uint8Array(await (await fetch(b.dataset.png)).arrayBuffer());
+	s.PNG = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+	const bmp = await createImageBitmap(new Blob([bytes], {type: "image/png"}));
+	s.Width = bmp.width; s.Height = bmp.height;
+	const svg = new DOMParser().parseFromString(await (await fetch(b.dataset.draw)).text(), "image/svg+xml").documentElement;
+	s.SVGW = +svg.getAttribute("width"); s.SVGH = +svg.getAttribute("height");
+	const c = new OffscreenCanvas(bmp.width, bmp.height), g = c.getContext("2d");
+	g.drawImage(bmp, 0, 0);
+	const px = g.getImageData(0, 0, bmp.width, bmp.height).data;
+	for (let i = 0; i < px.length; i += 4 * 97) if (px[i] < 200 || px[i+1] < 200 || px[i+2] < 200) { s.Inked = true; break; }
+	return s;
+})()`
+
+// TestMapPicture asks each map page's bar for a picture of the map as shown, at 360 px and
+// on the desktop: a PNG twice the size of the map's SVG, with the map drawn on it.
+func TestMapPicture(t *testing.T) {
+	for _, bp := range barPages {
+		if !bp.mapped {
+			continue
+		}
+		for _, vp := range []viewport{phone, desktop} {
+			t.Run("/"+bp.path+"/"+vp.name, func(t *testing.T) {
+				p := open(t, bp.path, vp)
+				s := eval[drawnPNG](p, drawJS)
+				switch {
+				case !s.Shown:
+					t.Fatal("the bar offers no picture of the map as shown")
+				case !s.PNG:
+					t.Fatal("the picture of the map is not a PNG")
+				}
+				if s.SVGW == 0 || s.Width != 2*s.SVGW || s.Height != 2*s.SVGH {
+					t.Errorf("the picture is %d × %d px, want twice the map's %d × %d", s.Width, s.Height, s.SVGW, s.SVGH)
+				}
+				if !s.Inked {
+					t.Error("the picture of the map is blank")
+				}
+			})
+		}
+	}
+}

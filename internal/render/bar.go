@@ -19,7 +19,11 @@ type Bar struct {
 	URL       string    // the page's permanent (canonical) URL
 	Embed     *Snippet  // the page's embed code, or nil when the page has no embed
 	Downloads []BarFile // the page's map and data files
-	Cite      string    // the citation, with the access date left as CiteAccess
+	// DrawPNG is the map's SVG, relative to the page, that bar.js draws into a PNG of the
+	// map as shown (twice the SVG's size) when the reader asks for one; "" without a map.
+	DrawPNG  string
+	DrawName string // the drawn PNG's file name
+	Cite     string // the citation, with the access date left as CiteAccess
 	// CiteAccess is the citation's access date as written without JavaScript ("truy cập
 	// ngày …"): bar.js puts today's date in place of its "…".
 	CiteAccess string
@@ -50,6 +54,8 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	b := &Bar{URL: canonical, Embed: pg.Embed, Script: pg.Root + r.assetPaths["bar.js"]}
 	if o.mapSVG != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.t("bar.map_svg"), Format: "SVG"})
+		b.DrawPNG = pg.Root + o.mapSVG
+		b.DrawName = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(o.mapSVG, "data/"), ".svg"), "/", "-") + ".png"
 	}
 	if o.png != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.png, Label: r.loc.t("bar.map_png"), Format: "PNG"})

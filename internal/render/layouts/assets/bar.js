@@ -33,6 +33,34 @@
       }
     });
   });
+  // The picture of the map as shown: the map's SVG drawn at twice its size into a canvas,
+  // saved as a PNG. The button's data-png keeps the last picture's address.
+  Array.prototype.forEach.call(bar.querySelectorAll("button[data-draw]"), function (b) {
+    b.parentNode.hidden = false;
+    b.addEventListener("click", function () {
+      var img = new Image();
+      img.onload = function () {
+        var c = document.createElement("canvas");
+        c.width = 2 * img.naturalWidth;
+        c.height = 2 * img.naturalHeight;
+        var g = c.getContext("2d");
+        g.fillStyle = "#ffffff";
+        g.fillRect(0, 0, c.width, c.height);
+        g.drawImage(img, 0, 0, c.width, c.height);
+        c.toBlob(function (png) {
+          if (b.dataset.png) URL.revokeObjectURL(b.dataset.png);
+          b.dataset.png = URL.createObjectURL(png);
+          var a = document.createElement("a");
+          a.href = b.dataset.png;
+          a.download = b.getAttribute("data-name");
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+        }, "image/png");
+      };
+      img.src = b.getAttribute("data-draw");
+    });
+  });
   // The year slider: listened to on the document, so years.js has already shown the year.
   var range = document.getElementById("year-range"), h1 = document.querySelector("h1");
   if (!range || !url || !h1) return;
@@ -45,6 +73,10 @@
     url.value = swap(old);
     Array.prototype.forEach.call(bar.querySelectorAll("a[download]"), function (a) {
       a.setAttribute("href", swap(a.getAttribute("href")));
+    });
+    Array.prototype.forEach.call(bar.querySelectorAll("button[data-draw]"), function (b) {
+      b.setAttribute("data-draw", swap(b.getAttribute("data-draw")));
+      b.setAttribute("data-name", b.getAttribute("data-name").replace(/(^|-)nam-\d+-/, "$1nam-" + range.value + "-"));
     });
     if (cite) cite.value = cite.value.split(old).join(url.value).split(title).join(h1.textContent);
     year = range.value;
