@@ -75,6 +75,7 @@ func (r *renderer) downloads() {
 		r.out.put(LocatorPath(code), locatorSVG(m.Locator))
 	}
 	r.tables(rows)
+	r.recognitions()
 }
 
 // UnitPath is the path of a current unit's page.
