@@ -7,7 +7,11 @@ type DataPageData struct {
 	Downloads []Download // whole atlas first, then each province
 	Schema    string     // the JSON Schema, relative to the page
 	Fields    []Field
-	Cite      string // an example citation
+	// RecognitionFields are the columns of the recognitions download, one row per
+	// recognition, which the year pages count.
+	RecognitionFields []Field
+	RecognitionSchema string // its JSON Schema, relative to the page
+	Cite              string // an example citation
 	// Sourced names the provinces with a sourced share of communes meeting the standard, of
 	// Provinces in all; the others show "no data" on the national map.
 	Sourced   []Link
@@ -47,12 +51,23 @@ func (r *renderer) dataPage() error {
 		}
 	}
 	add(r.loc.t("data.whole"), "")
+	for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}} {
+		p := RecognitionsPath(f.ext)
+		if size, ok := r.out.size(p); ok {
+			d.Downloads = append(d.Downloads, Download{Scope: r.loc.t("data.recognitions_scope"), Format: f.format, Href: pg.Root + p,
+				Name: p[len(dataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
+		}
+	}
 	for _, p := range r.a.Site.Provinces {
 		add(r.provinceName(p), p.Code)
 	}
 	for _, f := range schemaFields {
 		d.Fields = append(d.Fields, Field{Name: f.name, Meaning: r.loc.t("data.field." + f.name)})
 	}
+	for _, f := range recognitionFields {
+		d.RecognitionFields = append(d.RecognitionFields, Field{Name: f.name, Meaning: r.loc.t("data.recognition_field." + f.name)})
+	}
+	d.RecognitionSchema = pg.Root + RecognitionsSchemaPath
 	title := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
 	d.Cite = r.loc.t("data.cite_example", title, d.AsOf, r.abs(r.loc.prefix+dataPageDir))
 	d.Provinces = len(r.a.Site.Provinces)

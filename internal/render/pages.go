@@ -76,6 +76,7 @@ func (r *renderer) downloads() {
 	}
 	r.tables(rows)
 	r.unitDownloads(rows)
+	r.recognitions()
 }
 
 // UnitPath is the path of a current unit's page.

@@ -42,12 +42,7 @@ var schemaRequired = []string{"code", "name", "type", "province", "province_name
 // schema returns the JSON Schema (draft 2020-12) of the JSON downloads, with its own URL as
 // its $id.
 func (r *renderer) schema() []byte {
-	en := r.locs[0]
-	for _, l := range r.locs {
-		if l.lang == "en" {
-			en = l
-		}
-	}
+	en := r.english()
 	props := map[string]any{}
 	for _, f := range schemaFields {
 		p := map[string]any{"type": f.typ, "description": en.t("data.field." + f.name)}
@@ -78,4 +73,16 @@ func (r *renderer) schema() []byte {
 	}
 	b, _ := json.MarshalIndent(s, "", " ")
 	return append(b, '\n')
+}
+
+// english is the English locale, or the first when the site has none: the schemas'
+// descriptions are in English.
+func (r *renderer) english() *locale {
+	en := r.locs[0]
+	for _, l := range r.locs {
+		if l.lang == "en" {
+			en = l
+		}
+	}
+	return en
 }

@@ -48,9 +48,19 @@ type YearsData struct {
 	Milestones []*model.Milestone
 	Named      int // former communes named as recognized, of any year
 	Dated      int // of them, those with a recognition that counts from a known year
-	PressTotal *model.Milestone
-	Provinces  []Link // on the national overview: each province's overview
-	National   *Link  // on a province's overview: the national one
+	// UndatedOnly are the former communes of Named whose every recognition is of unknown year:
+	// Named = Dated + UndatedOnly.
+	UndatedOnly int
+	// Recognitions counts the recognitions of Named (a commune may have several), of which
+	// DatedRecognitions count from a known year and UndatedRecognitions do not.
+	Recognitions, DatedRecognitions, UndatedRecognitions int
+	// RecognitionsCSV and RecognitionsJSON are the recognitions download, from which every
+	// number of these pages can be recomputed.
+	RecognitionsCSV, RecognitionsJSON string
+	DataPage                          string // the data page, which explains the columns
+	PressTotal                        *model.Milestone
+	Provinces                         []Link // on the national overview: each province's overview
+	National                          *Link  // on a province's overview: the national one
 	// ListedByProvince is set on the national overview when its recognitions are too many to
 	// list on one page (over nationListMax): each province's overview lists its own.
 	ListedByProvince bool
@@ -214,6 +224,9 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 		}
 	}
 	dated := r.a.Dated()
+	d.countRecognitions(dated)
+	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+RecognitionsPath("csv"), pg.Root+RecognitionsPath("json")
+	d.DataPage = pg.Home + dataPageDir
 	d.ListedByProvince = len(dated) > nationListMax
 	for _, y := range asOf {
 		if d.ListedByProvince {
@@ -328,6 +341,15 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 			d.Named++
 		}
 	}
+	var mine []stats.Dated
+	for _, x := range r.a.Dated() {
+		if x.Former.Province == p.Code {
+			mine = append(mine, x)
+		}
+	}
+	d.countRecognitions(mine)
+	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+RecognitionsPath("csv"), pg.Root+RecognitionsPath("json")
+	d.DataPage = pg.Home + dataPageDir
 	for _, y := range asOf {
 		g := YearGroup{Year: y.Year, Href: pg.Home + base + YearPath(y.Year)}
 		for _, x := range y.New {
@@ -424,6 +446,23 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 		}
 	}
 	return nil
+}
+
+// countRecognitions sets the counts of recognitions, and of the former communes whose
+// recognitions are all of unknown year, from dated: the recognitions the page covers.
+func (d *YearsData) countRecognitions(dated []stats.Dated) {
+	seen, withYear := map[*model.FormerUnit]bool{}, map[*model.FormerUnit]bool{}
+	for _, x := range dated {
+		d.Recognitions++
+		seen[x.Former] = true
+		if x.Year == 0 {
+			d.UndatedRecognitions++
+		} else {
+			d.DatedRecognitions++
+			withYear[x.Former] = true
+		}
+	}
+	d.UndatedOnly = len(seen) - len(withYear)
 }
 
 // yearSummary says in words what the map of year shows.

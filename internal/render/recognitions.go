@@ -1,0 +1,241 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/stats"
+)
+
+// recognitionsName is the file name, without extension, of the recognitions download:
+// "công nhận", as the site's other paths are Vietnamese.
+const recognitionsName = "cong-nhan"
+
+// RecognitionsSchemaPath is the path of the JSON Schema that the recognitions JSON follows.
+const RecognitionsSchemaPath = dataDir + "schema-cong-nhan-v1.json"
+
+// RecognitionsPath is the path of the recognitions download: ext is "csv" or "json".
+func RecognitionsPath(ext string) string { return dataDir + recognitionsName + "." + ext }
+
+// The kinds of the recognitions download's rows.
+const (
+	kindRecognition = "recognition" // a former unit's recognition
+	kindAssessment  = "assessment"  // a current unit's own assessment
+)
+
+// RecognitionRow is one row of the recognitions download: a former unit's recognition, or
+// a current unit's own assessment. With these rows alone (and the units of atlas.csv, for
+// the units no row names) every count of the year pages and their chart can be computed:
+// year is the year a row counts from there, and counts says whether its level is one that
+// counts as meeting the standard. JSON names are the CSV's column names.
+type RecognitionRow struct {
+	Kind         string   `json:"kind"`
+	Code         string   `json:"code"`
+	Name         string   `json:"name"`
+	Type         string   `json:"type"`
+	Province     string   `json:"province"`
+	ProvinceName string   `json:"province_name"`
+	District     string   `json:"district,omitempty"`
+	Period       string   `json:"period"`
+	Until        string   `json:"until,omitempty"`
+	NowPartOf    []string `json:"now_part_of"`
+	Level        string   `json:"level"`
+	LevelName    string   `json:"level_name"`
+	LevelRank    int      `json:"level_rank"`
+	Counts       bool     `json:"counts"`
+	CriteriaSet  string   `json:"criteria_set,omitempty"`
+	Year         int      `json:"year,omitempty"`
+	YearFrom     string   `json:"year_from,omitempty"`
+	AsOf         string   `json:"as_of,omitempty"`
+	Decision     string   `json:"decision,omitempty"`
+	SourceURL    string   `json:"source_url,omitempty"`
+	URL          string   `json:"url"`
+	DataAsOf     string   `json:"data_as_of"`
+}
+
+// recognitionFields are the recognitions download's columns and their JSON types, in CSV
+// order; their meanings are data.recognition_field.<name> in the i18n files.
+var recognitionFields = []schemaField{
+	{"kind", "string", []string{kindRecognition, kindAssessment}},
+	{"code", "string", nil},
+	{"name", "string", nil},
+	{"type", "string", nil},
+	{"province", "string", nil},
+	{"province_name", "string", nil},
+	{"district", "string", nil},
+	{"period", "string", []string{periodCurrent, periodFormer}},
+	{"until", "string", nil},
+	{"now_part_of", "array", nil},
+	{"level", "string", nil},
+	{"level_name", "string", nil},
+	{"level_rank", "integer", nil},
+	{"counts", "boolean", nil},
+	{"criteria_set", "string", nil},
+	{"year", "integer", nil},
+	{"year_from", "string", []string{string(stats.YearStated), string(stats.YearSource), string(stats.YearDistrict)}},
+	{"as_of", "string", nil},
+	{"decision", "string", nil},
+	{"source_url", "string", nil},
+	{"url", "string", nil},
+	{"data_as_of", "string", nil},
+}
+
+// recognitionRequired are the properties every row has.
+var recognitionRequired = []string{"kind", "code", "name", "type", "province", "province_name", "period",
+	"now_part_of", "level", "level_name", "level_rank", "counts", "url", "data_as_of"}
+
+// RecognitionsHeader is the recognitions CSV's header row, in column order.
+var RecognitionsHeader = func() []string {
+	var h []string
+	for _, f := range recognitionFields {
+		h = append(h, f.name)
+	}
+	return h
+}()
+
+func (d *RecognitionRow) cells() []string {
+	year := ""
+	if d.Year != 0 {
+		year = strconv.Itoa(d.Year)
+	}
+	return []string{d.Kind, d.Code, d.Name, d.Type, d.Province, d.ProvinceName, d.District, d.Period,
+		d.Until, strings.Join(d.NowPartOf, " "), d.Level, d.LevelName, strconv.Itoa(d.LevelRank),
+		strconv.FormatBool(d.Counts), d.CriteriaSet, year, d.YearFrom, d.AsOf, d.Decision, d.SourceURL,
+		d.URL, d.DataAsOf}
+}
+
+// recognitionRows lists every current unit's own assessments (by unit code, oldest first) and
+// then every former unit's recognitions (by key, in the order of its file), each of a level
+// the criteria sets define, in Vietnamese.
+func (r *renderer) recognitionRows() []*RecognitionRow {
+	asOf := r.dataAsOfField()
+	provName := func(code string) string {
+		if p := r.a.Index.Provinces[code]; p != nil {
+			return r.provinceName(p)
+		}
+		return ""
+	}
+	var rows []*RecognitionRow
+	units := append([]*model.Unit{}, r.a.Site.Units...)
+	sort.SliceStable(units, func(i, j int) bool { return units[i].Code < units[j].Code })
+	for _, u := range units {
+		for _, as := range u.Assessments {
+			l := r.a.Level(as.CriteriaSet, as.Level)
+			if l == nil {
+				continue
+			}
+			rows = append(rows, &RecognitionRow{Kind: kindAssessment, Code: u.Code, Name: u.Name, Type: u.Type,
+				Province: u.Province, ProvinceName: provName(u.Province), Period: periodCurrent,
+				NowPartOf: []string{u.Code}, Level: l.ID, LevelName: l.Name, LevelRank: l.Rank, Counts: l.Recognized,
+				CriteriaSet: as.CriteriaSet, Year: as.AsOf.Year(), YearFrom: string(stats.YearStated),
+				AsOf: as.AsOf.Format(dateLayout), SourceURL: as.SourceURL, URL: r.abs(UnitPath(u.Code)), DataAsOf: asOf})
+		}
+	}
+	formers := append([]*model.FormerUnit{}, r.a.Site.Former...)
+	sort.SliceStable(formers, func(i, j int) bool { return formers[i].Key() < formers[j].Key() })
+	for _, f := range formers {
+		now := []string{}
+		for _, u := range r.a.Successors[f.Key()] {
+			now = append(now, u.Code)
+		}
+		for _, rc := range f.Recognitions {
+			l := r.a.Level(rc.CriteriaSet, rc.Level)
+			if l == nil {
+				continue
+			}
+			year, from := r.a.RecognitionYear(f, rc)
+			rows = append(rows, &RecognitionRow{Kind: kindRecognition, Code: f.Code, Name: f.Name, Type: f.Type,
+				Province: f.Province, ProvinceName: provName(f.Province), District: f.District, Period: periodFormer,
+				Until: f.Until.Format(dateLayout), NowPartOf: now, Level: l.ID, LevelName: l.Name, LevelRank: l.Rank,
+				Counts: l.Recognized, CriteriaSet: rc.CriteriaSet, Year: year, YearFrom: string(from),
+				Decision: rc.Decision, SourceURL: rc.SourceURL, URL: r.abs(FormerPath(f.Key())), DataAsOf: asOf})
+		}
+	}
+	return rows
+}
+
+// recognitionsCSV writes rows as the CSV downloads are written (dataCSV): a byte order mark,
+// RFC 4180 with CRLF, formula-like cells neutralized.
+func recognitionsCSV(rows []*RecognitionRow) []byte {
+	var b bytes.Buffer
+	b.WriteString(csvBOM)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	w.Write(RecognitionsHeader)
+	for _, d := range rows {
+		cells := d.cells()
+		for i := range cells {
+			cells[i] = neutralize(cells[i])
+		}
+		w.Write(cells)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// RecognitionsFile is the recognitions JSON download.
+type RecognitionsFile struct {
+	Schema       string            `json:"$schema"`
+	Version      int               `json:"version"`
+	DataAsOf     string            `json:"data_as_of"`
+	Recognitions []*RecognitionRow `json:"recognitions"`
+}
+
+func (r *renderer) recognitionsJSON(rows []*RecognitionRow) []byte {
+	f := RecognitionsFile{Schema: r.abs(RecognitionsSchemaPath), Version: schemaVersion, DataAsOf: r.dataAsOfField(), Recognitions: rows}
+	if f.Recognitions == nil {
+		f.Recognitions = []*RecognitionRow{}
+	}
+	b, _ := json.MarshalIndent(f, "", " ")
+	return append(b, '\n')
+}
+
+// recognitions writes the recognitions download as CSV and JSON, and its JSON Schema.
+func (r *renderer) recognitions() {
+	rows := r.recognitionRows()
+	r.out.put(RecognitionsPath("csv"), recognitionsCSV(rows))
+	r.out.put(RecognitionsPath("json"), r.recognitionsJSON(rows))
+	r.out.put(RecognitionsSchemaPath, r.recognitionsSchema())
+}
+
+// recognitionsSchema returns the JSON Schema (draft 2020-12) of the recognitions JSON.
+func (r *renderer) recognitionsSchema() []byte {
+	en := r.english()
+	props := map[string]any{}
+	for _, f := range recognitionFields {
+		p := map[string]any{"type": f.typ, "description": en.t("data.recognition_field." + f.name)}
+		if f.typ == "array" {
+			p["items"] = map[string]any{"type": "string"}
+		}
+		if f.enum != nil {
+			p["enum"] = f.enum
+		}
+		props[f.name] = p
+	}
+	s := map[string]any{
+		"$schema":     "https://json-schema.org/draft/2020-12/schema",
+		"$id":         r.abs(RecognitionsSchemaPath),
+		"title":       "NTM Atlas recognitions, version 1",
+		"description": "Every recognition of a former commune-level unit and every own assessment of a current one in the NTM Atlas, one per row, with the year it counts from on the year pages (data/cong-nhan.json).",
+		"type":        "object",
+		"required":    []string{"$schema", "version", "data_as_of", "recognitions"},
+		"properties": map[string]any{
+			"$schema":    map[string]any{"type": "string", "description": "This schema's URL."},
+			"version":    map[string]any{"const": schemaVersion},
+			"data_as_of": map[string]any{"type": "string", "description": "The date of the newest data in the atlas (YYYY-MM-DD)."},
+			"recognitions": map[string]any{"type": "array", "items": map[string]any{
+				"type":                 "object",
+				"required":             recognitionRequired,
+				"additionalProperties": false,
+				"properties":           props,
+			}},
+		},
+	}
+	b, _ := json.MarshalIndent(s, "", " ")
+	return append(b, '\n')
+}
