@@ -93,12 +93,16 @@ type Source struct {
 	ProvinceProperty string `toml:"province_property"`
 }
 
-// Credit names one source of data and its licence.
+// Credit names one source of data and its licence. Name, License and Note are Vietnamese;
+// the _en fields are their English versions, shown on English pages.
 type Credit struct {
-	Name    string `toml:"name"`
-	URL     string `toml:"url"`
-	License string `toml:"license"`
-	Note    string `toml:"note"`
+	Name      string `toml:"name"`
+	NameEn    string `toml:"name_en"`
+	URL       string `toml:"url"`
+	License   string `toml:"license"`
+	LicenseEn string `toml:"license_en"`
+	Note      string `toml:"note"`
+	NoteEn    string `toml:"note_en"`
 }
 
 // CriteriaSet is one national set of NTM criteria and the levels judged against it.
@@ -113,7 +117,8 @@ type CriteriaSet struct {
 	DecisionURL string       `toml:"decision_url"`
 	AmendedBy   []string     `toml:"amended_by"`
 	Note        string       `toml:"note"`
-	Levels      []*Level     `toml:"levels"` // sorted by rank
+	NoteEn      string       `toml:"note_en"` // the note on English pages
+	Levels      []*Level     `toml:"levels"`  // sorted by rank
 	Groups      []*Group     `toml:"groups"`
 	Criteria    []*Criterion `toml:"criteria"`
 }
@@ -156,11 +161,12 @@ type Level struct {
 type Group struct {
 	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
 	// so that diagnostics can point at it after sorting. Set by read.
-	Path        string `toml:"-"`
-	ID          string `toml:"id"`
-	Name        string `toml:"name"`
-	NameEn      string `toml:"name_en"`
-	Description string `toml:"description"`
+	Path          string `toml:"-"`
+	ID            string `toml:"id"`
+	Name          string `toml:"name"`
+	NameEn        string `toml:"name_en"`
+	Description   string `toml:"description"`
+	DescriptionEn string `toml:"description_en"` // the description on English pages
 }
 
 // Criterion is one criterion of a set.
@@ -268,6 +274,7 @@ type Assessment struct {
 	CriteriaMet []string  `toml:"criteria_met"`
 	SourceURL   string    `toml:"source_url"`
 	Note        string    `toml:"note"`
+	NoteEn      string    `toml:"note_en"` // the note on English pages
 }
 
 // FormerUnit is a commune-level unit that no longer exists.
@@ -286,6 +293,7 @@ type FormerUnit struct {
 	Successors   []*Successor   `toml:"successors"`
 	Recognitions []*Recognition `toml:"recognitions"`
 	Note         string         `toml:"note"`
+	NoteEn       string         `toml:"note_en"`    // the note on English pages
 	SourceURL    string         `toml:"source_url"` // the act or report that ended it, when known
 	Aliases      []string       `toml:"aliases"`
 }
@@ -335,6 +343,7 @@ type Recognition struct {
 	Decision    string `toml:"decision"`
 	SourceURL   string `toml:"source_url"`
 	Note        string `toml:"note"`
+	NoteEn      string `toml:"note_en"` // the note on English pages
 }
 
 // Story is a news story in Markdown with TOML front matter.

@@ -235,16 +235,11 @@ func (l *locale) Local(translated, vi string) Text {
 	return Text{Value: vi, Lang: "vi"}
 }
 
-// Other is the version of a content text in the language that is not the page's, to show
-// beside it, or an empty Text when there is none.
+// Other is the Vietnamese original of a content text, to show beside its translation on a
+// page that is not Vietnamese, or an empty Text when there is none. A Vietnamese page shows
+// no other language, so there it is always empty.
 func (l *locale) Other(translated, vi string) Text {
-	if l.lang == "vi" {
-		if translated == "" {
-			return Text{}
-		}
-		return Text{Value: translated, Lang: "en"}
-	}
-	if translated == "" || vi == "" {
+	if l.lang == "vi" || translated == "" || vi == "" {
 		return Text{}
 	}
 	return Text{Value: vi, Lang: "vi"}

@@ -498,14 +498,14 @@ type RecognitionView struct {
 	Decision  string
 	SourceURL string
 	Source    string
-	Note      string
+	Note      Text // in the page's language; empty on a Vietnamese page when only an English note exists
 }
 
 // recognitionViews are a former unit's recognitions, linked below home, oldest first.
 func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []RecognitionView {
 	var out []RecognitionView
 	for _, rc := range f.Recognitions {
-		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: rc.Note, Level: Text{Value: rc.Level}}
+		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: r.loc.Local(rc.NoteEn, rc.Note), Level: Text{Value: rc.Level}}
 		if l := r.a.Level(rc.CriteriaSet, rc.Level); l != nil {
 			v.Level = r.levelName(l)
 		}
@@ -553,7 +553,7 @@ type AssessmentView struct {
 	Total     int
 	SourceURL string
 	Source    string
-	Note      string
+	Note      Text // in the page's language, as RecognitionView.Note
 }
 
 func (r *renderer) unit(u *model.Unit) error {
@@ -596,7 +596,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	for i := len(u.Assessments) - 1; i >= 0; i-- {
 		a := u.Assessments[i]
-		v := AssessmentView{Set: a.CriteriaSet, SetHref: home + CriteriaPath(a.CriteriaSet), AsOf: r.loc.Date(a.AsOf), Level: Text{Value: a.Level}, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: a.Note}
+		v := AssessmentView{Set: a.CriteriaSet, SetHref: home + CriteriaPath(a.CriteriaSet), AsOf: r.loc.Date(a.AsOf), Level: Text{Value: a.Level}, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: r.loc.Local(a.NoteEn, a.Note)}
 		if s := r.a.Index.Sets[a.CriteriaSet]; s != nil {
 			v.Total = len(s.Criteria)
 			if l := s.Level(a.Level); l != nil {

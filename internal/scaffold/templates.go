@@ -32,7 +32,8 @@ func UnitFile(code, name, typ, province string) []byte {
 # level = "standard"                # a level id of that set: standard, advanced, model
 # criteria_met = ["1", "2", "3"]    # optional: the criteria met, by id
 # source_url = "https://…"          # the decision or report that states it
-# note = ""
+# note = ""                         # optional, in Vietnamese
+# note_en = ""                      # optional: the note on English pages
 `, CriteriaSet)
 	return b.Bytes()
 }
@@ -128,17 +129,23 @@ func atlasTOML(b *Boundaries, opts Options, province, label, geoFile string, ref
 		fmt.Fprintf(&w, "#   %s ← %s\n", f[0], v)
 	}
 	fmt.Fprintf(&w, "[[boundaries]]\nfile = %s\ncode_property = \"code\"\nname_property = \"name\"\ntype_property = \"type\"\nprovince_property = \"province_code\"\n", q(geoFile))
-	name := opts.SourceName
+	name, nameEn := opts.SourceName, ""
 	if name == "" {
-		name = "Boundary file " + baseName(b.File)
+		name, nameEn = "Tệp ranh giới "+baseName(b.File), "Boundary file "+baseName(b.File)
 	}
-	fmt.Fprintf(&w, "\n[[credits]]\nname = %s\nurl = %s\nlicense = %s\n", q(name), q(opts.SourceURL), q(opts.SourceLicense))
+	fmt.Fprintf(&w, "\n[[credits]]\nname = %s\n", q(name))
+	if nameEn != "" {
+		fmt.Fprintf(&w, "name_en = %s\n", q(nameEn))
+	}
+	fmt.Fprintf(&w, "url = %s\nlicense = %s\n", q(opts.SourceURL), q(opts.SourceLicense))
 	if opts.SourceLicense == "" {
 		w.WriteString("# Name the boundary file's source, address and licence above: readers and publishers need them.\n")
 	}
-	w.WriteString("note = \"Commune-level boundaries since 2025-07-01.\"\n")
+	// Notes are Vietnamese, with their English version in note_en (docs/content.md, section 6).
+	w.WriteString("note = \"Ranh giới cấp xã từ ngày 01/07/2025.\"\nnote_en = \"Commune-level boundaries since 2025-07-01.\"\n")
 	if reform {
-		fmt.Fprintf(&w, "\n[[credits]]\nname = \"dvhcvn/20250701\"\nurl = \"https://github.com/dvhcvn/20250701\"\nlicense = \"MIT\"\nnote = %s\n",
+		fmt.Fprintf(&w, "\n[[credits]]\nname = \"dvhcvn/20250701\"\nurl = \"https://github.com/dvhcvn/20250701\"\nlicense = \"MIT\"\nnote = %s\nnote_en = %s\n",
+			q("Bảng đối chiếu các xã, phường, thị trấn cũ với các đơn vị hình thành ngày 01/07/2025 (phiên bản dd94887), do nhóm tác giả trích xuất từ các nghị quyết 1654–1687/NQ-UBTVQH15."),
 			q("Mapping of the former communes to the units formed on 2025-07-01 (commit dd94887), extracted by its authors from resolutions 1654–1687/NQ-UBTVQH15."))
 	}
 	return w.Bytes()

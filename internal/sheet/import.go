@@ -339,6 +339,9 @@ func (im *importer) plan(p *Plan) error {
 			i := slices.IndexFunc(merged, func(e *model.Assessment) bool {
 				return e.CriteriaSet == x.a.CriteriaSet && e.AsOf.Equal(x.a.AsOf)
 			})
+			if i >= 0 && merged[i].Note == x.a.Note {
+				x.a.NoteEn = merged[i].NoteEn // the sheet has no English note; keep the file's with its note
+			}
 			switch {
 			case i < 0:
 				merged = append(merged, x.a)

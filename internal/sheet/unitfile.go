@@ -99,6 +99,9 @@ func unitFile(prefix []byte, as []*model.Assessment) []byte {
 		if a.Note != "" {
 			line("note = %s", tomlString(a.Note))
 		}
+		if a.NoteEn != "" {
+			line("note_en = %s", tomlString(a.NoteEn))
+		}
 	}
 	return b.Bytes()
 }
