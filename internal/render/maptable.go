@@ -8,6 +8,10 @@ import (
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
+// mapTableID is the id of a map's table on its page (the "map-table" layout), where the map's
+// skip link goes.
+const mapTableID = "table"
+
 // MapTable is the table view of a map of units: the data the map shows, one row per unit, in
 // the order the server wrote (no script sorts it), with links to the same table in its other
 // orders and to the downloads.

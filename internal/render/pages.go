@@ -10,6 +10,7 @@ import (
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
 // URL paths of pages, relative to the site root. Documented in docs/urls.md.
@@ -131,15 +132,18 @@ func (r *renderer) pages() error {
 
 // MapView is a drawn map as layouts use it.
 type MapView struct {
-	ID         string
-	ViewBox    string
-	Width      int
-	Height     int
-	Title      string
-	Desc       string
-	Shapes     []ShapeView
-	Focus      string // code of the highlighted unit on a locator
-	Interact   bool   // shapes are links
+	ID       string
+	ViewBox  string
+	Width    int
+	Height   int
+	Title    string
+	Desc     string
+	Shapes   []ShapeView
+	Focus    string // code of the highlighted unit on a locator
+	Interact bool   // shapes are links
+	// Skip is the id of the element after the map that the map's "skip the map" link jumps
+	// to, or "" for no skip link.
+	Skip       string
 	LabelPoint [2]int // for a locator: where the focused unit is
 	// Background is, on a locator, the province's shared background image (LocatorPath),
 	// drawn under Shapes, which then hold only the focused unit; ViewW and ViewH are the
@@ -284,6 +288,11 @@ func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 			v.LabelPoint = [2]int{int(sh.Label[0]), int(sh.Label[1])}
 		}
 	}
+	// The keyboard goes through the links in the order of the A–Z list (mapRows).
+	vi.SortFunc(v.Shapes, func(s ShapeView) string {
+		u := r.a.Index.Units[s.Code]
+		return u.Name + " " + u.Type
+	})
 	return v
 }
 
@@ -392,6 +401,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		d.DataHref = root + MapDataPath(p.Code, false)
 		d.Map = r.mapView(m.Main, home, "")
 		d.Map.ID = "map-" + p.Code
+		d.Map.Skip = mapTableID
 		d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
 		d.Map.Desc = r.loc.t("map.desc", len(units))
 		r.mapUI(d, root)

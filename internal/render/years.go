@@ -420,6 +420,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 			}
 			yd.Map = r.mapView(m.Main, pg.Home, "")
 			yd.Map.ID = "map-" + p.Code
+			yd.Map.Skip = mapTableID
 			yd.Map.Title = r.loc.t("year.map_title", p.Name, y.Year)
 			yd.Map.Desc = r.loc.t("year.map_desc", len(units), y.Year)
 			for j := range yd.Map.Shapes {
