@@ -241,7 +241,7 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	prog.show("reading", "the site")
 	site, diags, err := load(opts.Site, read.Options{Boundaries: geo.readBoundaries})
 	res = &Result{Warnings: diags.Warnings()}
-	defer func() { logWarnings(logw, res.Warnings, opts.Verbose) }()
+	defer func() { LogWarnings(logw, res.Warnings, opts.Verbose) }()
 	if err != nil {
 		return res, nil, nil, err
 	}
@@ -471,9 +471,9 @@ func mapWarnings(site *model.Site, maps map[string]*render.ProvinceMaps) diag.Li
 // counts them, and Options.Verbose lists them all.
 const maxPerFile = 3
 
-// logWarnings prints the warnings, each file's on its own lines or, past maxPerFile, in one
-// line that counts them and quotes the first.
-func logWarnings(w io.Writer, ws diag.List, verbose bool) {
+// LogWarnings prints the warnings, each file's on its own lines or, past maxPerFile, in one
+// line that counts them and quotes the first; verbose prints every one on its own line.
+func LogWarnings(w io.Writer, ws diag.List, verbose bool) {
 	if verbose {
 		for _, d := range ws {
 			fmt.Fprintln(w, d.Error())

@@ -30,7 +30,7 @@ func TestLogWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b strings.Builder
-		logWarnings(&b, ws, tt.verbose)
+		LogWarnings(&b, ws, tt.verbose)
 		if b.String() != tt.want {
 			t.Errorf("verbose=%v:\n%s\nwant:\n%s", tt.verbose, b.String(), tt.want)
 		}

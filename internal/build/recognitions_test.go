@@ -204,6 +204,15 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 		}
 		return string(b)
 	}
+	// The data page and the national overview link both files.
+	for _, p := range []string{"du-lieu/", "nam/", "en/du-lieu/", "en/nam/"} {
+		html := page(p)
+		for _, f := range []string{render.RecognitionsPath("csv"), render.RecognitionsPath("json")} {
+			if !strings.Contains(html, "/"+f+`"`) {
+				t.Errorf("%s does not link %s", p, f)
+			}
+		}
+	}
 	for prov := range unitsOf {
 		s := &recScope{units: unitsOf[prov]}
 		for _, r := range rows {

@@ -32,8 +32,9 @@ type Options struct {
 	// Listener is where to serve; nil means listen on Addr.
 	Listener net.Listener
 	Addr     string // default 127.0.0.1:1313
-	// Log receives the first build's report, then one line per rebuild and the errors of a
-	// failed one; nil discards it.
+	// Log receives the first build's report with its warnings, then one line per rebuild,
+	// above it only the warnings not shown before, and the errors of a failed one; nil
+	// discards it.
 	Log io.Writer
 	// Quiet waits this long after a change for more before rebuilding (default 30 ms), so
 	// that an editor's save, which touches several files, rebuilds once.
@@ -131,14 +132,19 @@ func Run(ctx context.Context, opts Options) error {
 
 // previewer builds the site and tells the live hub and the terminal how it went.
 type previewer struct {
-	opts  Options
-	log   io.Writer
-	live  *serve.Live
-	warns int
+	opts Options
+	log  io.Writer
+	live *serve.Live
+	// shown are the warnings the terminal has been told of, by file and message (not line
+	// and column, which an edit above them moves): a rebuild prints only the others.
+	shown map[string]bool
 }
 
+// warningKey is what makes two warnings the same for the terminal: their file and message.
+func warningKey(d *diag.Diagnostic) string { return d.Pos.File + "\x00" + d.Msg }
+
 // build runs one build. The first reports in full, as atlas build does; a rebuild writes one
-// line, and on failure the errors.
+// line, above it only the warnings the terminal has not shown yet, and on failure the errors.
 func (p *previewer) build(first bool, changed string) {
 	bo := build.Options{Site: p.opts.Site, Out: p.opts.Out, Verbose: p.opts.Verbose}
 	if first {
@@ -146,6 +152,13 @@ func (p *previewer) build(first bool, changed string) {
 	}
 	start := time.Now()
 	res, err := build.Run(bo)
+	if first && res != nil {
+		// The first build printed its warnings as atlas build does, failed or not.
+		p.shown = map[string]bool{}
+		for _, d := range res.Warnings {
+			p.shown[warningKey(d)] = true
+		}
+	}
 	ms := time.Since(start).Milliseconds()
 	stamp := time.Now().Format("15:04:05")
 	if err != nil {
@@ -165,12 +178,29 @@ func (p *previewer) build(first bool, changed string) {
 			fmt.Fprintln(p.log)
 		} else {
 			line := fmt.Sprintf("%s %s: rebuilt in %d ms, %d of %d files changed", stamp, orStart(changed), ms, res.Files-res.Linked, res.Files)
-			if n := len(res.Warnings); n != p.warns {
-				line += fmt.Sprintf(", %d warning(s) (was %d)", n, p.warns)
+			// Only the warnings not shown before are printed, above the line; the line counts
+			// them and the ones that went.
+			var fresh diag.List
+			now := map[string]bool{}
+			for _, d := range res.Warnings {
+				now[warningKey(d)] = true
+				if !p.shown[warningKey(d)] {
+					fresh = append(fresh, d)
+				}
+			}
+			gone := 0
+			for k := range p.shown {
+				if !now[k] {
+					gone++
+				}
+			}
+			build.LogWarnings(p.log, fresh, p.opts.Verbose)
+			if len(fresh) > 0 || gone > 0 {
+				line += fmt.Sprintf(", %d warning(s): %d new, %d gone", len(res.Warnings), len(fresh), gone)
 			}
 			fmt.Fprintln(p.log, line)
+			p.shown = now
 		}
-		p.warns = len(res.Warnings)
 		p.live.Built()
 	}
 	if p.opts.Built != nil {
