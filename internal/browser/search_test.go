@@ -173,3 +173,62 @@ func TestSearchFold(t *testing.T) {
 	}
 	t.Logf("compared %d strings", len(in))
 }
+
+// resultJS describes the search result that links path: its link's words, the status it shows
+// and the whole line.
+const resultJS = `(() => {
+	const li = [...document.querySelectorAll("#search-results li")].find(li => new URL(li.querySelector("a").href).pathname.endsWith(%s));
+	if (!li) return null;
+	const s = li.querySelector(".status");
+	return {Name: li.querySelector("a").textContent, Status: s ? s.textContent : "", Line: li.textContent};
+})()`
+
+// TestSearchCompact types names without their spaces ("chiengco"), on a phone and on the
+// desktop in both languages: the unit comes first, and its result shows its status and its
+// province.
+func TestSearchCompact(t *testing.T) {
+	browser(t)
+	site(t)
+	chiengCo := former(t, "03658")
+	if chiengCo.Name != "Chiềng Cọ" || len(chiengCo.Recognitions) == 0 {
+		t.Fatalf("the default site's 03658 is %q with %d recognitions, want Chiềng Cọ, recognized", chiengCo.Name, len(chiengCo.Recognitions))
+	}
+	year := strconv.Itoa(chiengCo.Recognitions[0].Year)
+	current := shared.site.Units[0]
+	for _, lang := range []string{"", "en/"} {
+		for _, vp := range []viewport{phone, desktop} {
+			t.Run("lang="+strings.TrimSuffix(lang, "/")+"/"+vp.name, func(t *testing.T) {
+				p := open(t, lang+"tim-kiem/", vp)
+				p.do("typing chiengco", chromedp.SendKeys(chromedp.CSS("#q"), "chiengco"))
+				target := lang + "xa-cu/03658/"
+				if i := waitResult(p, target); i != 0 {
+					t.Errorf("chiengco: %s is result %d, want the first", chiengCo.FullName(), i+1)
+				}
+				type result struct{ Name, Status, Line string }
+				r := eval[*result](p, fmt.Sprintf(resultJS, strconv.Quote("/"+target)))
+				switch {
+				case r == nil:
+					t.Fatal("no result line for Chiềng Cọ")
+				case r.Status == "" || !strings.Contains(r.Status, year):
+					t.Errorf("the result for Chiềng Cọ shows the status %q, want its recognition of %s (line %q)", r.Status, year, r.Line)
+				case !strings.Contains(r.Line, "Sơn La"):
+					t.Errorf("the result for Chiềng Cọ does not name its province: %q", r.Line)
+				}
+
+				// A current unit, by its name without spaces.
+				eval[bool](p, `(document.getElementById("q").value = "", true)`)
+				q := strings.ReplaceAll(vi.Fold(current.Name), " ", "")
+				p.do("typing "+q, chromedp.SendKeys(chromedp.CSS("#q"), q))
+				target = lang + "xa/" + current.Code + "/"
+				waitResult(p, target)
+				r = eval[*result](p, fmt.Sprintf(resultJS, strconv.Quote("/"+target)))
+				if r == nil || r.Status == "" || !strings.Contains(r.Line, "Sơn La") {
+					t.Errorf("%q: the result for %s shows no status or province: %+v", q, current.FullName(), r)
+				}
+			})
+		}
+	}
+	p := open(t, "tim-kiem/?q=chiengco", phone)
+	waitResult(p, "xa-cu/03658/")
+	runAxe(t, p, "the search page with the results of chiengco")
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ntm-atlas/atlas/internal/stats"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -80,8 +81,12 @@ type SearchEntry struct {
 	District string   `json:"d,omitempty"` // a former unit's district
 	Others   []string `json:"o,omitempty"` // a current unit's former units; a former unit's current successors (full names)
 	Path     string   `json:"u"`           // the unit's page, relative to the site root (or to en/)
-	Key      string   `json:"k"`           // vi.Fold(Name)
-	Keys     []string `json:"x,omitempty"` // vi.Fold of the other names, aliases, district and province
+	// Status is a current unit's class on the map (stats.Class), or a former unit's: the
+	// class of its highest recognition's rank, or formerNone; the search page names it.
+	Status string   `json:"s"`
+	Year   int      `json:"y,omitempty"` // the year of a former unit's highest recognition, if known
+	Key    string   `json:"k"`           // vi.Fold(Name)
+	Keys   []string `json:"x,omitempty"` // vi.Fold of the other names, aliases, district and province
 	// shardKeys are the keys whose words put the entry in a shard: its name, code, other names
 	// and aliases, but not its district or province, which every entry of them shares.
 	shardKeys []string
@@ -128,9 +133,10 @@ func (r *renderer) searchIndex() *SearchIndex {
 	}
 	var es []SearchEntry
 	for _, u := range r.a.Site.Units {
-		e := SearchEntry{Name: u.Name, Type: u.Type, Code: u.Code, Province: province(u.Province), Path: UnitPath(u.Code)}
+		e := SearchEntry{Name: u.Name, Type: u.Type, Code: u.Code, Province: province(u.Province), Path: UnitPath(u.Code), Status: string(stats.NoData)}
 		var keys []string
 		if st := r.a.Statuses[u.Code]; st != nil {
+			e.Status = string(st.Class)
 			for _, f := range st.Formers {
 				e.Others = append(e.Others, f.Unit.FullName())
 				keys = append(keys, f.Unit.Name)
@@ -138,11 +144,14 @@ func (r *renderer) searchIndex() *SearchIndex {
 		}
 		own := append(keys, u.Aliases...)
 		e.finish(append(own, e.Province))
-		e.shardKeys = append([]string{e.Key, e.Code}, foldAll(own)...)
+		e.shardKeys = append(e.nameKeys(), foldAll(own)...)
 		es = append(es, e)
 	}
 	for _, f := range r.a.Site.Former {
-		e := SearchEntry{Name: f.Name, Type: f.Type, Former: true, Code: f.Code, Province: province(f.Province), District: f.District, Path: FormerPath(f.Key())}
+		e := SearchEntry{Name: f.Name, Type: f.Type, Former: true, Code: f.Code, Province: province(f.Province), District: f.District, Path: FormerPath(f.Key()), Status: formerNone}
+		if best, l := r.a.Best(f); l != nil {
+			e.Status, e.Year = string(stats.RankClass(l.Rank)), best.Year
+		}
 		var keys []string
 		for _, u := range r.a.Successors[f.Key()] {
 			e.Others = append(e.Others, u.FullName())
@@ -150,7 +159,7 @@ func (r *renderer) searchIndex() *SearchIndex {
 		}
 		own := append(keys, f.Aliases...)
 		e.finish(append(own, f.District, e.Province))
-		e.shardKeys = append([]string{e.Key, e.Code}, foldAll(own)...)
+		e.shardKeys = append(e.nameKeys(), foldAll(own)...)
 		es = append(es, e)
 	}
 	// Units come by code, current before former; a stable sort by name keeps that order
@@ -174,6 +183,31 @@ func (e *SearchEntry) finish(others []string) {
 	}
 }
 
+// nameKeys are the shard keys of the entry's own name and code: its folded name, the same
+// without spaces when it has any (readers type "chiengco" for Chiềng Cọ, and the search page
+// then looks in the shard of "chiengco"), and its code.
+func (e *SearchEntry) nameKeys() []string {
+	keys := []string{e.Key, e.Code}
+	if c := strings.ReplaceAll(e.Key, " ", ""); c != e.Key {
+		keys = append(keys, c)
+	}
+	return keys
+}
+
+// formerNone is the search index's status of a former unit with no recognition.
+const formerNone = "none"
+
+// searchStatuses names each status of the search index in the language being rendered, as
+// JSON for the search page's script.
+func (r *renderer) searchStatuses() string {
+	names := map[string]string{formerNone: r.loc.t("status.no_recognition")}
+	for _, c := range r.classOrder() {
+		names[string(c)] = r.classLabel(c).Value
+	}
+	b, _ := json.Marshal(names) // a map of strings always marshals
+	return string(b)
+}
+
 // foldAll folds each of names with vi.Fold.
 func foldAll(names []string) []string {
 	out := make([]string, len(names))
@@ -188,6 +222,7 @@ type SearchData struct {
 	Index       string // the index's URL, relative to the page
 	UnitsHref   string // the A–Z lists, for readers without JavaScript
 	FormersHref string
+	Statuses    string // the names of the index's statuses (searchStatuses)
 }
 
 // search writes the search page and, once for all languages, the index it fetches.
@@ -213,6 +248,6 @@ func (r *renderer) search() error {
 	}
 	pg := r.page("search", searchDir, r.loc.t("search.title"))
 	pg.Description = r.loc.t("search.description")
-	pg.Data = &SearchData{Index: pg.Root + SearchIndexPath, UnitsHref: pg.Home + unitsDir, FormersHref: pg.Home + formerDir}
+	pg.Data = &SearchData{Index: pg.Root + SearchIndexPath, UnitsHref: pg.Home + unitsDir, FormersHref: pg.Home + formerDir, Statuses: r.searchStatuses()}
 	return r.write("search.html", pg)
 }

@@ -94,19 +94,19 @@ func TestSearchIndex(t *testing.T) {
 	ix.Version = 1
 	yen := norm.NFD.String("Yên Châu")
 	want := []SearchEntry{
-		{Name: "Chiềng Cọ", Type: "Xã", Former: true, Code: "03658", Province: "Sơn La", District: "Thành phố Sơn La",
+		{Name: "Chiềng Cọ", Type: "Xã", Former: true, Code: "03658", Province: "Sơn La", District: "Thành phố Sơn La", Status: "none",
 			Others: []string{"Phường Chiềng Cơi"}, Path: "xa-cu/03658/", Key: "chieng co", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
-		{Name: "Chiềng Cơi", Type: "Phường", Code: "03670", Province: "Sơn La",
+		{Name: "Chiềng Cơi", Type: "Phường", Code: "03670", Province: "Sơn La", Status: "no-data",
 			Others: []string{"Xã Chiềng Cọ", "Xã Liên Hoà"}, Path: "xa/03670/", Key: "chieng coi", Keys: []string{"chieng co", "lien hoa", "son la"}},
-		{Name: "Liên Hoà", Type: "Xã", Former: true, Code: "03670", Province: "Sơn La", District: "Thành phố Sơn La",
+		{Name: "Liên Hoà", Type: "Xã", Former: true, Code: "03670", Province: "Sơn La", District: "Thành phố Sơn La", Status: "none",
 			Others: []string{"Phường Chiềng Cơi"}, Path: "xa-cu/03670/", Key: "lien hoa", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
-		{Name: "Viêng Lán", Type: "Xã", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu",
+		{Name: "Viêng Lán", Type: "Xã", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu", Status: "none",
 			Others: []string{"Xã " + yen}, Path: "xa-cu/04075-2025-02-01/", Key: "vieng lan", Keys: []string{"yen chau", "huyen yen chau", "son la"}},
 		// Thị trấn sorts before Xã; the current unit (by code, first in the input) keeps its
 		// place before the former one only where their names and types tie.
-		{Name: "Yên Châu", Type: "Thị trấn", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu",
+		{Name: "Yên Châu", Type: "Thị trấn", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu", Status: "none",
 			Others: []string{"Xã " + yen}, Path: "xa-cu/04075/", Key: "yen chau", Keys: []string{"huyen yen chau", "son la"}},
-		{Name: yen, Type: "Xã", Code: "04075", Province: "Sơn La",
+		{Name: yen, Type: "Xã", Code: "04075", Province: "Sơn La", Status: "no-data",
 			Others: []string{"Xã Viêng Lán", "Thị trấn Yên Châu"}, Path: "xa/04075/", Key: "yen chau", Keys: []string{"vieng lan", "yen chau moi", "son la"}},
 	}
 	if ix.Version != 1 {
@@ -140,6 +140,19 @@ func TestSearchIndex(t *testing.T) {
 	}
 	if !bytes.Equal(again[SearchShardPath("ch")], files[SearchShardPath("ch")]) || !bytes.Equal(again[SearchIndexPath], b) {
 		t.Error("two renders of the same atlas wrote different search indexes")
+	}
+}
+
+// TestSearchNameKeys checks that an entry is also filed under its name without spaces, the
+// shard the search page looks in for "chiengco".
+func TestSearchNameKeys(t *testing.T) {
+	e := SearchEntry{Name: "Chiềng Cọ", Code: "03658", Key: "chieng co"}
+	if got, want := e.nameKeys(), []string{"chieng co", "03658", "chiengco"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("nameKeys of Chiềng Cọ = %q, want %q", got, want)
+	}
+	e = SearchEntry{Name: "Mộc", Code: "1", Key: "moc"}
+	if got, want := e.nameKeys(), []string{"moc", "1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("nameKeys of a one-word name = %q, want %q", got, want)
 	}
 }
 

@@ -32,6 +32,12 @@
     return;
   }
   var text = form.dataset;
+  var statuses = {};
+  try {
+    statuses = JSON.parse(text.statuses || "{}");
+  } catch (e) {
+    // no status names: the results show none
+  }
   var max = 50; // results shown at most
   var base = text.index.replace(/index\.json$/, "");
   var shards = null; // the manifest's prefixes, once loaded
@@ -89,11 +95,14 @@
   }
 
   // at ranks how q matches a key: 0 the whole key, 1 its start, 2 the start of a later
-  // word, 3 inside a word, -1 not at all.
+  // word, 3 inside a word, -1 not at all. Without their spaces, "chiengco" matches
+  // "chieng co" as the whole key.
   function at(key, q) {
     var i = key.indexOf(q);
     if (i < 0) {
-      return -1;
+      var k = key.replace(/ /g, ""), c = q.replace(/ /g, "");
+      i = k.indexOf(c);
+      return i < 0 ? -1 : i > 0 ? 3 : k.length === c.length ? 0 : 1;
     }
     if (i === 0) {
       return key.length === q.length ? 0 : 1;
@@ -183,6 +192,10 @@
       }
       li.appendChild(a);
       var meta = el("span", "meta", [u.f ? text.former : text.current, u.c, u.d, u.p].filter(Boolean).join(" · "));
+      if (statuses[u.s]) {
+        meta.appendChild(document.createTextNode(" · "));
+        meta.appendChild(el("span", "status", statuses[u.s] + (u.y ? " (" + u.y + ")" : "")));
+      }
       if (u.o) {
         meta.appendChild(document.createTextNode(" · " + (u.f ? text.became : text.formedFrom) + " "));
         var names = el("span", "", u.o.join(", "));
