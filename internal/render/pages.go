@@ -196,7 +196,7 @@ func (r *renderer) classOrder() []stats.Class {
 	return append(append(out, below...), stats.NoData)
 }
 
-// classLabel names a status class in the legend.
+// classLabel names a status class in the legends and the years chart: one name per class.
 func (r *renderer) classLabel(c stats.Class) Text {
 	switch c {
 	case stats.FormerAll:
@@ -206,7 +206,15 @@ func (r *renderer) classLabel(c stats.Class) Text {
 	case stats.NoData:
 		return Text{Value: r.loc.t("legend.no_data")}
 	}
-	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
+	// The set in force names a rank; a rank it lacks is named by the newest set that has it.
+	sets := []*model.CriteriaSet{r.a.Index.Sets[r.a.Site.Config.CriteriaSet]}
+	for i := len(r.a.Site.CriteriaSets) - 1; i >= 0; i-- {
+		sets = append(sets, r.a.Site.CriteriaSets[i])
+	}
+	for _, set := range sets {
+		if set == nil {
+			continue
+		}
 		for _, l := range set.Levels {
 			if stats.RankClass(l.Rank) == c {
 				return r.loc.Local(l.NameEn, l.Name)
