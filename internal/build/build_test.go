@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -387,6 +388,7 @@ func TestSharedLocator(t *testing.T) {
 	if !bytes.HasPrefix(bg, []byte(`<svg xmlns="http://www.w3.org/2000/svg"`)) || !bytes.Contains(bg, []byte(`fill="#d9d9d9"`)) {
 		t.Errorf("locator.svg = %.120s…, want a standalone SVG styled by attributes", bg)
 	}
+	classes := provinceClasses(t, out, "14")
 	n := 0
 	for _, u := range site.Units {
 		if u.Province != "14" {
@@ -402,13 +404,96 @@ func TestSharedLocator(t *testing.T) {
 			if !bytes.Contains(fig, []byte(`locator.svg" width="2400"`)) {
 				t.Errorf("%s: the locator does not show the province's background image", page)
 			}
-			if c := bytes.Count(fig, []byte("<path ")); c != 1 || !bytes.Contains(fig, []byte(`<path class="focus"`)) {
-				t.Errorf("%s: the locator has %d paths, want only the unit's own", page, c)
+			// The unit takes its class on the province map, outlined: one palette everywhere.
+			if c := bytes.Count(fig, []byte("<path ")); c != 1 || !bytes.Contains(fig, []byte(`<path class="`+classes[u.Code]+` focus"`)) {
+				t.Errorf("%s: the locator has %d paths, want only the unit's own, of class %q as on the province map:\n%s", page, c, classes[u.Code], fig)
 			}
 		}
 		n++
 	}
 	if n != 75 {
 		t.Errorf("checked %d units of Sơn La, want 75", n)
+	}
+}
+
+// provinceClasses reads the status class of each unit on the province map of the built page
+// tinh/<code>/, by unit code.
+func provinceClasses(t *testing.T, out, province string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, "tinh", province, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	classes := map[string]string{}
+	for _, m := range regexp.MustCompile(`<a href="[^"]*xa/(\d+)/"[^>]*>(?:<title>[^<]*</title>)?<path class="([^"]+)"`).FindAllSubmatch(b, -1) {
+		classes[string(m[1])] = string(m[2])
+	}
+	if len(classes) == 0 {
+		t.Fatalf("no units on the map of tinh/%s/", province)
+	}
+	return classes
+}
+
+// TestFormerLocator checks that each former unit's page (both languages) shows where it lay:
+// the province's locator with the present units it became part of, each of its class on the
+// province map and outlined, and a caption that says the map shows them, not its own
+// boundary, naming each; for a split, every successor.
+func TestFormerLocator(t *testing.T) {
+	out, site := buildDefault(t)
+	classes := provinceClasses(t, out, "14")
+	names := map[string]string{}
+	for _, u := range site.Units {
+		names[u.Code] = u.Name
+	}
+	n, split := 0, 0
+	for _, f := range site.Former {
+		var want []string
+		for _, s := range f.Successors {
+			if !s.Former && classes[s.Code] != "" {
+				want = append(want, s.Code)
+			}
+		}
+		if len(want) == 0 || len(want) != len(f.Successors) {
+			continue // chains of former units: their present units are further on
+		}
+		for _, page := range []string{filepath.Join("xa-cu", f.Key(), "index.html"), filepath.Join("en", "xa-cu", f.Key(), "index.html")} {
+			b, err := os.ReadFile(filepath.Join(out, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := bytes.Index(b, []byte(`<figure class="locator">`))
+			if i < 0 {
+				t.Errorf("%s: no locator", page)
+				continue
+			}
+			fig := b[i:]
+			fig = fig[:bytes.Index(fig, []byte("</figure>"))]
+			if !bytes.Contains(fig, []byte(`tinh/14/locator.svg"`)) {
+				t.Errorf("%s: the locator does not show the province's background image", page)
+			}
+			if c := bytes.Count(fig, []byte("<path ")); c != len(want) {
+				t.Errorf("%s: the locator has %d paths, want %d, its successors'", page, c, len(want))
+			}
+			caption := regexp.MustCompile(`<figcaption>([^<]+)</figcaption>`).FindSubmatch(fig)
+			if caption == nil {
+				t.Errorf("%s: the locator has no caption", page)
+				continue
+			}
+			for _, code := range want {
+				if !bytes.Contains(fig, []byte(`<path class="`+classes[code]+` focus"`)) {
+					t.Errorf("%s: successor %s is not drawn in its class %q, outlined", page, code, classes[code])
+				}
+				if !bytes.Contains(caption[1], []byte(html.EscapeString(names[code]))) {
+					t.Errorf("%s: the caption %q does not name successor %s", page, caption[1], names[code])
+				}
+			}
+		}
+		n++
+		if len(want) > 1 {
+			split++
+		}
+	}
+	if n < 10 || split == 0 {
+		t.Errorf("checked %d former units of Sơn La, %d of them split; want at least 10 and a split", n, split)
 	}
 }

@@ -50,14 +50,16 @@ func locatorSVG(m *carto.Map) []byte {
 }
 
 // locatorView is the view of a province's locator on the page of the unit code: the
-// background image at root and the unit's own shape over it.
-func (r *renderer) locatorView(m *carto.Map, home, root, code string) *MapView {
+// background image at root and the unit's own shape over it, with those of the units also
+// highlighted with it.
+func (r *renderer) locatorView(m *carto.Map, home, root, code string, also ...string) *MapView {
 	v := r.mapView(m, home, code)
+	v.Also = also
 	v.Background = root + LocatorPath(r.a.Index.Units[code].Province)
 	v.ViewW, v.ViewH = m.Width, m.Height
 	shapes := v.Shapes[:0]
 	for _, sh := range v.Shapes {
-		if sh.Code == code {
+		if v.Focused(sh.Code) {
 			shapes = append(shapes, sh)
 		}
 	}
@@ -150,6 +152,26 @@ type MapView struct {
 	// viewBox's size it fills.
 	Background   string
 	ViewW, ViewH int
+	// Also are, on a former unit's locator, the other units highlighted with Focus: the
+	// units it became part of. Caption says what such a locator shows.
+	Also    []string
+	Caption string
+	// Patterns says the locator carries its own copy of the status patterns: a page that
+	// shows no other copy (an embed's status swatch has one).
+	Patterns bool
+}
+
+// Focused reports whether the unit code is highlighted on the locator.
+func (v *MapView) Focused(code string) bool {
+	if code == v.Focus {
+		return true
+	}
+	for _, c := range v.Also {
+		if c == code {
+			return true
+		}
+	}
+	return false
 }
 
 // ShapeView is one unit on a map.
@@ -202,7 +224,7 @@ func (r *renderer) classOrder() []stats.Class {
 	return append(append(out, below...), stats.NoData)
 }
 
-// classLabel names a status class in the legend.
+// classLabel names a status class in the legends and the years chart: one name per class.
 func (r *renderer) classLabel(c stats.Class) Text {
 	switch c {
 	case stats.FormerAll:
@@ -212,7 +234,15 @@ func (r *renderer) classLabel(c stats.Class) Text {
 	case stats.NoData:
 		return Text{Value: r.loc.t("legend.no_data")}
 	}
-	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
+	// The set in force names a rank; a rank it lacks is named by the newest set that has it.
+	sets := []*model.CriteriaSet{r.a.Index.Sets[r.a.Site.Config.CriteriaSet]}
+	for i := len(r.a.Site.CriteriaSets) - 1; i >= 0; i-- {
+		sets = append(sets, r.a.Site.CriteriaSets[i])
+	}
+	for _, set := range sets {
+		if set == nil {
+			continue
+		}
 		for _, l := range set.Levels {
 			if stats.RankClass(l.Rank) == c {
 				return r.loc.Local(l.NameEn, l.Name)
@@ -577,6 +607,7 @@ func (r *renderer) unit(u *model.Unit) error {
 		if m := r.opts.Maps[p.Code]; m != nil {
 			d.Locator = r.locatorView(m.Locator, home, pg.Root, u.Code)
 			d.Locator.ID = "locator"
+			d.Locator.Patterns = true
 			d.Locator.Title = r.loc.t("map.locator_title", u.FullName(), d.Province.Title)
 			d.Locator.Desc = r.loc.t("map.locator_desc", u.FullName())
 		}
@@ -674,6 +705,9 @@ type FormerData struct {
 	Stories      []StoryLink
 	SameCode     []Link
 	Province     Link
+	// Locator shows where the former unit lay: we have no boundaries of former units, so
+	// it highlights the present units it became part of, on their province's locator.
+	Locator *MapView
 }
 
 // SuccessorView is a successor in words.
@@ -706,6 +740,7 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	if p := r.a.Index.Provinces[f.Province]; p != nil {
 		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
 	}
+	d.Locator = r.formerLocator(f, home, pg.Root)
 	d.Stories = r.storiesAbout(home, nil, []string{f.Key()})
 	if u := r.a.Index.Units[f.Code]; u != nil {
 		d.SameCode = append(d.SameCode, Link{Href: home + UnitPath(u.Code), Title: r.loc.t("former.current", u.FullName())})
@@ -719,6 +754,45 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	pg.Data = d
 	r.bar(pg, barOptions{csvJSON: f.Province})
 	return r.write("former.html", pg)
+}
+
+// formerLocator is the locator of a former unit's page: the present units it became part
+// of, on the locator of the first one's province (with those of the others in that
+// province), or nil when none is on a map.
+func (r *renderer) formerLocator(f *model.FormerUnit, home, root string) *MapView {
+	var in []*model.Unit
+	for _, u := range r.a.Successors[f.Key()] {
+		if len(in) == 0 || u.Province == in[0].Province {
+			in = append(in, u)
+		}
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	m := r.opts.Maps[in[0].Province]
+	p := r.a.Index.Provinces[in[0].Province]
+	if m == nil || m.Locator == nil || p == nil {
+		return nil
+	}
+	var codes, names []string
+	for _, u := range in[1:] {
+		codes = append(codes, u.Code)
+	}
+	for _, u := range in {
+		names = append(names, u.FullName())
+	}
+	v := r.locatorView(m.Locator, home, root, in[0].Code, codes...)
+	v.ID = "locator"
+	v.Patterns = true
+	v.Title = r.loc.t("former.map_title", f.FullName(), r.provinceName(p))
+	list := strings.Join(names, ", ")
+	v.Desc = r.loc.t("former.map_desc", list)
+	if len(in) > 1 {
+		v.Caption = r.loc.t("former.map_caption_split", f.FullName(), list, len(in))
+	} else {
+		v.Caption = r.loc.t("former.map_caption", f.FullName(), list)
+	}
+	return v
 }
 
 // StoryData is a story page's data.

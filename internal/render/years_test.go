@@ -121,14 +121,14 @@ func TestYearChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(files["en/tinh/14/nam/index.html"])
-	svg := regexp.MustCompile(`(?s)<svg id="chart-14"[^>]*role="img" aria-labelledby="chart-14-title chart-14-desc">.*?</svg>`).FindString(page)
+	svg := regexp.MustCompile(`(?s)<svg id="chart-14" class="chart-plot"[^>]*role="img" aria-labelledby="chart-14-title chart-14-desc">.*?</svg>`).FindString(page)
 	if svg == "" {
 		t.Fatalf("no chart SVG with role img and a title and description in:\n%s", page)
 	}
 	if !regexp.MustCompile(`<title id="chart-14-title">[^<]+</title>\s*<desc id="chart-14-desc">[^<]+</desc>`).MatchString(svg) {
 		t.Error("the chart lacks its accessible title and description")
 	}
-	bars := regexp.MustCompile(`<rect class="bar (rank-\d)" x="\d+" y="\d+" width="(\d+)" height="(\d+)" data-year="(\d+)" data-level="(\w+)"><title>([^<]+)</title>`).FindAllStringSubmatch(svg, -1)
+	bars := regexp.MustCompile(`<rect class="bar (rank-\d)" x="[\d.]+%" y="\d+" width="([\d.]+)%" height="(\d+)" data-year="(\d+)" data-level="(\w+)"><title>([^<]+)</title>`).FindAllStringSubmatch(svg, -1)
 	if want := 10 * 3; len(bars) != want {
 		t.Fatalf("%d bars, want %d (one per year 2011–2020 and level)", len(bars), want)
 	}
@@ -146,11 +146,11 @@ func TestYearChart(t *testing.T) {
 		if (b[3] != "0") != positive {
 			t.Errorf("bar %s has height %s", key, b[3])
 		}
-		if b[2] == "0" {
+		if b[2] == "0.00" {
 			t.Errorf("bar %s has no width", key)
 		}
 	}
-	if n := strings.Count(svg, `<polygon class="press"`); n != 2 {
+	if n := strings.Count(svg, `<use class="press"`); n != 2 {
 		t.Errorf("%d press markers, want 2", n)
 	}
 	// The table gives the same numbers: a row a year, a column a level.
