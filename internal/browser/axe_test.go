@@ -43,6 +43,10 @@ var axePages = []struct {
 	{name: "province-year", path: "tinh/14/nam/2020/"},
 	{name: "en-province-year", path: "en/tinh/14/nam/2020/"},
 	{name: "province-years", path: "tinh/14/nam/"},
+	{name: "data", path: "du-lieu/"},
+	{name: "en-data", path: "en/du-lieu/"},
+	{name: "sources", path: "nguon/"},
+	{name: "en-sources", path: "en/nguon/"},
 	{name: "search", path: "tim-kiem/"},
 	{name: "en-search", path: "en/tim-kiem/"},
 }

@@ -125,3 +125,33 @@ func TestMenu(t *testing.T) {
 		t.Errorf("%d menu links show on the desktop, want 6 in the header", n)
 	}
 }
+
+// TestNoSideScroll opens every page axe checks at 360 × 740 and checks that none is wider
+// than the phone: a wide table scrolls inside its own box, the page never sideways
+// (WCAG 1.4.10 Reflow). It names the elements that stick out.
+func TestNoSideScroll(t *testing.T) {
+	for _, pg := range axePages {
+		if pg.future {
+			continue
+		}
+		t.Run(pg.name, func(t *testing.T) {
+			p := open(t, pg.path, phone)
+			wide := eval[struct {
+				Page, Screen int
+				Out          []string
+			}](p, `(() => {
+	const W = document.documentElement.clientWidth;
+	const out = [...document.querySelectorAll("body *")].filter(e => {
+		const r = e.getBoundingClientRect();
+		if (r.right <= W + 1) return false;
+		for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return false;
+		return true;
+	}).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + " to " + Math.round(e.getBoundingClientRect().right) + " px");
+	return {Page: document.documentElement.scrollWidth, Screen: W, Out: out};
+})()`)
+			if wide.Page > wide.Screen {
+				t.Errorf("the page is %d px wide on a %d px screen; sticking out: %v", wide.Page, wide.Screen, wide.Out)
+			}
+		})
+	}
+}
