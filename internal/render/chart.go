@@ -84,7 +84,7 @@ type ChartRow struct {
 const (
 	chartHeight = 300
 	chartLeft   = 13.0
-	chartRight  = 99.0
+	chartRight  = 95.0 // room for half the last year's label
 	chartTop    = 12
 	chartBottom = chartHeight - 28
 	// chartMajorTicks is how many year labels a narrow screen shows at most.
