@@ -105,7 +105,7 @@ func pct(v float64) string { return fmt.Sprintf("%.2f%%", v) }
 
 // chart plots, for each year of asOf and each of levels, how many former communes of p the
 // data names at that level or above by the end of the year, beside p's milestones.
-func (r *renderer) chart(p *model.Province, asOf []*stats.Year, levels []*model.Level) *Chart {
+func (r *renderer) chart(p *model.Province, place string, asOf []*stats.Year, levels []*model.Level) *Chart {
 	c := &Chart{ID: "chart-" + p.Code, Height: chartHeight,
 		Left: pct(chartLeft), Right: pct(chartRight), Top: chartTop, Bottom: chartBottom}
 	if len(asOf) == 0 || len(levels) == 0 {
@@ -171,7 +171,7 @@ func (r *renderer) chart(p *model.Province, asOf []*stats.Year, levels []*model.
 		}
 		c.Rows = append(c.Rows, row)
 	}
-	c.Title = r.loc.t("year.chart_title", p.Name, asOf[0].Year, asOf[len(asOf)-1].Year)
+	c.Title = r.loc.t("year.chart_title", place, asOf[0].Year, asOf[len(asOf)-1].Year)
 	c.Desc = r.loc.t("year.chart_desc")
 	return c
 }

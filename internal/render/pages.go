@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -344,6 +346,17 @@ func (r *renderer) levelName(l *model.Level) Text { return r.loc.Local(l.NameEn,
 // provinceName is a province's type and name: "Tỉnh Sơn La", "Sơn La Province".
 func (r *renderer) provinceName(p *model.Province) string {
 	return r.loc.t("name.province", r.loc.UnitType(p.Type).Value, p.Name)
+}
+
+// provinceInSentence is provinceName as it reads inside a sentence: "tỉnh Sơn La" in
+// Vietnamese, where the type is not capitalised there; "Sơn La Province" in English.
+func (r *renderer) provinceInSentence(p *model.Province) string {
+	n := r.provinceName(p)
+	if r.loc.lang != "vi" {
+		return n
+	}
+	first, size := utf8.DecodeRuneInString(n)
+	return string(unicode.ToLower(first)) + n[size:]
 }
 
 // UnitRow is a row of a unit table.

@@ -209,7 +209,7 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 	pg.Description = r.loc.t("year.nation_index_description", stats.FirstYear, last)
 	d := &YearsData{
 		Province:   name,
-		Chart:      r.chart(&chartOf, asOf, levels),
+		Chart:      r.chart(&chartOf, name, asOf, levels),
 		Years:      yearLinks(asOf, pg.Home, 0, named),
 		Milestones: nation.Milestones,
 		PressTotal: stats.PressTotal(nation, "standard"),
@@ -330,7 +330,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 	pg.Description = r.loc.t("year.index_description", p.Name, stats.FirstYear, last)
 	d := &YearsData{
 		Province:   r.provinceName(p),
-		Chart:      r.chart(p, asOf, levels),
+		Chart:      r.chart(p, r.provinceInSentence(p), asOf, levels),
 		Years:      yearLinks(asOf, pg.Home+base, 0, named),
 		Milestones: p.Milestones,
 		PressTotal: stats.PressTotal(p, "standard"),

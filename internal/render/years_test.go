@@ -101,6 +101,15 @@ func TestNationYearPages(t *testing.T) {
 	if page := string(files["nam/index.html"]); !strings.Contains(page, `<a href="../tinh/08/nam/">Tỉnh Tuyên Quang</a>`) {
 		t.Error("the national overview does not link the provinces' overviews")
 	}
+	// The chart's title names the place as a sentence does: the country, or "tỉnh …".
+	for p, want := range map[string]string{
+		"nam/index.html":         "<caption>Số xã cũ ở Việt Nam được nêu tên",
+		"tinh/08/nam/index.html": "<caption>Số xã cũ ở tỉnh Tuyên Quang được nêu tên",
+	} {
+		if page := string(files[p]); !strings.Contains(page, want) {
+			t.Errorf("%s: the chart's title does not read %q", p, want)
+		}
+	}
 }
 
 func TestSliderWidth(t *testing.T) {
