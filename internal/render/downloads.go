@@ -161,16 +161,16 @@ func neutralize(s string) string {
 	return s
 }
 
-// dataCSV writes rows as RFC 4180 CSV (CRLF line ends), UTF-8 with a byte order mark so that
-// spreadsheets read Vietnamese correctly.
-func dataCSV(rows []*DataRow) []byte {
+// csvTable writes a header and rows as RFC 4180 CSV (CRLF line ends), UTF-8 with a byte
+// order mark so that spreadsheets read Vietnamese correctly, each cell neutralized. Every CSV
+// download is written by it.
+func csvTable(header []string, rows [][]string) []byte {
 	var b bytes.Buffer
 	b.WriteString(csvBOM)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	w.Write(CSVHeader)
-	for _, d := range rows {
-		cells := d.cells()
+	w.Write(header)
+	for _, cells := range rows {
 		for i := range cells {
 			cells[i] = neutralize(cells[i])
 		}
@@ -178,6 +178,15 @@ func dataCSV(rows []*DataRow) []byte {
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// dataCSV writes the rows of the atlas CSV (csvTable).
+func dataCSV(rows []*DataRow) []byte {
+	cells := make([][]string, len(rows))
+	for i, d := range rows {
+		cells[i] = d.cells()
+	}
+	return csvTable(CSVHeader, cells)
 }
 
 // DataFile is the JSON download: the schema it follows, its version, the data's date and

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"sort"
 	"strconv"
@@ -159,23 +157,13 @@ func (r *renderer) recognitionRows() []*RecognitionRow {
 	return rows
 }
 
-// recognitionsCSV writes rows as the CSV downloads are written (dataCSV): a byte order mark,
-// RFC 4180 with CRLF, formula-like cells neutralized.
+// recognitionsCSV writes rows as every CSV download is written (csvTable).
 func recognitionsCSV(rows []*RecognitionRow) []byte {
-	var b bytes.Buffer
-	b.WriteString(csvBOM)
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	w.Write(RecognitionsHeader)
-	for _, d := range rows {
-		cells := d.cells()
-		for i := range cells {
-			cells[i] = neutralize(cells[i])
-		}
-		w.Write(cells)
+	cells := make([][]string, len(rows))
+	for i, d := range rows {
+		cells[i] = d.cells()
 	}
-	w.Flush()
-	return b.Bytes()
+	return csvTable(RecognitionsHeader, cells)
 }
 
 // RecognitionsFile is the recognitions JSON download.

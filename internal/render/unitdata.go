@@ -1,8 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -130,17 +128,7 @@ func unitDataCSV(f *UnitDataFile) []byte {
 		fs = append(fs, s+": "+strings.Join(rs, ", "))
 	}
 	cells := append(f.Unit.cells(), strings.Join(as, "; "), strings.Join(fs, "; "))
-	for i := range cells {
-		cells[i] = neutralize(cells[i])
-	}
-	var b bytes.Buffer
-	b.WriteString(csvBOM)
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	w.Write(unitCSVHeader)
-	w.Write(cells)
-	w.Flush()
-	return b.Bytes()
+	return csvTable(unitCSVHeader, [][]string{cells})
 }
 
 // unitDownloads writes each current unit's own CSV and JSON from rows, the atlas's rows.
