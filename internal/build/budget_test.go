@@ -3,7 +3,7 @@ package build
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,7 +42,7 @@ func TestBudgetDefaultSite(t *testing.T) {
 	}
 	// Home and each province, and the nation's and each province's year pages, 2011–2024
 	// (the fixture's data ends in 2024), in both languages.
-	years := stats.Derive(site).LastYear() - stats.FirstYear + 1
+	years := status.Derive(site).LastYear() - status.FirstYear + 1
 	if want := 2 * (1 + len(site.Provinces)) * (1 + years); prov.Pages != want {
 		t.Errorf("the province map budget covers %d pages, want %d (home, province and year pages, both languages)", prov.Pages, want)
 	}

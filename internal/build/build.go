@@ -20,7 +20,7 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/render"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/validate"
 	"github.com/ntm-atlas/atlas/internal/write"
 )
@@ -110,7 +110,7 @@ func Render(site *model.Site, layouts fs.FS) (render.Files, error) {
 }
 
 func renderWith(site *model.Site, opts render.Options, maps map[string]*render.ProvinceMaps) (render.Files, error) {
-	atlas := stats.Derive(site)
+	atlas := status.Derive(site)
 	opts.Maps = maps
 	files, err := render.Site(atlas, opts)
 	if err != nil {
@@ -275,7 +275,7 @@ func prepare(opts Options, readOnly bool, begin func() (*write.Writer, error)) (
 	em.tick = func(files int64) {
 		prog.show("rendering", "%d files, %d share cards drawn", files, cards.drawn.Load())
 	}
-	_, err = render.Site(stats.Derive(site), render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation, Maps: maps, Sink: em.put, Memo: memo})
+	_, err = render.Site(status.Derive(site), render.Options{Layouts: layouts, I18n: texts, Cards: cards.draw, Nation: drawn.Nation, Maps: maps, Sink: em.put, Memo: memo})
 	res.Recalled = int(memo.hits.Load())
 	res.CardsDrawn = int(cards.drawn.Load())
 	res.Files, res.Bytes = int(em.files.Load()), em.bytes.Load()

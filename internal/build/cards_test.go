@@ -13,7 +13,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/render"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // TestShareMeta checks that every page has the Open Graph and Twitter card tags, that their
@@ -92,7 +92,7 @@ func TestCardGlyphs(t *testing.T) {
 		texts = append(texts, c.Site, c.Title, c.Subtitle, c.Status, c.Footer)
 		return nil, nil
 	}
-	if _, err := render.Site(stats.Derive(site), render.Options{Cards: record}); err != nil {
+	if _, err := render.Site(status.Derive(site), render.Options{Cards: record}); err != nil {
 		t.Fatal(err)
 	}
 	if len(texts) == 0 {

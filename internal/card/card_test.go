@@ -14,7 +14,7 @@ import (
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden card")
@@ -38,7 +38,7 @@ func testCard(t testing.TB, code string) *card.Card {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := stats.Derive(site)
+	a := status.Derive(site)
 	u := a.Index.Units[code]
 	var fs []carto.Feature
 	for _, b := range site.Boundaries {

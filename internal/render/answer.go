@@ -4,7 +4,7 @@ import (
 	"strconv"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // AnswerView is what a unit page says first: whether the unit met the New Rural Development
@@ -27,7 +27,7 @@ type AnswerView struct {
 
 // metSince maps each former commune recognized at a level that counts to the first year from
 // which a dated recognition counts (0 when none of its recognitions has a known year).
-func metSince(a *stats.Atlas) map[*model.FormerUnit]int {
+func metSince(a *status.Atlas) map[*model.FormerUnit]int {
 	out := map[*model.FormerUnit]int{}
 	for _, d := range a.Dated() {
 		y, ok := out[d.Former]
@@ -39,7 +39,7 @@ func metSince(a *stats.Atlas) map[*model.FormerUnit]int {
 }
 
 // answer is the answer a unit page gives first, linked below home.
-func (r *renderer) answer(u *model.Unit, st *stats.Status, home string) AnswerView {
+func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerView {
 	var v AnswerView
 	addSet := func(id string) {
 		if id != "" {

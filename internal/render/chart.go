@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // Chart is a bar chart drawn at build time, for a layout to write as inline SVG: every
@@ -105,7 +105,7 @@ func pct(v float64) string { return fmt.Sprintf("%.2f%%", v) }
 
 // chart plots, for each year of asOf and each of levels, how many former communes of p the
 // data names at that level or above by the end of the year, beside p's milestones.
-func (r *renderer) chart(p *model.Province, place string, asOf []*stats.Year, levels []*model.Level) *Chart {
+func (r *renderer) chart(p *model.Province, place string, asOf []*status.Year, levels []*model.Level) *Chart {
 	c := &Chart{ID: "chart-" + p.Code, Height: chartHeight,
 		Left: pct(chartLeft), Right: pct(chartRight), Top: chartTop, Bottom: chartBottom}
 	if len(asOf) == 0 || len(levels) == 0 {
@@ -141,7 +141,7 @@ func (r *renderer) chart(p *model.Province, place string, asOf []*stats.Year, le
 		c.Markers = append(c.Markers, *sym)
 		symbol[l.ID] = sym.ID
 		c.Levels = append(c.Levels, name(l))
-		s := ChartSeries{Class: string(stats.RankClass(l.Rank)), Label: name(l)}
+		s := ChartSeries{Class: string(status.RankClass(l.Rank)), Label: name(l)}
 		if pressed[l.ID] {
 			s.Symbol = sym
 		}
@@ -160,7 +160,7 @@ func (r *renderer) chart(p *model.Province, place string, asOf []*stats.Year, le
 			n := y.AtLeast[l.Rank]
 			x := x0 + barW*float64(j)
 			y0 := scale(n)
-			c.Bars = append(c.Bars, ChartBar{X: pct(x), W: pct(barW), Y: y0, H: chartBottom - y0, Class: string(stats.RankClass(l.Rank)),
+			c.Bars = append(c.Bars, ChartBar{X: pct(x), W: pct(barW), Y: y0, H: chartBottom - y0, Class: string(status.RankClass(l.Rank)),
 				Year: y.Year, Level: l.ID, Count: n, Label: r.loc.t("year.bar_label", y.Year, name(l).Value, n)})
 			row.Counts = append(row.Counts, n)
 			if m := press[y.Year][l.ID]; m != nil {
@@ -184,7 +184,7 @@ func (r *renderer) chartLevelName(l *model.Level) Text {
 	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
 		for _, m := range set.Levels {
 			if m.Rank == l.Rank && m.ID == l.ID {
-				return r.classLabel(stats.RankClass(l.Rank))
+				return r.classLabel(status.RankClass(l.Rank))
 			}
 		}
 	}

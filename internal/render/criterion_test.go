@@ -6,12 +6,12 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // assessedSite is a site whose units have assessments: 03664 meets criterion 1 of 3, 03670
 // is at a level that implies every criterion, 03646 has none.
-func assessedSite() *stats.Atlas {
+func assessedSite() *status.Atlas {
 	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	s := &model.Site{
 		Config: model.Config{Title: "Atlas", BaseURL: "https://example.org/", Language: "vi", CriteriaSet: "s", Province: "14"},
@@ -32,7 +32,7 @@ func assessedSite() *stats.Atlas {
 				Assessments: []*model.Assessment{{CriteriaSet: "s", AsOf: day, Level: "standard"}}},
 		},
 	}
-	return stats.Derive(s)
+	return status.Derive(s)
 }
 
 func TestMissingCriteria(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"sort"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -58,7 +58,7 @@ func (r *renderer) mapRows(units []*model.Unit, home string, byName bool) []MapR
 
 // yearRows are the rows of a year page's table: its units A–Z, with their status at the end
 // of year y, which the slider updates in place.
-func (r *renderer) yearRows(units []*model.Unit, home string, y *stats.Year) []MapRow {
+func (r *renderer) yearRows(units []*model.Unit, home string, y *status.Year) []MapRow {
 	rows := make([]MapRow, 0, len(units))
 	for _, u := range units {
 		st := y.Statuses[u.Code]

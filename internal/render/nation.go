@@ -6,7 +6,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -21,8 +21,8 @@ type NationData struct {
 	Sourced   int // provinces with a sourced total
 	Units     int
 	Formers   int
-	Named     int          // former communes named as recognized in the data
-	Total     *stats.Share // the national total, when content/nation.toml gives one
+	Named     int           // former communes named as recognized in the data
+	Total     *status.Share // the national total, when content/nation.toml gives one
 	TotalSrc  Link
 	Featured  *Link  // the province atlas.toml features, if any
 	Year      int    // 0 for the latest figures
@@ -39,9 +39,9 @@ type ProvinceRow struct {
 	Units   int
 	Formers int
 	Named   int
-	Share   *stats.Share // nil when no source gives a total
-	Percent string       // "79 %", or ""
-	AsOf    string       // the figure's month and year in words
+	Share   *status.Share // nil when no source gives a total
+	Percent string        // "79 %", or ""
+	AsOf    string        // the figure's month and year in words
 	Sources []Link
 	Class   string
 	Status  string // the row's status in words, as the map's tooltip says it
@@ -63,16 +63,16 @@ func (r *renderer) nation(home string, year int) *NationData {
 			d.Named++
 		}
 	}
-	counts := map[stats.Class]int{}
+	counts := map[status.Class]int{}
 	rows := map[string]*ProvinceRow{}
 	for _, p := range s.Provinces {
 		row := &ProvinceRow{Code: p.Code, Href: home + ProvincePath(p.Code), Name: r.provinceName(p),
-			Units: units[p.Code], Formers: formers[p.Code], Named: named[p.Code], Class: string(stats.NoData)}
-		if sh, ok := stats.ShareOf(p, year); ok {
+			Units: units[p.Code], Formers: formers[p.Code], Named: named[p.Code], Class: string(status.NoData)}
+		if sh, ok := status.ShareOf(p, year); ok {
 			row.Share = &sh
 			row.Percent = r.loc.t("nation.percent", sh.Percent())
 			row.AsOf = r.loc.MonthYear(sh.Year, sh.Month)
-			row.Class = string(stats.ShareClass(sh))
+			row.Class = string(status.ShareClass(sh))
 			for _, m := range sh.Sources {
 				row.Sources = append(row.Sources, Link{Href: m.SourceURL, Title: sourceName(m)})
 			}
@@ -81,13 +81,13 @@ func (r *renderer) nation(home string, year int) *NationData {
 		} else {
 			row.Status = r.loc.t("nation.no_total")
 		}
-		counts[stats.Class(row.Class)]++
+		counts[status.Class(row.Class)]++
 		rows[p.Code] = row
 		d.Rows = append(d.Rows, *row)
 	}
 	vi.SortFunc(d.Rows, func(x ProvinceRow) string { return r.a.Index.Provinces[x.Code].Name })
 	d.Legend = r.shareLegend(counts, len(s.Provinces), nil)
-	if sh, ok := stats.ShareOf(s.Nation, year); ok {
+	if sh, ok := status.ShareOf(s.Nation, year); ok {
 		d.Total = &sh
 		d.TotalSrc = Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0])}
 	}
@@ -129,20 +129,20 @@ func sourceName(m *model.Milestone) string {
 
 // shareOrder is the order of the national map's classes in its legend: every commune first,
 // down to under half, then the provinces without a sourced figure.
-func shareOrder() []stats.Class {
-	var out []stats.Class
-	for i := len(stats.ShareBins); i >= 1; i-- {
-		out = append(out, stats.Class("share-"+strconv.Itoa(i)))
+func shareOrder() []status.Class {
+	var out []status.Class
+	for i := len(status.ShareBins); i >= 1; i-- {
+		out = append(out, status.Class("share-"+strconv.Itoa(i)))
 	}
-	return append(out, stats.NoData)
+	return append(out, status.NoData)
 }
 
 // shareLabel names a class of the national map.
-func (r *renderer) shareLabel(c stats.Class) Text {
-	bins := stats.ShareBins
+func (r *renderer) shareLabel(c status.Class) Text {
+	bins := status.ShareBins
 	i, err := strconv.Atoi(strings.TrimPrefix(string(c), "share-"))
 	switch {
-	case c == stats.NoData || err != nil || i < 1 || i > len(bins):
+	case c == status.NoData || err != nil || i < 1 || i > len(bins):
 		return Text{Value: r.loc.t("nation.no_total")}
 	case i == 1:
 		return Text{Value: r.loc.t("nation.bin_first", bins[1])}
@@ -153,6 +153,6 @@ func (r *renderer) shareLabel(c stats.Class) Text {
 }
 
 // shareLegend is the national map's legend for the provinces counted by class.
-func (r *renderer) shareLegend(counts map[stats.Class]int, total int, shown func(stats.Class) bool) Legend {
+func (r *renderer) shareLegend(counts map[status.Class]int, total int, shown func(status.Class) bool) Legend {
 	return r.legendOf(shareOrder(), r.shareLabel, counts, total, shown)
 }

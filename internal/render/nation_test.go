@@ -6,13 +6,13 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/paulmach/orb"
 )
 
 // nationSite has two provinces: Sơn La with a sourced total for the whole province, and a
 // merged province whose figure is summed over its two parts, one of them dated earlier.
-func nationSite(t *testing.T) (*stats.Atlas, *carto.Map) {
+func nationSite(t *testing.T) (*status.Atlas, *carto.Map) {
 	t.Helper()
 	s := &model.Site{
 		Config: model.Config{Title: "Atlas", BaseURL: "https://example.org/", Language: "vi", CriteriaSet: "s", Province: "14"},
@@ -42,7 +42,7 @@ func nationSite(t *testing.T) (*stats.Atlas, *carto.Map) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return stats.Derive(s), m
+	return status.Derive(s), m
 }
 
 func TestNationHome(t *testing.T) {

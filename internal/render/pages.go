@@ -11,7 +11,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -209,31 +209,31 @@ type Legend struct {
 // classOrder is the order of the status classes in every legend: the recognized levels of the
 // criteria set in force from the highest, then the units whose former communes all, or some,
 // had met the standard, then the levels below the standard from the highest, and no data.
-func (r *renderer) classOrder() []stats.Class {
-	var top, below []stats.Class
+func (r *renderer) classOrder() []status.Class {
+	var top, below []status.Class
 	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
 		levels := append([]*model.Level(nil), set.Levels...)
 		sort.SliceStable(levels, func(i, j int) bool { return levels[i].Rank > levels[j].Rank })
 		for _, l := range levels {
 			if l.Recognized {
-				top = append(top, stats.RankClass(l.Rank))
+				top = append(top, status.RankClass(l.Rank))
 			} else {
-				below = append(below, stats.RankClass(l.Rank))
+				below = append(below, status.RankClass(l.Rank))
 			}
 		}
 	}
-	out := append(top, stats.FormerAll, stats.FormerSome)
-	return append(append(out, below...), stats.NoData)
+	out := append(top, status.FormerAll, status.FormerSome)
+	return append(append(out, below...), status.NoData)
 }
 
 // classLabel names a status class in the legends and the years chart: one name per class.
-func (r *renderer) classLabel(c stats.Class) Text {
+func (r *renderer) classLabel(c status.Class) Text {
 	switch c {
-	case stats.FormerAll:
+	case status.FormerAll:
 		return Text{Value: r.loc.t("legend.former_all")}
-	case stats.FormerSome:
+	case status.FormerSome:
 		return Text{Value: r.loc.t("legend.former_some")}
-	case stats.NoData:
+	case status.NoData:
 		return Text{Value: r.loc.t("legend.no_data")}
 	}
 	// The set in force names a rank; a rank it lacks is named by the newest set that has it.
@@ -246,7 +246,7 @@ func (r *renderer) classLabel(c stats.Class) Text {
 			continue
 		}
 		for _, l := range set.Levels {
-			if stats.RankClass(l.Rank) == c {
+			if status.RankClass(l.Rank) == c {
 				return r.loc.Local(l.NameEn, l.Name)
 			}
 		}
@@ -269,7 +269,7 @@ func (r *renderer) percent(n, total int) string {
 // legendOf is the legend of a map whose classes are counted in counts, out of total, in the
 // order given; a class shows when it is on the map, or, on a year page, when shown says it
 // is on the map of another year (it is then hidden until years.js shows that year).
-func (r *renderer) legendOf(order []stats.Class, label func(stats.Class) Text, counts map[stats.Class]int, total int, shown func(stats.Class) bool) Legend {
+func (r *renderer) legendOf(order []status.Class, label func(status.Class) Text, counts map[status.Class]int, total int, shown func(status.Class) bool) Legend {
 	lg := Legend{Total: total, Under: r.loc.t("legend.under_one")}
 	for _, c := range order {
 		n := counts[c]
@@ -280,7 +280,7 @@ func (r *renderer) legendOf(order []stats.Class, label func(stats.Class) Text, c
 		switch {
 		case strings.HasPrefix(string(c), "rank-"):
 			lg.Solid = true
-		case c == stats.FormerAll || c == stats.FormerSome:
+		case c == status.FormerAll || c == status.FormerSome:
 			lg.Striped = true
 		}
 	}
@@ -289,7 +289,7 @@ func (r *renderer) legendOf(order []stats.Class, label func(stats.Class) Text, c
 
 // legend is the legend of a map of units: the classes they have, counted.
 func (r *renderer) legend(units []*model.Unit) Legend {
-	counts := map[stats.Class]int{}
+	counts := map[status.Class]int{}
 	for _, u := range units {
 		counts[r.a.Statuses[u.Code].Class]++
 	}
@@ -329,11 +329,11 @@ func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 }
 
 // statusText says in words where a unit stands, in the language being rendered.
-func (r *renderer) statusText(st *stats.Status) string {
+func (r *renderer) statusText(st *status.Status) string {
 	switch {
 	case st.OwnLevel != nil:
 		return r.loc.t("status.own", r.levelName(st.OwnLevel).Value, st.Own.CriteriaSet, r.loc.Date(st.Own.AsOf))
-	case st.Class == stats.NoData:
+	case st.Class == status.NoData:
 		return r.loc.t("status.no_data")
 	default:
 		return r.loc.t("status.derived", st.Recognized, st.Eligible)
@@ -434,7 +434,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		Href:        home + ProvincePath(p.Code),
 		Legend:      r.legend(units),
 		Units:       len(units),
-		PressTotal:  stats.PressTotal(p, "standard"),
+		PressTotal:  status.PressTotal(p, "standard"),
 		Milestones:  p.Milestones,
 		Districts:   p.Districts,
 		FormersHref: home + ProvincePath(p.Code) + formerDir,
@@ -578,7 +578,7 @@ func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []Recognit
 // UnitData is a current unit page's data.
 type UnitData struct {
 	Unit        *model.Unit
-	Status      *stats.Status
+	Status      *status.Status
 	StatusText  string
 	Class       string
 	Locator     *MapView

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // recognitionsName is the file name, without extension, of the recognitions download:
@@ -75,7 +75,7 @@ var recognitionFields = []schemaField{
 	{"counts", "boolean", nil},
 	{"criteria_set", "string", nil},
 	{"year", "integer", nil},
-	{"year_from", "string", []string{string(stats.YearStated), string(stats.YearSource), string(stats.YearDistrict)}},
+	{"year_from", "string", []string{string(status.YearStated), string(status.YearSource), string(status.YearDistrict)}},
 	{"as_of", "string", nil},
 	{"decision", "string", nil},
 	{"source_url", "string", nil},
@@ -130,7 +130,7 @@ func (r *renderer) recognitionRows() []*RecognitionRow {
 			rows = append(rows, &RecognitionRow{Kind: kindAssessment, Code: u.Code, Name: u.Name, Type: u.Type,
 				Province: u.Province, ProvinceName: provName(u.Province), Period: periodCurrent,
 				NowPartOf: []string{u.Code}, Level: l.ID, LevelName: l.Name, LevelRank: l.Rank, Counts: l.Recognized,
-				CriteriaSet: as.CriteriaSet, Year: as.AsOf.Year(), YearFrom: string(stats.YearStated),
+				CriteriaSet: as.CriteriaSet, Year: as.AsOf.Year(), YearFrom: string(status.YearStated),
 				AsOf: as.AsOf.Format(dateLayout), SourceURL: as.SourceURL, URL: r.abs(UnitPath(u.Code)), DataAsOf: asOf})
 		}
 	}

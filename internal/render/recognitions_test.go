@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // TestRecognitionsDownload renders a site with one former commune's recognition and one unit's
@@ -23,7 +23,7 @@ func TestRecognitionsDownload(t *testing.T) {
 	a.Site.Former[0].Name = "-2+3"
 	a.Site.Former[0].Recognitions[0].Year = 2022
 	a.Site.Units[0].Assessments = []*model.Assessment{{CriteriaSet: "s", AsOf: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC), Level: "standard", SourceURL: "https://example.org/a"}}
-	a = stats.Derive(a.Site)
+	a = status.Derive(a.Site)
 	files, err := Site(a, Options{Maps: maps(t)})
 	if err != nil {
 		t.Fatal(err)

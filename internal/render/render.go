@@ -25,7 +25,7 @@ import (
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/yuin/goldmark"
 )
 
@@ -78,7 +78,7 @@ func (f Files) Paths() []string {
 
 // Site renders every page of the atlas. With opts.Sink it hands each file to the sink and
 // returns no files; otherwise it returns them all.
-func Site(a *stats.Atlas, opts Options) (Files, error) {
+func Site(a *status.Atlas, opts Options) (Files, error) {
 	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown)}
 	if err := r.assets(); err != nil {
 		return nil, err
@@ -202,7 +202,7 @@ func (o *output) failed() error {
 }
 
 type renderer struct {
-	a     *stats.Atlas
+	a     *status.Atlas
 	opts  Options
 	out   *output
 	md    goldmark.Markdown

@@ -8,14 +8,14 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/paulmach/orb"
 )
 
 const payload = `<script>alert("x")</script>`
 
 // site returns a one-unit atlas whose texts carry an HTML payload.
-func site() *stats.Atlas {
+func site() *status.Atlas {
 	s := &model.Site{
 		Config: model.Config{Title: "Atlas " + payload, BaseURL: "https://example.org/atlas/", Language: "vi", CriteriaSet: "s", Province: "14",
 			Credits: []model.Credit{{Name: "Src " + payload, License: "MIT"}}},
@@ -31,7 +31,7 @@ func site() *stats.Atlas {
 			Body:  []byte("Text <b>raw</b> " + payload + "\n\n[bad](javascript:alert(1)) [ok](https://example.org/)\n"),
 			Units: []string{"03664"}}},
 	}
-	return stats.Derive(s)
+	return status.Derive(s)
 }
 
 func maps(t *testing.T) map[string]*ProvinceMaps {

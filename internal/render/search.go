@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -81,7 +81,7 @@ type SearchEntry struct {
 	District string   `json:"d,omitempty"` // a former unit's district
 	Others   []string `json:"o,omitempty"` // a current unit's former units; a former unit's current successors (full names)
 	Path     string   `json:"u"`           // the unit's page, relative to the site root (or to en/)
-	// Status is a current unit's class on the map (stats.Class), or a former unit's: the
+	// Status is a current unit's class on the map (status.Class), or a former unit's: the
 	// class of its highest recognition's rank, or formerNone; the search page names it.
 	Status string   `json:"s"`
 	Year   int      `json:"y,omitempty"` // the year of a former unit's highest recognition, if known
@@ -133,7 +133,7 @@ func (r *renderer) searchIndex() *SearchIndex {
 	}
 	var es []SearchEntry
 	for _, u := range r.a.Site.Units {
-		e := SearchEntry{Name: u.Name, Type: u.Type, Code: u.Code, Province: province(u.Province), Path: UnitPath(u.Code), Status: string(stats.NoData)}
+		e := SearchEntry{Name: u.Name, Type: u.Type, Code: u.Code, Province: province(u.Province), Path: UnitPath(u.Code), Status: string(status.NoData)}
 		var keys []string
 		if st := r.a.Statuses[u.Code]; st != nil {
 			e.Status = string(st.Class)
@@ -150,7 +150,7 @@ func (r *renderer) searchIndex() *SearchIndex {
 	for _, f := range r.a.Site.Former {
 		e := SearchEntry{Name: f.Name, Type: f.Type, Former: true, Code: f.Code, Province: province(f.Province), District: f.District, Path: FormerPath(f.Key()), Status: formerNone}
 		if best, l := r.a.Best(f); l != nil {
-			e.Status, e.Year = string(stats.RankClass(l.Rank)), best.Year
+			e.Status, e.Year = string(status.RankClass(l.Rank)), best.Year
 		}
 		var keys []string
 		for _, u := range r.a.Successors[f.Key()] {

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 	"golang.org/x/text/unicode/norm"
 )
@@ -18,7 +18,7 @@ import (
 // searchSite is a small atlas for the search index: a ward formed from two former communes,
 // one of them with an old tone placement (Hoà), a commune whose former one ended before the
 // reform, and a name in NFD.
-func searchSite() *stats.Atlas {
+func searchSite() *status.Atlas {
 	until := time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)
 	s := &model.Site{
 		Config:    model.Config{Title: "Atlas", BaseURL: "https://example.org/", Language: "vi", Province: "14"},
@@ -38,7 +38,7 @@ func searchSite() *stats.Atlas {
 				Successors: []*model.Successor{{Code: "04075", Merge: "full"}}},
 		},
 	}
-	return stats.Derive(s)
+	return status.Derive(s)
 }
 
 func TestSearchIndex(t *testing.T) {

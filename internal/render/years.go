@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -113,15 +113,15 @@ type yearRow struct {
 	Summary string `json:"s"`
 }
 
-// slider encodes, for the shapes of a map, each year's class and status text (status gives
+// slider encodes, for the shapes of a map, each year's class and status text (of gives
 // them for shape i in year index y) and summary, for years.js.
-func slider(shapes []ShapeView, years int, status func(y, i int) [2]string, summary func(y int) string) string {
-	s := yearSlider{First: stats.FirstYear, Width: 1}
+func slider(shapes []ShapeView, years int, of func(y, i int) [2]string, summary func(y int) string) string {
+	s := yearSlider{First: status.FirstYear, Width: 1}
 	index := map[[2]string]int{}
 	idx := make([][]int, years)
 	for y := range years {
 		for i := range shapes {
-			k := status(y, i)
+			k := of(y, i)
 			n, ok := index[k]
 			if !ok {
 				n = len(s.Statuses)
@@ -150,11 +150,11 @@ func slider(shapes []ShapeView, years int, status func(y, i int) [2]string, summ
 }
 
 // years writes the year pages: the nation's at nam/ and every province's at tinh/<code>/nam/,
-// each an overview and a page per year from stats.FirstYear to the last year of the data.
+// each an overview and a page per year from status.FirstYear to the last year of the data.
 func (r *renderer) years() error {
 	last := r.a.LastYear()
-	var asOf []*stats.Year
-	for y := stats.FirstYear; y <= last; y++ {
+	var asOf []*status.Year
+	for y := status.FirstYear; y <= last; y++ {
 		asOf = append(asOf, r.a.AsOf(y))
 	}
 	levels := r.chartLevels(last)
@@ -170,7 +170,7 @@ func (r *renderer) years() error {
 }
 
 // yearLinks lists the year pages below dir, with named giving each year's count.
-func yearLinks(asOf []*stats.Year, dir string, current int, named func(*stats.Year) int) []YearLink {
+func yearLinks(asOf []*status.Year, dir string, current int, named func(*status.Year) int) []YearLink {
 	var out []YearLink
 	for _, y := range asOf {
 		out = append(out, YearLink{Year: y.Year, Href: dir + YearPath(y.Year), Named: named(y), Current: y.Year == current})
@@ -179,7 +179,7 @@ func yearLinks(asOf []*stats.Year, dir string, current int, named func(*stats.Ye
 }
 
 // yearNav sets a year page's links to the years before and after it.
-func yearNav(yd *YearData, asOf []*stats.Year, i int, dir string) {
+func yearNav(yd *YearData, asOf []*status.Year, i int, dir string) {
 	if i > 0 {
 		yd.Prev = dir + YearPath(asOf[i].Year-1)
 	}
@@ -190,7 +190,7 @@ func yearNav(yd *YearData, asOf []*stats.Year, i int, dir string) {
 
 // nationYears writes the national overview of the years, nam/, and a page per year whose map
 // colours the provinces by the share of their communes that sources report by then.
-func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last int) error {
+func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last int) error {
 	s := r.a.Site
 	nation := s.Nation
 	if nation == nil {
@@ -199,20 +199,20 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 	chartOf := *nation
 	chartOf.Code = "vn"
 	name := r.loc.t("nation.name")
-	named := func(y *stats.Year) int {
+	named := func(y *status.Year) int {
 		if len(levels) == 0 {
 			return 0
 		}
 		return y.AtLeast[levels[0].Rank]
 	}
 	pg := r.page("years", yearsDir, r.loc.t("year.index_title"))
-	pg.Description = r.loc.t("year.nation_index_description", stats.FirstYear, last)
+	pg.Description = r.loc.t("year.nation_index_description", status.FirstYear, last)
 	d := &YearsData{
 		Province:   name,
 		Chart:      r.chart(&chartOf, name, asOf, levels),
 		Years:      yearLinks(asOf, pg.Home, 0, named),
 		Milestones: nation.Milestones,
-		PressTotal: stats.PressTotal(nation, "standard"),
+		PressTotal: status.PressTotal(nation, "standard"),
 	}
 	for _, p := range s.Provinces {
 		d.Provinces = append(d.Provinces, Link{Href: pg.Home + ProvincePath(p.Code) + yearsDir, Title: r.provinceName(p)})
@@ -262,10 +262,10 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 	summary := func(i int) string {
 		return r.loc.t("year.nation_summary", asOf[i].Year, views[i].Sourced, views[i].Provinces, named(asOf[i]))
 	}
-	anyYear := map[stats.Class]bool{}
+	anyYear := map[status.Class]bool{}
 	for _, v := range views {
 		for _, row := range v.Rows {
-			anyYear[stats.Class(row.Class)] = true
+			anyYear[status.Class(row.Class)] = true
 		}
 	}
 	for i, y := range asOf {
@@ -274,13 +274,13 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 		nd := r.nation(pg.Home, y.Year)
 		nd.Featured = nil
 		nd.CSV, nd.DataPage = pg.Root+DataPath("", "csv"), pg.Home+dataPageDir
-		counts := map[stats.Class]int{}
+		counts := map[status.Class]int{}
 		for _, row := range nd.Rows {
-			counts[stats.Class(row.Class)]++
+			counts[status.Class(row.Class)]++
 		}
-		nd.Legend = r.shareLegend(counts, len(nd.Rows), func(c stats.Class) bool { return anyYear[c] })
+		nd.Legend = r.shareLegend(counts, len(nd.Rows), func(c status.Class) bool { return anyYear[c] })
 		yd := &YearData{
-			Year: y.Year, First: stats.FirstYear, Last: last,
+			Year: y.Year, First: status.FirstYear, Last: last,
 			Overview: pg.Home + yearsDir,
 			Years:    yearLinks(asOf, pg.Home, y.Year, named),
 			Summary:  summary(i),
@@ -310,15 +310,15 @@ func (r *renderer) nationYears(asOf []*stats.Year, levels []*model.Level, last i
 
 // provinceYears writes a province's overview of the years, tinh/<code>/nam/, and a page per
 // year whose map colours its units by what their former communes had earned by then.
-func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels []*model.Level, last int) error {
+func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels []*model.Level, last int) error {
 	base := ProvincePath(p.Code)
-	named := func(y *stats.Year) int {
+	named := func(y *status.Year) int {
 		if len(levels) == 0 {
 			return 0
 		}
 		return y.InProvince[p.Code][levels[0].Rank]
 	}
-	var undated []stats.Dated
+	var undated []status.Dated
 	for _, d := range r.a.Dated() {
 		if d.Year == 0 && d.Former.Province == p.Code {
 			undated = append(undated, d)
@@ -327,13 +327,13 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 
 	// The overview.
 	pg := r.page("years", base+yearsDir, r.loc.t("year.index_title_of", r.provinceName(p)))
-	pg.Description = r.loc.t("year.index_description", p.Name, stats.FirstYear, last)
+	pg.Description = r.loc.t("year.index_description", p.Name, status.FirstYear, last)
 	d := &YearsData{
 		Province:   r.provinceName(p),
 		Chart:      r.chart(p, r.provinceInSentence(p), asOf, levels),
 		Years:      yearLinks(asOf, pg.Home+base, 0, named),
 		Milestones: p.Milestones,
-		PressTotal: stats.PressTotal(p, "standard"),
+		PressTotal: status.PressTotal(p, "standard"),
 		National:   &Link{Href: pg.Home + yearsDir, Title: r.loc.t("nation.name")},
 	}
 	for _, f := range r.a.Site.Former {
@@ -341,7 +341,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 			d.Named++
 		}
 	}
-	var mine []stats.Dated
+	var mine []status.Dated
 	for _, x := range r.a.Dated() {
 		if x.Former.Province == p.Code {
 			mine = append(mine, x)
@@ -383,7 +383,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 	summary := func(i int) string { return r.yearSummary(asOf[i], named(asOf[i]), len(units)) }
 	// The legend of every year page holds the classes of every year, those of other years
 	// hidden, so that the slider can show them.
-	anyYear := map[stats.Class]bool{}
+	anyYear := map[status.Class]bool{}
 	for _, y := range asOf {
 		for _, u := range units {
 			anyYear[y.Statuses[u.Code].Class] = true
@@ -393,7 +393,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 		pg := r.page("year", base+YearPath(y.Year), r.loc.t("year.title", p.Name, y.Year))
 		pg.Description = r.loc.t("year.description", p.Name, y.Year)
 		yd := &YearData{
-			Year: y.Year, First: stats.FirstYear, Last: last,
+			Year: y.Year, First: status.FirstYear, Last: last,
 			Overview: pg.Home + base + yearsDir,
 			Years:    yearLinks(asOf, pg.Home+base, y.Year, named),
 			Summary:  summary(i),
@@ -401,11 +401,11 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 			Script:   r.assetPaths["years.js"],
 		}
 		yearNav(yd, asOf, i, pg.Home+base)
-		counts := map[stats.Class]int{}
+		counts := map[status.Class]int{}
 		for _, u := range units {
 			counts[y.Statuses[u.Code].Class]++
 		}
-		yd.Legend = r.legendOf(r.classOrder(), r.classLabel, counts, len(units), func(c stats.Class) bool { return anyYear[c] })
+		yd.Legend = r.legendOf(r.classOrder(), r.classLabel, counts, len(units), func(c status.Class) bool { return anyYear[c] })
 		if m := r.opts.Maps[p.Code]; m != nil {
 			yd.Table = &MapTable{
 				Caption: r.loc.t("table.caption_year", r.provinceName(p), y.Year),
@@ -451,7 +451,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*stats.Year, levels [
 
 // countRecognitions sets the counts of recognitions, and of the former communes whose
 // recognitions are all of unknown year, from dated: the recognitions the page covers.
-func (d *YearsData) countRecognitions(dated []stats.Dated) {
+func (d *YearsData) countRecognitions(dated []status.Dated) {
 	seen, withYear := map[*model.FormerUnit]bool{}, map[*model.FormerUnit]bool{}
 	for _, x := range dated {
 		d.Recognitions++
@@ -467,10 +467,10 @@ func (d *YearsData) countRecognitions(dated []stats.Dated) {
 }
 
 // yearSummary says in words what the map of year shows.
-func (r *renderer) yearSummary(y *stats.Year, named, units int) string {
+func (r *renderer) yearSummary(y *status.Year, named, units int) string {
 	coloured := 0
 	for c, n := range y.Classes {
-		if c != stats.NoData {
+		if c != status.NoData {
 			coloured += n
 		}
 	}
@@ -478,7 +478,7 @@ func (r *renderer) yearSummary(y *stats.Year, named, units int) string {
 }
 
 // datedView is a dated recognition in words, linked below home.
-func (r *renderer) datedView(d stats.Dated, home string) DatedView {
+func (r *renderer) datedView(d status.Dated, home string) DatedView {
 	v := DatedView{
 		Href:   home + FormerPath(d.Former.Key()),
 		Name:   d.Former.FullName() + " (" + d.Former.District + ")",
@@ -487,9 +487,9 @@ func (r *renderer) datedView(d stats.Dated, home string) DatedView {
 		Source: Link{Href: d.Rec.SourceURL, Title: host(d.Rec.SourceURL)},
 	}
 	switch d.From {
-	case stats.YearSource:
+	case status.YearSource:
 		v.From = r.loc.t("year.from_source")
-	case stats.YearDistrict:
+	case status.YearDistrict:
 		v.From = r.loc.t("year.from_district", d.Former.District)
 	}
 	return v

@@ -7,12 +7,12 @@ import (
 	"testing"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/stats"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // yearsSite is site() with dated recognitions, three recognised levels and two milestones:
 // Chiềng Xôm met the standard in 2016 and the advanced level in 2020.
-func yearsSite() *stats.Atlas {
+func yearsSite() *status.Atlas {
 	s := site().Site
 	s.CriteriaSets[0].Levels = append(s.CriteriaSets[0].Levels,
 		&model.Level{ID: "advanced", Name: "Nâng cao", Rank: 3, Recognized: true},
@@ -26,7 +26,7 @@ func yearsSite() *stats.Atlas {
 		{Year: 2017, Month: 12, Level: "standard", Count: 5, Text: "5 xã"},
 		{Year: 2020, Level: "advanced", Count: 1, Text: "1 xã"},
 	}
-	return stats.Derive(s)
+	return status.Derive(s)
 }
 
 func TestYearPages(t *testing.T) {
@@ -40,7 +40,7 @@ func TestYearPages(t *testing.T) {
 				t.Errorf("missing %s%s", lang, p)
 			}
 		}
-		for y := stats.FirstYear; y <= 2020; y++ {
+		for y := status.FirstYear; y <= 2020; y++ {
 			p := fmt.Sprintf("%stinh/14/nam/%d/index.html", lang, y)
 			page, ok := files[p]
 			if !ok {

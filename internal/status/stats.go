@@ -1,5 +1,5 @@
-// Package stats derives each unit's status and the atlas's counts from the content model.
-package stats
+// Package status derives each unit's status and the atlas's counts from the content model.
+package status
 
 import (
 	"sort"
