@@ -27,8 +27,9 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/ntm-atlas/atlas/internal/build"
 	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/mapfile"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 	"github.com/ntm-atlas/atlas/internal/preview"
 )
 
@@ -189,7 +190,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atlas check: -format: %v\n", err)
 		return exitUsage
 	}
-	all, err := build.Check(build.Options{Site: *site})
+	all, err := pipeline.Check(pipeline.Options{Site: *site})
 	if werr := diag.Write(stdout, all, f); werr != nil {
 		fmt.Fprintf(stderr, "atlas check: %v\n", werr)
 		return exitData
@@ -205,7 +206,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func doBuild(sf siteFlags, stdout, stderr io.Writer) int {
-	res, err := build.Run(build.Options{Site: sf.site, Out: sf.outDir(), Log: stderr, Verbose: sf.verbose, Progress: progressTo(stderr)})
+	res, err := pipeline.Run(pipeline.Options{Site: sf.site, Out: sf.outDir(), Log: stderr, Verbose: sf.verbose, Progress: progressTo(stderr)})
 	if err != nil {
 		if l, ok := diag.AsList(err); ok {
 			fmt.Fprintln(stderr, l.Error())
@@ -252,7 +253,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 func runMap(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("map", stderr)
-	var o build.MapFileOptions
+	var o mapfile.Options
 	fs.IntVar(&o.Draw.Width, "width", 800, "map width in CSS pixels")
 	fs.Float64Var(&o.Draw.Tolerance, "tolerance", 0, "simplification tolerance in pixels (default 0.5)")
 	fs.Float64Var(&o.Draw.Keep, "keep", 0, "keep this share of removable vertices instead, e.g. 0.1 as mapshaper's -simplify 10%")
@@ -283,7 +284,7 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	defer stop()
-	rep, err := build.MapFile(o)
+	rep, err := mapfile.Draw(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas map: %v\n", err)
 		return exitData

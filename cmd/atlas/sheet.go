@@ -8,11 +8,9 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
-	"github.com/ntm-atlas/atlas/internal/build"
+	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/sheet"
-	"github.com/ntm-atlas/atlas/internal/validate"
 )
 
 // parseInterspersed parses fs from args, letting flags stand after the positional
@@ -31,21 +29,6 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// vietnam is the programme's time zone, in which build takes its reference day.
-var vietnam = time.FixedZone("ICT", 7*3600)
-
-// importReference is the day no imported as_of may be after: SOURCE_DATE_EPOCH's day if it
-// is set, else today, in Vietnam. Unlike build.ReferenceDate, it never takes the last
-// commit's day: the import is about to leave the data uncommitted, and atlas check then
-// compares with today.
-func importReference() (validate.Reference, error) {
-	t, err := build.SourceDate()
-	if err != nil || !t.IsZero() {
-		return validate.Reference{Date: t.In(vietnam), From: "SOURCE_DATE_EPOCH"}, err
-	}
-	return validate.Reference{Date: time.Now().In(vietnam), From: "today"}, nil
-}
-
 // runImport imports a table of data into the site: `atlas import statuses FILE`.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	const use = "usage: atlas import statuses FILE.csv|FILE.xlsx [-s SITE_DIR] [-sheet NAME] [-n]"
@@ -62,7 +45,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, use)
 		return exitUsage
 	}
-	ref, err := importReference()
+	ref, err := read.TodayReference()
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas import: %v\n", err)
 		return exitUsage

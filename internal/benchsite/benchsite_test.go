@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ntm-atlas/atlas/internal/build"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 )
 
 // generate writes a site from the Sơn La fixture with opts into a new folder.
@@ -29,7 +29,7 @@ func generate(t *testing.T, opts Options) (string, Summary) {
 // TestGenerateLoads checks that the generated site is a valid atlas with what the summary says.
 func TestGenerateLoads(t *testing.T) {
 	dir, sum := generate(t, Options{Share: 0.6, Stories: 40, Hugo: filepath.Join(t.TempDir(), "hugo")})
-	site, diags, err := build.Load(dir)
+	site, diags, err := pipeline.Load(dir)
 	if err != nil {
 		t.Fatalf("generated site does not load: %v\n%s", err, diags)
 	}

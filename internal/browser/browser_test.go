@@ -25,8 +25,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/ntm-atlas/atlas/internal/build"
+
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 )
 
 // repoRoot is the repository, relative to this package: node_modules and docs.
@@ -94,11 +95,11 @@ func site(t *testing.T) string {
 	t.Helper()
 	shared.siteOnce.Do(func() {
 		shared.out = filepath.Join(shared.dir, "public")
-		if _, err := build.Run(build.Options{Site: siteDir, Out: shared.out, NoCache: true}); err != nil {
+		if _, err := pipeline.Run(pipeline.Options{Site: siteDir, Out: shared.out, NoCache: true}); err != nil {
 			shared.siteErr = fmt.Errorf("build of the default site failed:\n%v", err)
 			return
 		}
-		if shared.site, _, shared.siteErr = build.Load(siteDir); shared.siteErr != nil {
+		if shared.site, _, shared.siteErr = pipeline.Load(siteDir); shared.siteErr != nil {
 			return
 		}
 		// httptest.NewServer listens on 127.0.0.1 only.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/ntm-atlas/atlas/internal/build"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 )
 
 var updateScreenshots = flag.Bool("update-screenshots", false, "rewrite the screenshots in docs/screenshots")
@@ -66,7 +66,7 @@ func TestDocScreenshots(t *testing.T) {
 func buildAndServe(t *testing.T, dir string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Run(build.Options{Site: dir, Out: out}); err != nil {
+	if _, err := pipeline.Run(pipeline.Options{Site: dir, Out: out}); err != nil {
 		t.Fatalf("build of %s failed:\n%v", dir, err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))

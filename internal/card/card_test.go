@@ -10,10 +10,11 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/ntm-atlas/atlas/internal/build"
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/geometry"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 	"github.com/ntm-atlas/atlas/internal/status"
 )
 
@@ -26,7 +27,7 @@ const defaultSite = "../../testdata/son-la"
 const goldenUnit = "03670"
 
 var loadSite = sync.OnceValues(func() (*model.Site, error) {
-	site, _, err := build.Load(defaultSite)
+	site, _, err := pipeline.Load(defaultSite)
 	return site, err
 })
 
@@ -46,7 +47,7 @@ func testCard(t testing.TB, code string) *card.Card {
 			fs = append(fs, carto.Feature{Code: b.Code, Geometry: b.Geometry})
 		}
 	}
-	m, err := carto.Draw(fs, carto.Options{Width: build.ProvinceMapWidth, Snap: 1})
+	m, err := carto.Draw(fs, carto.Options{Width: geometry.ProvinceMapWidth, Snap: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,9 +11,6 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// ReformDate is the day the 2025 reform of commune-level units took effect.
-var ReformDate = time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
-
 // Site is everything a build reads from a site folder.
 type Site struct {
 	Config       Config

@@ -20,8 +20,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/ntm-atlas/atlas/internal/build"
 	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 	"github.com/ntm-atlas/atlas/internal/serve"
 )
 
@@ -39,7 +39,7 @@ type Options struct {
 	// Quiet waits this long after a change for more before rebuilding (default 30 ms), so
 	// that an editor's save, which touches several files, rebuilds once.
 	Quiet time.Duration
-	// Verbose lists every warning of the first build (build.Options.Verbose).
+	// Verbose lists every warning of the first build (pipeline.Options.Verbose).
 	Verbose bool
 	// Built, when set, is called after every build with its outcome (for tests).
 	Built func(err error)
@@ -146,12 +146,12 @@ func warningKey(d *diag.Diagnostic) string { return d.Pos.File + "\x00" + d.Msg 
 // build runs one build. The first reports in full, as atlas build does; a rebuild writes one
 // line, above it only the warnings the terminal has not shown yet, and on failure the errors.
 func (p *previewer) build(first bool, changed string) {
-	bo := build.Options{Site: p.opts.Site, Out: p.opts.Out, Verbose: p.opts.Verbose}
+	bo := pipeline.Options{Site: p.opts.Site, Out: p.opts.Out, Verbose: p.opts.Verbose}
 	if first {
 		bo.Log = p.log
 	}
 	start := time.Now()
-	res, err := build.Run(bo)
+	res, err := pipeline.Run(bo)
 	if first && res != nil {
 		// The first build printed its warnings as atlas build does, failed or not.
 		p.shown = map[string]bool{}
@@ -194,7 +194,7 @@ func (p *previewer) build(first bool, changed string) {
 					gone++
 				}
 			}
-			build.LogWarnings(p.log, fresh, p.opts.Verbose)
+			pipeline.LogWarnings(p.log, fresh, p.opts.Verbose)
 			if len(fresh) > 0 || gone > 0 {
 				line += fmt.Sprintf(", %d warning(s): %d new, %d gone", len(res.Warnings), len(fresh), gone)
 			}

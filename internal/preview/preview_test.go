@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ntm-atlas/atlas/internal/build"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 )
 
 // syncBuffer is a log the previewer and the test share.
@@ -72,7 +72,7 @@ var reFirstPoint = regexp.MustCompile(`\[-?[\d.]+,-?[\d.]+\]`)
 func TestServeWarnsOnce(t *testing.T) {
 	dir := copyFixture(t)
 	geo := filepath.Join(dir, "geo", "son-la-communes-2025.geojson")
-	warnings, err := build.Check(build.Options{Site: dir})
+	warnings, err := pipeline.Check(pipeline.Options{Site: dir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,8 +33,10 @@ const (
 	defaultLang  = "vi"
 )
 
-// Site reads the site in dir. It returns what it could read and every problem found, in a
-// stable order. File names in diagnostics are relative to dir, with forward slashes.
+// Site reads the site in dir: the whole content model, stories with their English
+// translations attached (a story's <name>.en.md gives its English title, summary and body).
+// It returns what it could read and every problem found, in a stable order. File names in
+// diagnostics are relative to dir, with forward slashes.
 func Site(dir string) (*model.Site, *Files, diag.List) {
 	return SiteWith(dir, Options{})
 }
@@ -72,6 +74,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	s.Units = readAll(r, UnitsDir, ".toml", r.unit)
 	s.Former = readAll(r, FormerDir, ".toml", r.former)
 	s.Stories = readAll(r, StoriesDir, ".md", r.story)
+	r.errs = append(r.errs, attachTranslations(s, r.files.Failed)...)
 	for _, src := range s.Config.Boundaries {
 		data, ok := r.fileMax(src.File, s.Config.Limits.BoundaryBytes())
 		if !ok {

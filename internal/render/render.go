@@ -24,6 +24,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/geometry"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/yuin/goldmark"
@@ -39,7 +40,7 @@ type Options struct {
 	// I18n is the site's i18n folder; nil or an empty folder uses the built-in strings.
 	I18n fs.FS
 	// Maps holds each province's drawn maps, by province code.
-	Maps map[string]*ProvinceMaps
+	Maps map[string]*geometry.Province
 	// Nation is the map of the provinces, dissolved from their units; nil draws none.
 	Nation *carto.Map
 	// Cards draws a share card's PNG; nil draws with card.PNG. A build passes one that caches.
@@ -56,12 +57,6 @@ type Options struct {
 // A Sink receives a rendered file: its output path and content, which the renderer does
 // not touch again.
 type Sink func(path string, b []byte) error
-
-// ProvinceMaps are the maps drawn for one province.
-type ProvinceMaps struct {
-	Main    *carto.Map // the province map, about 800 px wide
-	Locator *carto.Map // the locator map on unit pages, about 240 px wide
-}
 
 // Files maps output paths (slash-separated, relative to the output folder) to their content.
 type Files map[string][]byte

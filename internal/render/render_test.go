@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/geometry"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/paulmach/orb"
@@ -34,13 +35,13 @@ func site() *status.Atlas {
 	return status.Derive(s)
 }
 
-func maps(t *testing.T) map[string]*ProvinceMaps {
+func maps(t *testing.T) map[string]*geometry.Province {
 	sq := orb.MultiPolygon{{{{104, 21}, {104.1, 21}, {104.1, 21.1}, {104, 21.1}, {104, 21}}}}
 	m, err := carto.Draw([]carto.Feature{{Code: "03664", Geometry: sq}}, carto.Options{Width: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]*ProvinceMaps{"14": {Main: m, Locator: m}}
+	return map[string]*geometry.Province{"14": {Main: m, Locator: m}}
 }
 
 func TestEscaping(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 	"github.com/paulmach/orb"
 	"gopkg.in/yaml.v3"
 
-	"github.com/ntm-atlas/atlas/internal/build"
+	"github.com/ntm-atlas/atlas/internal/pipeline"
 	"github.com/ntm-atlas/atlas/internal/read/geojson"
 	"github.com/ntm-atlas/atlas/internal/serve"
 )
@@ -135,7 +135,7 @@ func TestNewSiteBuilds(t *testing.T) {
 		t.Errorf("provinces %v", res.Provinces)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	r, err := build.Run(build.Options{Site: dir, Out: out, NoCache: true})
+	r, err := pipeline.Run(pipeline.Options{Site: dir, Out: out, NoCache: true})
 	if err != nil {
 		t.Fatalf("the new site does not build: %v", err)
 	}
@@ -219,7 +219,7 @@ func TestNewSiteBuilds(t *testing.T) {
 	if p, err := NewStory(dir, "Xã Bình Lư đạt chuẩn", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil || filepath.Base(p) != "2026-12-01-xa-binh-lu-dat-chuan.md" {
 		t.Errorf("NewStory: %s, %v", p, err)
 	}
-	if _, err := build.Run(build.Options{Site: dir, Out: out, NoCache: true}); err != nil {
+	if _, err := pipeline.Run(pipeline.Options{Site: dir, Out: out, NoCache: true}); err != nil {
 		t.Errorf("the site with a new unit and story does not build: %v", err)
 	}
 }

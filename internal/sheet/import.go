@@ -24,9 +24,9 @@ type Options struct {
 	File  string // the sheet: a .csv or .xlsx file
 	Sheet string // the worksheet of an XLSX file; the first when empty
 	// Reference, unless zero, is the day no as_of may be after, as atlas check has it
-	// (validate.Reference). The command passes today, or SOURCE_DATE_EPOCH's day: not the
+	// (model.Reference). The command passes today, or SOURCE_DATE_EPOCH's day: not the
 	// last commit's, since the import leaves the data uncommitted.
-	Reference validate.Reference
+	Reference model.Reference
 }
 
 // Plan is what an import would change: one Change a unit file, and what it found.
@@ -129,7 +129,7 @@ type imported struct {
 
 type importer struct {
 	dir   string
-	ref   validate.Reference
+	ref   model.Reference
 	site  *model.Site
 	match *matcher
 	sets  map[string]*model.CriteriaSet

@@ -10,8 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ntm-atlas/atlas/internal/validate"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 const fixture = "../../testdata/son-la"
@@ -128,7 +129,7 @@ func TestImportCSVErrors(t *testing.T) {
 		"03724;;;2026-2030;in-progress;;;;2025-12-31;",
 	}, "\r\n")+"\r\n")
 	before := snapshot(t, site)
-	ref := validate.Reference{Date: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), From: "the test"}
+	ref := model.Reference{Date: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), From: "the test"}
 	got := importErrors(t, Options{Site: site, File: csv, Reference: ref})
 	want := strings.Join([]string{
 		`FILE: row 4, column B (tên): unit 03670 is Phường Chiềng Cơi, not "Mường La"`,

@@ -10,7 +10,7 @@ import (
 )
 
 // ref is a reference day late on 2026-06-30 in Vietnam, which is still 2026-06-30 in UTC.
-var ref = Reference{Date: time.Date(2026, 6, 30, 23, 0, 0, 0, time.FixedZone("ICT", 7*3600)), From: "SOURCE_DATE_EPOCH"}
+var ref = model.Reference{Date: time.Date(2026, 6, 30, 23, 0, 0, 0, model.Vietnam), From: "SOURCE_DATE_EPOCH"}
 
 func TestDates(t *testing.T) {
 	// A locator that names the key, so that each error is seen to point at its value.
@@ -74,7 +74,7 @@ func TestRecognitionAfterReference(t *testing.T) {
 	s := validSite()
 	s.Former[0].Recognitions[0].Path = "recognitions[0]"
 	s.Former[0].Recognitions[0].Year = 2025
-	old := Reference{Date: day(2024, 12, 31), From: "SOURCE_DATE_EPOCH"}
+	old := model.Reference{Date: day(2024, 12, 31), From: "SOURCE_DATE_EPOCH"}
 	s.Units[0].Assessments = nil
 	s.Stories[0].Date = day(2024, 1, 1)
 	errs := SiteWith(s, keyLocator(func(f, k string) string { return f + ":" + k }), Options{Reference: old})

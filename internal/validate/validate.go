@@ -22,26 +22,13 @@ const (
 	LastYear  = 2030
 )
 
-// A Reference is the day after which no date in the data can be: the build's reference
-// date, and what it was taken from ("SOURCE_DATE_EPOCH", "the data's last commit", "today"),
-// which the messages name.
-type Reference struct {
-	Date time.Time // only its year, month and day count; zero checks no date against it
-	From string
-}
-
-// String is the reference day and where it comes from, as the messages put it.
-func (r Reference) String() string {
-	return fmt.Sprintf("the build's reference date %s (%s)", r.Date.Format("2006-01-02"), r.From)
-}
-
 // Options tell SiteWith what the reading of the site found, so that it reports causes, not
 // what follows from them.
 type Options struct {
 	// Reference, unless zero, is the day no date in the site may be after: assessments,
 	// recognitions, milestones, district completions and stories cannot be dated in the
 	// future of the data.
-	Reference Reference
+	Reference model.Reference
 	// Failed reports whether a file could not be decoded (read.Files.Failed): what it
 	// defines is a stand-in, and a value checked against it (a level of a criteria set that
 	// did not decode) is not reported.
@@ -80,7 +67,7 @@ type checker struct {
 	s    *model.Site
 	ix   *model.Index
 	at   Locator
-	ref  Reference
+	ref  model.Reference
 	opts Options
 	errs diag.List
 }

@@ -1,0 +1,162 @@
+package cache
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/geometry"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/read"
+)
+
+// geometryVersion names the format of the geometry entries and the geometry engine's
+// algorithms, so that entries made by older builds are not used.
+const geometryVersion = "atlas-geometry-3/" + carto.Version
+
+// Geometry is a build's geometry stage through the cache: it decodes boundary files and
+// draws maps, reusing what an earlier build kept when the inputs are the same, so a build
+// where only TOML or Markdown changed does no geometry work at all.
+type Geometry struct {
+	c *Cache
+	// Show, when not nil, shows the stage's progress (a phase, and printf-style what).
+	Show func(phase, format string, args ...any)
+
+	runs  int                  // boundary files decoded plus maps drawn
+	files map[string]fileEntry // by file path: what a boundary file decoded to
+}
+
+type fileEntry struct {
+	hash string
+	data []byte
+	src  model.Source
+}
+
+// cachedBoundary is a boundary without its geometry, as kept in the cache.
+type cachedBoundary struct {
+	Pos              diag.Pos
+	Code, Name, Type string
+	Province         string
+}
+
+type cachedDiag struct {
+	Pos      diag.Pos
+	Severity diag.Severity
+	Msg      string
+	Partial  bool // the file's reading stopped here (read.ErrPartial)
+}
+
+type boundaryEntry struct {
+	Boundaries []cachedBoundary
+	Diags      []cachedDiag
+}
+
+// Geometry returns a geometry stage that keeps its work in c.
+func (c *Cache) Geometry() *Geometry { return &Geometry{c: c, files: map[string]fileEntry{}} }
+
+// Runs counts the boundary files decoded and the maps drawn; 0 when everything came from
+// the cache.
+func (g *Geometry) Runs() int { return g.runs }
+
+func (g *Geometry) show(phase, format string, args ...any) {
+	if g.Show != nil {
+		g.Show(phase, format, args...)
+	}
+}
+
+// ReadBoundaries is a read.BoundaryReader that serves boundaries (without geometry) from the
+// cache when the file is unchanged, and decodes and caches them otherwise.
+func (g *Geometry) ReadBoundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
+	h := Key(geometryVersion, "boundaries-2", file, src.CodeProperty, src.NameProperty, src.TypeProperty, src.ProvinceProperty, string(data))
+	g.files[file] = fileEntry{hash: h, data: data, src: src}
+	var e boundaryEntry
+	if g.c.Load("b-"+h, &e) {
+		var bs []*model.Boundary
+		for _, c := range e.Boundaries {
+			bs = append(bs, &model.Boundary{Pos: c.Pos, Code: c.Code, Name: c.Name, Type: c.Type, Province: c.Province})
+		}
+		var ds diag.List
+		for _, d := range e.Diags {
+			cd := &diag.Diagnostic{Pos: d.Pos, Severity: d.Severity, Msg: d.Msg}
+			if d.Partial {
+				cd.Err = read.ErrPartial
+			}
+			ds = append(ds, cd)
+		}
+		return bs, ds
+	}
+	bs, ds := g.decode(file)
+	for _, b := range bs {
+		e.Boundaries = append(e.Boundaries, cachedBoundary{Pos: b.Pos, Code: b.Code, Name: b.Name, Type: b.Type, Province: b.Province})
+	}
+	for _, d := range ds {
+		e.Diags = append(e.Diags, cachedDiag{Pos: d.Pos, Severity: d.Severity, Msg: d.Msg, Partial: errors.Is(d, read.ErrPartial)})
+	}
+	g.c.Save("b-"+h, &e)
+	return bs, ds
+}
+
+func (g *Geometry) decode(file string) ([]*model.Boundary, diag.List) {
+	f := g.files[file]
+	g.runs++
+	g.show("decoding", "%s", file)
+	return read.Boundaries(file, f.data, f.src)
+}
+
+// Maps returns each province's maps and the national map, from the cache when the boundary
+// files and the units' provinces are the same as when they were drawn.
+func (g *Geometry) Maps(site *model.Site) (*geometry.Maps, error) {
+	parts := []string{geometryVersion, "maps", fmt.Sprint(geometry.ProvinceMapWidth, geometry.LocatorMapWidth, geometry.NationMapWidth)}
+	var files []string
+	for f := range g.files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		parts = append(parts, f, g.files[f].hash)
+	}
+	for _, u := range site.Units { // sorted by code
+		parts = append(parts, u.Code, u.Province)
+	}
+	key := "m-" + Key(parts...)
+	var d geometry.Maps
+	if g.c.Load(key, &d) {
+		return &d, nil
+	}
+	// Boundaries served from the cache have no geometry: decode their files again.
+	need := false
+	for _, b := range site.Boundaries {
+		if b.Geometry == nil {
+			need = true
+			break
+		}
+	}
+	if need {
+		var all []*model.Boundary
+		for _, f := range files {
+			bs, ds := g.decode(f)
+			if err := ds.Err(); err != nil {
+				return nil, err
+			}
+			all = append(all, bs...)
+		}
+		site.Boundaries = all
+	}
+	provs, err := geometry.Provinces(site, func(done, total int) {
+		g.show("drawing maps", "%d/%d provinces", done, total)
+	})
+	if err != nil {
+		return nil, err
+	}
+	g.show("drawing maps", "the national map")
+	nation, err := geometry.Nation(site)
+	if err != nil {
+		return nil, err
+	}
+	d = geometry.Maps{Provinces: provs, Nation: nation}
+	g.runs += 2*len(provs) + 1
+	g.c.Save(key, &d)
+	return &d, nil
+}

@@ -1,0 +1,393 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/render"
+)
+
+// recRow is one row of the recognitions download, as a reader of the CSV sees it.
+type recRow struct {
+	kind, code, province, url, level, asOf string
+	nowPartOf                              []string
+	rank, year                             int
+	counts                                 bool
+}
+
+// readCSV reads a download of the built site as a header and rows keyed by column.
+func readCSV(t *testing.T, path string) ([]string, []map[string]string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("the download is missing: %v", err)
+	}
+	if !bytes.HasPrefix(b, []byte("\uFEFF")) {
+		t.Fatalf("%s has no byte order mark", path)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b[3:])).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var rows []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		rows = append(rows, m)
+	}
+	return recs[0], rows
+}
+
+// recScope is what the year pages of one scope (the nation, or a province) show, recomputed
+// from the recognitions download.
+type recScope struct {
+	rows  []recRow       // former communes' recognitions of the scope
+	own   []recRow       // current units' own assessments of the scope
+	units map[string]int // the scope's current units (from atlas.csv) and their eligible former communes
+	years []int          // the years with a page
+	ranks []int          // the chart's levels, by rank
+}
+
+// atLeast counts the former communes (by page) with a counted recognition of known year no
+// later than y at rank or above.
+func (s *recScope) atLeast(y, rank int) int {
+	n := map[string]bool{}
+	for _, r := range s.rows {
+		if r.counts && r.year != 0 && r.year <= y && r.rank >= rank {
+			n[r.url] = true
+		}
+	}
+	return len(n)
+}
+
+// classes returns each current unit's map class at the end of y: its latest own assessment's
+// rank by then, else whether all or some of its eligible former communes had a counted
+// recognition of known year by then.
+func (s *recScope) classes(y int) map[string]string {
+	rec := map[string]map[string]bool{}
+	for _, r := range s.rows {
+		if r.counts && r.year != 0 && r.year <= y {
+			for _, u := range r.nowPartOf {
+				if rec[u] == nil {
+					rec[u] = map[string]bool{}
+				}
+				rec[u][r.url] = true
+			}
+		}
+	}
+	out := map[string]string{}
+	for u, eligible := range s.units {
+		n := len(rec[u])
+		switch {
+		case n > 0 && n == eligible:
+			out[u] = "former-all"
+		case n > 0:
+			out[u] = "former-some"
+		default:
+			out[u] = "no-data"
+		}
+		latest := ""
+		for _, a := range s.own {
+			if a.code == u && a.year <= y && a.asOf >= latest {
+				latest, out[u] = a.asOf, "rank-"+strconv.Itoa(a.rank)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	reInt         = regexp.MustCompile(`\d+`)
+	reYearItem    = regexp.MustCompile(`<li><a href="[^"]*nam/(\d{4})/">\d{4}</a>: (\d+) `)
+	reBar         = regexp.MustCompile(`<rect class="bar rank-(\d+)" [^>]*data-year="(\d+)" data-level="[^"]*"><title>([^<]*)</title>`)
+	reChartRow    = regexp.MustCompile(`<tr><th scope="row">(\d{4})</th>((?:<td>[^<]*</td>)+)</tr>`)
+	reCell        = regexp.MustCompile(`<td>([^<]*)</td>`)
+	reGroup       = regexp.MustCompile(`(?s)<h3><a href="[^"]*">(\d{4})</a></h3>\n<ul>\n(.*?)</ul>`)
+	reUndatedList = regexp.MustCompile(`(?s)<section aria-labelledby="undated">.*?<ul>\n(.*?)</ul>`)
+	reSummary     = regexp.MustCompile(`<p id="year-summary" aria-live="polite">([^<]*)</p>`)
+	reLegendItem  = regexp.MustCompile(`<li data-class="([^"]+)"[^>]*>.*?<span class="n">([\d.,]+)</span>`)
+)
+
+// ints returns the whole numbers in s, in order.
+func ints(s string) []int {
+	var out []int
+	for _, m := range reInt.FindAllString(s, -1) {
+		n, _ := strconv.Atoi(m)
+		out = append(out, n)
+	}
+	return out
+}
+
+// TestRecognitionsReproduceYearPages reads the Sơn La fixture's built recognitions CSV (and
+// atlas.csv for the current units no recognition names) and recomputes from it every number
+// of the year pages and the years chart, national and per province, in both languages: the
+// overview's counts of communes and recognitions, each year's count, each bar and cell of the
+// chart by year and level, the recognitions listed under each year and of unknown year, and
+// on each year page the summary, the legend's count of units per class and the count of
+// undated recognitions. The JSON download must hold the same rows.
+func TestRecognitionsReproduceYearPages(t *testing.T) {
+	out, _ := buildDefault(t)
+	header, csvRows := readCSV(t, filepath.Join(out, render.RecognitionsPath("csv")))
+	if !reflect.DeepEqual(header, render.RecognitionsHeader) {
+		t.Fatalf("recognitions header %q, want %q", header, render.RecognitionsHeader)
+	}
+	var rows []recRow
+	for _, m := range csvRows {
+		r := recRow{kind: m["kind"], code: m["code"], province: m["province"], url: m["url"], level: m["level"],
+			asOf: m["as_of"], nowPartOf: strings.Fields(m["now_part_of"]), counts: m["counts"] == "true"}
+		var err error
+		if r.rank, err = strconv.Atoi(m["level_rank"]); err != nil {
+			t.Fatalf("level_rank %q: %v", m["level_rank"], err)
+		}
+		if m["year"] != "" {
+			if r.year, err = strconv.Atoi(m["year"]); err != nil {
+				t.Fatalf("year %q: %v", m["year"], err)
+			}
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		t.Fatal("the recognitions download has no rows")
+	}
+
+	// The JSON holds the same rows.
+	var doc render.RecognitionsFile
+	b, err := os.ReadFile(filepath.Join(out, render.RecognitionsPath("json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Recognitions) != len(csvRows) {
+		t.Fatalf("JSON has %d recognitions, CSV %d", len(doc.Recognitions), len(csvRows))
+	}
+	for i, j := range doc.Recognitions {
+		if j.URL != csvRows[i]["url"] || j.Level != csvRows[i]["level"] || strconv.Itoa(j.Year) != cmp0(csvRows[i]["year"]) {
+			t.Errorf("JSON row %d (%s %s %d) differs from CSV row %v", i, j.URL, j.Level, j.Year, csvRows[i])
+		}
+	}
+
+	// The current units and their eligible former communes, which no recognition gives for
+	// the units none names.
+	_, atlasRows := readCSV(t, filepath.Join(out, render.DataPath("", "csv")))
+	unitsOf := map[string]map[string]int{"": {}}
+	for _, m := range atlasRows {
+		if m["period"] != "current" {
+			continue
+		}
+		n, _ := strconv.Atoi(m["formers_eligible"])
+		if unitsOf[m["province"]] == nil {
+			unitsOf[m["province"]] = map[string]int{}
+		}
+		unitsOf[m["province"]][m["code"]] = n
+		unitsOf[""][m["code"]] = n
+	}
+
+	page := func(p string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, p, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	// The data page and the national overview link both files.
+	for _, p := range []string{"du-lieu/", "nam/", "en/du-lieu/", "en/nam/"} {
+		html := page(p)
+		for _, f := range []string{render.RecognitionsPath("csv"), render.RecognitionsPath("json")} {
+			if !strings.Contains(html, "/"+f+`"`) {
+				t.Errorf("%s does not link %s", p, f)
+			}
+		}
+	}
+	for prov := range unitsOf {
+		s := &recScope{units: unitsOf[prov]}
+		for _, r := range rows {
+			if prov != "" && r.province != prov {
+				continue
+			}
+			if r.kind == "assessment" {
+				s.own = append(s.own, r)
+			} else {
+				s.rows = append(s.rows, r)
+			}
+		}
+		dir := "nam/"
+		if prov != "" {
+			dir = "tinh/" + prov + "/nam/"
+		}
+		t.Run(strings.TrimSuffix(dir, "/"), func(t *testing.T) { s.check(t, prov, dir, page) })
+	}
+}
+
+// cmp0 is a CSV year as the JSON's number prints: "0" when blank.
+func cmp0(s string) string {
+	if s == "" {
+		return "0"
+	}
+	return s
+}
+
+// check compares the overview at dir and its year pages with the numbers recomputed from s.
+func (s *recScope) check(t *testing.T, prov, dir string, page func(string) string) {
+	vi, en := page(dir), page("en/"+dir)
+
+	// The chart: its levels are the ranks of its bars; each bar and table cell is a count.
+	seen := map[int]bool{}
+	for _, m := range reBar.FindAllStringSubmatch(vi, -1) {
+		rank, _ := strconv.Atoi(m[1])
+		year, _ := strconv.Atoi(m[2])
+		if !seen[rank] {
+			seen[rank] = true
+			s.ranks = append(s.ranks, rank)
+		}
+		if !slices.Contains(s.years, year) {
+			s.years = append(s.years, year)
+		}
+		n := ints(m[3])
+		if got, want := n[len(n)-1], s.atLeast(year, rank); got != want {
+			t.Errorf("%s chart bar %d rank %d: %d, the recognitions give %d", dir, year, rank, got, want)
+		}
+	}
+	if len(s.ranks) == 0 || len(s.years) == 0 {
+		t.Fatalf("%s: no chart bars", dir)
+	}
+	lowest := slices.Min(s.ranks)
+	for _, m := range reChartRow.FindAllStringSubmatch(vi, -1) {
+		year, _ := strconv.Atoi(m[1])
+		cells := reCell.FindAllStringSubmatch(m[2], -1)
+		for i, rank := range s.ranks {
+			if got, want := cells[i][1], strconv.Itoa(s.atLeast(year, rank)); got != want {
+				t.Errorf("%s chart table %d rank %d: %s, the recognitions give %s", dir, year, rank, got, want)
+			}
+		}
+	}
+	for _, r := range s.rows {
+		if r.year != 0 && !slices.Contains(s.years, r.year) {
+			t.Errorf("%s: a recognition counts from %d, which has no year page", dir, r.year)
+		}
+	}
+
+	// The overview's sentence on communes and recognitions, in both languages.
+	named, dated := map[string]bool{}, map[string]bool{}
+	recs, datedRecs := 0, 0
+	for _, r := range s.rows {
+		if !r.counts {
+			continue
+		}
+		recs++
+		named[r.url] = true
+		if r.year != 0 {
+			datedRecs++
+			dated[r.url] = true
+		}
+	}
+	want := []int{len(named), recs, len(dated), len(named) - len(dated), datedRecs, recs - datedRecs}
+	for _, tc := range []struct{ html, start, end string }{
+		{vi, "<p>Dữ liệu nêu tên ", "(danh sách"}, {en, "<p>The data names ", "(listed below)"},
+	} {
+		i := strings.Index(tc.html, tc.start)
+		j := strings.Index(tc.html[max(i, 0):], tc.end)
+		if i < 0 || j < 0 {
+			t.Errorf("%s: no sentence %q…%q", dir, tc.start, tc.end)
+			continue
+		}
+		if got := ints(tc.html[i : i+j]); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the overview says %v (communes, recognitions, communes with a year, communes without, recognitions with a year, without), the recognitions give %v:\n%s",
+				dir, got, want, tc.html[i:i+j])
+		}
+	}
+
+	// Each year's count of named communes.
+	items := reYearItem.FindAllStringSubmatch(vi, -1)
+	if len(items) != len(s.years) {
+		t.Errorf("%s lists %d years, the chart %d", dir, len(items), len(s.years))
+	}
+	for _, m := range items {
+		year, _ := strconv.Atoi(m[1])
+		if n, _ := strconv.Atoi(m[2]); n != s.atLeast(year, lowest) {
+			t.Errorf("%s: %d has %d communes, the recognitions give %d", dir, year, n, s.atLeast(year, lowest))
+		}
+	}
+
+	// The recognitions named under each year, and those of unknown year.
+	byYear := map[int]int{}
+	for _, r := range s.rows {
+		if r.counts && r.year != 0 {
+			byYear[r.year]++
+		}
+	}
+	gotByYear := map[int]int{}
+	for _, m := range reGroup.FindAllStringSubmatch(vi, -1) {
+		year, _ := strconv.Atoi(m[1])
+		gotByYear[year] = strings.Count(m[2], "<li>")
+	}
+	if !reflect.DeepEqual(gotByYear, byYear) {
+		t.Errorf("%s lists recognitions by year %v, the recognitions give %v", dir, gotByYear, byYear)
+	}
+	undated := 0
+	if m := reUndatedList.FindStringSubmatch(vi); m != nil {
+		undated = strings.Count(m[1], "<li>")
+	}
+	if undated != recs-datedRecs {
+		t.Errorf("%s lists %d recognitions of unknown year, the recognitions give %d", dir, undated, recs-datedRecs)
+	}
+
+	// Each year page: the summary, and on a province's the legend and the undated count.
+	for _, y := range s.years {
+		p := dir + strconv.Itoa(y) + "/"
+		html := page(p)
+		m := reSummary.FindStringSubmatch(html)
+		if m == nil {
+			t.Fatalf("%s: no summary", p)
+		}
+		got := ints(m[1])
+		if prov == "" {
+			// year, provinces with a sourced share, provinces, named communes: the shares
+			// come from the milestones, not the recognitions.
+			if len(got) != 4 || got[0] != y || got[3] != s.atLeast(y, lowest) {
+				t.Errorf("%s: summary %q, the recognitions give %d named communes", p, m[1], s.atLeast(y, lowest))
+			}
+			continue
+		}
+		classes := s.classes(y)
+		coloured := 0
+		counts := map[string]int{}
+		for _, c := range classes {
+			counts[c]++
+			if c != "no-data" {
+				coloured++
+			}
+		}
+		if want := []int{y, s.atLeast(y, lowest), s.atLeast(y, lowest+1), coloured, len(s.units)}; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: summary %v, the recognitions give %v (year, communes, advanced or above, units coloured, units)", p, got, want)
+		}
+		legend := map[string]int{}
+		for _, m := range reLegendItem.FindAllStringSubmatch(html, -1) {
+			if n, _ := strconv.Atoi(m[2]); n > 0 {
+				legend[m[1]] = n
+			}
+		}
+		if !reflect.DeepEqual(legend, counts) {
+			t.Errorf("%s: legend %v, the recognitions give %v", p, legend, counts)
+		}
+		if wantU := recs - datedRecs; wantU > 0 {
+			if !strings.Contains(html, fmt.Sprintf("<p>%d công nhận trong dữ liệu không nêu năm", wantU)) {
+				t.Errorf("%s does not say %d recognitions are of unknown year", p, wantU)
+			}
+		}
+	}
+}

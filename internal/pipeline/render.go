@@ -1,0 +1,29 @@
+package pipeline
+
+import (
+	"io/fs"
+
+	"github.com/ntm-atlas/atlas/internal/geometry"
+	"github.com/ntm-atlas/atlas/internal/linkcheck"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/render"
+	"github.com/ntm-atlas/atlas/internal/status"
+)
+
+// Render runs the pipeline from a loaded site up to the files, in memory, without the
+// cache and without writing anything: the whole site's derivation and rendering, as a
+// benchmark measures it. Broken links are an error, as in a build.
+func Render(site *model.Site, layouts fs.FS) (render.Files, error) {
+	maps, err := geometry.Draw(site, nil)
+	if err != nil {
+		return nil, err
+	}
+	files, err := render.Site(status.Derive(site), render.Options{Layouts: layouts, Maps: maps.Provinces, Nation: maps.Nation})
+	if err != nil {
+		return nil, err
+	}
+	if broken := linkcheck.Check(files, render.BasePath(site.Config.BaseURL)); len(broken) > 0 {
+		return nil, brokenList(broken)
+	}
+	return files, nil
+}
