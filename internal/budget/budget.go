@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // A Budget caps the weight of the pages whose output path matches Pages.
@@ -31,20 +32,34 @@ type Budget struct {
 
 // Defaults are the atlas's budgets (docs/performance.md): a unit or former unit page ≤ 30 KB
 // with its CSS and JS; a page with a map of units or provinces (home, province, year pages)
-// ≤ 100 KB; every other page ≤ 100 KB; and all JavaScript together ≤ 20 KB.
+// ≤ 100 KB; every other page ≤ 100 KB; and all JavaScript together ≤ 20 KB. The pages are
+// found by their paths in the site's URL scheme (internal/model).
 var Defaults = Set{
 	Pages: []Budget{
-		{Name: "unit page", Pages: regexp.MustCompile(`^(en/)?xa/[^/]+/index\.html$`), Max: 30_000},
-		{Name: "former unit page", Pages: regexp.MustCompile(`^(en/)?xa-cu/[^/]+/index\.html$`), Max: 30_000},
-		{Name: "province map page", Pages: regexp.MustCompile(`^(en/)?(tinh/[^/]+/)?(nam/[0-9]{4}/)?index\.html$`), Max: 100_000},
+		{Name: "unit page", Pages: pagesBelow(q(model.UnitsDir) + "[^/]+/"), Max: 30_000},
+		{Name: "former unit page", Pages: pagesBelow(q(model.FormerDir) + "[^/]+/"), Max: 30_000},
+		{Name: "province map page", Pages: pagesBelow("(" + q(model.ProvincesDir) + "[^/]+/)?(" + q(model.YearsDir) + "[0-9]{4}/)?"), Max: 100_000},
 		{Name: "page", Pages: regexp.MustCompile(`\.html$`), Max: 100_000},
 	},
 	// A search query fetches the manifest and one shard of the index: with the search page
 	// (about 10 KB with its CSS and JS) that stays under 100 KB.
 	Files: []Budget{
-		{Name: "search index file", Pages: regexp.MustCompile(`^tim-kiem/i/[^/]+\.json$`), Max: 80_000},
+		{Name: "search index file", Pages: regexp.MustCompile("^" + q(path.Dir(model.SearchShardPath("x"))) + `/[^/]+\.json$`), Max: 80_000},
 	},
 	Script: 20_000,
+}
+
+// q quotes the regular expression metacharacters of a path.
+func q(p string) string { return regexp.QuoteMeta(p) }
+
+// pagesBelow matches the index.html of the pages whose path (without the language's folder)
+// matches the regular expression page, in every language.
+func pagesBelow(page string) *regexp.Regexp {
+	var langs []string
+	for _, l := range model.Languages[1:] {
+		langs = append(langs, q(model.LanguageDir(l)))
+	}
+	return regexp.MustCompile("^(" + strings.Join(langs, "|") + ")?" + page + q(model.IndexFile) + "$")
 }
 
 // Set is the budgets a build checks.

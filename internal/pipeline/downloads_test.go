@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/render"
 )
 
@@ -106,7 +107,7 @@ func TestEmbedPages(t *testing.T) {
 			t.Errorf("%s: snippet frames %s, want %s", page, m[1], embed)
 		}
 	}
-	for _, lang := range render.Languages {
+	for _, lang := range model.Languages {
 		prefix := ""
 		if lang != "vi" {
 			prefix = lang + "/"

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/render"
 )
 
@@ -216,9 +217,9 @@ func TestURLs(t *testing.T) {
 				t.Errorf("%s: %s does not resolve", who, u)
 			}
 		}
-		for _, lang := range render.Languages {
+		for _, lang := range model.Languages {
 			prefix := "/"
-			if lang != render.Languages[0] {
+			if lang != model.Languages[0] {
 				prefix += lang + "/"
 			}
 			for _, u := range site.Units {

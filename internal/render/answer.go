@@ -48,14 +48,14 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 	}
 	switch {
 	case st.OwnLevel != nil:
-		level := r.levelName(st.OwnLevel).Value
+		level := r.loc.LevelName(st.OwnLevel).Value
 		addSet(st.Own.CriteriaSet)
-		v.Basis = r.loc.t("answer.basis_own", r.loc.Date(st.Own.AsOf))
+		v.Basis = r.loc.Phrase("answer.basis_own", r.loc.Date(st.Own.AsOf))
 		if !st.OwnLevel.Recognized {
-			v.Verdict, v.Headline = "no", r.loc.t("answer.no", level)
+			v.Verdict, v.Headline = "no", r.loc.Phrase("answer.no", level)
 			break
 		}
-		v.Verdict, v.Headline = "yes", r.loc.t("answer.yes", level)
+		v.Verdict, v.Headline = "yes", r.loc.Phrase("answer.yes", level)
 		// Since the first of the latest run of assessments at a level that counts.
 		since := st.Own.AsOf
 		for i := len(u.Assessments) - 1; i >= 0; i-- {
@@ -68,14 +68,14 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 				since = a.AsOf
 			}
 		}
-		v.Since, v.Short = r.loc.t("answer.since_date", r.loc.Date(since)), r.loc.Date(since)
+		v.Since, v.Short = r.loc.Phrase("answer.since_date", r.loc.Date(since)), r.loc.Date(since)
 	case st.Eligible == 0 && len(st.Formers) > 0:
-		v.Verdict, v.Headline, v.Detail = "outside", r.loc.t("answer.outside"), r.loc.t("answer.outside_detail")
-		v.Basis = r.loc.t("answer.basis_formers")
+		v.Verdict, v.Headline, v.Detail = "outside", r.loc.Phrase("answer.outside"), r.loc.Phrase("answer.outside_detail")
+		v.Basis = r.loc.Phrase("answer.basis_formers")
 	case st.Recognized == 0:
-		v.Verdict, v.Headline, v.Detail = "unknown", r.loc.t("answer.unknown"), r.loc.t("answer.unknown_detail")
+		v.Verdict, v.Headline, v.Detail = "unknown", r.loc.Phrase("answer.unknown"), r.loc.Phrase("answer.unknown_detail")
 	default:
-		v.Basis = r.loc.t("answer.basis_formers")
+		v.Basis = r.loc.Phrase("answer.basis_formers")
 		last := 0
 		for _, f := range st.Formers {
 			if f.BestLevel == nil || !f.BestLevel.Recognized {
@@ -90,14 +90,14 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 			}
 		}
 		if st.Recognized < st.Eligible {
-			v.Verdict, v.Headline, v.Detail = "partly", r.loc.t("answer.partly"), r.loc.t("answer.partly_detail", st.Recognized, st.Eligible)
+			v.Verdict, v.Headline, v.Detail = "partly", r.loc.Phrase("answer.partly"), r.loc.Phrase("answer.partly_detail", st.Recognized, st.Eligible)
 			break
 		}
-		v.Verdict, v.Headline, v.Detail = "yes", r.loc.t("answer.formers_all"), r.loc.t("answer.formers_all_detail", st.Eligible)
+		v.Verdict, v.Headline, v.Detail = "yes", r.loc.Phrase("answer.formers_all"), r.loc.Phrase("answer.formers_all_detail", st.Eligible)
 		if last > 0 {
-			v.Since, v.Short = r.loc.t("answer.since_year", last), strconv.Itoa(last)
+			v.Since, v.Short = r.loc.Phrase("answer.since_year", last), strconv.Itoa(last)
 		} else {
-			v.Since, v.Short = r.loc.t("answer.since_unknown"), "?"
+			v.Since, v.Short = r.loc.Phrase("answer.since_unknown"), "?"
 		}
 	}
 	v.Known = v.Verdict == "yes" || v.Verdict == "partly" || v.Verdict == "no"

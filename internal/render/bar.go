@@ -53,30 +53,30 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	}
 	b := &Bar{URL: canonical, Embed: pg.Embed, Script: pg.Root + r.assetPaths["bar.js"]}
 	if o.mapSVG != "" {
-		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.t("bar.map_svg"), Format: "SVG"})
+		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.Phrase("bar.map_svg"), Format: "SVG"})
 		b.DrawPNG = pg.Root + o.mapSVG
 		b.DrawName = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(o.mapSVG, "data/"), ".svg"), "/", "-") + ".png"
 	}
 	if o.png != "" {
-		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.png, Label: r.loc.t("bar.map_png"), Format: "PNG"})
+		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.png, Label: r.loc.Phrase("bar.map_png"), Format: "PNG"})
 	}
 	if o.unit != "" {
 		b.Downloads = append(b.Downloads,
-			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "csv"), Label: r.loc.t("bar.unit_data"), Format: "CSV"},
-			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "json"), Label: r.loc.t("bar.unit_data"), Format: "JSON"})
+			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "csv"), Label: r.loc.Phrase("bar.unit_data"), Format: "CSV"},
+			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "json"), Label: r.loc.Phrase("bar.unit_data"), Format: "JSON"})
 	}
 	if o.csvJSON != "" {
 		b.Downloads = append(b.Downloads,
-			BarFile{Href: pg.Root + DataPath(o.csvJSON, "csv"), Label: r.loc.t("bar.province_data"), Format: "CSV"},
-			BarFile{Href: pg.Root + DataPath(o.csvJSON, "json"), Label: r.loc.t("bar.province_data"), Format: "JSON"})
+			BarFile{Href: pg.Root + DataPath(o.csvJSON, "csv"), Label: r.loc.Phrase("bar.province_data"), Format: "CSV"},
+			BarFile{Href: pg.Root + DataPath(o.csvJSON, "json"), Label: r.loc.Phrase("bar.province_data"), Format: "JSON"})
 	}
-	b.CiteAccess = r.loc.t("bar.cite_access")
+	b.CiteAccess = r.loc.Phrase("bar.cite_access")
 	site := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
-	year := r.loc.t("bar.no_year")
+	year := r.loc.Phrase("bar.no_year")
 	if t := dataAsOf(r.a.Site); !t.IsZero() {
 		year = fmt.Sprint(t.Year())
 	}
-	b.Cite = r.loc.t("bar.citation", site, year, pg.H1, r.dataDates(), canonical, b.CiteAccess)
+	b.Cite = r.loc.Phrase("bar.citation", site, year, pg.H1, r.dataDates(), canonical, b.CiteAccess)
 	pg.Bar = b
 }
 
@@ -86,10 +86,10 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 func (r *renderer) dataDates() string {
 	var parts []string
 	if b := boundariesDate(r.a.Site); !b.IsZero() {
-		parts = append(parts, r.loc.t("footer.boundaries_of", r.loc.Date(b)))
+		parts = append(parts, r.loc.Phrase("footer.boundaries_of", r.loc.Date(b)))
 	}
 	if y, m := recognizedTo(r.a.Site); y != 0 {
-		parts = append(parts, r.loc.t("footer.recognitions_to", r.loc.MonthYear(y, m)))
+		parts = append(parts, r.loc.Phrase("footer.recognitions_to", r.loc.MonthYear(y, m)))
 	}
 	return strings.Join(parts, " · ")
 }

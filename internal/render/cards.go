@@ -31,11 +31,11 @@ type Share struct {
 
 // share returns pg's share data in the language being rendered.
 func (r *renderer) share(pg *Page) *Share {
-	sh := &Share{Type: "website", Locale: r.loc.t("card.og_locale")}
+	sh := &Share{Type: "website", Locale: r.loc.Phrase("card.og_locale")}
 	if pg.Kind == "story" {
 		sh.Type = "article"
 	}
-	own := strings.TrimPrefix(pg.Path, r.loc.prefix)
+	own := strings.TrimPrefix(pg.Path, r.loc.Dir())
 	switch {
 	case pg.Kind == "unit" || pg.Kind == "province":
 	case r.a.Index.Provinces[r.a.Site.Config.Province] != nil:
@@ -55,11 +55,11 @@ func (r *renderer) cardAlt(p string) string {
 	code := strings.Trim(strings.TrimPrefix(strings.TrimPrefix(p, unitsDir), provinceDir), "/")
 	if strings.HasPrefix(p, unitsDir) {
 		if u := r.a.Index.Units[code]; u != nil {
-			return r.loc.t("card.alt_unit", u.FullName(), r.unitProvince(u))
+			return r.loc.Phrase("card.alt_unit", u.FullName(), r.unitProvince(u))
 		}
 	}
 	if p := r.a.Index.Provinces[code]; p != nil {
-		return r.loc.t("card.alt_province", r.provinceName(p))
+		return r.loc.Phrase("card.alt_province", r.loc.ProvinceName(p))
 	}
 	return ""
 }
@@ -67,7 +67,7 @@ func (r *renderer) cardAlt(p string) string {
 // unitProvince names u's province in the language being rendered.
 func (r *renderer) unitProvince(u *model.Unit) string {
 	if p := r.a.Index.Provinces[u.Province]; p != nil {
-		return r.provinceName(p)
+		return r.loc.ProvinceName(p)
 	}
 	return u.Province
 }
@@ -119,12 +119,12 @@ func (r *renderer) cards() error {
 			Classes:  classes,
 			Site:     site,
 			Title:    pd.Name,
-			Subtitle: r.loc.t("card.province_units", pd.Units),
-			Status:   r.loc.t("card.province_status", pd.Recognized, pd.Formers),
+			Subtitle: r.loc.Phrase("card.province_units", pd.Units),
+			Status:   r.loc.Phrase("card.province_status", pd.Recognized, pd.Formers),
 			Footer:   footer(ProvincePath(p.Code)),
 		}
 		if second != nil {
-			c.Status2 = second.loc.t("card.province_status", pd.Recognized, pd.Formers)
+			c.Status2 = second.loc.Phrase("card.province_status", pd.Recognized, pd.Formers)
 		}
 		onMap(c, p.Code)
 		jobs = append(jobs, cardJob{path: CardPath(ProvincePath(p.Code)), card: c})
@@ -136,13 +136,13 @@ func (r *renderer) cards() error {
 			Focus:       u.Code,
 			Site:        site,
 			Title:       u.FullName(),
-			Subtitle:    r.loc.t("card.unit_subtitle", r.loc.UnitType(u.Type).Value, r.unitProvince(u)),
-			Status:      r.statusText(st),
+			Subtitle:    r.loc.Phrase("card.unit_subtitle", r.loc.UnitType(u.Type).Value, r.unitProvince(u)),
+			Status:      r.loc.StatusText(st),
 			StatusClass: string(st.Class),
 			Footer:      footer(UnitPath(u.Code)),
 		}
 		if second != nil {
-			c.Status2 = second.statusText(st)
+			c.Status2 = second.loc.StatusText(st)
 		}
 		onMap(c, u.Province)
 		jobs = append(jobs, cardJob{path: CardPath(UnitPath(u.Code)), card: c})

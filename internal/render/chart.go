@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 )
@@ -25,7 +26,7 @@ type Chart struct {
 	Press       []ChartMarker // the totals the press reported
 	Markers     []ChartSymbol // the press markers' shapes, one per level
 	Series      []ChartSeries // what the bars' classes and the markers mean, for the legend
-	Levels      []Text        // the levels, in the order of ChartRow.Counts
+	Levels      []i18n.Text   // the levels, in the order of ChartRow.Counts
 	Rows        []ChartRow    // the same numbers as a table
 }
 
@@ -68,7 +69,7 @@ type ChartSymbol struct {
 // reported a total at that level, its marker.
 type ChartSeries struct {
 	Class  string
-	Label  Text
+	Label  i18n.Text
 	Symbol *ChartSymbol
 }
 
@@ -161,18 +162,18 @@ func (r *renderer) chart(p *model.Province, place string, asOf []*status.Year, l
 			x := x0 + barW*float64(j)
 			y0 := scale(n)
 			c.Bars = append(c.Bars, ChartBar{X: pct(x), W: pct(barW), Y: y0, H: chartBottom - y0, Class: string(status.RankClass(l.Rank)),
-				Year: y.Year, Level: l.ID, Count: n, Label: r.loc.t("year.bar_label", y.Year, name(l).Value, n)})
+				Year: y.Year, Level: l.ID, Count: n, Label: r.loc.Phrase("year.bar_label", y.Year, name(l).Value, n)})
 			row.Counts = append(row.Counts, n)
 			if m := press[y.Year][l.ID]; m != nil {
 				c.Press = append(c.Press, ChartMarker{X: pct(x + barW/2), Y: scale(m.Count), Symbol: symbol[l.ID],
-					Label: r.loc.t("year.press_label", r.loc.MonthYear(m.Year, m.Month), name(l).Value, m.Count)})
-				row.Press = append(row.Press, r.loc.t("year.press_cell", name(l).Value, m.Count, r.loc.MonthYear(m.Year, m.Month)))
+					Label: r.loc.Phrase("year.press_label", r.loc.MonthYear(m.Year, m.Month), name(l).Value, m.Count)})
+				row.Press = append(row.Press, r.loc.Phrase("year.press_cell", name(l).Value, m.Count, r.loc.MonthYear(m.Year, m.Month)))
 			}
 		}
 		c.Rows = append(c.Rows, row)
 	}
-	c.Title = r.loc.t("year.chart_title", place, asOf[0].Year, asOf[len(asOf)-1].Year)
-	c.Desc = r.loc.t("year.chart_desc")
+	c.Title = r.loc.Phrase("year.chart_title", place, asOf[0].Year, asOf[len(asOf)-1].Year)
+	c.Desc = r.loc.Phrase("year.chart_desc")
 	return c
 }
 
@@ -180,7 +181,7 @@ func (r *renderer) chart(p *model.Province, place string, asOf []*status.Year, l
 // when it is the level of that class in the set in force; a level of an older set that the
 // set in force does not have (nâng cao, kiểu mẫu) keeps its own name, not the name of the
 // set in force's level of the same rank.
-func (r *renderer) chartLevelName(l *model.Level) Text {
+func (r *renderer) chartLevelName(l *model.Level) i18n.Text {
 	if set := r.a.Index.Sets[r.a.Site.Config.CriteriaSet]; set != nil {
 		for _, m := range set.Levels {
 			if m.Rank == l.Rank && m.ID == l.ID {
@@ -188,7 +189,7 @@ func (r *renderer) chartLevelName(l *model.Level) Text {
 			}
 		}
 	}
-	return r.levelName(l)
+	return r.loc.LevelName(l)
 }
 
 // niceStep is a step of 1, 2 or 5 times a power of ten that divides 0..hi into at most 8.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
@@ -89,7 +90,7 @@ type CriterionData struct {
 	Set       *model.CriteriaSet
 	SetHref   string
 	Criterion *model.Criterion
-	Name      Text
+	Name      i18n.Text
 	Meet      []CriterionUnit // units whose latest assessment against the set meets it
 	NotMet    []CriterionUnit // units whose latest assessment against the set does not
 	Prev      *Link           // the set's previous and next criteria
@@ -101,7 +102,7 @@ type CriterionUnit struct {
 	Href  string
 	Name  string
 	AsOf  string // the date of the assessment, in the page's language
-	Level Text
+	Level i18n.Text
 }
 
 // criterionPages writes a page for every criterion of cs: which units meet it.
@@ -111,9 +112,9 @@ func (r *renderer) criterionPages(cs *model.CriteriaSet) error {
 			return fmt.Errorf("%s: criterion id %q cannot name a page: use letters, digits, '.', '-' or '_'", cs.File, c.ID)
 		}
 		name := r.loc.Local(c.NameEn, c.Name)
-		pg := r.page("criterion", CriterionPath(cs.ID, c.ID), r.loc.t("criterion_page.title", c.ID, name.Value))
+		pg := r.page("criterion", CriterionPath(cs.ID, c.ID), r.loc.Phrase("criterion_page.title", c.ID, name.Value))
 		pg.H1Lang = name.Lang
-		pg.Description = r.loc.t("criterion_page.description", c.ID, name.Value, cs.ID)
+		pg.Description = r.loc.Phrase("criterion_page.description", c.ID, name.Value, cs.ID)
 		d := &CriterionData{Set: cs, SetHref: pg.Home + CriteriaPath(cs.ID), Criterion: c, Name: name}
 		if i > 0 {
 			p := cs.Criteria[i-1]
@@ -129,9 +130,9 @@ func (r *renderer) criterionPages(cs *model.CriteriaSet) error {
 			if !known {
 				continue
 			}
-			cu := CriterionUnit{Href: pg.Home + UnitPath(u.Code), Name: u.FullName(), AsOf: r.loc.Date(a.AsOf), Level: Text{Value: a.Level}}
+			cu := CriterionUnit{Href: pg.Home + UnitPath(u.Code), Name: u.FullName(), AsOf: r.loc.Date(a.AsOf), Level: i18n.Text{Value: a.Level}}
 			if l := cs.Level(a.Level); l != nil {
-				cu.Level = r.levelName(l)
+				cu.Level = r.loc.LevelName(l)
 			}
 			if met[c.ID] {
 				d.Meet = append(d.Meet, cu)

@@ -36,8 +36,8 @@ type Field struct {
 // dataPage writes du-lieu/: what each download holds, its licences, and how to cite it. The
 // downloads are rendered first, so the page can give their sizes.
 func (r *renderer) dataPage() error {
-	pg := r.page("data", dataPageDir, r.loc.t("data.title"))
-	pg.Description = r.loc.t("data.description")
+	pg := r.page("data", dataPageDir, r.loc.Phrase("data.title"))
+	pg.Description = r.loc.Phrase("data.description")
 	d := &DataPageData{AsOf: r.loc.Date(dataAsOf(r.a.Site)), Schema: pg.Root + SchemaPath}
 	add := func(scope, province string) {
 		for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}, {"GeoJSON", "geojson"}} {
@@ -50,26 +50,26 @@ func (r *renderer) dataPage() error {
 				Name: p[len(dataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
 		}
 	}
-	add(r.loc.t("data.whole"), "")
+	add(r.loc.Phrase("data.whole"), "")
 	for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}} {
 		p := RecognitionsPath(f.ext)
 		if size, ok := r.out.size(p); ok {
-			d.Downloads = append(d.Downloads, Download{Scope: r.loc.t("data.recognitions_scope"), Format: f.format, Href: pg.Root + p,
+			d.Downloads = append(d.Downloads, Download{Scope: r.loc.Phrase("data.recognitions_scope"), Format: f.format, Href: pg.Root + p,
 				Name: p[len(dataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
 		}
 	}
 	for _, p := range r.a.Site.Provinces {
-		add(r.provinceName(p), p.Code)
+		add(r.loc.ProvinceName(p), p.Code)
 	}
 	for _, f := range schemaFields {
-		d.Fields = append(d.Fields, Field{Name: f.name, Meaning: r.loc.t("data.field." + f.name)})
+		d.Fields = append(d.Fields, Field{Name: f.name, Meaning: r.loc.Phrase("data.field." + f.name)})
 	}
 	for _, f := range recognitionFields {
-		d.RecognitionFields = append(d.RecognitionFields, Field{Name: f.name, Meaning: r.loc.t("data.recognition_field." + f.name)})
+		d.RecognitionFields = append(d.RecognitionFields, Field{Name: f.name, Meaning: r.loc.Phrase("data.recognition_field." + f.name)})
 	}
 	d.RecognitionSchema = pg.Root + RecognitionsSchemaPath
 	title := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
-	d.Cite = r.loc.t("data.cite_example", title, d.AsOf, r.abs(r.loc.prefix+dataPageDir))
+	d.Cite = r.loc.Phrase("data.cite_example", title, d.AsOf, r.abs(r.loc.Dir()+dataPageDir))
 	d.Provinces = len(r.a.Site.Provinces)
 	for _, row := range r.nation(pg.Home, 0).Rows {
 		if row.Share != nil {

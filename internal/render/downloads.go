@@ -109,7 +109,7 @@ func (r *renderer) dataRows() []*DataRow {
 	}
 	provName := func(code string) string {
 		if p := r.a.Index.Provinces[code]; p != nil {
-			return r.provinceName(p)
+			return r.loc.ProvinceName(p)
 		}
 		return ""
 	}
@@ -120,7 +120,7 @@ func (r *renderer) dataRows() []*DataRow {
 			Period: periodCurrent, Since: model.ReformDate.Format(dateLayout), URL: r.abs(UnitPath(u.Code)),
 			DataAsOf: asOf, sortKey: "0" + u.Code}
 		if st != nil {
-			d.Status, d.StatusText = string(st.Class), r.statusText(st)
+			d.Status, d.StatusText = string(st.Class), r.loc.StatusText(st)
 			d.FormersEligible, d.FormersRecognized = intp(st.Eligible), intp(st.Recognized)
 			if a := st.Own; a != nil {
 				d.Level, d.CriteriaSet, d.AsOf, d.SourceURL = a.Level, a.CriteriaSet, a.AsOf.Format(dateLayout), a.SourceURL

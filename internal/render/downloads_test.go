@@ -7,6 +7,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/i18n"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 const formula = `=HYPERLINK("https://evil.example/","click")`
@@ -160,8 +163,8 @@ func TestJSONSchema(t *testing.T) {
 
 // TestFieldTexts checks that the data page describes every field in every language.
 func TestFieldTexts(t *testing.T) {
-	for _, lang := range Languages {
-		l, err := loadLocale(lang, nil)
+	for _, lang := range model.Languages {
+		l, err := i18n.Load(lang, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +184,7 @@ func TestEmbeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range Languages {
+	for _, lang := range model.Languages {
 		for _, p := range []string{EmbedUnitPath(lang, "03664"), EmbedProvincePath(lang, "14")} {
 			b, ok := files[p+"index.html"]
 			if !ok {

@@ -72,16 +72,16 @@ type EmbedData struct {
 
 // embedPage starts an embed page at path p for the full page at path full.
 func (r *renderer) embedPage(kind, p, full, h1 string) *Page {
-	pg := &Page{Kind: kind, Lang: r.loc.lang, Path: p, H1: h1}
+	pg := &Page{Kind: kind, Lang: r.loc.Lang(), Path: p, H1: h1}
 	pg.Root = rootOf(p + "index.html")
-	pg.Home = pg.Root + r.loc.prefix
-	pg.Canonical = r.abs(r.loc.prefix + full)
+	pg.Home = pg.Root + r.loc.Dir()
+	pg.Canonical = r.abs(r.loc.Dir() + full)
 	// Link previews of an embed show the full page's card.
 	fullKind := "province"
 	if strings.HasPrefix(full, unitsDir) {
 		fullKind = "unit"
 	}
-	pg.Share = r.share(&Page{Kind: fullKind, Path: r.loc.prefix + full})
+	pg.Share = r.share(&Page{Kind: fullKind, Path: r.loc.Dir() + full})
 	return pg
 }
 
@@ -89,7 +89,7 @@ func (r *renderer) embedPage(kind, p, full, h1 string) *Page {
 // being rendered.
 func (r *renderer) embeds() error {
 	for _, p := range r.a.Site.Provinces {
-		pg := r.embedPage("embed-province", EmbedProvincePath(r.loc.lang, p.Code), ProvincePath(p.Code), r.provinceName(p))
+		pg := r.embedPage("embed-province", EmbedProvincePath(r.loc.Lang(), p.Code), ProvincePath(p.Code), r.loc.ProvinceName(p))
 		var units []*model.Unit
 		for _, u := range r.a.Site.Units {
 			if u.Province == p.Code {
@@ -99,28 +99,28 @@ func (r *renderer) embeds() error {
 		lg := r.legend(units)
 		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, Legend: &lg, Script: pg.Root + embedScript}
 		if m := r.opts.Maps[p.Code]; m != nil {
-			d.Map = r.mapView(m.Main, r.abs(r.loc.prefix), "")
+			d.Map = r.mapView(m.Main, r.abs(r.loc.Dir()), "")
 			d.Map.ID = "map-" + p.Code
-			d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
-			d.Map.Desc = r.loc.t("map.desc", len(units))
+			d.Map.Title = r.loc.Phrase("map.title", strings.ToLower(p.Type), p.Name)
+			d.Map.Desc = r.loc.Phrase("map.desc", len(units))
 		}
-		pg.Description = r.loc.t("embed.province_description", pg.H1)
+		pg.Description = r.loc.Phrase("embed.province_description", pg.H1)
 		pg.Data = d
 		if err := r.writeEmbed("embed-province.html", pg); err != nil {
 			return err
 		}
 	}
 	for _, u := range r.a.Site.Units {
-		pg := r.embedPage("embed-unit", EmbedUnitPath(r.loc.lang, u.Code), UnitPath(u.Code), u.FullName())
+		pg := r.embedPage("embed-unit", EmbedUnitPath(r.loc.Lang(), u.Code), UnitPath(u.Code), u.FullName())
 		pg.H1Lang = r.loc.Local("", pg.H1).Lang
 		st := r.a.Statuses[u.Code]
-		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, StatusText: r.statusText(st), Class: string(st.Class), Script: pg.Root + embedScript}
+		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, StatusText: r.loc.StatusText(st), Class: string(st.Class), Script: pg.Root + embedScript}
 		if p := r.a.Index.Provinces[u.Province]; p != nil {
 			if m := r.opts.Maps[p.Code]; m != nil {
-				d.Map = r.locatorView(m.Locator, r.abs(r.loc.prefix), pg.Root, u.Code)
+				d.Map = r.locatorView(m.Locator, r.abs(r.loc.Dir()), pg.Root, u.Code)
 				d.Map.ID = "locator"
-				d.Map.Title = r.loc.t("map.locator_title", u.FullName(), r.provinceName(p))
-				d.Map.Desc = r.loc.t("map.locator_desc", u.FullName())
+				d.Map.Title = r.loc.Phrase("map.locator_title", u.FullName(), r.loc.ProvinceName(p))
+				d.Map.Desc = r.loc.Phrase("map.locator_desc", u.FullName())
 			}
 		}
 		pg.Description = u.FullName() + ": " + d.StatusText + "."
@@ -144,7 +144,7 @@ func (r *renderer) embeds() error {
 func (r *renderer) writeEmbed(name string, pg *Page) error {
 	t, ok := r.cache["embed:"+name]
 	if !ok {
-		t = template.New("embed.html").Funcs(r.loc.funcs()).Funcs(template.FuncMap{"asset": r.asset})
+		t = template.New("embed.html").Funcs(funcs(r.loc)).Funcs(template.FuncMap{"asset": r.asset})
 		for _, f := range []string{"embed.html", "partials.html", name} {
 			src, err := r.layout(f)
 			if err != nil {
@@ -164,6 +164,6 @@ func (r *renderer) writeEmbed(name string, pg *Page) error {
 		r.cache["embed:"+name] = t
 	}
 	pg.Site = r.siteView()
-	pg.Title = r.loc.t("site.title_suffix", pg.H1, pg.Site.Title)
+	pg.Title = r.loc.Phrase("site.title_suffix", pg.H1, pg.Site.Title)
 	return r.execute(t, "embed.html", "embed:"+name, pg.Path+"index.html", pg)
 }

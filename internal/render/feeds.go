@@ -63,7 +63,7 @@ func atomDate(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // it has none), never the time of the build, so that an unchanged site builds the same bytes.
 func (r *renderer) feeds() error {
 	s := r.a.Site
-	if err := r.feed(StoriesFeedPath(), storiesDir, r.loc.t("feed.title", r.siteView().Title), s.Stories); err != nil {
+	if err := r.feed(StoriesFeedPath(), storiesDir, r.loc.Phrase("feed.title", r.siteView().Title), s.Stories); err != nil {
 		return err
 	}
 	for _, p := range s.Provinces {
@@ -73,7 +73,7 @@ func (r *renderer) feeds() error {
 				sts = append(sts, st)
 			}
 		}
-		if err := r.feed(ProvinceFeedPath(p.Code), ProvincePath(p.Code), r.loc.t("feed.province_title", r.provinceName(p)), sts); err != nil {
+		if err := r.feed(ProvinceFeedPath(p.Code), ProvincePath(p.Code), r.loc.Phrase("feed.province_title", r.loc.ProvinceName(p)), sts); err != nil {
 			return err
 		}
 	}
@@ -102,23 +102,23 @@ func (r *renderer) storyConcerns(st *model.Story, province string) bool {
 // feed writes the Atom feed at p (without the language's folder) of stories, newest first,
 // whose web page is the page at page.
 func (r *renderer) feed(p, page, title string, stories []*model.Story) error {
-	self := r.abs(r.loc.prefix + p)
+	self := r.abs(r.loc.Dir() + p)
 	updated := dataAsOf(r.a.Site)
 	f := atomFeed{
-		Lang:   r.loc.lang,
+		Lang:   r.loc.Lang(),
 		ID:     self,
 		Title:  title,
-		Author: atomPerson{Name: r.siteView().Title, URI: r.abs(r.loc.prefix)},
+		Author: atomPerson{Name: r.siteView().Title, URI: r.abs(r.loc.Dir())},
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: self},
-			{Rel: "alternate", Type: "text/html", Href: r.abs(r.loc.prefix + page)},
+			{Rel: "alternate", Type: "text/html", Href: r.abs(r.loc.Dir() + page)},
 		},
 	}
 	for i, st := range stories {
 		if i == 0 || st.Date.After(updated) {
 			updated = st.Date
 		}
-		href := r.abs(r.loc.prefix + StoryPath(st.Slug))
+		href := r.abs(r.loc.Dir() + StoryPath(st.Slug))
 		t := r.loc.Local(st.TitleEn, st.Title)
 		e := atomEntry{
 			ID:      href,
@@ -139,6 +139,6 @@ func (r *renderer) feed(p, page, title string, stories []*model.Story) error {
 	if err != nil {
 		return fmt.Errorf("render %s: %w", p, err)
 	}
-	r.out.put(r.loc.prefix+p, append([]byte(xml.Header), append(b, '\n')...))
+	r.out.put(r.loc.Dir()+p, append([]byte(xml.Header), append(b, '\n')...))
 	return nil
 }

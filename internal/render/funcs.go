@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
@@ -19,8 +20,8 @@ import (
 //	num x               a number: "1.234,5", "1,234.5"
 //	local en vi         the page's version of a content text, as a Text (see locale.Local)
 //	other en vi         the other language's version, to show beside it
-//	unitType "Xã"       a unit type in the page's language, as a Text
-func (l *locale) funcs() template.FuncMap {
+//	unitType "Xã"       a unit type in the page's language, as a i18n.Text
+func funcs(l *i18n.Locale) template.FuncMap {
 	return template.FuncMap{
 		"T":         l.T,
 		"TL":        l.TL,

@@ -8,14 +8,16 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
+
+	"github.com/ntm-atlas/atlas/internal/i18n"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-func builtinLocales(t *testing.T) map[string]*locale {
+func builtinLocales(t *testing.T) map[string]*i18n.Locale {
 	t.Helper()
-	locs := map[string]*locale{}
-	for _, lang := range Languages {
-		l, err := loadLocale(lang, nil)
+	locs := map[string]*i18n.Locale{}
+	for _, lang := range model.Languages {
+		l, err := i18n.Load(lang, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -24,30 +26,9 @@ func builtinLocales(t *testing.T) map[string]*locale {
 	return locs
 }
 
-// TestTranslationsComplete fails on a missing translation: both files must hold the same keys,
-// with the same number of links, and every key a layout or the renderer uses must be in them.
-func TestTranslationsComplete(t *testing.T) {
+// TestTranslationsUsed fails when a layout or Go code uses a key the strings lack.
+func TestTranslationsUsed(t *testing.T) {
 	locs := builtinLocales(t)
-	vi, en := locs["vi"], locs["en"]
-	for _, k := range vi.keys() {
-		e, ok := en.strings[k]
-		if !ok {
-			t.Errorf("i18n/en.toml has no %q (vi: %q)", k, vi.strings[k])
-			continue
-		}
-		if a, b := len(splitLinks(vi.strings[k])), len(splitLinks(e)); a != b {
-			t.Errorf("%s: vi has %d links, en %d", k, a/2, b/2)
-		}
-		if e == "" {
-			t.Errorf("i18n/en.toml: %q is empty", k)
-		}
-	}
-	for _, k := range en.keys() {
-		if _, ok := vi.strings[k]; !ok {
-			t.Errorf("i18n/vi.toml has no %q (en: %q)", k, en.strings[k])
-		}
-	}
-
 	// Keys used by layouts ({{T "k"}}, {{TL "k"}}) and by Go code (loc.t("k")).
 	used := map[string]string{}
 	inLayout := regexp.MustCompile(`\bTL? "([a-z_]+\.[a-z_]+)"`)
@@ -64,8 +45,12 @@ func TestTranslationsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inGo := regexp.MustCompile(`\.t\("([a-z_]+\.[a-z_]+)"`)
-	gofiles, _ := filepath.Glob("*.go")
+	inGo := regexp.MustCompile(`\.Phrase\("([a-z_]+\.[a-z_]+)"`)
+	var gofiles []string
+	for _, dir := range []string{".", "../export", "../i18n"} {
+		fs, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		gofiles = append(gofiles, fs...)
+	}
 	for _, f := range gofiles {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -78,73 +63,21 @@ func TestTranslationsComplete(t *testing.T) {
 			used[m[1]] = f
 		}
 	}
-	for _, k := range unitTypeKeys {
-		used[k] = "i18n.go"
-	}
 	if len(used) < 100 {
 		t.Errorf("found only %d keys in use; is the pattern still right?", len(used))
 	}
 	for k, where := range used {
 		for _, l := range locs {
-			if _, ok := l.strings[k]; !ok {
-				t.Errorf("%s uses %q, which i18n/%s.toml lacks", where, k, l.lang)
+			if _, err := l.T(k); err != nil {
+				t.Errorf("%s uses %q, which i18n/%s.toml lacks", where, k, l.Lang())
 			}
 		}
 	}
 }
 
-func TestLocaleFormats(t *testing.T) {
-	locs := builtinLocales(t)
-	vi, en := locs["vi"], locs["en"]
-	day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
-	tests := []struct{ got, want string }{
-		{vi.Date(day), "28/11/2026"},
-		{en.Date(day), "28 November 2026"},
-		{en.Date(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)), "1 July 2025"},
-		{vi.Date(time.Time{}), ""},
-		{vi.MonthYear(2017, 12), "12/2017"},
-		{en.MonthYear(2017, 12), "December 2017"},
-		{en.MonthYear(2020, 0), "2020"},
-		{vi.Number(1234.5), "1.234,5"},
-		{en.Number(1234.5), "1,234.5"},
-		{vi.Number(1234567), "1.234.567"},
-		{en.Number(65), "65"},
-		{en.Number(-1000.04), "-1,000"},
-		{vi.Number(0.25), "0,3"},
-	}
-	for i, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("%d: got %q, want %q", i, tt.got, tt.want)
-		}
-	}
-}
-
-func TestLocalFallback(t *testing.T) {
-	locs := builtinLocales(t)
-	vi, en := locs["vi"], locs["en"]
-	if got := vi.Local("Planning", "Quy hoạch"); got != (Text{Value: "Quy hoạch"}) {
-		t.Errorf("vi: %+v", got)
-	}
-	if got := en.Local("Planning", "Quy hoạch"); got != (Text{Value: "Planning"}) {
-		t.Errorf("en: %+v", got)
-	}
-	if got := en.Local("", "Quy hoạch"); got != (Text{Value: "Quy hoạch", Lang: "vi"}) {
-		t.Errorf("en without translation: %+v", got)
-	}
-}
-
+// TestSiteStringsOverride: a site's i18n/<lang>.toml reaches the pages of its language only,
+// and a bad one is an error that names it.
 func TestSiteStringsOverride(t *testing.T) {
-	dir := fstest.MapFS{"en.toml": {Data: []byte("[nav]\nunits = \"Communes\"\n")}}
-	l, err := loadLocale("en", dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := l.t("nav.units"); got != "Communes" {
-		t.Errorf("overridden key = %q", got)
-	}
-	if got := l.t("nav.formers"); got != "Former communes" {
-		t.Errorf("other key = %q, want the built-in one", got)
-	}
 	files, err := Site(site(), Options{Maps: maps(t), I18n: fstest.MapFS{"en.toml": {Data: []byte("[nav]\nunits = \"Communes only\"\n")}}})
 	if err != nil {
 		t.Fatal(err)

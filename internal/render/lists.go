@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
@@ -38,15 +39,15 @@ func (r *renderer) lists() error {
 		if kind == "formers" {
 			dir = formerDir
 		}
-		pg := r.page(kind, dir, r.loc.t(kind+".title"))
-		pg.Description = r.loc.t(kind + ".description")
+		pg := r.page(kind, dir, r.loc.Phrase(kind+".title"))
+		pg.Description = r.loc.Phrase(kind + ".description")
 		d := &ListData{}
 		for _, p := range s.Provinces {
 			n := len(units[p.Code])
 			if kind == "formers" {
 				n = len(formers[p.Code])
 			}
-			d.Provinces = append(d.Provinces, ListCount{Href: pg.Home + ProvincePath(p.Code) + dir, Name: r.provinceName(p), Count: n})
+			d.Provinces = append(d.Provinces, ListCount{Href: pg.Home + ProvincePath(p.Code) + dir, Name: r.loc.ProvinceName(p), Count: n})
 		}
 		vi.SortFunc(d.Provinces, func(c ListCount) string { return c.Name })
 		pg.Data = d
@@ -67,17 +68,17 @@ func (r *renderer) lists() error {
 
 // unitList writes a province's A–Z list of current units.
 func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
-	name := r.provinceName(p)
-	pg := r.page("units", ProvincePath(p.Code)+unitsDir, r.loc.t("units.province_title", name))
-	pg.Description = r.loc.t("units.province_description", name)
+	name := r.loc.ProvinceName(p)
+	pg := r.page("units", ProvincePath(p.Code)+unitsDir, r.loc.Phrase("units.province_title", name))
+	pg.Description = r.loc.Phrase("units.province_description", name)
 	d := &ListData{Province: &Link{Href: pg.Home + ProvincePath(p.Code), Title: name}, National: pg.Home + unitsDir}
 	d.Table = &MapTable{
-		Caption: r.loc.t("table.caption_name", name),
+		Caption: r.loc.Phrase("table.caption_name", name),
 		Rows:    r.mapRows(units, pg.Home, true),
 		Since:   true,
 		Orders: []Link{
-			{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.t("table.by_status")},
-			{Title: r.loc.t("table.by_name")},
+			{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.by_status")},
+			{Title: r.loc.Phrase("table.by_name")},
 		},
 		CSV:     pg.Root + DataPath(p.Code, "csv"),
 		GeoJSON: pg.Root + MapDataPath(p.Code, false),
@@ -88,14 +89,14 @@ func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
 
 // formerList writes a province's A–Z list of former units: those that lie in it today.
 func (r *renderer) formerList(p *model.Province, formers []*model.FormerUnit) error {
-	name := r.provinceName(p)
-	pg := r.page("formers", ProvincePath(p.Code)+formerDir, r.loc.t("formers.province_title", name))
-	pg.Description = r.loc.t("formers.province_description", name)
+	name := r.loc.ProvinceName(p)
+	pg := r.page("formers", ProvincePath(p.Code)+formerDir, r.loc.Phrase("formers.province_title", name))
+	pg.Description = r.loc.Phrase("formers.province_description", name)
 	d := &ListData{Province: &Link{Href: pg.Home + ProvincePath(p.Code), Title: name}, National: pg.Home + formerDir}
 	for _, f := range formers {
-		status := Text{Value: r.loc.t("status.no_recognition")}
+		status := i18n.Text{Value: r.loc.Phrase("status.no_recognition")}
 		if _, l := r.a.Best(f); l != nil {
-			status = r.levelName(l)
+			status = r.loc.LevelName(l)
 		}
 		d.Rows = append(d.Rows, UnitRow{Href: pg.Home + FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: r.formerPlace(f), Status: status})
 	}
@@ -109,9 +110,9 @@ func (r *renderer) formerList(p *model.Province, formers []*model.FormerUnit) er
 func (r *renderer) formerPlace(f *model.FormerUnit) string {
 	switch {
 	case f.District != "" && f.OldProvince != "":
-		return f.District + ", " + r.loc.t("formers.old_province", f.OldProvince)
+		return f.District + ", " + r.loc.Phrase("formers.old_province", f.OldProvince)
 	case f.OldProvince != "":
-		return r.loc.t("formers.old_province", f.OldProvince)
+		return r.loc.Phrase("formers.old_province", f.OldProvince)
 	}
 	return f.District
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"sort"
 
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
@@ -30,7 +31,7 @@ type MapRow struct {
 	Code   string
 	Href   string
 	Name   string
-	Type   Text
+	Type   i18n.Text
 	Class  string
 	Status string // the status in words, as the map's tooltip says it
 	Since  string // since when it met the standard, or ""
@@ -47,7 +48,7 @@ func (r *renderer) mapRows(units []*model.Unit, home string, byName bool) []MapR
 	for _, u := range units {
 		st := r.a.Statuses[u.Code]
 		rows = append(rows, MapRow{Code: u.Code, Href: home + UnitPath(u.Code), Name: u.Name, Type: r.loc.UnitType(u.Type),
-			Class: string(st.Class), Status: r.statusText(st), Since: r.answer(u, st, home).Short})
+			Class: string(st.Class), Status: r.loc.StatusText(st), Since: r.answer(u, st, home).Short})
 	}
 	vi.SortFunc(rows, func(x MapRow) string { return x.Name + " " + r.a.Index.Units[x.Code].Type })
 	if !byName {
@@ -63,7 +64,7 @@ func (r *renderer) yearRows(units []*model.Unit, home string, y *status.Year) []
 	for _, u := range units {
 		st := y.Statuses[u.Code]
 		rows = append(rows, MapRow{Code: u.Code, Href: home + UnitPath(u.Code), Name: u.Name, Type: r.loc.UnitType(u.Type),
-			Class: string(st.Class), Status: r.statusText(st)})
+			Class: string(st.Class), Status: r.loc.StatusText(st)})
 	}
 	vi.SortFunc(rows, func(x MapRow) string { return x.Name + " " + r.a.Index.Units[x.Code].Type })
 	return rows
@@ -73,12 +74,12 @@ func (r *renderer) yearRows(units []*model.Unit, home string, y *status.Year) []
 // home: in the legend's order, linking the A–Z list (the same rows A–Z) and the downloads.
 func (r *renderer) mapTable(p *model.Province, units []*model.Unit, root, home string) *MapTable {
 	return &MapTable{
-		Caption: r.loc.t("table.caption", r.provinceName(p)),
+		Caption: r.loc.Phrase("table.caption", r.loc.ProvinceName(p)),
 		Rows:    r.mapRows(units, home, false),
 		Since:   true,
 		Orders: []Link{
-			{Title: r.loc.t("table.by_status")},
-			{Href: home + ProvincePath(p.Code) + unitsDir, Title: r.loc.t("table.by_name")},
+			{Title: r.loc.Phrase("table.by_status")},
+			{Href: home + ProvincePath(p.Code) + unitsDir, Title: r.loc.Phrase("table.by_name")},
 		},
 		CSV:     root + DataPath(p.Code, "csv"),
 		GeoJSON: root + MapDataPath(p.Code, false),

@@ -31,7 +31,7 @@ func (r *renderer) fingerprint() [32]byte {
 			h.Write([]byte{0})
 		}
 	}
-	add("render-memo-1", r.loc.lang, r.loc.prefix)
+	add("render-memo-1", r.loc.Lang(), r.loc.Dir())
 	walk := func(fsys fs.FS, root, tag string) {
 		fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -48,13 +48,8 @@ func (r *renderer) fingerprint() [32]byte {
 	if r.opts.Layouts != nil {
 		walk(r.opts.Layouts, ".", "site")
 	}
-	keys := make([]string, 0, len(r.loc.strings))
-	for k := range r.loc.strings {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		add(k, r.loc.strings[k])
+	for _, k := range r.loc.Keys() {
+		add(k, r.loc.Source(k))
 	}
 	names := make([]string, 0, len(r.assetPaths))
 	for n := range r.assetPaths {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
@@ -66,20 +67,20 @@ func (r *renderer) nation(home string, year int) *NationData {
 	counts := map[status.Class]int{}
 	rows := map[string]*ProvinceRow{}
 	for _, p := range s.Provinces {
-		row := &ProvinceRow{Code: p.Code, Href: home + ProvincePath(p.Code), Name: r.provinceName(p),
+		row := &ProvinceRow{Code: p.Code, Href: home + ProvincePath(p.Code), Name: r.loc.ProvinceName(p),
 			Units: units[p.Code], Formers: formers[p.Code], Named: named[p.Code], Class: string(status.NoData)}
 		if sh, ok := status.ShareOf(p, year); ok {
 			row.Share = &sh
-			row.Percent = r.loc.t("nation.percent", sh.Percent())
+			row.Percent = r.loc.Phrase("nation.percent", sh.Percent())
 			row.AsOf = r.loc.MonthYear(sh.Year, sh.Month)
 			row.Class = string(status.ShareClass(sh))
 			for _, m := range sh.Sources {
 				row.Sources = append(row.Sources, Link{Href: m.SourceURL, Title: sourceName(m)})
 			}
-			row.Status = r.loc.t("nation.status", r.loc.Number(sh.Met), r.loc.Number(sh.Total), row.Percent, row.AsOf)
+			row.Status = r.loc.Phrase("nation.status", r.loc.Number(sh.Met), r.loc.Number(sh.Total), row.Percent, row.AsOf)
 			d.Sourced++
 		} else {
-			row.Status = r.loc.t("nation.no_total")
+			row.Status = r.loc.Phrase("nation.no_total")
 		}
 		counts[status.Class(row.Class)]++
 		rows[p.Code] = row
@@ -92,16 +93,16 @@ func (r *renderer) nation(home string, year int) *NationData {
 		d.TotalSrc = Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0])}
 	}
 	if p := r.a.Index.Provinces[s.Config.Province]; p != nil {
-		d.Featured = &Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
+		d.Featured = &Link{Href: home + ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
 	}
 	if r.opts.Nation != nil {
 		d.Map = r.nationView(r.opts.Nation, rows)
 		if year == 0 {
-			d.Map.Title = r.loc.t("nation.map_title")
+			d.Map.Title = r.loc.Phrase("nation.map_title")
 		} else {
-			d.Map.Title = r.loc.t("nation.map_title_year", year)
+			d.Map.Title = r.loc.Phrase("nation.map_title_year", year)
 		}
-		d.Map.Desc = r.loc.t("nation.map_desc", len(s.Provinces), d.Sourced)
+		d.Map.Desc = r.loc.Phrase("nation.map_desc", len(s.Provinces), d.Sourced)
 	}
 	return d
 }
@@ -138,18 +139,18 @@ func shareOrder() []status.Class {
 }
 
 // shareLabel names a class of the national map.
-func (r *renderer) shareLabel(c status.Class) Text {
+func (r *renderer) shareLabel(c status.Class) i18n.Text {
 	bins := status.ShareBins
 	i, err := strconv.Atoi(strings.TrimPrefix(string(c), "share-"))
 	switch {
 	case c == status.NoData || err != nil || i < 1 || i > len(bins):
-		return Text{Value: r.loc.t("nation.no_total")}
+		return i18n.Text{Value: r.loc.Phrase("nation.no_total")}
 	case i == 1:
-		return Text{Value: r.loc.t("nation.bin_first", bins[1])}
+		return i18n.Text{Value: r.loc.Phrase("nation.bin_first", bins[1])}
 	case i == len(bins):
-		return Text{Value: r.loc.t("nation.bin_all")}
+		return i18n.Text{Value: r.loc.Phrase("nation.bin_all")}
 	}
-	return Text{Value: r.loc.t("nation.bin", bins[i-1], bins[i])}
+	return i18n.Text{Value: r.loc.Phrase("nation.bin", bins[i-1], bins[i])}
 }
 
 // shareLegend is the national map's legend for the provinces counted by class.

@@ -6,10 +6,9 @@ import (
 	"html/template"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
@@ -189,7 +188,7 @@ type ShapeView struct {
 // LegendItem is one entry of a map legend.
 type LegendItem struct {
 	Class   string
-	Label   Text
+	Label   i18n.Text
 	Count   int
 	Percent string // Count's share of the map's units or provinces: "12%"
 	Hidden  bool   // on a year page, a class of another year: years.js shows it when it is
@@ -227,14 +226,14 @@ func (r *renderer) classOrder() []status.Class {
 }
 
 // classLabel names a status class in the legends and the years chart: one name per class.
-func (r *renderer) classLabel(c status.Class) Text {
+func (r *renderer) classLabel(c status.Class) i18n.Text {
 	switch c {
 	case status.FormerAll:
-		return Text{Value: r.loc.t("legend.former_all")}
+		return i18n.Text{Value: r.loc.Phrase("legend.former_all")}
 	case status.FormerSome:
-		return Text{Value: r.loc.t("legend.former_some")}
+		return i18n.Text{Value: r.loc.Phrase("legend.former_some")}
 	case status.NoData:
-		return Text{Value: r.loc.t("legend.no_data")}
+		return i18n.Text{Value: r.loc.Phrase("legend.no_data")}
 	}
 	// The set in force names a rank; a rank it lacks is named by the newest set that has it.
 	sets := []*model.CriteriaSet{r.a.Index.Sets[r.a.Site.Config.CriteriaSet]}
@@ -251,7 +250,7 @@ func (r *renderer) classLabel(c status.Class) Text {
 			}
 		}
 	}
-	return Text{Value: string(c)}
+	return i18n.Text{Value: string(c)}
 }
 
 // percent is n's share of total in words: "12%", "<1%" for a few of many.
@@ -261,16 +260,16 @@ func (r *renderer) percent(n, total int) string {
 	}
 	p := (n*100 + total/2) / total
 	if p == 0 && n > 0 {
-		return r.loc.t("legend.under_one")
+		return r.loc.Phrase("legend.under_one")
 	}
-	return r.loc.t("nation.percent", p)
+	return r.loc.Phrase("nation.percent", p)
 }
 
 // legendOf is the legend of a map whose classes are counted in counts, out of total, in the
 // order given; a class shows when it is on the map, or, on a year page, when shown says it
 // is on the map of another year (it is then hidden until years.js shows that year).
-func (r *renderer) legendOf(order []status.Class, label func(status.Class) Text, counts map[status.Class]int, total int, shown func(status.Class) bool) Legend {
-	lg := Legend{Total: total, Under: r.loc.t("legend.under_one")}
+func (r *renderer) legendOf(order []status.Class, label func(status.Class) i18n.Text, counts map[status.Class]int, total int, shown func(status.Class) bool) Legend {
+	lg := Legend{Total: total, Under: r.loc.Phrase("legend.under_one")}
 	for _, c := range order {
 		n := counts[c]
 		if n == 0 && (shown == nil || !shown(c)) {
@@ -313,7 +312,7 @@ func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 			Path:   sh.Path,
 			Href:   home + UnitPath(sh.Code),
 			Name:   u.FullName(),
-			Status: r.statusText(st),
+			Status: r.loc.StatusText(st),
 			Class:  string(st.Class),
 		})
 		if sh.Code == focus {
@@ -328,37 +327,6 @@ func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 	return v
 }
 
-// statusText says in words where a unit stands, in the language being rendered.
-func (r *renderer) statusText(st *status.Status) string {
-	switch {
-	case st.OwnLevel != nil:
-		return r.loc.t("status.own", r.levelName(st.OwnLevel).Value, st.Own.CriteriaSet, r.loc.Date(st.Own.AsOf))
-	case st.Class == status.NoData:
-		return r.loc.t("status.no_data")
-	default:
-		return r.loc.t("status.derived", st.Recognized, st.Eligible)
-	}
-}
-
-// levelName is a level's name in the language being rendered.
-func (r *renderer) levelName(l *model.Level) Text { return r.loc.Local(l.NameEn, l.Name) }
-
-// provinceName is a province's type and name: "Tỉnh Sơn La", "Sơn La Province".
-func (r *renderer) provinceName(p *model.Province) string {
-	return r.loc.t("name.province", r.loc.UnitType(p.Type).Value, p.Name)
-}
-
-// provinceInSentence is provinceName as it reads inside a sentence: "tỉnh Sơn La" in
-// Vietnamese, where the type is not capitalised there; "Sơn La Province" in English.
-func (r *renderer) provinceInSentence(p *model.Province) string {
-	n := r.provinceName(p)
-	if r.loc.lang != "vi" {
-		return n
-	}
-	first, size := utf8.DecodeRuneInString(n)
-	return string(unicode.ToLower(first)) + n[size:]
-}
-
 // UnitRow is a row of a unit table.
 type UnitRow struct {
 	Href     string
@@ -366,14 +334,14 @@ type UnitRow struct {
 	Code     string
 	Type     string
 	District string
-	Status   Text
+	Status   i18n.Text
 	Class    string
 }
 
 // StoryLink is a story in a list.
 type StoryLink struct {
 	Href  string
-	Title Text
+	Title i18n.Text
 	Date  string
 }
 
@@ -400,7 +368,7 @@ type ProvinceData struct {
 	Bar         *Bar   // the journalists' bar under the map, on the province page
 	Name        string // the province's type and name in the page's language
 	Heading     string // the home page's heading of the map
-	Description Text
+	Description i18n.Text
 	Href        string
 	Map         *MapView
 	Legend      Legend
@@ -428,8 +396,8 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 	}
 	d := &ProvinceData{
 		Province:    p,
-		Name:        r.provinceName(p),
-		Heading:     r.loc.t("home.map", strings.ToLower(p.Type), p.Name, r.provinceName(p)),
+		Name:        r.loc.ProvinceName(p),
+		Heading:     r.loc.Phrase("home.map", strings.ToLower(p.Type), p.Name, r.loc.ProvinceName(p)),
 		Description: r.loc.Local(p.DescriptionEn, p.Description),
 		Href:        home + ProvincePath(p.Code),
 		Legend:      r.legend(units),
@@ -445,8 +413,8 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		d.Map = r.mapView(m.Main, home, "")
 		d.Map.ID = "map-" + p.Code
 		d.Map.Skip = mapTableID
-		d.Map.Title = r.loc.t("map.title", strings.ToLower(p.Type), p.Name)
-		d.Map.Desc = r.loc.t("map.desc", len(units))
+		d.Map.Title = r.loc.Phrase("map.title", strings.ToLower(p.Type), p.Name)
+		d.Map.Desc = r.loc.Phrase("map.desc", len(units))
 		r.mapUI(d, root)
 		d.Table = r.mapTable(p, units, root, home)
 	}
@@ -494,8 +462,8 @@ func (r *renderer) home() error {
 }
 
 func (r *renderer) province(p *model.Province) error {
-	pg := r.page("province", ProvincePath(p.Code), r.provinceName(p))
-	pg.Description = r.loc.t("province.description", p.Name)
+	pg := r.page("province", ProvincePath(p.Code), r.loc.ProvinceName(p))
+	pg.Description = r.loc.Phrase("province.description", p.Name)
 	pd := r.provinceData(p, pg.Root, pg.Home)
 	pg.Data = pd
 	w, h := 4, 5
@@ -503,7 +471,7 @@ func (r *renderer) province(p *model.Province) error {
 		// the map, and about half its width again for the legend under it
 		w, h = pd.Map.Width, pd.Map.Height+pd.Map.Width/2
 	}
-	pg.Embed = r.snippet(EmbedProvincePath(r.loc.lang, p.Code), pg.H1, embedProvinceHeight, w, h)
+	pg.Embed = r.snippet(EmbedProvincePath(r.loc.Lang(), p.Code), pg.H1, embedProvinceHeight, w, h)
 	svg, err := r.writeMapSVG(ProvincePath(p.Code), pd.Map)
 	if err != nil {
 		return err
@@ -544,23 +512,23 @@ type Link struct {
 
 // RecognitionView is a recognition in words.
 type RecognitionView struct {
-	Level     Text
+	Level     i18n.Text
 	Year      string // "2015", or "" when the source states none
 	Set       string
 	SetHref   string
 	Decision  string
 	SourceURL string
 	Source    string
-	Note      Text // in the page's language; empty on a Vietnamese page when only an English note exists
+	Note      i18n.Text // in the page's language; empty on a Vietnamese page when only an English note exists
 }
 
 // recognitionViews are a former unit's recognitions, linked below home, oldest first.
 func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []RecognitionView {
 	var out []RecognitionView
 	for _, rc := range f.Recognitions {
-		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: r.loc.Local(rc.NoteEn, rc.Note), Level: Text{Value: rc.Level}}
+		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: r.loc.Local(rc.NoteEn, rc.Note), Level: i18n.Text{Value: rc.Level}}
 		if l := r.a.Level(rc.CriteriaSet, rc.Level); l != nil {
-			v.Level = r.levelName(l)
+			v.Level = r.loc.LevelName(l)
 		}
 		if rc.Year != 0 {
 			v.Year = fmt.Sprint(rc.Year)
@@ -601,12 +569,12 @@ type AssessmentView struct {
 	Set       string
 	SetHref   string
 	AsOf      string
-	Level     Text
+	Level     i18n.Text
 	Met       int
 	Total     int
 	SourceURL string
 	Source    string
-	Note      Text // in the page's language, as RecognitionView.Note
+	Note      i18n.Text // in the page's language, as RecognitionView.Note
 }
 
 func (r *renderer) unit(u *model.Unit) error {
@@ -614,15 +582,15 @@ func (r *renderer) unit(u *model.Unit) error {
 	pg.H1Lang = r.loc.Local("", pg.H1).Lang
 	home := pg.Home // links go to pages in the same language
 	st := r.a.Statuses[u.Code]
-	d := &UnitData{Unit: u, Status: st, StatusText: r.statusText(st), Class: string(st.Class), Answer: r.answer(u, st, home)}
+	d := &UnitData{Unit: u, Status: st, StatusText: r.loc.StatusText(st), Class: string(st.Class), Answer: r.answer(u, st, home)}
 	if p := r.a.Index.Provinces[u.Province]; p != nil {
-		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
+		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
 		if m := r.opts.Maps[p.Code]; m != nil {
 			d.Locator = r.locatorView(m.Locator, home, pg.Root, u.Code)
 			d.Locator.ID = "locator"
 			d.Locator.Patterns = true
-			d.Locator.Title = r.loc.t("map.locator_title", u.FullName(), d.Province.Title)
-			d.Locator.Desc = r.loc.t("map.locator_desc", u.FullName())
+			d.Locator.Title = r.loc.Phrase("map.locator_title", u.FullName(), d.Province.Title)
+			d.Locator.Desc = r.loc.Phrase("map.locator_desc", u.FullName())
 		}
 	}
 	// The checklist is against the set of the latest assessment, or the set in force.
@@ -636,13 +604,13 @@ func (r *renderer) unit(u *model.Unit) error {
 		met, known := criteriaMet(latestAssessment(u, set), set)
 		d.Missing = r.missing(u, set, home)
 		for _, c := range set.Criteria {
-			ck := CriterionCheck{ID: c.ID, Name: c.Name, NameEn: c.NameEn, State: "unknown", Label: r.loc.t("unit.unknown")}
+			ck := CriterionCheck{ID: c.ID, Name: c.Name, NameEn: c.NameEn, State: "unknown", Label: r.loc.Phrase("unit.unknown")}
 			if known {
 				if met[c.ID] {
-					ck.State, ck.Label = "met", r.loc.t("unit.state_met")
+					ck.State, ck.Label = "met", r.loc.Phrase("unit.state_met")
 					d.Met++
 				} else {
-					ck.State, ck.Label = "not-met", r.loc.t("unit.state_not_met")
+					ck.State, ck.Label = "not-met", r.loc.Phrase("unit.state_not_met")
 				}
 			}
 			d.Checklist = append(d.Checklist, ck)
@@ -650,11 +618,11 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	for i := len(u.Assessments) - 1; i >= 0; i-- {
 		a := u.Assessments[i]
-		v := AssessmentView{Set: a.CriteriaSet, SetHref: home + CriteriaPath(a.CriteriaSet), AsOf: r.loc.Date(a.AsOf), Level: Text{Value: a.Level}, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: r.loc.Local(a.NoteEn, a.Note)}
+		v := AssessmentView{Set: a.CriteriaSet, SetHref: home + CriteriaPath(a.CriteriaSet), AsOf: r.loc.Date(a.AsOf), Level: i18n.Text{Value: a.Level}, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: r.loc.Local(a.NoteEn, a.Note)}
 		if s := r.a.Index.Sets[a.CriteriaSet]; s != nil {
 			v.Total = len(s.Criteria)
 			if l := s.Level(a.Level); l != nil {
-				v.Level = r.levelName(l)
+				v.Level = r.loc.LevelName(l)
 			}
 		}
 		d.Assessments = append(d.Assessments, v)
@@ -681,12 +649,12 @@ func (r *renderer) unit(u *model.Unit) error {
 	d.Stories = r.storiesAbout(home, []string{u.Code}, fk)
 	for _, f := range r.index().formerByCode[u.Code] {
 		{
-			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(f.Key()), Title: r.loc.t("unit.other_until", f.FullName(), f.District, r.loc.Date(f.Until))})
+			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(f.Key()), Title: r.loc.Phrase("unit.other_until", f.FullName(), f.District, r.loc.Date(f.Until))})
 		}
 	}
 	pg.Description = u.FullName() + ": " + d.StatusText + "."
 	pg.Data = d
-	pg.Embed = r.snippet(EmbedUnitPath(r.loc.lang, u.Code), u.FullName(), embedUnitHeight, 16, 9)
+	pg.Embed = r.snippet(EmbedUnitPath(r.loc.Lang(), u.Code), u.FullName(), embedUnitHeight, 16, 9)
 	o := barOptions{unit: u.Code}
 	if d.Locator != nil {
 		o.png = CardPath(UnitPath(u.Code)) // the province map with the unit outlined
@@ -751,19 +719,19 @@ func (r *renderer) former(f *model.FormerUnit) error {
 		d.Current = append(d.Current, Link{Href: home + UnitPath(u.Code), Title: u.FullName()})
 	}
 	if p := r.a.Index.Provinces[f.Province]; p != nil {
-		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.provinceName(p)}
+		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
 	}
 	d.Locator = r.formerLocator(f, home, pg.Root)
 	d.Stories = r.storiesAbout(home, nil, []string{f.Key()})
 	if u := r.a.Index.Units[f.Code]; u != nil {
-		d.SameCode = append(d.SameCode, Link{Href: home + UnitPath(u.Code), Title: r.loc.t("former.current", u.FullName())})
+		d.SameCode = append(d.SameCode, Link{Href: home + UnitPath(u.Code), Title: r.loc.Phrase("former.current", u.FullName())})
 	}
 	for _, g := range r.index().formerByCode[f.Code] {
 		if g != f {
-			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(g.Key()), Title: r.loc.t("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
+			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(g.Key()), Title: r.loc.Phrase("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
 		}
 	}
-	pg.Description = r.loc.t("former.description", f.FullName(), f.District, d.Until)
+	pg.Description = r.loc.Phrase("former.description", f.FullName(), f.District, d.Until)
 	pg.Data = d
 	r.bar(pg, barOptions{csvJSON: f.Province})
 	return r.write("former.html", pg)
@@ -797,13 +765,13 @@ func (r *renderer) formerLocator(f *model.FormerUnit, home, root string) *MapVie
 	v := r.locatorView(m.Locator, home, root, in[0].Code, codes...)
 	v.ID = "locator"
 	v.Patterns = true
-	v.Title = r.loc.t("former.map_title", f.FullName(), r.provinceName(p))
+	v.Title = r.loc.Phrase("former.map_title", f.FullName(), r.loc.ProvinceName(p))
 	list := strings.Join(names, ", ")
-	v.Desc = r.loc.t("former.map_desc", list)
+	v.Desc = r.loc.Phrase("former.map_desc", list)
 	if len(in) > 1 {
-		v.Caption = r.loc.t("former.map_caption_split", f.FullName(), list, len(in))
+		v.Caption = r.loc.Phrase("former.map_caption_split", f.FullName(), list, len(in))
 	} else {
-		v.Caption = r.loc.t("former.map_caption", f.FullName(), list)
+		v.Caption = r.loc.Phrase("former.map_caption", f.FullName(), list)
 	}
 	return v
 }
@@ -846,8 +814,8 @@ func (r *renderer) story(st *model.Story) error {
 }
 
 func (r *renderer) storyList() error {
-	pg := r.page("stories", storiesDir, r.loc.t("stories.title"))
-	pg.Description = r.loc.t("stories.description")
+	pg := r.page("stories", storiesDir, r.loc.Phrase("stories.title"))
+	pg.Description = r.loc.Phrase("stories.description")
 	pg.Data = r.storyLinks(pg.Home, nil)
 	return r.write("stories.html", pg)
 }
@@ -859,29 +827,29 @@ type CriteriaData struct {
 }
 
 func (r *renderer) criteriaSet(cs *model.CriteriaSet) error {
-	pg := r.page("criteria", CriteriaPath(cs.ID), r.loc.t("criteria.title", cs.ID))
+	pg := r.page("criteria", CriteriaPath(cs.ID), r.loc.Phrase("criteria.title", cs.ID))
 	pg.Description = r.loc.Local(cs.NameEn, cs.Name).Value + " (" + cs.Decision + ")."
 	pg.Data = &CriteriaData{Set: cs}
 	return r.write("criteria.html", pg)
 }
 
 func (r *renderer) criteriaList() error {
-	pg := r.page("criteria-list", criteriaDir, r.loc.t("criteria.list_title"))
-	pg.Description = r.loc.t("criteria.list_description")
+	pg := r.page("criteria-list", criteriaDir, r.loc.Phrase("criteria.list_title"))
+	pg.Description = r.loc.Phrase("criteria.list_description")
 	pg.Data = r.a.Site.CriteriaSets
 	return r.write("criteria-list.html", pg)
 }
 
 func (r *renderer) sources() error {
-	pg := r.page("sources", sourcesDir, r.loc.t("sources.title"))
-	pg.Description = r.loc.t("sources.description")
+	pg := r.page("sources", sourcesDir, r.loc.Phrase("sources.title"))
+	pg.Description = r.loc.Phrase("sources.description")
 	return r.write("sources.html", pg)
 }
 
 // notFound writes 404.html (en/404.html in English). A host serves it at any missing path, so
 // its links start from the base URL's path rather than being relative to the page.
 func (r *renderer) notFound() error {
-	pg := r.page("404", "404.html", r.loc.t("not_found.title"))
-	pg.Description = r.loc.t("not_found.description")
+	pg := r.page("404", "404.html", r.loc.Phrase("not_found.title"))
+	pg.Description = r.loc.Phrase("not_found.description")
 	return r.write("404.html", pg)
 }

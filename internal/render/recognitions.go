@@ -114,7 +114,7 @@ func (r *renderer) recognitionRows() []*RecognitionRow {
 	asOf := r.dataAsOfField()
 	provName := func(code string) string {
 		if p := r.a.Index.Provinces[code]; p != nil {
-			return r.provinceName(p)
+			return r.loc.ProvinceName(p)
 		}
 		return ""
 	}
@@ -196,7 +196,7 @@ func (r *renderer) recognitionsSchema() []byte {
 	en := r.english()
 	props := map[string]any{}
 	for _, f := range recognitionFields {
-		p := map[string]any{"type": f.typ, "description": en.t("data.recognition_field." + f.name)}
+		p := map[string]any{"type": f.typ, "description": en.Phrase("data.recognition_field." + f.name)}
 		if f.typ == "array" {
 			p["items"] = map[string]any{"type": "string"}
 		}

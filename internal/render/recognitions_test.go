@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 )
@@ -124,8 +125,8 @@ func TestRecognitionsDownload(t *testing.T) {
 		t.Errorf("JSON name %q, want it unchanged", doc.Recognitions[1]["name"])
 	}
 
-	for _, lang := range Languages {
-		l, err := loadLocale(lang, nil)
+	for _, lang := range model.Languages {
+		l, err := i18n.Load(lang, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

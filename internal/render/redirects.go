@@ -65,12 +65,12 @@ func (r *renderer) fallbacks() error {
 		return err
 	}
 	// The page stands alone, without baseof.html: it has nothing to show but the link.
-	t, err := template.New("redirect.html").Funcs(r.loc.funcs()).Parse(string(src))
+	t, err := template.New("redirect.html").Funcs(funcs(r.loc)).Parse(string(src))
 	if err != nil {
 		return fmt.Errorf("layout redirect.html: %w", err)
 	}
 	for _, rd := range Redirects(r.a.Site) {
-		from, to := r.loc.prefix+rd.From, r.loc.prefix+rd.To
+		from, to := r.loc.Dir()+rd.From, r.loc.Dir()+rd.To
 		file := fallbackFile(from)
 		if r.out.has(file) {
 			return fmt.Errorf("render: alias /%s is the path of a page", rd.From)
@@ -80,7 +80,7 @@ func (r *renderer) fallbacks() error {
 				return fmt.Errorf("render: alias /%s lies below the file %s", rd.From, dir)
 			}
 		}
-		v := &RedirectView{Lang: r.loc.lang, To: rootOf(file) + to, Canonical: r.abs(to)}
+		v := &RedirectView{Lang: r.loc.Lang(), To: rootOf(file) + to, Canonical: r.abs(to)}
 		var buf bytes.Buffer
 		if err := t.Execute(&buf, v); err != nil {
 			return fmt.Errorf("render %s with redirect.html: %w", file, err)
@@ -100,17 +100,17 @@ func (r *renderer) redirectsFile() {
 	b.WriteString("# Old addresses of pages (aliases in content/), written by atlas build; see docs/urls.md.\n")
 	for _, rd := range Redirects(r.a.Site) {
 		for _, l := range r.locs {
-			fmt.Fprintf(&b, "/%s  /%s  301!\n", l.prefix+rd.From, l.prefix+rd.To)
+			fmt.Fprintf(&b, "/%s  /%s  301!\n", l.Dir()+rd.From, l.Dir()+rd.To)
 		}
 	}
 	// Until 2026-12 every language had share cards of its own; one card now serves them all.
 	b.WriteString("# Share cards of other languages, now one card for all (docs/urls.md).\n")
 	for _, l := range r.locs {
-		if l.prefix == "" {
+		if l.Dir() == "" {
 			continue
 		}
 		for _, dir := range []string{unitsDir, provinceDir} {
-			fmt.Fprintf(&b, "/%s%s:code/%s  /%s:code/%s  301\n", l.prefix, dir, CardPath(""), dir, CardPath(""))
+			fmt.Fprintf(&b, "/%s%s:code/%s  /%s:code/%s  301\n", l.Dir(), dir, CardPath(""), dir, CardPath(""))
 		}
 	}
 	r.out.put(RedirectsFile, b.Bytes())

@@ -3,7 +3,7 @@
 //
 // Layouts are embedded in the binary; a site's own layouts/ folder overrides any of them file
 // by file (layouts/unit.html replaces the built-in unit.html). Every page is rendered once per
-// language of Languages: Vietnamese at the site root, English under en/. Layouts take their
+// language of model.Languages: Vietnamese at the site root, English under en/. Layouts take their
 // interface strings from the translation files i18n/<lang>.toml, embedded too, which a site's
 // own i18n/<lang>.toml overrides key by key.
 package render
@@ -25,6 +25,7 @@ import (
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/geometry"
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/yuin/goldmark"
@@ -78,8 +79,8 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 	if err := r.assets(); err != nil {
 		return nil, err
 	}
-	for _, lang := range Languages {
-		loc, err := loadLocale(lang, opts.I18n)
+	for _, lang := range model.Languages {
+		loc, err := i18n.Load(lang, opts.I18n)
 		if err != nil {
 			return nil, err
 		}
@@ -206,8 +207,8 @@ type renderer struct {
 	css   string // output path of the stylesheet
 	// assetPaths maps each asset's name to its fingerprinted output path.
 	assetPaths map[string]string
-	locs       []*locale
-	loc        *locale // the language being rendered
+	locs       []*i18n.Locale
+	loc        *i18n.Locale // the language being rendered
 	ix         *siteIndex
 	print      *[32]byte // the fingerprint of the language being rendered, for Memo keys
 	fills      *mapFills // the standalone maps' fills, read from the stylesheet once
@@ -270,7 +271,7 @@ func (r *renderer) template(name string) (*template.Template, error) {
 		return t, nil
 	}
 	if r.base == nil {
-		base := template.New("baseof.html").Funcs(r.loc.funcs()).Funcs(template.FuncMap{"asset": r.asset})
+		base := template.New("baseof.html").Funcs(funcs(r.loc)).Funcs(template.FuncMap{"asset": r.asset})
 		for _, f := range []string{"baseof.html", "partials.html", "embed-snippet.html", "bar.html"} {
 			src, err := r.layout(f)
 			if err != nil {
@@ -346,7 +347,7 @@ type SiteView struct {
 // page starts the page of kind at path p (without the language's folder) in the language
 // being rendered: its path, root and links to its other languages.
 func (r *renderer) page(kind, p, h1 string) *Page {
-	pg := &Page{Kind: kind, Lang: r.loc.lang, Path: r.loc.prefix + p, H1: h1}
+	pg := &Page{Kind: kind, Lang: r.loc.Lang(), Path: r.loc.Dir() + p, H1: h1}
 	file := func(p string) string {
 		if strings.HasSuffix(p, ".html") {
 			return p
@@ -359,15 +360,15 @@ func (r *renderer) page(kind, p, h1 string) *Page {
 		// A host serves the 404 page at any missing path, so its links start from the base
 		// URL's path rather than being relative to the page.
 		pg.Root = BasePath(r.a.Site.Config.BaseURL)
-		pg.Home = pg.Root + r.loc.prefix
+		pg.Home = pg.Root + r.loc.Dir()
 	}
 	for _, l := range r.locs {
-		alt := Alternate{Lang: l.lang, Href: r.abs(l.prefix + p), Name: l.t("language.name")}
+		alt := Alternate{Lang: l.Lang(), Href: r.abs(l.Dir() + p), Name: l.Phrase("language.name")}
 		pg.Alternates = append(pg.Alternates, alt)
 		if l != r.loc {
-			alt.Href = pg.Root + l.prefix + p
+			alt.Href = pg.Root + l.Dir() + p
 			if kind == "404" || p == "" {
-				alt.Href = pg.Root + l.prefix
+				alt.Href = pg.Root + l.Dir()
 			}
 			pg.Switch = append(pg.Switch, alt)
 		}
@@ -395,7 +396,7 @@ func (r *renderer) write(name string, pg *Page) error {
 	if pg.Title == "" {
 		pg.Title = pg.H1
 	}
-	if full := r.loc.t("site.title_suffix", pg.Title, pg.Site.Title); pg.Kind != "home" && len([]rune(full)) <= 70 {
+	if full := r.loc.Phrase("site.title_suffix", pg.Title, pg.Site.Title); pg.Kind != "home" && len([]rune(full)) <= 70 {
 		pg.Title = full
 	}
 	return r.execute(t, "baseof.html", name, file, pg)
@@ -433,7 +434,7 @@ func (r *renderer) siteView() *SiteView {
 		TitleLang:   title.Lang,
 		Description: desc.Value,
 		DescLang:    desc.Lang,
-		Language:    r.loc.lang,
+		Language:    r.loc.Lang(),
 		BaseURL:     c.BaseURL,
 		CSS:         r.css,
 		Credits:     c.Credits,

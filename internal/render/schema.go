@@ -1,6 +1,10 @@
 package render
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/ntm-atlas/atlas/internal/i18n"
+)
 
 // schemaField is one property of a unit in the JSON Schema of the downloads.
 type schemaField struct {
@@ -45,7 +49,7 @@ func (r *renderer) schema() []byte {
 	en := r.english()
 	props := map[string]any{}
 	for _, f := range schemaFields {
-		p := map[string]any{"type": f.typ, "description": en.t("data.field." + f.name)}
+		p := map[string]any{"type": f.typ, "description": en.Phrase("data.field." + f.name)}
 		if f.enum != nil {
 			p["enum"] = f.enum
 		}
@@ -77,10 +81,10 @@ func (r *renderer) schema() []byte {
 
 // english is the English locale, or the first when the site has none: the schemas'
 // descriptions are in English.
-func (r *renderer) english() *locale {
+func (r *renderer) english() *i18n.Locale {
 	en := r.locs[0]
 	for _, l := range r.locs {
-		if l.lang == "en" {
+		if l.Lang() == "en" {
 			en = l
 		}
 	}

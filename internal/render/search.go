@@ -200,7 +200,7 @@ const formerNone = "none"
 // searchStatuses names each status of the search index in the language being rendered, as
 // JSON for the search page's script.
 func (r *renderer) searchStatuses() string {
-	names := map[string]string{formerNone: r.loc.t("status.no_recognition")}
+	names := map[string]string{formerNone: r.loc.Phrase("status.no_recognition")}
 	for _, c := range r.classOrder() {
 		names[string(c)] = r.classLabel(c).Value
 	}
@@ -246,8 +246,8 @@ func (r *renderer) search() error {
 		}
 		r.out.put(SearchIndexPath, append(b, '\n'))
 	}
-	pg := r.page("search", searchDir, r.loc.t("search.title"))
-	pg.Description = r.loc.t("search.description")
+	pg := r.page("search", searchDir, r.loc.Phrase("search.title"))
+	pg.Description = r.loc.Phrase("search.description")
 	pg.Data = &SearchData{Index: pg.Root + SearchIndexPath, UnitsHref: pg.Home + unitsDir, FormersHref: pg.Home + formerDir, Statuses: r.searchStatuses()}
 	return r.write("search.html", pg)
 }

@@ -54,7 +54,7 @@ func (r *renderer) sitemap() error {
 	skip := map[string]bool{}
 	for _, rd := range Redirects(r.a.Site) {
 		for _, l := range r.locs {
-			skip[fallbackFile(l.prefix+rd.From)] = true
+			skip[fallbackFile(l.Dir()+rd.From)] = true
 		}
 	}
 	mods, data := lastMods(r.a.Site), dataAsOf(r.a.Site)
@@ -66,8 +66,8 @@ func (r *renderer) sitemap() error {
 		p := strings.TrimSuffix(file, "index.html")
 		bare := p
 		for _, l := range r.locs {
-			if l.prefix != "" && strings.HasPrefix(p, l.prefix) {
-				bare = strings.TrimPrefix(p, l.prefix)
+			if l.Dir() != "" && strings.HasPrefix(p, l.Dir()) {
+				bare = strings.TrimPrefix(p, l.Dir())
 			}
 		}
 		when, ok := mods[bare]

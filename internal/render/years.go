@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
@@ -32,7 +33,7 @@ type YearLink struct {
 type DatedView struct {
 	Href   string // the former unit's page
 	Name   string
-	Level  Text
+	Level  i18n.Text
 	Year   int
 	From   string // how the year is known, in words; "" when the recognition states it
 	Source Link
@@ -198,15 +199,15 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 	}
 	chartOf := *nation
 	chartOf.Code = "vn"
-	name := r.loc.t("nation.name")
+	name := r.loc.Phrase("nation.name")
 	named := func(y *status.Year) int {
 		if len(levels) == 0 {
 			return 0
 		}
 		return y.AtLeast[levels[0].Rank]
 	}
-	pg := r.page("years", yearsDir, r.loc.t("year.index_title"))
-	pg.Description = r.loc.t("year.nation_index_description", status.FirstYear, last)
+	pg := r.page("years", yearsDir, r.loc.Phrase("year.index_title"))
+	pg.Description = r.loc.Phrase("year.nation_index_description", status.FirstYear, last)
 	d := &YearsData{
 		Province:   name,
 		Chart:      r.chart(&chartOf, name, asOf, levels),
@@ -215,7 +216,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		PressTotal: status.PressTotal(nation, "standard"),
 	}
 	for _, p := range s.Provinces {
-		d.Provinces = append(d.Provinces, Link{Href: pg.Home + ProvincePath(p.Code) + yearsDir, Title: r.provinceName(p)})
+		d.Provinces = append(d.Provinces, Link{Href: pg.Home + ProvincePath(p.Code) + yearsDir, Title: r.loc.ProvinceName(p)})
 	}
 	vi.SortFunc(d.Provinces, func(l Link) string { return l.Title })
 	for _, f := range s.Former {
@@ -260,7 +261,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		views[i] = r.nation("", y.Year)
 	}
 	summary := func(i int) string {
-		return r.loc.t("year.nation_summary", asOf[i].Year, views[i].Sourced, views[i].Provinces, named(asOf[i]))
+		return r.loc.Phrase("year.nation_summary", asOf[i].Year, views[i].Sourced, views[i].Provinces, named(asOf[i]))
 	}
 	anyYear := map[status.Class]bool{}
 	for _, v := range views {
@@ -269,8 +270,8 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		}
 	}
 	for i, y := range asOf {
-		pg := r.page("year", YearPath(y.Year), r.loc.t("year.title", name, y.Year))
-		pg.Description = r.loc.t("year.nation_description", y.Year)
+		pg := r.page("year", YearPath(y.Year), r.loc.Phrase("year.title", name, y.Year))
+		pg.Description = r.loc.Phrase("year.nation_description", y.Year)
 		nd := r.nation(pg.Home, y.Year)
 		nd.Featured = nil
 		nd.CSV, nd.DataPage = pg.Root+DataPath("", "csv"), pg.Home+dataPageDir
@@ -326,15 +327,15 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 	}
 
 	// The overview.
-	pg := r.page("years", base+yearsDir, r.loc.t("year.index_title_of", r.provinceName(p)))
-	pg.Description = r.loc.t("year.index_description", p.Name, status.FirstYear, last)
+	pg := r.page("years", base+yearsDir, r.loc.Phrase("year.index_title_of", r.loc.ProvinceName(p)))
+	pg.Description = r.loc.Phrase("year.index_description", p.Name, status.FirstYear, last)
 	d := &YearsData{
-		Province:   r.provinceName(p),
-		Chart:      r.chart(p, r.provinceInSentence(p), asOf, levels),
+		Province:   r.loc.ProvinceName(p),
+		Chart:      r.chart(p, r.loc.ProvinceInSentence(p), asOf, levels),
 		Years:      yearLinks(asOf, pg.Home+base, 0, named),
 		Milestones: p.Milestones,
 		PressTotal: status.PressTotal(p, "standard"),
-		National:   &Link{Href: pg.Home + yearsDir, Title: r.loc.t("nation.name")},
+		National:   &Link{Href: pg.Home + yearsDir, Title: r.loc.Phrase("nation.name")},
 	}
 	for _, f := range r.a.Site.Former {
 		if _, l := r.a.Best(f); l != nil && l.Recognized && f.Province == p.Code {
@@ -390,8 +391,8 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 	}
 	for i, y := range asOf {
-		pg := r.page("year", base+YearPath(y.Year), r.loc.t("year.title", p.Name, y.Year))
-		pg.Description = r.loc.t("year.description", p.Name, y.Year)
+		pg := r.page("year", base+YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
+		pg.Description = r.loc.Phrase("year.description", p.Name, y.Year)
 		yd := &YearData{
 			Year: y.Year, First: status.FirstYear, Last: last,
 			Overview: pg.Home + base + yearsDir,
@@ -408,31 +409,31 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		yd.Legend = r.legendOf(r.classOrder(), r.classLabel, counts, len(units), func(c status.Class) bool { return anyYear[c] })
 		if m := r.opts.Maps[p.Code]; m != nil {
 			yd.Table = &MapTable{
-				Caption: r.loc.t("table.caption_year", r.provinceName(p), y.Year),
+				Caption: r.loc.Phrase("table.caption_year", r.loc.ProvinceName(p), y.Year),
 				Rows:    r.yearRows(units, pg.Home, y),
 				Orders: []Link{
-					{Title: r.loc.t("table.by_name")},
-					{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.t("table.today")},
+					{Title: r.loc.Phrase("table.by_name")},
+					{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.today")},
 				},
 				CSV:     pg.Root + DataPath(p.Code, "csv"),
 				GeoJSON: pg.Root + MapDataPath(p.Code, false),
-				Note:    r.loc.t("table.year_note"),
+				Note:    r.loc.Phrase("table.year_note"),
 			}
 			yd.Map = r.mapView(m.Main, pg.Home, "")
 			yd.Map.ID = "map-" + p.Code
 			yd.Map.Skip = mapTableID
-			yd.Map.Title = r.loc.t("year.map_title", p.Name, y.Year)
-			yd.Map.Desc = r.loc.t("year.map_desc", len(units), y.Year)
+			yd.Map.Title = r.loc.Phrase("year.map_title", p.Name, y.Year)
+			yd.Map.Desc = r.loc.Phrase("year.map_desc", len(units), y.Year)
 			for j := range yd.Map.Shapes {
 				sh := &yd.Map.Shapes[j]
 				st := y.Statuses[sh.Code]
-				sh.Class, sh.Status = string(st.Class), r.statusText(st)
+				sh.Class, sh.Status = string(st.Class), r.loc.StatusText(st)
 			}
 			if yd.Script != "" {
 				shapes := yd.Map.Shapes
 				yd.Slider = slider(shapes, len(asOf), func(y, j int) [2]string {
 					st := asOf[y].Statuses[shapes[j].Code]
-					return [2]string{string(st.Class), r.statusText(st)}
+					return [2]string{string(st.Class), r.loc.StatusText(st)}
 				}, summary)
 			}
 		}
@@ -474,7 +475,7 @@ func (r *renderer) yearSummary(y *status.Year, named, units int) string {
 			coloured += n
 		}
 	}
-	return r.loc.t("year.summary", y.Year, named, y.AtLeast[3], coloured, units)
+	return r.loc.Phrase("year.summary", y.Year, named, y.AtLeast[3], coloured, units)
 }
 
 // datedView is a dated recognition in words, linked below home.
@@ -482,15 +483,15 @@ func (r *renderer) datedView(d status.Dated, home string) DatedView {
 	v := DatedView{
 		Href:   home + FormerPath(d.Former.Key()),
 		Name:   d.Former.FullName() + " (" + d.Former.District + ")",
-		Level:  r.levelName(d.Level),
+		Level:  r.loc.LevelName(d.Level),
 		Year:   d.Year,
 		Source: Link{Href: d.Rec.SourceURL, Title: host(d.Rec.SourceURL)},
 	}
 	switch d.From {
 	case status.YearSource:
-		v.From = r.loc.t("year.from_source")
+		v.From = r.loc.Phrase("year.from_source")
 	case status.YearDistrict:
-		v.From = r.loc.t("year.from_district", d.Former.District)
+		v.From = r.loc.Phrase("year.from_district", d.Former.District)
 	}
 	return v
 }

@@ -3,6 +3,8 @@ package serve
 import (
 	"net/http"
 	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // HeaderRule sets response headers on the paths it matches, like a [[headers]] table of
@@ -33,12 +35,21 @@ func ContentSecurityPolicy(frameAncestors string) string {
 		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + frameAncestors
 }
 
-// framed are the site's top-level paths that must not be framed: every page but those under
-// /embed/. A new top-level folder needs a line here (a test over the default site checks that
-// each is covered).
-var framed = []string{"/", "/index.html", "/404.html", "/assets/*", "/data/*", "/xa/*", "/xa-cu/*",
-	"/tinh/*", "/tin/*", "/tieu-chi/*", "/nguon/*", "/nam/*", "/en/*",
-	"/tim-kiem/*", "/sitemap.xml", "/robots.txt", "/_redirects", "/du-lieu/*"}
+// framed are the site's top-level paths that must not be framed: every one of the URL
+// scheme's (model.TopLevel) but the embeds' folder. A new top-level folder is added there,
+// and gets its rule here by itself.
+var framed = func() []string {
+	var out []string
+	for _, p := range model.TopLevel() {
+		if p != embedRule {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
+
+// embedRule is the rule of the pages meant to be embedded by other sites.
+const embedRule = "/" + model.EmbedDir + "*"
 
 // Headers are the security headers the site is published with, in netlify.toml's order.
 // netlify.toml holds the same rules (a test checks it), and Handler sends them, so a build
@@ -65,7 +76,7 @@ func headerRules() []HeaderRule {
 			"X-Frame-Options":         "DENY",
 		}})
 	}
-	return append(rules, HeaderRule{For: "/embed/*", Values: map[string]string{
+	return append(rules, HeaderRule{For: embedRule, Values: map[string]string{
 		"Content-Security-Policy": ContentSecurityPolicy("*"),
 	}})
 }

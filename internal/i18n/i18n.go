@@ -1,4 +1,8 @@
-package render
+// Package i18n holds the interface strings of each language and writes the atlas's words in
+// them: dates, numbers, unit types, a province's name, a unit's status. The strings are
+// embedded (strings/<lang>.toml); a site's own i18n/<lang>.toml overrides them key by key.
+// Pages (internal/render) and downloads (internal/export) take their words from here.
+package i18n
 
 import (
 	"bytes"
@@ -12,32 +16,28 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-// The interface strings of each language, embedded like the built-in layouts. A site's own
-// i18n/<lang>.toml overrides them key by key.
+// The interface strings of each language, embedded. A site's own i18n/<lang>.toml overrides
+// them key by key.
 //
-//go:embed i18n/*.toml
-var builtinI18n embed.FS
+//go:embed strings/*.toml
+var builtin embed.FS
 
-// Languages are the languages every page is rendered in, the first at the site root and each
-// other one under a folder of its name ("en/").
-var Languages = []string{"vi", "en"}
-
-// locale is one language's strings and formats.
-type locale struct {
+// A Locale is one language's strings and formats.
+type Locale struct {
 	lang    string
-	prefix  string // the folder of its pages: "" for the first language, "en/" for English
+	dir     string // the folder of its pages: "" for the first language, "en/" for English
 	strings map[string]string
 }
 
-// loadLocale reads the built-in strings of lang, then the site's own file over them.
-func loadLocale(lang string, site fs.FS) (*locale, error) {
-	l := &locale{lang: lang, strings: map[string]string{}}
-	if lang != Languages[0] {
-		l.prefix = lang + "/"
-	}
-	b, err := builtinI18n.ReadFile("i18n/" + lang + ".toml")
+// Load reads the built-in strings of lang, one of model.Languages, then the site's own file
+// over them from site (its i18n folder; nil for none).
+func Load(lang string, site fs.FS) (*Locale, error) {
+	l := &Locale{lang: lang, dir: model.LanguageDir(lang), strings: map[string]string{}}
+	b, err := builtin.ReadFile("strings/" + lang + ".toml")
 	if err != nil {
 		return nil, fmt.Errorf("i18n: no built-in strings for %q", lang)
 	}
@@ -80,8 +80,19 @@ func flatten(prefix string, m map[string]any, into map[string]string) error {
 	return nil
 }
 
-// keys returns the locale's keys in sorted order.
-func (l *locale) keys() []string {
+// Lang is the locale's language: "vi", "en".
+func (l *Locale) Lang() string { return l.lang }
+
+// Dir is the folder of the locale's pages: "" for the first language, "en/" for English
+// (model.LanguageDir).
+func (l *Locale) Dir() string { return l.dir }
+
+// Source returns the string of key as the translation file gives it, unformatted; "" when
+// there is none.
+func (l *Locale) Source(key string) string { return l.strings[key] }
+
+// Keys returns the locale's keys in sorted order.
+func (l *Locale) Keys() []string {
 	ks := make([]string, 0, len(l.strings))
 	for k := range l.strings {
 		ks = append(ks, k)
@@ -92,7 +103,7 @@ func (l *locale) keys() []string {
 
 // T returns the string of key, formatted with args like fmt.Sprintf. A missing key is an
 // error, so that a build with an untranslated layout fails rather than print the key.
-func (l *locale) T(key string, args ...any) (string, error) {
+func (l *Locale) T(key string, args ...any) (string, error) {
 	s, ok := l.strings[key]
 	if !ok {
 		return "", fmt.Errorf("i18n: no string %q in %s", key, l.lang)
@@ -103,8 +114,9 @@ func (l *locale) T(key string, args ...any) (string, error) {
 	return fmt.Sprintf(s, args...), nil
 }
 
-// t is T for strings the renderer itself writes, whose keys the tests check exist.
-func (l *locale) t(key string, args ...any) string {
+// Phrase is T for the strings Go code writes, whose keys the tests check exist: a missing
+// key gives the key itself.
+func (l *Locale) Phrase(key string, args ...any) string {
 	s, err := l.T(key, args...)
 	if err != nil {
 		return key
@@ -115,7 +127,7 @@ func (l *locale) t(key string, args ...any) string {
 // TL is T for a sentence with links: it splits the string at "[" and "]", so the result holds
 // text, link text, text, …, always an odd number of parts. A layout writes the even parts as
 // text and the odd ones as the text of its links, so the words stay in the translator's order.
-func (l *locale) TL(key string, args ...any) ([]string, error) {
+func (l *Locale) TL(key string, args ...any) ([]string, error) {
 	s, err := l.T(key, args...)
 	if err != nil {
 		return nil, err
@@ -153,7 +165,7 @@ var monthsEn = [...]string{"January", "February", "March", "April", "May", "June
 
 // Date writes a date in the locale's way: "28/11/2026" in Vietnamese, "28 November 2026" in
 // English. The zero time is "".
-func (l *locale) Date(t time.Time) string {
+func (l *Locale) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
@@ -164,7 +176,7 @@ func (l *locale) Date(t time.Time) string {
 }
 
 // MonthYear writes a month: "12/2017" or "December 2017"; just the year when month is 0.
-func (l *locale) MonthYear(year, month int) string {
+func (l *Locale) MonthYear(year, month int) string {
 	if month < 1 || month > 12 {
 		return strconv.Itoa(year)
 	}
@@ -176,7 +188,7 @@ func (l *locale) MonthYear(year, month int) string {
 
 // Number writes an int or a float in the locale's way, with at most one decimal: "1.234,5"
 // in Vietnamese, "1,234.5" in English.
-func (l *locale) Number(v any) string {
+func (l *Locale) Number(v any) string {
 	var x float64
 	switch v := v.(type) {
 	case int:
@@ -222,7 +234,7 @@ type Text struct {
 
 // Local picks the page's language version of a content text: translated when the page is
 // not Vietnamese and there is a translation, else the Vietnamese one, marked as such.
-func (l *locale) Local(translated, vi string) Text {
+func (l *Locale) Local(translated, vi string) Text {
 	if l.lang == "vi" {
 		return Text{Value: vi}
 	}
@@ -238,7 +250,7 @@ func (l *locale) Local(translated, vi string) Text {
 // Other is the Vietnamese original of a content text, to show beside its translation on a
 // page that is not Vietnamese, or an empty Text when there is none. A Vietnamese page shows
 // no other language, so there it is always empty.
-func (l *locale) Other(translated, vi string) Text {
+func (l *Locale) Other(translated, vi string) Text {
 	if l.lang == "vi" || translated == "" || vi == "" {
 		return Text{}
 	}
@@ -256,9 +268,9 @@ var unitTypeKeys = map[string]string{
 }
 
 // UnitType names a unit type ("Xã") in the locale's language.
-func (l *locale) UnitType(typ string) Text {
+func (l *Locale) UnitType(typ string) Text {
 	if k, ok := unitTypeKeys[typ]; ok {
-		return Text{Value: l.t(k)}
+		return Text{Value: l.Phrase(k)}
 	}
 	return l.Local("", typ)
 }

@@ -1,0 +1,44 @@
+package i18n
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
+)
+
+// The atlas's own phrases: what pages and downloads say of its content, in the locale's
+// language.
+
+// StatusText says in words where a unit stands: its own assessment's level, set and date;
+// how many of its former communes met the standard; or that nothing is known.
+func (l *Locale) StatusText(st *status.Status) string {
+	switch {
+	case st.OwnLevel != nil:
+		return l.Phrase("status.own", l.LevelName(st.OwnLevel).Value, st.Own.CriteriaSet, l.Date(st.Own.AsOf))
+	case st.Class == status.NoData:
+		return l.Phrase("status.no_data")
+	default:
+		return l.Phrase("status.derived", st.Recognized, st.Eligible)
+	}
+}
+
+// LevelName is a level's name.
+func (l *Locale) LevelName(lv *model.Level) Text { return l.Local(lv.NameEn, lv.Name) }
+
+// ProvinceName is a province's type and name: "Tỉnh Sơn La", "Sơn La Province".
+func (l *Locale) ProvinceName(p *model.Province) string {
+	return l.Phrase("name.province", l.UnitType(p.Type).Value, p.Name)
+}
+
+// ProvinceInSentence is ProvinceName as it reads inside a sentence: "tỉnh Sơn La" in
+// Vietnamese, where the type is not capitalised there; "Sơn La Province" in English.
+func (l *Locale) ProvinceInSentence(p *model.Province) string {
+	n := l.ProvinceName(p)
+	if l.lang != "vi" {
+		return n
+	}
+	first, size := utf8.DecodeRuneInString(n)
+	return string(unicode.ToLower(first)) + n[size:]
+}
