@@ -1,6 +1,7 @@
 package model
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -264,4 +265,29 @@ func TopLevel() []string {
 		out = append(out, "/"+f)
 	}
 	return append(out, "/"+DataPageDir+"*", "/"+EmbedDir+"*")
+}
+
+// URL returns the absolute URL of the site path p on the site whose base URL is base; p
+// itself when base cannot be parsed.
+func URL(base, p string) string {
+	b, err := url.Parse(base)
+	if err != nil {
+		return p
+	}
+	if !strings.HasSuffix(b.Path, "/") {
+		b.Path += "/"
+	}
+	return b.ResolveReference(&url.URL{Path: p}).String()
+}
+
+// BasePath returns the path of the base URL, ending in "/".
+func BasePath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return u.Path + "/"
+	}
+	return u.Path
 }

@@ -3,11 +3,12 @@ package pipeline
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"github.com/ntm-atlas/atlas/internal/status"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/status"
 
 	"github.com/ntm-atlas/atlas/internal/budget"
 )

@@ -16,7 +16,6 @@ import (
 	"github.com/ntm-atlas/atlas/internal/cache"
 	"github.com/ntm-atlas/atlas/internal/linkcheck"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/render"
 	"github.com/ntm-atlas/atlas/internal/write"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -93,16 +92,16 @@ func TestDefaultSiteEndToEnd(t *testing.T) {
 	// A page for every unit, former unit and story, with the unit's name as its one h1.
 	want := map[string]string{} // page → the h1 it must hold
 	for _, u := range site.Units {
-		want[render.UnitPath(u.Code)+"index.html"] = u.FullName()
+		want[model.UnitPath(u.Code)+"index.html"] = u.FullName()
 	}
 	for _, f := range site.Former {
-		want[render.FormerPath(f.Key())+"index.html"] = f.FullName()
+		want[model.FormerPath(f.Key())+"index.html"] = f.FullName()
 	}
 	for _, s := range site.Stories {
-		want[render.StoryPath(s.Slug)+"index.html"] = s.Title
+		want[model.StoryPath(s.Slug)+"index.html"] = s.Title
 	}
 	for _, p := range site.Provinces {
-		want[render.ProvincePath(p.Code)+"index.html"] = p.Type + " " + p.Name
+		want[model.ProvincePath(p.Code)+"index.html"] = p.Type + " " + p.Name
 	}
 	for page, h1 := range want {
 		body, ok := files[page]
@@ -339,7 +338,7 @@ func TestGeometryCache(t *testing.T) {
 // decimals, one feature per unit with its code, name and status.
 func TestMapDownload(t *testing.T) {
 	out, site := buildDefault(t)
-	for _, name := range []string{render.MapDataPath("14", false), render.MapDataPath("14", true)} {
+	for _, name := range []string{model.MapDataPath("14", false), model.MapDataPath("14", true)} {
 		data, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			t.Fatal(err)

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ntm-atlas/atlas/internal/export"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/render"
 )
 
 // TestDownloads checks the default site's CSV and JSON downloads: a BOM, the documented
@@ -29,13 +29,13 @@ func TestDownloads(t *testing.T) {
 	}
 	want := map[string]bool{} // code + period + page path
 	for _, u := range site.Units {
-		want[u.Code+" current "+render.UnitPath(u.Code)] = true
+		want[u.Code+" current "+model.UnitPath(u.Code)] = true
 	}
 	for _, f := range site.Former {
-		want[f.Code+" former "+render.FormerPath(f.Key())] = true
+		want[f.Code+" former "+model.FormerPath(f.Key())] = true
 	}
 	base := site.Config.BaseURL
-	for _, p := range []string{render.DataPath("", "csv"), render.DataPath("14", "csv")} {
+	for _, p := range []string{model.DataPath("", "csv"), model.DataPath("14", "csv")} {
 		b := read(p)
 		if !bytes.HasPrefix(b, []byte("\uFEFF")) {
 			t.Fatalf("%s has no byte order mark", p)
@@ -44,7 +44,7 @@ func TestDownloads(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		if !reflect.DeepEqual(recs[0], render.CSVHeader) {
+		if !reflect.DeepEqual(recs[0], export.UnitColumns) {
 			t.Fatalf("%s: header %q", p, recs[0])
 		}
 		col := map[string]int{}
@@ -67,7 +67,7 @@ func TestDownloads(t *testing.T) {
 			t.Errorf("%s: %d rows, want one per unit (%d)", p, len(got), len(want))
 		}
 	}
-	for _, p := range []string{render.DataPath("", "json"), render.DataPath("14", "json"), render.DataPath("", "geojson"), render.MapDataPath("14", false)} {
+	for _, p := range []string{model.DataPath("", "json"), model.DataPath("14", "json"), model.DataPath("", "geojson"), model.MapDataPath("14", false)} {
 		var doc struct {
 			DataAsOf string `json:"data_as_of"`
 		}
@@ -113,10 +113,10 @@ func TestEmbedPages(t *testing.T) {
 			prefix = lang + "/"
 		}
 		for _, u := range site.Units {
-			check(prefix+render.UnitPath(u.Code), render.EmbedUnitPath(lang, u.Code))
+			check(prefix+model.UnitPath(u.Code), model.EmbedUnitPath(lang, u.Code))
 		}
 		for _, p := range site.Provinces {
-			check(prefix+render.ProvincePath(p.Code), render.EmbedProvincePath(lang, p.Code))
+			check(prefix+model.ProvincePath(p.Code), model.EmbedProvincePath(lang, p.Code))
 		}
 	}
 	if _, err := os.Stat(filepath.Join(out, "assets", "embed.js")); err != nil {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ntm-atlas/atlas/internal/render"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // viLabels are Vietnamese interface strings that must not appear in an English page once the
@@ -104,8 +104,8 @@ func TestEnglishPages(t *testing.T) {
 		t.Errorf("only %d pages checked", checked)
 	}
 	// The switch of an English unit page leads to the Vietnamese one, and back.
-	unit := render.UnitPath(site.Units[0].Code) + "index.html"
-	if m := reSwitchTo.FindSubmatch(files["en/"+unit]); m == nil || string(m[2]) != "vi" || !strings.HasSuffix(string(m[1]), "/"+render.UnitPath(site.Units[0].Code)) || strings.Contains(string(m[1]), "en/") {
+	unit := model.UnitPath(site.Units[0].Code) + "index.html"
+	if m := reSwitchTo.FindSubmatch(files["en/"+unit]); m == nil || string(m[2]) != "vi" || !strings.HasSuffix(string(m[1]), "/"+model.UnitPath(site.Units[0].Code)) || strings.Contains(string(m[1]), "en/") {
 		t.Errorf("en/%s: switch = %q", unit, m)
 	}
 }

@@ -20,6 +20,8 @@ import (
 	"github.com/ntm-atlas/atlas/internal/budget"
 	"github.com/ntm-atlas/atlas/internal/cache"
 	"github.com/ntm-atlas/atlas/internal/diag"
+	"github.com/ntm-atlas/atlas/internal/export"
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/render"
 	"github.com/ntm-atlas/atlas/internal/status"
@@ -142,7 +144,8 @@ func run(opts Options, c *cache.Cache, begin func() (*write.Writer, error)) (res
 	res.Warnings.Sort()
 	atlas := status.Derive(site)
 
-	// render, checking every file as it comes and writing it into the new tree
+	// render the downloads and pages, checking every file as it comes and writing it into
+	// the new tree
 	layouts, closeLayouts := siteFS(opts.Site, "layouts")
 	defer closeLayouts()
 	texts, closeTexts := siteFS(opts.Site, "i18n")
@@ -161,12 +164,15 @@ func run(opts Options, c *cache.Cache, begin func() (*write.Writer, error)) (res
 	weights := c.Weights()
 	memo = c.Memo(opts.out())
 	cards := c.Cards()
-	em := newEmitter(render.BasePath(site.Config.BaseURL), weights, tree)
+	em := newEmitter(model.BasePath(site.Config.BaseURL), weights, tree)
 	em.tick = func(files int64) {
 		prog.show("rendering", "%d files, %d share cards drawn", files, cards.Drawn())
 	}
-	_, err = render.Site(atlas, render.Options{Layouts: layouts, I18n: texts, Cards: cards.Draw,
-		Nation: maps.Nation, Maps: maps.Provinces, Sink: em.put, Memo: memo})
+	downloads, err := export.Write(atlas, export.Options{Maps: maps.Provinces, I18n: texts}, em.put)
+	if err == nil {
+		_, err = render.Site(atlas, render.Options{Layouts: layouts, I18n: texts, Cards: cards.Draw,
+			Nation: maps.Nation, Maps: maps.Provinces, Downloads: downloads, Sink: em.put, Memo: memo})
+	}
 	res.Recalled, res.CardsDrawn = memo.Hits(), cards.Drawn()
 	res.Files, res.Bytes = int(em.files.Load()), em.bytes.Load()
 	if err != nil {

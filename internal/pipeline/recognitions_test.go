@@ -14,7 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ntm-atlas/atlas/internal/render"
+	"github.com/ntm-atlas/atlas/internal/export"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // recRow is one row of the recognitions download, as a reader of the CSV sees it.
@@ -139,9 +140,9 @@ func ints(s string) []int {
 // undated recognitions. The JSON download must hold the same rows.
 func TestRecognitionsReproduceYearPages(t *testing.T) {
 	out, _ := buildDefault(t)
-	header, csvRows := readCSV(t, filepath.Join(out, render.RecognitionsPath("csv")))
-	if !reflect.DeepEqual(header, render.RecognitionsHeader) {
-		t.Fatalf("recognitions header %q, want %q", header, render.RecognitionsHeader)
+	header, csvRows := readCSV(t, filepath.Join(out, model.RecognitionsPath("csv")))
+	if !reflect.DeepEqual(header, export.RecognitionColumns) {
+		t.Fatalf("recognitions header %q, want %q", header, export.RecognitionColumns)
 	}
 	var rows []recRow
 	for _, m := range csvRows {
@@ -163,8 +164,8 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 	}
 
 	// The JSON holds the same rows.
-	var doc render.RecognitionsFile
-	b, err := os.ReadFile(filepath.Join(out, render.RecognitionsPath("json")))
+	var doc export.RecognitionsFile
+	b, err := os.ReadFile(filepath.Join(out, model.RecognitionsPath("json")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +183,7 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 
 	// The current units and their eligible former communes, which no recognition gives for
 	// the units none names.
-	_, atlasRows := readCSV(t, filepath.Join(out, render.DataPath("", "csv")))
+	_, atlasRows := readCSV(t, filepath.Join(out, model.DataPath("", "csv")))
 	unitsOf := map[string]map[string]int{"": {}}
 	for _, m := range atlasRows {
 		if m["period"] != "current" {
@@ -207,7 +208,7 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 	// The data page and the national overview link both files.
 	for _, p := range []string{"du-lieu/", "nam/", "en/du-lieu/", "en/nam/"} {
 		html := page(p)
-		for _, f := range []string{render.RecognitionsPath("csv"), render.RecognitionsPath("json")} {
+		for _, f := range []string{model.RecognitionsPath("csv"), model.RecognitionsPath("json")} {
 			if !strings.Contains(html, "/"+f+`"`) {
 				t.Errorf("%s does not link %s", p, f)
 			}

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/render"
 )
 
 var updateURLs = flag.Bool("update-urls", false, "add the URLs of new pages to testdata/urls.txt")
@@ -31,9 +30,9 @@ const urlsHeader = `# Every URL path the atlas has published, sorted. Add lines,
 // quote: pages, feeds, the sitemap and downloads, but not fingerprinted assets.
 func published(p string) bool {
 	switch {
-	case strings.HasPrefix(p, "assets/"), p == render.RedirectsFile:
+	case strings.HasPrefix(p, "assets/"), p == model.RedirectsFile:
 		return false
-	case strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".xml"), p == render.RobotsFile:
+	case strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".xml"), p == model.RobotsFile:
 		return true
 	}
 	return strings.HasPrefix(p, "data/")
@@ -141,7 +140,7 @@ func readURLs(t *testing.T) []string {
 func TestURLs(t *testing.T) {
 	out, site := buildDefault(t)
 	files := readTree(t, out)
-	rules := parseRedirects(t, files[render.RedirectsFile])
+	rules := parseRedirects(t, files[model.RedirectsFile])
 	for from, to := range rules {
 		if strings.Contains(from, "/:") {
 			// A rule for a family of URLs: check it on every file it would serve.
@@ -192,12 +191,12 @@ func TestURLs(t *testing.T) {
 	t.Run("cards", func(t *testing.T) {
 		// The English cards published until one card served both languages still resolve.
 		for _, u := range site.Units {
-			if old := "/en/" + render.UnitPath(u.Code) + "card.png"; !resolves(files, rules, old) {
+			if old := "/en/" + model.UnitPath(u.Code) + "card.png"; !resolves(files, rules, old) {
 				t.Errorf("%s does not resolve", old)
 			}
 		}
 		for _, p := range site.Provinces {
-			if old := "/en/" + render.ProvincePath(p.Code) + "card.png"; !resolves(files, rules, old) {
+			if old := "/en/" + model.ProvincePath(p.Code) + "card.png"; !resolves(files, rules, old) {
 				t.Errorf("%s does not resolve", old)
 			}
 		}
@@ -223,10 +222,10 @@ func TestURLs(t *testing.T) {
 				prefix += lang + "/"
 			}
 			for _, u := range site.Units {
-				claim(prefix+render.UnitPath(u.Code), lang+" unit "+u.Code)
+				claim(prefix+model.UnitPath(u.Code), lang+" unit "+u.Code)
 			}
 			for _, f := range site.Former {
-				claim(prefix+render.FormerPath(f.Key()), lang+" former unit "+f.Key())
+				claim(prefix+model.FormerPath(f.Key()), lang+" former unit "+f.Key())
 			}
 		}
 		if len(owner) != 2*(len(site.Units)+len(site.Former)) {

@@ -43,7 +43,7 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 	var v AnswerView
 	addSet := func(id string) {
 		if id != "" {
-			v.Sets = appendLink(v.Sets, Link{Href: home + CriteriaPath(id), Title: id})
+			v.Sets = appendLink(v.Sets, Link{Href: home + model.CriteriaPath(id), Title: id})
 		}
 	}
 	switch {

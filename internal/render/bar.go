@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // The journalists' bar: under each map and on unit, former-unit, year and home pages, four
@@ -55,7 +56,7 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	if o.mapSVG != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.Phrase("bar.map_svg"), Format: "SVG"})
 		b.DrawPNG = pg.Root + o.mapSVG
-		b.DrawName = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(o.mapSVG, "data/"), ".svg"), "/", "-") + ".png"
+		b.DrawName = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(o.mapSVG, model.DataDir), ".svg"), "/", "-") + ".png"
 	}
 	if o.png != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.png, Label: r.loc.Phrase("bar.map_png"), Format: "PNG"})
@@ -67,13 +68,13 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	}
 	if o.csvJSON != "" {
 		b.Downloads = append(b.Downloads,
-			BarFile{Href: pg.Root + DataPath(o.csvJSON, "csv"), Label: r.loc.Phrase("bar.province_data"), Format: "CSV"},
-			BarFile{Href: pg.Root + DataPath(o.csvJSON, "json"), Label: r.loc.Phrase("bar.province_data"), Format: "JSON"})
+			BarFile{Href: pg.Root + model.DataPath(o.csvJSON, "csv"), Label: r.loc.Phrase("bar.province_data"), Format: "CSV"},
+			BarFile{Href: pg.Root + model.DataPath(o.csvJSON, "json"), Label: r.loc.Phrase("bar.province_data"), Format: "JSON"})
 	}
 	b.CiteAccess = r.loc.Phrase("bar.cite_access")
 	site := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
 	year := r.loc.Phrase("bar.no_year")
-	if t := dataAsOf(r.a.Site); !t.IsZero() {
+	if t := status.DataAsOf(r.a.Site); !t.IsZero() {
 		year = fmt.Sprint(t.Year())
 	}
 	b.Cite = r.loc.Phrase("bar.citation", site, year, pg.H1, r.dataDates(), canonical, b.CiteAccess)

@@ -10,16 +10,12 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-// Share cards. Every current unit and every province has one card, at CardPath below the
+// Share cards. Every current unit and every province has one card, at model.CardPath below the
 // site root, for the pages of every language: the province map with the unit outlined, its
 // name, type and province, and its status in Vietnamese with the status in English under it.
 // Every other page (lists, former units, stories, criteria, home) shares the card of the
 // site's province. The English cards once published under en/ are redirected to these
 // (netlify.toml).
-
-// CardPath is the path of the share card of the page at p (without the language's folder):
-// a unit's ("xa/03670/") or a province's ("tinh/14/").
-func CardPath(p string) string { return p + "card.png" }
 
 // Share is what a page tells link previews: Open Graph and Twitter card data.
 type Share struct {
@@ -39,21 +35,21 @@ func (r *renderer) share(pg *Page) *Share {
 	switch {
 	case pg.Kind == "unit" || pg.Kind == "province":
 	case r.a.Index.Provinces[r.a.Site.Config.Province] != nil:
-		own = ProvincePath(r.a.Site.Config.Province)
+		own = model.ProvincePath(r.a.Site.Config.Province)
 	case len(r.a.Site.Provinces) > 0:
-		own = ProvincePath(r.a.Site.Provinces[0].Code)
+		own = model.ProvincePath(r.a.Site.Provinces[0].Code)
 	default:
 		return sh
 	}
-	sh.Image = r.abs(CardPath(own))
+	sh.Image = r.abs(model.CardPath(own))
 	sh.ImageAlt = r.cardAlt(own)
 	return sh
 }
 
 // cardAlt describes the card of the page at p (without the language's folder).
 func (r *renderer) cardAlt(p string) string {
-	code := strings.Trim(strings.TrimPrefix(strings.TrimPrefix(p, unitsDir), provinceDir), "/")
-	if strings.HasPrefix(p, unitsDir) {
+	code := strings.Trim(strings.TrimPrefix(strings.TrimPrefix(p, model.UnitsDir), model.ProvincesDir), "/")
+	if strings.HasPrefix(p, model.UnitsDir) {
 		if u := r.a.Index.Units[code]; u != nil {
 			return r.loc.Phrase("card.alt_unit", u.FullName(), r.unitProvince(u))
 		}
@@ -121,13 +117,13 @@ func (r *renderer) cards() error {
 			Title:    pd.Name,
 			Subtitle: r.loc.Phrase("card.province_units", pd.Units),
 			Status:   r.loc.Phrase("card.province_status", pd.Recognized, pd.Formers),
-			Footer:   footer(ProvincePath(p.Code)),
+			Footer:   footer(model.ProvincePath(p.Code)),
 		}
 		if second != nil {
 			c.Status2 = second.loc.Phrase("card.province_status", pd.Recognized, pd.Formers)
 		}
 		onMap(c, p.Code)
-		jobs = append(jobs, cardJob{path: CardPath(ProvincePath(p.Code)), card: c})
+		jobs = append(jobs, cardJob{path: model.CardPath(model.ProvincePath(p.Code)), card: c})
 	}
 	for _, u := range s.Units {
 		st := r.a.Statuses[u.Code]
@@ -139,13 +135,13 @@ func (r *renderer) cards() error {
 			Subtitle:    r.loc.Phrase("card.unit_subtitle", r.loc.UnitType(u.Type).Value, r.unitProvince(u)),
 			Status:      r.loc.StatusText(st),
 			StatusClass: string(st.Class),
-			Footer:      footer(UnitPath(u.Code)),
+			Footer:      footer(model.UnitPath(u.Code)),
 		}
 		if second != nil {
 			c.Status2 = second.loc.StatusText(st)
 		}
 		onMap(c, u.Province)
-		jobs = append(jobs, cardJob{path: CardPath(UnitPath(u.Code)), card: c})
+		jobs = append(jobs, cardJob{path: model.CardPath(model.UnitPath(u.Code)), card: c})
 	}
 	draw := r.opts.Cards
 	if draw == nil {

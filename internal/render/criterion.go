@@ -9,9 +9,6 @@ import (
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
-// CriterionPath is the path of a criterion's page: tieu-chi/<set>/<criterion>/.
-func CriterionPath(set, criterion string) string { return CriteriaPath(set) + criterion + "/" }
-
 // pathSegment is what a criterion id may be to name a folder: criteria ids are "1" to "19" in
 // the national sets; anything else would make a path the layouts cannot link safely.
 var pathSegment = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
@@ -80,7 +77,7 @@ func (r *renderer) missing(u *model.Unit, set *model.CriteriaSet, home string) M
 		if name.Lang != "" {
 			v.Lang = name.Lang
 		}
-		v.Criteria = append(v.Criteria, Link{Href: home + CriterionPath(set.ID, c.ID), Title: name.Value})
+		v.Criteria = append(v.Criteria, Link{Href: home + model.CriterionPath(set.ID, c.ID), Title: name.Value})
 	}
 	return v
 }
@@ -112,10 +109,10 @@ func (r *renderer) criterionPages(cs *model.CriteriaSet) error {
 			return fmt.Errorf("%s: criterion id %q cannot name a page: use letters, digits, '.', '-' or '_'", cs.File, c.ID)
 		}
 		name := r.loc.Local(c.NameEn, c.Name)
-		pg := r.page("criterion", CriterionPath(cs.ID, c.ID), r.loc.Phrase("criterion_page.title", c.ID, name.Value))
+		pg := r.page("criterion", model.CriterionPath(cs.ID, c.ID), r.loc.Phrase("criterion_page.title", c.ID, name.Value))
 		pg.H1Lang = name.Lang
 		pg.Description = r.loc.Phrase("criterion_page.description", c.ID, name.Value, cs.ID)
-		d := &CriterionData{Set: cs, SetHref: pg.Home + CriteriaPath(cs.ID), Criterion: c, Name: name}
+		d := &CriterionData{Set: cs, SetHref: pg.Home + model.CriteriaPath(cs.ID), Criterion: c, Name: name}
 		if i > 0 {
 			p := cs.Criteria[i-1]
 			d.Prev = &Link{Href: "../" + p.ID + "/", Title: r.loc.Local(p.NameEn, p.Name).Value}
@@ -130,7 +127,7 @@ func (r *renderer) criterionPages(cs *model.CriteriaSet) error {
 			if !known {
 				continue
 			}
-			cu := CriterionUnit{Href: pg.Home + UnitPath(u.Code), Name: u.FullName(), AsOf: r.loc.Date(a.AsOf), Level: i18n.Text{Value: a.Level}}
+			cu := CriterionUnit{Href: pg.Home + model.UnitPath(u.Code), Name: u.FullName(), AsOf: r.loc.Date(a.AsOf), Level: i18n.Text{Value: a.Level}}
 			if l := cs.Level(a.Level); l != nil {
 				cu.Level = r.loc.LevelName(l)
 			}

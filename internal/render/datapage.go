@@ -1,5 +1,11 @@
 package render
 
+import (
+	"github.com/ntm-atlas/atlas/internal/export"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
+)
+
 // DataPageData is the data page's data: the downloads, their fields, the sources' licences
 // and how to cite.
 type DataPageData struct {
@@ -33,43 +39,43 @@ type Field struct {
 	Meaning string
 }
 
-// dataPage writes du-lieu/: what each download holds, its licences, and how to cite it. The
-// downloads are rendered first, so the page can give their sizes.
+// dataPage writes the data page: what each download holds (internal/export), with its size
+// (Options.Downloads), its licences, and how to cite it.
 func (r *renderer) dataPage() error {
-	pg := r.page("data", dataPageDir, r.loc.Phrase("data.title"))
+	pg := r.page("data", model.DataPageDir, r.loc.Phrase("data.title"))
 	pg.Description = r.loc.Phrase("data.description")
-	d := &DataPageData{AsOf: r.loc.Date(dataAsOf(r.a.Site)), Schema: pg.Root + SchemaPath}
+	d := &DataPageData{AsOf: r.loc.Date(status.DataAsOf(r.a.Site)), Schema: pg.Root + model.SchemaPath}
 	add := func(scope, province string) {
 		for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}, {"GeoJSON", "geojson"}} {
-			p := DataPath(province, f.ext)
+			p := model.DataPath(province, f.ext)
 			size, ok := r.out.size(p)
 			if !ok {
 				continue
 			}
 			d.Downloads = append(d.Downloads, Download{Scope: scope, Format: f.format, Href: pg.Root + p,
-				Name: p[len(dataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
+				Name: p[len(model.DataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
 		}
 	}
 	add(r.loc.Phrase("data.whole"), "")
 	for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}} {
-		p := RecognitionsPath(f.ext)
+		p := model.RecognitionsPath(f.ext)
 		if size, ok := r.out.size(p); ok {
 			d.Downloads = append(d.Downloads, Download{Scope: r.loc.Phrase("data.recognitions_scope"), Format: f.format, Href: pg.Root + p,
-				Name: p[len(dataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
+				Name: p[len(model.DataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
 		}
 	}
 	for _, p := range r.a.Site.Provinces {
 		add(r.loc.ProvinceName(p), p.Code)
 	}
-	for _, f := range schemaFields {
-		d.Fields = append(d.Fields, Field{Name: f.name, Meaning: r.loc.Phrase("data.field." + f.name)})
+	for _, name := range export.UnitColumns {
+		d.Fields = append(d.Fields, Field{Name: name, Meaning: r.loc.Phrase("data.field." + name)})
 	}
-	for _, f := range recognitionFields {
-		d.RecognitionFields = append(d.RecognitionFields, Field{Name: f.name, Meaning: r.loc.Phrase("data.recognition_field." + f.name)})
+	for _, name := range export.RecognitionColumns {
+		d.RecognitionFields = append(d.RecognitionFields, Field{Name: name, Meaning: r.loc.Phrase("data.recognition_field." + name)})
 	}
-	d.RecognitionSchema = pg.Root + RecognitionsSchemaPath
+	d.RecognitionSchema = pg.Root + model.RecognitionsSchemaPath
 	title := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
-	d.Cite = r.loc.Phrase("data.cite_example", title, d.AsOf, r.abs(r.loc.Dir()+dataPageDir))
+	d.Cite = r.loc.Phrase("data.cite_example", title, d.AsOf, r.abs(r.loc.Dir()+model.DataPageDir))
 	d.Provinces = len(r.a.Site.Provinces)
 	for _, row := range r.nation(pg.Home, 0).Rows {
 		if row.Share != nil {

@@ -8,34 +8,12 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-// embedDir is the folder of the pages meant to be shown in other sites' frames. It is the
-// only folder the site lets other sites frame (internal/serve.Headers), so English embeds live
-// at embed/en/… rather than under en/, whose pages may not be framed.
-const embedDir = "embed/"
-
-// embedScript is the stable path of the optional auto-height script: host pages link it by
-// this name, so it is not fingerprinted.
-const embedScript = "assets/embed.js"
-
 // Default iframe heights of the snippets, in CSS pixels: enough for the content at a usual
-// column width, for hosts that do not load embedScript.
+// column width, for hosts that do not load model.EmbedScriptPath.
 const (
 	embedProvinceHeight = 720
 	embedUnitHeight     = 420
 )
-
-// EmbedProvincePath is the path of a province map's embed in language lang ("vi", "en").
-func EmbedProvincePath(lang, code string) string { return embedPrefix(lang) + provinceDir + code + "/" }
-
-// EmbedUnitPath is the path of a current unit's embed in language lang ("vi", "en").
-func EmbedUnitPath(lang, code string) string { return embedPrefix(lang) + unitsDir + code + "/" }
-
-func embedPrefix(lang string) string {
-	if lang == "vi" || lang == "" {
-		return embedDir
-	}
-	return embedDir + lang + "/"
-}
 
 // Snippet is the copy-paste code that embeds a page in another site.
 type Snippet struct {
@@ -54,7 +32,7 @@ func (r *renderer) snippet(p, title string, height, w, h int) *Snippet {
 	s := &Snippet{Src: r.abs(p), Height: height}
 	s.Code = fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0;max-width:100%%" loading="lazy"></iframe>`+"\n"+
 		`<script src="%s" async></script>`,
-		template.HTMLEscapeString(s.Src), template.HTMLEscapeString(title), height, template.HTMLEscapeString(r.abs(embedScript)))
+		template.HTMLEscapeString(s.Src), template.HTMLEscapeString(title), height, template.HTMLEscapeString(r.abs(model.EmbedScriptPath)))
 	s.Responsive = responsiveSnippet(s.Src, title, w, h, height)
 	return s
 }
@@ -73,12 +51,12 @@ type EmbedData struct {
 // embedPage starts an embed page at path p for the full page at path full.
 func (r *renderer) embedPage(kind, p, full, h1 string) *Page {
 	pg := &Page{Kind: kind, Lang: r.loc.Lang(), Path: p, H1: h1}
-	pg.Root = rootOf(p + "index.html")
+	pg.Root = rootOf(model.PageFile(p))
 	pg.Home = pg.Root + r.loc.Dir()
 	pg.Canonical = r.abs(r.loc.Dir() + full)
 	// Link previews of an embed show the full page's card.
 	fullKind := "province"
-	if strings.HasPrefix(full, unitsDir) {
+	if strings.HasPrefix(full, model.UnitsDir) {
 		fullKind = "unit"
 	}
 	pg.Share = r.share(&Page{Kind: fullKind, Path: r.loc.Dir() + full})
@@ -89,7 +67,7 @@ func (r *renderer) embedPage(kind, p, full, h1 string) *Page {
 // being rendered.
 func (r *renderer) embeds() error {
 	for _, p := range r.a.Site.Provinces {
-		pg := r.embedPage("embed-province", EmbedProvincePath(r.loc.Lang(), p.Code), ProvincePath(p.Code), r.loc.ProvinceName(p))
+		pg := r.embedPage("embed-province", model.EmbedProvincePath(r.loc.Lang(), p.Code), model.ProvincePath(p.Code), r.loc.ProvinceName(p))
 		var units []*model.Unit
 		for _, u := range r.a.Site.Units {
 			if u.Province == p.Code {
@@ -97,7 +75,7 @@ func (r *renderer) embeds() error {
 			}
 		}
 		lg := r.legend(units)
-		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, Legend: &lg, Script: pg.Root + embedScript}
+		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, Legend: &lg, Script: pg.Root + model.EmbedScriptPath}
 		if m := r.opts.Maps[p.Code]; m != nil {
 			d.Map = r.mapView(m.Main, r.abs(r.loc.Dir()), "")
 			d.Map.ID = "map-" + p.Code
@@ -111,10 +89,10 @@ func (r *renderer) embeds() error {
 		}
 	}
 	for _, u := range r.a.Site.Units {
-		pg := r.embedPage("embed-unit", EmbedUnitPath(r.loc.Lang(), u.Code), UnitPath(u.Code), u.FullName())
+		pg := r.embedPage("embed-unit", model.EmbedUnitPath(r.loc.Lang(), u.Code), model.UnitPath(u.Code), u.FullName())
 		pg.H1Lang = r.loc.Local("", pg.H1).Lang
 		st := r.a.Statuses[u.Code]
-		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, StatusText: r.loc.StatusText(st), Class: string(st.Class), Script: pg.Root + embedScript}
+		d := &EmbedData{Full: pg.Canonical, Name: pg.H1, StatusText: r.loc.StatusText(st), Class: string(st.Class), Script: pg.Root + model.EmbedScriptPath}
 		if p := r.a.Index.Provinces[u.Province]; p != nil {
 			if m := r.opts.Maps[p.Code]; m != nil {
 				d.Map = r.locatorView(m.Locator, r.abs(r.loc.Dir()), pg.Root, u.Code)
@@ -134,7 +112,7 @@ func (r *renderer) embeds() error {
 		if err != nil {
 			return err
 		}
-		r.out.put(embedScript, b)
+		r.out.put(model.EmbedScriptPath, b)
 	}
 	return nil
 }
@@ -165,5 +143,5 @@ func (r *renderer) writeEmbed(name string, pg *Page) error {
 	}
 	pg.Site = r.siteView()
 	pg.Title = r.loc.Phrase("site.title_suffix", pg.H1, pg.Site.Title)
-	return r.execute(t, "embed.html", "embed:"+name, pg.Path+"index.html", pg)
+	return r.execute(t, "embed.html", "embed:"+name, model.PageFile(pg.Path), pg)
 }

@@ -7,17 +7,8 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
-
-// FeedFile is the name of an Atom feed in its folder: tin/atom.xml lists every story,
-// tinh/<code>/atom.xml the stories about a province, and en/ holds the same in English.
-const FeedFile = "atom.xml"
-
-// StoriesFeedPath is the path of the Atom feed of every story.
-func StoriesFeedPath() string { return storiesDir + FeedFile }
-
-// ProvinceFeedPath is the path of the Atom feed of the stories about a province.
-func ProvinceFeedPath(code string) string { return provinceDir + code + "/" + FeedFile }
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -63,7 +54,7 @@ func atomDate(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 // it has none), never the time of the build, so that an unchanged site builds the same bytes.
 func (r *renderer) feeds() error {
 	s := r.a.Site
-	if err := r.feed(StoriesFeedPath(), storiesDir, r.loc.Phrase("feed.title", r.siteView().Title), s.Stories); err != nil {
+	if err := r.feed(model.StoriesFeedPath(), model.StoriesDir, r.loc.Phrase("feed.title", r.siteView().Title), s.Stories); err != nil {
 		return err
 	}
 	for _, p := range s.Provinces {
@@ -73,7 +64,7 @@ func (r *renderer) feeds() error {
 				sts = append(sts, st)
 			}
 		}
-		if err := r.feed(ProvinceFeedPath(p.Code), ProvincePath(p.Code), r.loc.Phrase("feed.province_title", r.loc.ProvinceName(p)), sts); err != nil {
+		if err := r.feed(model.ProvinceFeedPath(p.Code), model.ProvincePath(p.Code), r.loc.Phrase("feed.province_title", r.loc.ProvinceName(p)), sts); err != nil {
 			return err
 		}
 	}
@@ -103,7 +94,7 @@ func (r *renderer) storyConcerns(st *model.Story, province string) bool {
 // whose web page is the page at page.
 func (r *renderer) feed(p, page, title string, stories []*model.Story) error {
 	self := r.abs(r.loc.Dir() + p)
-	updated := dataAsOf(r.a.Site)
+	updated := status.DataAsOf(r.a.Site)
 	f := atomFeed{
 		Lang:   r.loc.Lang(),
 		ID:     self,
@@ -118,7 +109,7 @@ func (r *renderer) feed(p, page, title string, stories []*model.Story) error {
 		if i == 0 || st.Date.After(updated) {
 			updated = st.Date
 		}
-		href := r.abs(r.loc.Dir() + StoryPath(st.Slug))
+		href := r.abs(r.loc.Dir() + model.StoryPath(st.Slug))
 		t := r.loc.Local(st.TitleEn, st.Title)
 		e := atomEntry{
 			ID:      href,

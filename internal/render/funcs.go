@@ -5,10 +5,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ntm-atlas/atlas/internal/i18n"
-	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // funcs are the functions layouts call, in the locale's language:
@@ -49,46 +47,4 @@ func host(raw string) string {
 		return raw
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
-}
-
-// dataAsOf returns the latest date the content speaks for: the newest assessment, milestone
-// or change of units. Stories do not count: they report, they are not data.
-func dataAsOf(s *model.Site) time.Time {
-	var last time.Time
-	see := func(t time.Time) {
-		if t.After(last) {
-			last = t
-		}
-	}
-	for _, u := range s.Units {
-		for _, a := range u.Assessments {
-			see(a.AsOf)
-		}
-	}
-	for _, f := range s.Former {
-		see(f.Until)
-	}
-	for _, p := range s.Provinces {
-		for _, m := range p.Milestones {
-			mo := m.Month
-			if mo == 0 {
-				mo = 12
-			}
-			// the last day of the milestone's month
-			see(time.Date(m.Year, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC))
-		}
-	}
-	return last
-}
-
-// BasePath returns the path of the base URL, ending in "/".
-func BasePath(base string) string {
-	u, err := url.Parse(base)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		return u.Path + "/"
-	}
-	return u.Path
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // siteIndex holds what pages look up about the whole site, computed once per render rather
@@ -22,7 +23,7 @@ func (r *renderer) index() *siteIndex {
 		return r.ix
 	}
 	s := r.a.Site
-	ix := &siteIndex{asOf: dataAsOf(s), storiesOf: map[string][]int{}, formerByCode: map[string][]*model.FormerUnit{}, metSince: metSince(r.a)}
+	ix := &siteIndex{asOf: status.DataAsOf(s), storiesOf: map[string][]int{}, formerByCode: map[string][]*model.FormerUnit{}, metSince: metSince(r.a)}
 	for i, st := range s.Stories {
 		for _, c := range st.Units {
 			ix.storiesOf["u:"+c] = append(ix.storiesOf["u:"+c], i)
@@ -62,7 +63,7 @@ func (r *renderer) storiesAbout(home string, units, formers []string) []StoryLin
 	var out []StoryLink
 	for _, i := range idx {
 		st := r.a.Site.Stories[i]
-		out = append(out, StoryLink{Href: home + StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
+		out = append(out, StoryLink{Href: home + model.StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
 	}
 	return out
 }

@@ -35,9 +35,9 @@ func (r *renderer) lists() error {
 		formers[f.Province] = append(formers[f.Province], f)
 	}
 	for _, kind := range []string{"units", "formers"} {
-		dir := unitsDir
+		dir := model.UnitsDir
 		if kind == "formers" {
-			dir = formerDir
+			dir = model.FormerDir
 		}
 		pg := r.page(kind, dir, r.loc.Phrase(kind+".title"))
 		pg.Description = r.loc.Phrase(kind + ".description")
@@ -47,7 +47,7 @@ func (r *renderer) lists() error {
 			if kind == "formers" {
 				n = len(formers[p.Code])
 			}
-			d.Provinces = append(d.Provinces, ListCount{Href: pg.Home + ProvincePath(p.Code) + dir, Name: r.loc.ProvinceName(p), Count: n})
+			d.Provinces = append(d.Provinces, ListCount{Href: pg.Home + model.ProvincePath(p.Code) + dir, Name: r.loc.ProvinceName(p), Count: n})
 		}
 		vi.SortFunc(d.Provinces, func(c ListCount) string { return c.Name })
 		pg.Data = d
@@ -69,19 +69,19 @@ func (r *renderer) lists() error {
 // unitList writes a province's A–Z list of current units.
 func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
 	name := r.loc.ProvinceName(p)
-	pg := r.page("units", ProvincePath(p.Code)+unitsDir, r.loc.Phrase("units.province_title", name))
+	pg := r.page("units", model.ProvincePath(p.Code)+model.UnitsDir, r.loc.Phrase("units.province_title", name))
 	pg.Description = r.loc.Phrase("units.province_description", name)
-	d := &ListData{Province: &Link{Href: pg.Home + ProvincePath(p.Code), Title: name}, National: pg.Home + unitsDir}
+	d := &ListData{Province: &Link{Href: pg.Home + model.ProvincePath(p.Code), Title: name}, National: pg.Home + model.UnitsDir}
 	d.Table = &MapTable{
 		Caption: r.loc.Phrase("table.caption_name", name),
 		Rows:    r.mapRows(units, pg.Home, true),
 		Since:   true,
 		Orders: []Link{
-			{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.by_status")},
+			{Href: pg.Home + model.ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.by_status")},
 			{Title: r.loc.Phrase("table.by_name")},
 		},
-		CSV:     pg.Root + DataPath(p.Code, "csv"),
-		GeoJSON: pg.Root + MapDataPath(p.Code, false),
+		CSV:     pg.Root + model.DataPath(p.Code, "csv"),
+		GeoJSON: pg.Root + model.MapDataPath(p.Code, false),
 	}
 	pg.Data = d
 	return r.write("units.html", pg)
@@ -90,15 +90,15 @@ func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
 // formerList writes a province's A–Z list of former units: those that lie in it today.
 func (r *renderer) formerList(p *model.Province, formers []*model.FormerUnit) error {
 	name := r.loc.ProvinceName(p)
-	pg := r.page("formers", ProvincePath(p.Code)+formerDir, r.loc.Phrase("formers.province_title", name))
+	pg := r.page("formers", model.ProvincePath(p.Code)+model.FormerDir, r.loc.Phrase("formers.province_title", name))
 	pg.Description = r.loc.Phrase("formers.province_description", name)
-	d := &ListData{Province: &Link{Href: pg.Home + ProvincePath(p.Code), Title: name}, National: pg.Home + formerDir}
+	d := &ListData{Province: &Link{Href: pg.Home + model.ProvincePath(p.Code), Title: name}, National: pg.Home + model.FormerDir}
 	for _, f := range formers {
 		status := i18n.Text{Value: r.loc.Phrase("status.no_recognition")}
 		if _, l := r.a.Best(f); l != nil {
 			status = r.loc.LevelName(l)
 		}
-		d.Rows = append(d.Rows, UnitRow{Href: pg.Home + FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: r.formerPlace(f), Status: status})
+		d.Rows = append(d.Rows, UnitRow{Href: pg.Home + model.FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: r.formerPlace(f), Status: status})
 	}
 	vi.SortFunc(d.Rows, func(x UnitRow) string { return x.Name + " " + x.District })
 	pg.Data = d

@@ -89,7 +89,7 @@ var classAttr = regexp.MustCompile(`class="([a-z0-9-]+)"`)
 // the absolute URL page. about is a line on where it comes from and its data's dates.
 func (r *renderer) mapFileSVG(m *MapView, about string) ([]byte, error) {
 	if r.fills == nil {
-		css, err := r.layout("assets/atlas.css")
+		css, err := r.layout(model.AssetsDir + "atlas.css")
 		if err != nil {
 			return nil, err
 		}

@@ -47,7 +47,7 @@ func (r *renderer) mapRows(units []*model.Unit, home string, byName bool) []MapR
 	rows := make([]MapRow, 0, len(units))
 	for _, u := range units {
 		st := r.a.Statuses[u.Code]
-		rows = append(rows, MapRow{Code: u.Code, Href: home + UnitPath(u.Code), Name: u.Name, Type: r.loc.UnitType(u.Type),
+		rows = append(rows, MapRow{Code: u.Code, Href: home + model.UnitPath(u.Code), Name: u.Name, Type: r.loc.UnitType(u.Type),
 			Class: string(st.Class), Status: r.loc.StatusText(st), Since: r.answer(u, st, home).Short})
 	}
 	vi.SortFunc(rows, func(x MapRow) string { return x.Name + " " + r.a.Index.Units[x.Code].Type })
@@ -63,7 +63,7 @@ func (r *renderer) yearRows(units []*model.Unit, home string, y *status.Year) []
 	rows := make([]MapRow, 0, len(units))
 	for _, u := range units {
 		st := y.Statuses[u.Code]
-		rows = append(rows, MapRow{Code: u.Code, Href: home + UnitPath(u.Code), Name: u.Name, Type: r.loc.UnitType(u.Type),
+		rows = append(rows, MapRow{Code: u.Code, Href: home + model.UnitPath(u.Code), Name: u.Name, Type: r.loc.UnitType(u.Type),
 			Class: string(st.Class), Status: r.loc.StatusText(st)})
 	}
 	vi.SortFunc(rows, func(x MapRow) string { return x.Name + " " + r.a.Index.Units[x.Code].Type })
@@ -79,9 +79,9 @@ func (r *renderer) mapTable(p *model.Province, units []*model.Unit, root, home s
 		Since:   true,
 		Orders: []Link{
 			{Title: r.loc.Phrase("table.by_status")},
-			{Href: home + ProvincePath(p.Code) + unitsDir, Title: r.loc.Phrase("table.by_name")},
+			{Href: home + model.ProvincePath(p.Code) + model.UnitsDir, Title: r.loc.Phrase("table.by_name")},
 		},
-		CSV:     root + DataPath(p.Code, "csv"),
-		GeoJSON: root + MapDataPath(p.Code, false),
+		CSV:     root + model.DataPath(p.Code, "csv"),
+		GeoJSON: root + model.MapDataPath(p.Code, false),
 	}
 }

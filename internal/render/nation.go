@@ -67,7 +67,7 @@ func (r *renderer) nation(home string, year int) *NationData {
 	counts := map[status.Class]int{}
 	rows := map[string]*ProvinceRow{}
 	for _, p := range s.Provinces {
-		row := &ProvinceRow{Code: p.Code, Href: home + ProvincePath(p.Code), Name: r.loc.ProvinceName(p),
+		row := &ProvinceRow{Code: p.Code, Href: home + model.ProvincePath(p.Code), Name: r.loc.ProvinceName(p),
 			Units: units[p.Code], Formers: formers[p.Code], Named: named[p.Code], Class: string(status.NoData)}
 		if sh, ok := status.ShareOf(p, year); ok {
 			row.Share = &sh
@@ -93,7 +93,7 @@ func (r *renderer) nation(home string, year int) *NationData {
 		d.TotalSrc = Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0])}
 	}
 	if p := r.a.Index.Provinces[s.Config.Province]; p != nil {
-		d.Featured = &Link{Href: home + ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
+		d.Featured = &Link{Href: home + model.ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
 	}
 	if r.opts.Nation != nil {
 		d.Map = r.nationView(r.opts.Nation, rows)

@@ -14,29 +14,6 @@ import (
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
-// URL paths of pages, relative to the site root. Documented in docs/urls.md.
-const (
-	unitsDir    = "xa/"
-	formerDir   = "xa-cu/"
-	provinceDir = "tinh/"
-	storiesDir  = "tin/"
-	criteriaDir = "tieu-chi/"
-	sourcesDir  = "nguon/"
-)
-
-// MapDataPath is the path of the GeoJSON download of a province's map; small is the locator.
-func MapDataPath(province string, small bool) string {
-	if small {
-		return "data/tinh-" + province + "-240px.geojson"
-	}
-	return "data/tinh-" + province + ".geojson"
-}
-
-// LocatorPath is the path of a province's locator background: every unit of the province in
-// one grey shape, which each unit page's locator shows under the unit's own outline, so that
-// the province is drawn once for all its pages, not once in each.
-func LocatorPath(province string) string { return provinceDir + province + "/locator.svg" }
-
 // locatorSVG draws a province's locator background as a standalone SVG image. Its look is in
 // presentation attributes, which need no stylesheet: an SVG shown as an image has none.
 func locatorSVG(m *carto.Map) []byte {
@@ -56,7 +33,7 @@ func locatorSVG(m *carto.Map) []byte {
 func (r *renderer) locatorView(m *carto.Map, home, root, code string, also ...string) *MapView {
 	v := r.mapView(m, home, code)
 	v.Also = also
-	v.Background = root + LocatorPath(r.a.Index.Units[code].Province)
+	v.Background = root + model.LocatorPath(r.a.Index.Units[code].Province)
 	v.ViewW, v.ViewH = m.Width, m.Height
 	shapes := v.Shapes[:0]
 	for _, sh := range v.Shapes {
@@ -68,35 +45,12 @@ func (r *renderer) locatorView(m *carto.Map, home, root, code string, also ...st
 	return v
 }
 
-// downloads writes each province map's simplified geometry as GeoJSON, with the properties
-// of the tabular downloads (downloads.go), and those downloads.
-func (r *renderer) downloads() {
-	rows := r.dataRows()
-	props, asOf := r.geoProps(rows), r.dataAsOfField()
+// locators writes each province's locator background (locatorSVG).
+func (r *renderer) locators() {
 	for code, m := range r.opts.Maps {
-		r.out.put(MapDataPath(code, false), mapGeoJSON([]*carto.Map{m.Main}, props, asOf))
-		r.out.put(MapDataPath(code, true), mapGeoJSON([]*carto.Map{m.Locator}, props, asOf))
-		r.out.put(LocatorPath(code), locatorSVG(m.Locator))
+		r.out.put(model.LocatorPath(code), locatorSVG(m.Locator))
 	}
-	r.tables(rows)
-	r.unitDownloads(rows)
-	r.recognitions()
 }
-
-// UnitPath is the path of a current unit's page.
-func UnitPath(code string) string { return unitsDir + code + "/" }
-
-// FormerPath is the path of a former unit's page, by its key.
-func FormerPath(key string) string { return formerDir + key + "/" }
-
-// ProvincePath is the path of a province's page.
-func ProvincePath(code string) string { return provinceDir + code + "/" }
-
-// StoryPath is the path of a story.
-func StoryPath(slug string) string { return storiesDir + slug + "/" }
-
-// CriteriaPath is the path of a criteria set's page.
-func CriteriaPath(id string) string { return criteriaDir + id + "/" }
 
 func (r *renderer) pages() error {
 	s := r.a.Site
@@ -148,7 +102,7 @@ type MapView struct {
 	// to, or "" for no skip link.
 	Skip       string
 	LabelPoint [2]int // for a locator: where the focused unit is
-	// Background is, on a locator, the province's shared background image (LocatorPath),
+	// Background is, on a locator, the province's shared background image (model.LocatorPath),
 	// drawn under Shapes, which then hold only the focused unit; ViewW and ViewH are the
 	// viewBox's size it fills.
 	Background   string
@@ -310,7 +264,7 @@ func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 		v.Shapes = append(v.Shapes, ShapeView{
 			Code:   sh.Code,
 			Path:   sh.Path,
-			Href:   home + UnitPath(sh.Code),
+			Href:   home + model.UnitPath(sh.Code),
 			Name:   u.FullName(),
 			Status: r.loc.StatusText(st),
 			Class:  string(st.Class),
@@ -350,7 +304,7 @@ func (r *renderer) storyLinks(home string, keep func(*model.Story) bool) []Story
 	var out []StoryLink
 	for _, st := range r.a.Site.Stories {
 		if keep == nil || keep(st) {
-			out = append(out, StoryLink{Href: home + StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
+			out = append(out, StoryLink{Href: home + model.StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
 		}
 	}
 	return out
@@ -399,17 +353,17 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		Name:        r.loc.ProvinceName(p),
 		Heading:     r.loc.Phrase("home.map", strings.ToLower(p.Type), p.Name, r.loc.ProvinceName(p)),
 		Description: r.loc.Local(p.DescriptionEn, p.Description),
-		Href:        home + ProvincePath(p.Code),
+		Href:        home + model.ProvincePath(p.Code),
 		Legend:      r.legend(units),
 		Units:       len(units),
 		PressTotal:  status.PressTotal(p, "standard"),
 		Milestones:  p.Milestones,
 		Districts:   p.Districts,
-		FormersHref: home + ProvincePath(p.Code) + formerDir,
-		UnitsHref:   home + ProvincePath(p.Code) + unitsDir,
+		FormersHref: home + model.ProvincePath(p.Code) + model.FormerDir,
+		UnitsHref:   home + model.ProvincePath(p.Code) + model.UnitsDir,
 	}
 	if m := r.opts.Maps[p.Code]; m != nil {
-		d.DataHref = root + MapDataPath(p.Code, false)
+		d.DataHref = root + model.MapDataPath(p.Code, false)
 		d.Map = r.mapView(m.Main, home, "")
 		d.Map.ID = "map-" + p.Code
 		d.Map.Skip = mapTableID
@@ -444,7 +398,7 @@ func (r *renderer) home() error {
 		d.Stories = d.Stories[:5]
 	}
 	d.Nation = r.nation(pg.Home, 0)
-	d.Nation.CSV, d.Nation.DataPage = pg.Root+DataPath("", "csv"), pg.Home+dataPageDir
+	d.Nation.CSV, d.Nation.DataPage = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir
 	if d.Nation.Map != nil {
 		d.Nation.Script = r.mapScriptPath(pg.Root)
 	}
@@ -462,7 +416,7 @@ func (r *renderer) home() error {
 }
 
 func (r *renderer) province(p *model.Province) error {
-	pg := r.page("province", ProvincePath(p.Code), r.loc.ProvinceName(p))
+	pg := r.page("province", model.ProvincePath(p.Code), r.loc.ProvinceName(p))
 	pg.Description = r.loc.Phrase("province.description", p.Name)
 	pd := r.provinceData(p, pg.Root, pg.Home)
 	pg.Data = pd
@@ -471,14 +425,14 @@ func (r *renderer) province(p *model.Province) error {
 		// the map, and about half its width again for the legend under it
 		w, h = pd.Map.Width, pd.Map.Height+pd.Map.Width/2
 	}
-	pg.Embed = r.snippet(EmbedProvincePath(r.loc.Lang(), p.Code), pg.H1, embedProvinceHeight, w, h)
-	svg, err := r.writeMapSVG(ProvincePath(p.Code), pd.Map)
+	pg.Embed = r.snippet(model.EmbedProvincePath(r.loc.Lang(), p.Code), pg.H1, embedProvinceHeight, w, h)
+	svg, err := r.writeMapSVG(model.ProvincePath(p.Code), pd.Map)
 	if err != nil {
 		return err
 	}
 	o := barOptions{mapSVG: svg, csvJSON: p.Code}
 	if pd.Map != nil {
-		o.png = CardPath(ProvincePath(p.Code))
+		o.png = model.CardPath(model.ProvincePath(p.Code))
 	}
 	r.bar(pg, o)
 	pd.Bar = pg.Bar
@@ -535,7 +489,7 @@ func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []Recognit
 		}
 		if rc.CriteriaSet != "" {
 			v.Set = rc.CriteriaSet
-			v.SetHref = home + CriteriaPath(rc.CriteriaSet)
+			v.SetHref = home + model.CriteriaPath(rc.CriteriaSet)
 		}
 		out = append(out, v)
 	}
@@ -578,13 +532,13 @@ type AssessmentView struct {
 }
 
 func (r *renderer) unit(u *model.Unit) error {
-	pg := r.page("unit", UnitPath(u.Code), u.FullName())
+	pg := r.page("unit", model.UnitPath(u.Code), u.FullName())
 	pg.H1Lang = r.loc.Local("", pg.H1).Lang
 	home := pg.Home // links go to pages in the same language
 	st := r.a.Statuses[u.Code]
 	d := &UnitData{Unit: u, Status: st, StatusText: r.loc.StatusText(st), Class: string(st.Class), Answer: r.answer(u, st, home)}
 	if p := r.a.Index.Provinces[u.Province]; p != nil {
-		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
+		d.Province = Link{Href: home + model.ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
 		if m := r.opts.Maps[p.Code]; m != nil {
 			d.Locator = r.locatorView(m.Locator, home, pg.Root, u.Code)
 			d.Locator.ID = "locator"
@@ -600,7 +554,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	if set != nil {
 		d.Set = set
-		d.SetHref = home + CriteriaPath(set.ID)
+		d.SetHref = home + model.CriteriaPath(set.ID)
 		met, known := criteriaMet(latestAssessment(u, set), set)
 		d.Missing = r.missing(u, set, home)
 		for _, c := range set.Criteria {
@@ -618,7 +572,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	for i := len(u.Assessments) - 1; i >= 0; i-- {
 		a := u.Assessments[i]
-		v := AssessmentView{Set: a.CriteriaSet, SetHref: home + CriteriaPath(a.CriteriaSet), AsOf: r.loc.Date(a.AsOf), Level: i18n.Text{Value: a.Level}, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: r.loc.Local(a.NoteEn, a.Note)}
+		v := AssessmentView{Set: a.CriteriaSet, SetHref: home + model.CriteriaPath(a.CriteriaSet), AsOf: r.loc.Date(a.AsOf), Level: i18n.Text{Value: a.Level}, Met: len(a.CriteriaMet), SourceURL: a.SourceURL, Source: host(a.SourceURL), Note: r.loc.Local(a.NoteEn, a.Note)}
 		if s := r.a.Index.Sets[a.CriteriaSet]; s != nil {
 			v.Total = len(s.Criteria)
 			if l := s.Level(a.Level); l != nil {
@@ -632,9 +586,9 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	formerKeys := map[string]bool{}
 	for _, f := range st.Formers {
-		fv := FormerView{Href: home + FormerPath(f.Unit.Key()), Name: f.Unit.FullName(), District: f.Unit.District, Merge: f.Merge, Recognitions: r.recognitionViews(f.Unit, home)}
+		fv := FormerView{Href: home + model.FormerPath(f.Unit.Key()), Name: f.Unit.FullName(), District: f.Unit.District, Merge: f.Merge, Recognitions: r.recognitionViews(f.Unit, home)}
 		for _, via := range f.Via {
-			fv.Via = append(fv.Via, Link{Href: home + FormerPath(via.Key()), Title: via.FullName()})
+			fv.Via = append(fv.Via, Link{Href: home + model.FormerPath(via.Key()), Title: via.FullName()})
 		}
 		d.Formers = append(d.Formers, fv)
 		formerKeys[f.Unit.Key()] = true
@@ -649,15 +603,15 @@ func (r *renderer) unit(u *model.Unit) error {
 	d.Stories = r.storiesAbout(home, []string{u.Code}, fk)
 	for _, f := range r.index().formerByCode[u.Code] {
 		{
-			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(f.Key()), Title: r.loc.Phrase("unit.other_until", f.FullName(), f.District, r.loc.Date(f.Until))})
+			d.SameCode = append(d.SameCode, Link{Href: home + model.FormerPath(f.Key()), Title: r.loc.Phrase("unit.other_until", f.FullName(), f.District, r.loc.Date(f.Until))})
 		}
 	}
 	pg.Description = u.FullName() + ": " + d.StatusText + "."
 	pg.Data = d
-	pg.Embed = r.snippet(EmbedUnitPath(r.loc.Lang(), u.Code), u.FullName(), embedUnitHeight, 16, 9)
+	pg.Embed = r.snippet(model.EmbedUnitPath(r.loc.Lang(), u.Code), u.FullName(), embedUnitHeight, 16, 9)
 	o := barOptions{unit: u.Code}
 	if d.Locator != nil {
-		o.png = CardPath(UnitPath(u.Code)) // the province map with the unit outlined
+		o.png = model.CardPath(model.UnitPath(u.Code)) // the province map with the unit outlined
 	}
 	r.bar(pg, o)
 	return r.write("unit.html", pg)
@@ -700,7 +654,7 @@ type SuccessorView struct {
 }
 
 func (r *renderer) former(f *model.FormerUnit) error {
-	pg := r.page("former", FormerPath(f.Key()), f.FullName())
+	pg := r.page("former", model.FormerPath(f.Key()), f.FullName())
 	pg.H1Lang = r.loc.Local("", pg.H1).Lang
 	home := pg.Home // links go to pages in the same language
 	d := &FormerData{Unit: f, Until: r.loc.Date(f.Until), Reform: f.Until.Equal(model.ReformDate), Recognitions: r.recognitionViews(f, home)}
@@ -708,27 +662,27 @@ func (r *renderer) former(f *model.FormerUnit) error {
 		sv := SuccessorView{Partial: s.Merge == "partial", Former: s.Former}
 		if s.Former {
 			if g := r.a.Index.Former[s.Key()]; g != nil {
-				sv.Href, sv.Title = home+FormerPath(g.Key()), g.FullName()
+				sv.Href, sv.Title = home+model.FormerPath(g.Key()), g.FullName()
 			}
 		} else if u := r.a.Index.Units[s.Code]; u != nil {
-			sv.Href, sv.Title = home+UnitPath(u.Code), u.FullName()
+			sv.Href, sv.Title = home+model.UnitPath(u.Code), u.FullName()
 		}
 		d.Successors = append(d.Successors, sv)
 	}
 	for _, u := range r.a.Successors[f.Key()] {
-		d.Current = append(d.Current, Link{Href: home + UnitPath(u.Code), Title: u.FullName()})
+		d.Current = append(d.Current, Link{Href: home + model.UnitPath(u.Code), Title: u.FullName()})
 	}
 	if p := r.a.Index.Provinces[f.Province]; p != nil {
-		d.Province = Link{Href: home + ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
+		d.Province = Link{Href: home + model.ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
 	}
 	d.Locator = r.formerLocator(f, home, pg.Root)
 	d.Stories = r.storiesAbout(home, nil, []string{f.Key()})
 	if u := r.a.Index.Units[f.Code]; u != nil {
-		d.SameCode = append(d.SameCode, Link{Href: home + UnitPath(u.Code), Title: r.loc.Phrase("former.current", u.FullName())})
+		d.SameCode = append(d.SameCode, Link{Href: home + model.UnitPath(u.Code), Title: r.loc.Phrase("former.current", u.FullName())})
 	}
 	for _, g := range r.index().formerByCode[f.Code] {
 		if g != f {
-			d.SameCode = append(d.SameCode, Link{Href: home + FormerPath(g.Key()), Title: r.loc.Phrase("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
+			d.SameCode = append(d.SameCode, Link{Href: home + model.FormerPath(g.Key()), Title: r.loc.Phrase("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
 		}
 	}
 	pg.Description = r.loc.Phrase("former.description", f.FullName(), f.District, d.Until)
@@ -787,7 +741,7 @@ type StoryData struct {
 
 func (r *renderer) story(st *model.Story) error {
 	title := r.loc.Local(st.TitleEn, st.Title)
-	pg := r.page("story", StoryPath(st.Slug), title.Value)
+	pg := r.page("story", model.StoryPath(st.Slug), title.Value)
 	pg.H1Lang = title.Lang
 	pg.Description = r.loc.Local(st.SummaryEn, st.Summary).Value
 	body := r.loc.Local(string(st.BodyEn), string(st.Body))
@@ -801,12 +755,12 @@ func (r *renderer) story(st *model.Story) error {
 	d := &StoryData{Story: st, Body: template.HTML(buf.String()), BodyLang: body.Lang}
 	for _, c := range st.Units {
 		if u := r.a.Index.Units[c]; u != nil {
-			d.Units = append(d.Units, Link{Href: pg.Home + UnitPath(c), Title: u.FullName()})
+			d.Units = append(d.Units, Link{Href: pg.Home + model.UnitPath(c), Title: u.FullName()})
 		}
 	}
 	for _, k := range st.FormerUnits {
 		if f := r.a.Index.Former[k]; f != nil {
-			d.Formers = append(d.Formers, Link{Href: pg.Home + FormerPath(k), Title: f.FullName() + " (" + f.District + ")"})
+			d.Formers = append(d.Formers, Link{Href: pg.Home + model.FormerPath(k), Title: f.FullName() + " (" + f.District + ")"})
 		}
 	}
 	pg.Data = d
@@ -814,7 +768,7 @@ func (r *renderer) story(st *model.Story) error {
 }
 
 func (r *renderer) storyList() error {
-	pg := r.page("stories", storiesDir, r.loc.Phrase("stories.title"))
+	pg := r.page("stories", model.StoriesDir, r.loc.Phrase("stories.title"))
 	pg.Description = r.loc.Phrase("stories.description")
 	pg.Data = r.storyLinks(pg.Home, nil)
 	return r.write("stories.html", pg)
@@ -827,21 +781,21 @@ type CriteriaData struct {
 }
 
 func (r *renderer) criteriaSet(cs *model.CriteriaSet) error {
-	pg := r.page("criteria", CriteriaPath(cs.ID), r.loc.Phrase("criteria.title", cs.ID))
+	pg := r.page("criteria", model.CriteriaPath(cs.ID), r.loc.Phrase("criteria.title", cs.ID))
 	pg.Description = r.loc.Local(cs.NameEn, cs.Name).Value + " (" + cs.Decision + ")."
 	pg.Data = &CriteriaData{Set: cs}
 	return r.write("criteria.html", pg)
 }
 
 func (r *renderer) criteriaList() error {
-	pg := r.page("criteria-list", criteriaDir, r.loc.Phrase("criteria.list_title"))
+	pg := r.page("criteria-list", model.CriteriaDir, r.loc.Phrase("criteria.list_title"))
 	pg.Description = r.loc.Phrase("criteria.list_description")
 	pg.Data = r.a.Site.CriteriaSets
 	return r.write("criteria-list.html", pg)
 }
 
 func (r *renderer) sources() error {
-	pg := r.page("sources", sourcesDir, r.loc.Phrase("sources.title"))
+	pg := r.page("sources", model.SourcesDir, r.loc.Phrase("sources.title"))
 	pg.Description = r.loc.Phrase("sources.description")
 	return r.write("sources.html", pg)
 }
@@ -849,7 +803,7 @@ func (r *renderer) sources() error {
 // notFound writes 404.html (en/404.html in English). A host serves it at any missing path, so
 // its links start from the base URL's path rather than being relative to the page.
 func (r *renderer) notFound() error {
-	pg := r.page("404", "404.html", r.loc.Phrase("not_found.title"))
+	pg := r.page("404", model.NotFoundFile, r.loc.Phrase("not_found.title"))
 	pg.Description = r.loc.Phrase("not_found.description")
 	return r.write("404.html", pg)
 }

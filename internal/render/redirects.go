@@ -6,13 +6,9 @@ import (
 	"html/template"
 	"path"
 	"sort"
-	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/model"
 )
-
-// RedirectsFile is the output path of Netlify's redirect rules.
-const RedirectsFile = "_redirects"
 
 // Redirect is an old path of a page (an alias in content) and the page's path now, both site
 // paths without the language's folder, such as "xa/chieng-an/" and "xa/03664/".
@@ -28,12 +24,12 @@ func Redirects(s *model.Site) []Redirect {
 	var out []Redirect
 	for _, u := range s.Units {
 		for _, a := range u.Aliases {
-			out = append(out, Redirect{From: model.AliasPath(a), To: UnitPath(u.Code)})
+			out = append(out, Redirect{From: model.AliasPath(a), To: model.UnitPath(u.Code)})
 		}
 	}
 	for _, f := range s.Former {
 		for _, a := range f.Aliases {
-			out = append(out, Redirect{From: model.AliasPath(a), To: FormerPath(f.Key())})
+			out = append(out, Redirect{From: model.AliasPath(a), To: model.FormerPath(f.Key())})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
@@ -45,14 +41,6 @@ type RedirectView struct {
 	Lang      string
 	To        string // the new page, relative to the old one
 	Canonical string // the new page's absolute URL
-}
-
-// fallbackFile is the output file of the fallback page at the site path p.
-func fallbackFile(p string) string {
-	if strings.HasSuffix(p, ".html") {
-		return p
-	}
-	return p + "index.html"
 }
 
 // fallbacks writes, for each alias in the language being rendered, an HTML page at the old
@@ -71,7 +59,7 @@ func (r *renderer) fallbacks() error {
 	}
 	for _, rd := range Redirects(r.a.Site) {
 		from, to := r.loc.Dir()+rd.From, r.loc.Dir()+rd.To
-		file := fallbackFile(from)
+		file := model.PageFile(from)
 		if r.out.has(file) {
 			return fmt.Errorf("render: alias /%s is the path of a page", rd.From)
 		}
@@ -109,9 +97,9 @@ func (r *renderer) redirectsFile() {
 		if l.Dir() == "" {
 			continue
 		}
-		for _, dir := range []string{unitsDir, provinceDir} {
-			fmt.Fprintf(&b, "/%s%s:code/%s  /%s:code/%s  301\n", l.Dir(), dir, CardPath(""), dir, CardPath(""))
+		for _, dir := range []string{model.UnitsDir, model.ProvincesDir} {
+			fmt.Fprintf(&b, "/%s%s:code/%s  /%s:code/%s  301\n", l.Dir(), dir, model.CardPath(""), dir, model.CardPath(""))
 		}
 	}
-	r.out.put(RedirectsFile, b.Bytes())
+	r.out.put(model.RedirectsFile, b.Bytes())
 }

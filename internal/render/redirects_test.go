@@ -5,16 +5,14 @@ import (
 	"testing"
 
 	"github.com/ntm-atlas/atlas/internal/linkcheck"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 func TestRedirects(t *testing.T) {
 	a := site()
 	a.Site.Units[0].Aliases = []string{"/xa/chieng-an/"}
 	a.Site.Former[0].Aliases = []string{"xa-cu/chieng-xom", "/cu/chieng-xom.html"}
-	files, err := Site(a, Options{Maps: maps(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := withDownloads(t, a, Options{Maps: maps(t)})
 	want := "# Old addresses of pages (aliases in content/), written by atlas build; see docs/urls.md.\n" +
 		"/cu/chieng-xom.html  /xa-cu/03664/  301!\n" +
 		"/en/cu/chieng-xom.html  /en/xa-cu/03664/  301!\n" +
@@ -25,7 +23,7 @@ func TestRedirects(t *testing.T) {
 		"# Share cards of other languages, now one card for all (docs/urls.md).\n" +
 		"/en/xa/:code/card.png  /xa/:code/card.png  301\n" +
 		"/en/tinh/:code/card.png  /tinh/:code/card.png  301\n"
-	if got := string(files[RedirectsFile]); got != want {
+	if got := string(files[model.RedirectsFile]); got != want {
 		t.Errorf("_redirects =\n%s\nwant\n%s", got, want)
 	}
 	for file, to := range map[string]string{
@@ -51,7 +49,7 @@ func TestRedirects(t *testing.T) {
 	if b := linkcheck.Check(files, "/atlas/"); len(b) > 0 {
 		t.Errorf("broken links: %v", b)
 	}
-	if strings.Contains(string(files[SitemapFile]), "chieng") {
+	if strings.Contains(string(files[model.SitemapFile]), "chieng") {
 		t.Error("the sitemap lists a fallback page")
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -50,6 +49,9 @@ type Options struct {
 	// build writes them as they come instead of holding the site in memory. It is called
 	// from several goroutines at once; an error it returns ends the render.
 	Sink Sink
+	// Downloads are the sizes of the downloads (internal/export) by path, which the data
+	// page lists.
+	Downloads map[string]int
 	// Memo, when set, keeps the pages rendered, and gives back those whose inputs did not
 	// change instead of rendering them again.
 	Memo Memo
@@ -76,6 +78,9 @@ func (f Files) Paths() []string {
 // returns no files; otherwise it returns them all.
 func Site(a *status.Atlas, opts Options) (Files, error) {
 	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown)}
+	for p, n := range opts.Downloads {
+		r.out.sizes[p] = n // written already: pages list them, and no page may take their paths
+	}
 	if err := r.assets(); err != nil {
 		return nil, err
 	}
@@ -86,9 +91,8 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 		}
 		r.locs = append(r.locs, loc)
 	}
-	// The downloads come first: the data page gives their sizes. They are in Vietnamese.
 	r.loc = r.locs[0]
-	r.downloads()
+	r.locators()
 	if err := r.out.failed(); err != nil {
 		return nil, err
 	}
@@ -242,13 +246,12 @@ func (r *renderer) assets() error {
 		if e.IsDir() {
 			continue
 		}
-		b, err := r.layout("assets/" + e.Name())
+		b, err := r.layout(model.AssetsDir + e.Name())
 		if err != nil {
 			return err
 		}
 		sum := sha256.Sum256(b)
-		ext := path.Ext(e.Name())
-		p := "assets/" + strings.TrimSuffix(e.Name(), ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		p := model.AssetPath(e.Name(), hex.EncodeToString(sum[:])[:10])
 		r.assetPaths[e.Name()] = p
 		r.out.put(p, b)
 	}
@@ -348,18 +351,12 @@ type SiteView struct {
 // being rendered: its path, root and links to its other languages.
 func (r *renderer) page(kind, p, h1 string) *Page {
 	pg := &Page{Kind: kind, Lang: r.loc.Lang(), Path: r.loc.Dir() + p, H1: h1}
-	file := func(p string) string {
-		if strings.HasSuffix(p, ".html") {
-			return p
-		}
-		return p + "index.html"
-	}
 	// Home is relative to the language's folder: "../../" from en/xa/03664/ leads to en/.
-	pg.Root, pg.Home = rootOf(file(pg.Path)), rootOf(file(p))
+	pg.Root, pg.Home = rootOf(model.PageFile(pg.Path)), rootOf(model.PageFile(p))
 	if kind == "404" {
 		// A host serves the 404 page at any missing path, so its links start from the base
 		// URL's path rather than being relative to the page.
-		pg.Root = BasePath(r.a.Site.Config.BaseURL)
+		pg.Root = model.BasePath(r.a.Site.Config.BaseURL)
 		pg.Home = pg.Root + r.loc.Dir()
 	}
 	for _, l := range r.locs {
@@ -377,17 +374,13 @@ func (r *renderer) page(kind, p, h1 string) *Page {
 	return pg
 }
 
-// write renders layout name with data into out at p + "index.html" (or p itself when it ends
-// in ".html").
+// write renders layout name with data into out at the page's file (model.PageFile).
 func (r *renderer) write(name string, pg *Page) error {
 	t, err := r.template(name)
 	if err != nil {
 		return err
 	}
-	file := pg.Path
-	if !strings.HasSuffix(file, ".html") {
-		file += "index.html"
-	}
+	file := model.PageFile(pg.Path)
 	pg.Site = r.siteView()
 	if pg.Canonical == "" {
 		pg.Canonical = r.abs(pg.Path)
@@ -450,16 +443,7 @@ func (r *renderer) siteView() *SiteView {
 }
 
 // abs returns the absolute URL of a site path, from the base URL.
-func (r *renderer) abs(p string) string {
-	base, err := url.Parse(r.a.Site.Config.BaseURL)
-	if err != nil {
-		return p
-	}
-	if !strings.HasSuffix(base.Path, "/") {
-		base.Path += "/"
-	}
-	return base.ResolveReference(&url.URL{Path: p}).String()
-}
+func (r *renderer) abs(p string) string { return model.URL(r.a.Site.Config.BaseURL, p) }
 
 // rootOf returns the relative path from file's folder to the root: "./" at the top.
 func rootOf(file string) string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/export"
 	"github.com/ntm-atlas/atlas/internal/geometry"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
@@ -44,11 +45,31 @@ func maps(t *testing.T) map[string]*geometry.Province {
 	return map[string]*geometry.Province{"14": {Main: m, Locator: m}}
 }
 
-func TestEscaping(t *testing.T) {
-	files, err := Site(site(), Options{Maps: maps(t)})
+// withDownloads renders a with opts after writing its downloads (internal/export), as a
+// build does, and returns both.
+func withDownloads(t *testing.T, a *status.Atlas, opts Options) Files {
+	t.Helper()
+	all := Files{}
+	sizes, err := export.Write(a, export.Options{Maps: opts.Maps}, func(p string, b []byte) error {
+		all[p] = b
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	opts.Downloads = sizes
+	files, err := Site(a, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range files {
+		all[p] = b
+	}
+	return all
+}
+
+func TestEscaping(t *testing.T) {
+	files := withDownloads(t, site(), Options{Maps: maps(t)})
 	for _, p := range files.Paths() {
 		body := string(files[p])
 		if strings.Contains(body, payload) || strings.Contains(body, "<b>raw") {

@@ -5,23 +5,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
-
-// searchDir is the search page's folder.
-const searchDir = "tim-kiem/"
-
-// SearchIndexPath is the path of the search index's manifest, relative to the site root: the
-// list of its shards. The index is split so that a query downloads only the shard of its first
-// word (SearchShardPath), one set for every language: the search pages fetch the manifest and a
-// shard on first use and link each entry below their own language's home. The format is
-// documented in docs/urls.md.
-const SearchIndexPath = searchDir + "i/index.json"
-
-// SearchShardPath is the path of the shard of the search index that holds every entry with a
-// word (of its name, code or other names) that begins with prefix.
-func SearchShardPath(prefix string) string { return searchDir + "i/" + prefix + ".json" }
 
 // ShardPrefix is the shard key of length n of a folded word: its first n letters, or the
 // whole word and "_" when it is shorter (an exact word). A word that does not begin with n
@@ -133,7 +120,7 @@ func (r *renderer) searchIndex() *SearchIndex {
 	}
 	var es []SearchEntry
 	for _, u := range r.a.Site.Units {
-		e := SearchEntry{Name: u.Name, Type: u.Type, Code: u.Code, Province: province(u.Province), Path: UnitPath(u.Code), Status: string(status.NoData)}
+		e := SearchEntry{Name: u.Name, Type: u.Type, Code: u.Code, Province: province(u.Province), Path: model.UnitPath(u.Code), Status: string(status.NoData)}
 		var keys []string
 		if st := r.a.Statuses[u.Code]; st != nil {
 			e.Status = string(st.Class)
@@ -148,7 +135,7 @@ func (r *renderer) searchIndex() *SearchIndex {
 		es = append(es, e)
 	}
 	for _, f := range r.a.Site.Former {
-		e := SearchEntry{Name: f.Name, Type: f.Type, Former: true, Code: f.Code, Province: province(f.Province), District: f.District, Path: FormerPath(f.Key()), Status: formerNone}
+		e := SearchEntry{Name: f.Name, Type: f.Type, Former: true, Code: f.Code, Province: province(f.Province), District: f.District, Path: model.FormerPath(f.Key()), Status: formerNone}
 		if best, l := r.a.Best(f); l != nil {
 			e.Status, e.Year = string(status.RankClass(l.Rank)), best.Year
 		}
@@ -236,7 +223,7 @@ func (r *renderer) search() error {
 			if err != nil {
 				return err
 			}
-			r.out.put(SearchShardPath(p), append(b, '\n'))
+			r.out.put(model.SearchShardPath(p), append(b, '\n'))
 			m.Shards = append(m.Shards, p)
 		}
 		sort.Strings(m.Shards)
@@ -244,10 +231,10 @@ func (r *renderer) search() error {
 		if err != nil {
 			return err
 		}
-		r.out.put(SearchIndexPath, append(b, '\n'))
+		r.out.put(model.SearchIndexPath, append(b, '\n'))
 	}
-	pg := r.page("search", searchDir, r.loc.Phrase("search.title"))
+	pg := r.page("search", model.SearchDir, r.loc.Phrase("search.title"))
 	pg.Description = r.loc.Phrase("search.description")
-	pg.Data = &SearchData{Index: pg.Root + SearchIndexPath, UnitsHref: pg.Home + unitsDir, FormersHref: pg.Home + formerDir, Statuses: r.searchStatuses()}
+	pg.Data = &SearchData{Index: pg.Root + model.SearchIndexPath, UnitsHref: pg.Home + model.UnitsDir, FormersHref: pg.Home + model.FormerDir, Statuses: r.searchStatuses()}
 	return r.write("search.html", pg)
 }

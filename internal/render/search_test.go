@@ -46,13 +46,13 @@ func TestSearchIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, ok := files[SearchIndexPath]
+	b, ok := files[model.SearchIndexPath]
 	if !ok {
-		t.Fatalf("no %s written", SearchIndexPath)
+		t.Fatalf("no %s written", model.SearchIndexPath)
 	}
 	var m SearchManifest
 	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("%s: %v", SearchIndexPath, err)
+		t.Fatalf("%s: %v", model.SearchIndexPath, err)
 	}
 	// Every shard the manifest names, and no other, is written; together they hold every
 	// entry once, in the order of the index.
@@ -61,7 +61,7 @@ func TestSearchIndex(t *testing.T) {
 	seen := map[string]bool{}
 	for _, p := range m.Shards {
 		var sh SearchIndex
-		if err := json.Unmarshal(files[SearchShardPath(p)], &sh); err != nil {
+		if err := json.Unmarshal(files[model.SearchShardPath(p)], &sh); err != nil {
 			t.Fatalf("shard %s: %v", p, err)
 		}
 		shard[p] = sh.Units
@@ -73,7 +73,7 @@ func TestSearchIndex(t *testing.T) {
 		}
 	}
 	for p := range files {
-		if strings.HasPrefix(p, "tim-kiem/i/") && p != SearchIndexPath && shard[strings.TrimSuffix(strings.TrimPrefix(p, "tim-kiem/i/"), ".json")] == nil {
+		if strings.HasPrefix(p, "tim-kiem/i/") && p != model.SearchIndexPath && shard[strings.TrimSuffix(strings.TrimPrefix(p, "tim-kiem/i/"), ".json")] == nil {
 			t.Errorf("%s is written but not in the manifest", p)
 		}
 	}
@@ -138,7 +138,7 @@ func TestSearchIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(again[SearchShardPath("ch")], files[SearchShardPath("ch")]) || !bytes.Equal(again[SearchIndexPath], b) {
+	if !bytes.Equal(again[model.SearchShardPath("ch")], files[model.SearchShardPath("ch")]) || !bytes.Equal(again[model.SearchIndexPath], b) {
 		t.Error("two renders of the same atlas wrote different search indexes")
 	}
 }
@@ -176,7 +176,7 @@ func TestSearchPages(t *testing.T) {
 	} {
 		page := string(files[tt.path])
 		for _, want := range []string{
-			`<form role="search" class="search" id="search" action="./" method="get" data-index="` + tt.root + SearchIndexPath + `" data-home="` + tt.home + `"`,
+			`<form role="search" class="search" id="search" action="./" method="get" data-index="` + tt.root + model.SearchIndexPath + `" data-home="` + tt.home + `"`,
 			`<input type="search" id="q" name="q"`,
 			`<label for="q">`,
 			`<a href="` + tt.home + `xa/">`,

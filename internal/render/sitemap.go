@@ -8,14 +8,10 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // Output paths of the files that tell search engines about the site.
-const (
-	SitemapFile = "sitemap.xml"
-	RobotsFile  = "robots.txt"
-)
-
 type urlset struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 	URLs    []sitemapURL `xml:"url"`
@@ -32,16 +28,16 @@ type sitemapURL struct {
 func lastMods(s *model.Site) map[string]time.Time {
 	m := map[string]time.Time{}
 	for _, st := range s.Stories {
-		m[StoryPath(st.Slug)] = st.Date
+		m[model.StoryPath(st.Slug)] = st.Date
 	}
 	for _, u := range s.Units {
 		if a := u.Latest(); a != nil && !a.AsOf.IsZero() {
-			m[UnitPath(u.Code)] = a.AsOf
+			m[model.UnitPath(u.Code)] = a.AsOf
 		}
 	}
 	for _, f := range s.Former {
 		if !f.Until.IsZero() {
-			m[FormerPath(f.Key())] = f.Until
+			m[model.FormerPath(f.Key())] = f.Until
 		}
 	}
 	return m
@@ -54,16 +50,16 @@ func (r *renderer) sitemap() error {
 	skip := map[string]bool{}
 	for _, rd := range Redirects(r.a.Site) {
 		for _, l := range r.locs {
-			skip[fallbackFile(l.Dir()+rd.From)] = true
+			skip[model.PageFile(l.Dir()+rd.From)] = true
 		}
 	}
-	mods, data := lastMods(r.a.Site), dataAsOf(r.a.Site)
+	mods, data := lastMods(r.a.Site), status.DataAsOf(r.a.Site)
 	var set urlset
 	for _, file := range r.out.paths() {
-		if !strings.HasSuffix(file, ".html") || skip[file] || strings.HasSuffix(file, "404.html") || strings.HasPrefix(file, "embed/") {
+		if !strings.HasSuffix(file, ".html") || skip[file] || strings.HasSuffix(file, model.NotFoundFile) || strings.HasPrefix(file, model.EmbedDir) {
 			continue
 		}
-		p := strings.TrimSuffix(file, "index.html")
+		p := strings.TrimSuffix(file, model.IndexFile)
 		bare := p
 		for _, l := range r.locs {
 			if l.Dir() != "" && strings.HasPrefix(p, l.Dir()) {
@@ -82,15 +78,15 @@ func (r *renderer) sitemap() error {
 	}
 	b, err := xml.MarshalIndent(set, "", "  ")
 	if err != nil {
-		return fmt.Errorf("render %s: %w", SitemapFile, err)
+		return fmt.Errorf("render %s: %w", model.SitemapFile, err)
 	}
-	r.out.put(SitemapFile, append([]byte(xml.Header), append(b, '\n')...))
+	r.out.put(model.SitemapFile, append([]byte(xml.Header), append(b, '\n')...))
 	return nil
 }
 
 // robots writes robots.txt: every crawler may read everything, and the sitemap is named.
 func (r *renderer) robots() {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.abs(SitemapFile))
-	r.out.put(RobotsFile, b.Bytes())
+	fmt.Fprintf(&b, "User-agent: *\nAllow: /\n\nSitemap: %s\n", r.abs(model.SitemapFile))
+	r.out.put(model.RobotsFile, b.Bytes())
 }

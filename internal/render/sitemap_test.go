@@ -22,7 +22,7 @@ func TestSitemap(t *testing.T) {
 			LastMod string `xml:"lastmod"`
 		} `xml:"url"`
 	}
-	if err := xml.Unmarshal(files[SitemapFile], &set); err != nil {
+	if err := xml.Unmarshal(files[model.SitemapFile], &set); err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
@@ -53,7 +53,7 @@ func TestSitemap(t *testing.T) {
 		}
 	}
 	want := "User-agent: *\nAllow: /\n\nSitemap: https://example.org/atlas/sitemap.xml\n"
-	if got := string(files[RobotsFile]); got != want {
+	if got := string(files[model.RobotsFile]); got != want {
 		t.Errorf("robots.txt = %q, want %q", got, want)
 	}
 }

@@ -11,16 +11,6 @@ import (
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
-// yearsDir holds the year pages: the overview at nam/ and one page per year at nam/<year>/.
-const yearsDir = "nam/"
-
-// YearsPath is the path of the overview of the years.
-func YearsPath() string { return yearsDir }
-
-// YearPath is the path of the page of the atlas as of the end of year; below a province's
-// path, of that province's page.
-func YearPath(year int) string { return yearsDir + strconv.Itoa(year) + "/" }
-
 // YearLink is a year in a list of years.
 type YearLink struct {
 	Year    int
@@ -174,7 +164,7 @@ func (r *renderer) years() error {
 func yearLinks(asOf []*status.Year, dir string, current int, named func(*status.Year) int) []YearLink {
 	var out []YearLink
 	for _, y := range asOf {
-		out = append(out, YearLink{Year: y.Year, Href: dir + YearPath(y.Year), Named: named(y), Current: y.Year == current})
+		out = append(out, YearLink{Year: y.Year, Href: dir + model.YearPath(y.Year), Named: named(y), Current: y.Year == current})
 	}
 	return out
 }
@@ -182,10 +172,10 @@ func yearLinks(asOf []*status.Year, dir string, current int, named func(*status.
 // yearNav sets a year page's links to the years before and after it.
 func yearNav(yd *YearData, asOf []*status.Year, i int, dir string) {
 	if i > 0 {
-		yd.Prev = dir + YearPath(asOf[i].Year-1)
+		yd.Prev = dir + model.YearPath(asOf[i].Year-1)
 	}
 	if i < len(asOf)-1 {
-		yd.Next = dir + YearPath(asOf[i].Year+1)
+		yd.Next = dir + model.YearPath(asOf[i].Year+1)
 	}
 }
 
@@ -206,7 +196,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		}
 		return y.AtLeast[levels[0].Rank]
 	}
-	pg := r.page("years", yearsDir, r.loc.Phrase("year.index_title"))
+	pg := r.page("years", model.YearsDir, r.loc.Phrase("year.index_title"))
 	pg.Description = r.loc.Phrase("year.nation_index_description", status.FirstYear, last)
 	d := &YearsData{
 		Province:   name,
@@ -216,7 +206,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		PressTotal: status.PressTotal(nation, "standard"),
 	}
 	for _, p := range s.Provinces {
-		d.Provinces = append(d.Provinces, Link{Href: pg.Home + ProvincePath(p.Code) + yearsDir, Title: r.loc.ProvinceName(p)})
+		d.Provinces = append(d.Provinces, Link{Href: pg.Home + model.ProvincePath(p.Code) + model.YearsDir, Title: r.loc.ProvinceName(p)})
 	}
 	vi.SortFunc(d.Provinces, func(l Link) string { return l.Title })
 	for _, f := range s.Former {
@@ -226,14 +216,14 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 	}
 	dated := r.a.Dated()
 	d.countRecognitions(dated)
-	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+RecognitionsPath("csv"), pg.Root+RecognitionsPath("json")
-	d.DataPage = pg.Home + dataPageDir
+	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")
+	d.DataPage = pg.Home + model.DataPageDir
 	d.ListedByProvince = len(dated) > nationListMax
 	for _, y := range asOf {
 		if d.ListedByProvince {
 			break
 		}
-		g := YearGroup{Year: y.Year, Href: pg.Home + YearPath(y.Year)}
+		g := YearGroup{Year: y.Year, Href: pg.Home + model.YearPath(y.Year)}
 		for _, x := range y.New {
 			g.New = append(g.New, r.datedView(x, pg.Home))
 		}
@@ -270,11 +260,11 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		}
 	}
 	for i, y := range asOf {
-		pg := r.page("year", YearPath(y.Year), r.loc.Phrase("year.title", name, y.Year))
+		pg := r.page("year", model.YearPath(y.Year), r.loc.Phrase("year.title", name, y.Year))
 		pg.Description = r.loc.Phrase("year.nation_description", y.Year)
 		nd := r.nation(pg.Home, y.Year)
 		nd.Featured = nil
-		nd.CSV, nd.DataPage = pg.Root+DataPath("", "csv"), pg.Home+dataPageDir
+		nd.CSV, nd.DataPage = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir
 		counts := map[status.Class]int{}
 		for _, row := range nd.Rows {
 			counts[status.Class(row.Class)]++
@@ -282,7 +272,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		nd.Legend = r.shareLegend(counts, len(nd.Rows), func(c status.Class) bool { return anyYear[c] })
 		yd := &YearData{
 			Year: y.Year, First: status.FirstYear, Last: last,
-			Overview: pg.Home + yearsDir,
+			Overview: pg.Home + model.YearsDir,
 			Years:    yearLinks(asOf, pg.Home, y.Year, named),
 			Summary:  summary(i),
 			Script:   r.assetPaths["years.js"],
@@ -290,7 +280,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 			Map:      nd.Map,
 		}
 		yearNav(yd, asOf, i, pg.Home)
-		svg, err := r.writeMapSVG(YearPath(y.Year), yd.Map)
+		svg, err := r.writeMapSVG(model.YearPath(y.Year), yd.Map)
 		if err != nil {
 			return err
 		}
@@ -312,7 +302,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 // provinceYears writes a province's overview of the years, tinh/<code>/nam/, and a page per
 // year whose map colours its units by what their former communes had earned by then.
 func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels []*model.Level, last int) error {
-	base := ProvincePath(p.Code)
+	base := model.ProvincePath(p.Code)
 	named := func(y *status.Year) int {
 		if len(levels) == 0 {
 			return 0
@@ -327,7 +317,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 	}
 
 	// The overview.
-	pg := r.page("years", base+yearsDir, r.loc.Phrase("year.index_title_of", r.loc.ProvinceName(p)))
+	pg := r.page("years", base+model.YearsDir, r.loc.Phrase("year.index_title_of", r.loc.ProvinceName(p)))
 	pg.Description = r.loc.Phrase("year.index_description", p.Name, status.FirstYear, last)
 	d := &YearsData{
 		Province:   r.loc.ProvinceName(p),
@@ -335,7 +325,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		Years:      yearLinks(asOf, pg.Home+base, 0, named),
 		Milestones: p.Milestones,
 		PressTotal: status.PressTotal(p, "standard"),
-		National:   &Link{Href: pg.Home + yearsDir, Title: r.loc.Phrase("nation.name")},
+		National:   &Link{Href: pg.Home + model.YearsDir, Title: r.loc.Phrase("nation.name")},
 	}
 	for _, f := range r.a.Site.Former {
 		if _, l := r.a.Best(f); l != nil && l.Recognized && f.Province == p.Code {
@@ -349,10 +339,10 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 	}
 	d.countRecognitions(mine)
-	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+RecognitionsPath("csv"), pg.Root+RecognitionsPath("json")
-	d.DataPage = pg.Home + dataPageDir
+	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")
+	d.DataPage = pg.Home + model.DataPageDir
 	for _, y := range asOf {
-		g := YearGroup{Year: y.Year, Href: pg.Home + base + YearPath(y.Year)}
+		g := YearGroup{Year: y.Year, Href: pg.Home + base + model.YearPath(y.Year)}
 		for _, x := range y.New {
 			if x.Former.Province == p.Code {
 				g.New = append(g.New, r.datedView(x, pg.Home))
@@ -391,11 +381,11 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 	}
 	for i, y := range asOf {
-		pg := r.page("year", base+YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
+		pg := r.page("year", base+model.YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
 		pg.Description = r.loc.Phrase("year.description", p.Name, y.Year)
 		yd := &YearData{
 			Year: y.Year, First: status.FirstYear, Last: last,
-			Overview: pg.Home + base + yearsDir,
+			Overview: pg.Home + base + model.YearsDir,
 			Years:    yearLinks(asOf, pg.Home+base, y.Year, named),
 			Summary:  summary(i),
 			Undated:  len(undated),
@@ -413,10 +403,10 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 				Rows:    r.yearRows(units, pg.Home, y),
 				Orders: []Link{
 					{Title: r.loc.Phrase("table.by_name")},
-					{Href: pg.Home + ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.today")},
+					{Href: pg.Home + model.ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.today")},
 				},
-				CSV:     pg.Root + DataPath(p.Code, "csv"),
-				GeoJSON: pg.Root + MapDataPath(p.Code, false),
+				CSV:     pg.Root + model.DataPath(p.Code, "csv"),
+				GeoJSON: pg.Root + model.MapDataPath(p.Code, false),
 				Note:    r.loc.Phrase("table.year_note"),
 			}
 			yd.Map = r.mapView(m.Main, pg.Home, "")
@@ -437,7 +427,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 				}, summary)
 			}
 		}
-		svg, err := r.writeMapSVG(base+YearPath(y.Year), yd.Map)
+		svg, err := r.writeMapSVG(base+model.YearPath(y.Year), yd.Map)
 		if err != nil {
 			return err
 		}
@@ -481,7 +471,7 @@ func (r *renderer) yearSummary(y *status.Year, named, units int) string {
 // datedView is a dated recognition in words, linked below home.
 func (r *renderer) datedView(d status.Dated, home string) DatedView {
 	v := DatedView{
-		Href:   home + FormerPath(d.Former.Key()),
+		Href:   home + model.FormerPath(d.Former.Key()),
 		Name:   d.Former.FullName() + " (" + d.Former.District + ")",
 		Level:  r.loc.LevelName(d.Level),
 		Year:   d.Year,

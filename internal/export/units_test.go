@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -7,29 +7,31 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/geometry"
 	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
+	"github.com/paulmach/orb"
 )
 
 const formula = `=HYPERLINK("https://evil.example/","click")`
 
-// downloadSite renders the test atlas with a unit whose name is a spreadsheet formula.
-func downloadSite(t *testing.T) Files {
+// downloadSite writes the downloads of the test atlas with a unit whose name is a
+// spreadsheet formula.
+func downloadSite(t *testing.T) map[string][]byte {
 	t.Helper()
 	a := site()
 	a.Site.Units[0].Name = formula
 	a.Site.Former[0].Name = "-2+3"
-	files, err := Site(a, Options{Maps: maps(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
+	return files(t, a)
 }
 
 func TestCSV(t *testing.T) {
 	files := downloadSite(t)
-	for _, p := range []string{DataPath("", "csv"), DataPath("14", "csv")} {
+	for _, p := range []string{model.DataPath("", "csv"), model.DataPath("14", "csv")} {
 		b := files[p]
 		if !bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
 			t.Fatalf("%s does not start with a UTF-8 byte order mark", p)
@@ -38,8 +40,8 @@ func TestCSV(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		if !reflect.DeepEqual(recs[0], CSVHeader) {
-			t.Errorf("%s: header %q, want %q", p, recs[0], CSVHeader)
+		if !reflect.DeepEqual(recs[0], UnitColumns) {
+			t.Errorf("%s: header %q, want %q", p, recs[0], UnitColumns)
 		}
 		if len(recs) != 3 {
 			t.Fatalf("%s: %d rows, want a header, one current and one former unit", p, len(recs))
@@ -101,14 +103,14 @@ func TestJSONSchema(t *testing.T) {
 			} `json:"units"`
 		} `json:"properties"`
 	}
-	if err := json.Unmarshal(files[SchemaPath], &schema); err != nil {
-		t.Fatalf("%s: %v", SchemaPath, err)
+	if err := json.Unmarshal(files[model.SchemaPath], &schema); err != nil {
+		t.Fatalf("%s: %v", model.SchemaPath, err)
 	}
 	items := schema.Properties.Units.Items
-	if len(items.Properties) != len(CSVHeader) {
-		t.Errorf("schema has %d unit properties, the CSV %d columns", len(items.Properties), len(CSVHeader))
+	if len(items.Properties) != len(UnitColumns) {
+		t.Errorf("schema has %d unit properties, the CSV %d columns", len(items.Properties), len(UnitColumns))
 	}
-	for _, p := range []string{DataPath("", "json"), DataPath("14", "json")} {
+	for _, p := range []string{model.DataPath("", "json"), model.DataPath("14", "json")} {
 		var doc map[string]any
 		if err := json.Unmarshal(files[p], &doc); err != nil {
 			t.Fatalf("%s: %v", p, err)
@@ -161,14 +163,15 @@ func TestJSONSchema(t *testing.T) {
 	}
 }
 
-// TestFieldTexts checks that the data page describes every field in every language.
+// TestFieldTexts checks that every field is described in every language: the data page
+// lists them, the schema takes the English ones.
 func TestFieldTexts(t *testing.T) {
 	for _, lang := range model.Languages {
 		l, err := i18n.Load(lang, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range schemaFields {
+		for _, f := range unitFields {
 			if _, err := l.T("data.field." + f.name); err != nil {
 				t.Error(err)
 			}
@@ -176,65 +179,76 @@ func TestFieldTexts(t *testing.T) {
 	}
 }
 
-// TestEmbeds checks that each current unit and province has an embed in each language,
-// without the site's header and navigation, and that each page's snippet frames a page that
-// was written.
-func TestEmbeds(t *testing.T) {
-	files, err := Site(site(), Options{Maps: maps(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, lang := range model.Languages {
-		for _, p := range []string{EmbedUnitPath(lang, "03664"), EmbedProvincePath(lang, "14")} {
-			b, ok := files[p+"index.html"]
-			if !ok {
-				t.Errorf("no embed %s", p)
-				continue
-			}
-			s := string(b)
-			for _, bad := range []string{"<header", "<nav", "<footer"} {
-				if strings.Contains(s, bad) {
-					t.Errorf("%s has %s", p, bad)
-				}
-			}
-			if !strings.Contains(s, `target="_blank" rel="noopener"`) {
-				t.Errorf("%s has no link to the full page in a new tab", p)
-			}
-		}
-	}
-	for _, page := range []string{"xa/03664/index.html", "tinh/14/index.html", "en/xa/03664/index.html", "en/tinh/14/index.html"} {
-		s := string(files[page])
-		i := strings.Index(s, "&lt;iframe src=&#34;")
-		if i < 0 {
-			t.Errorf("%s has no embed snippet", page)
-			continue
-		}
-		src := s[i+len("&lt;iframe src=&#34;"):]
-		src = src[:strings.Index(src, "&#34;")]
-		p, ok := strings.CutPrefix(src, "https://example.org/atlas/")
-		if _, built := files[p+"index.html"]; !ok || !built {
-			t.Errorf("%s: snippet frames %s, which was not written", page, src)
-		}
-		if !strings.Contains(s, "/assets/embed.js&#34;") || files[embedScript] == nil {
-			t.Errorf("%s: snippet's script missing or not written", page)
-		}
-	}
-}
-
-// TestRowFields checks that DataRow's JSON names, its CSV cells and the schema's fields are
+// TestRowFields checks that UnitRow's JSON names, its CSV cells and the schema's fields are
 // the same, in the same order.
 func TestRowFields(t *testing.T) {
 	var names []string
-	rt := reflect.TypeOf(DataRow{})
+	rt := reflect.TypeOf(UnitRow{})
 	for i := 0; i < rt.NumField(); i++ {
 		if tag := rt.Field(i).Tag.Get("json"); tag != "" {
 			names = append(names, strings.Split(tag, ",")[0])
 		}
 	}
-	if !reflect.DeepEqual(names, CSVHeader) {
-		t.Errorf("DataRow's fields %q, CSV header %q", names, CSVHeader)
+	if !reflect.DeepEqual(names, UnitColumns) {
+		t.Errorf("UnitRow's fields %q, CSV header %q", names, UnitColumns)
 	}
-	if n := len((&DataRow{}).cells()); n != len(CSVHeader) {
-		t.Errorf("a row has %d cells, the header %d", n, len(CSVHeader))
+	if n := len((&UnitRow{}).cells()); n != len(UnitColumns) {
+		t.Errorf("a row has %d cells, the header %d", n, len(UnitColumns))
 	}
+}
+
+const payload = `<script>alert("x")</script>`
+
+// site returns a one-unit atlas whose texts carry an HTML payload.
+func site() *status.Atlas {
+	s := &model.Site{
+		Config: model.Config{Title: "Atlas " + payload, BaseURL: "https://example.org/atlas/", Language: "vi", CriteriaSet: "s", Province: "14",
+			Credits: []model.Credit{{Name: "Src " + payload, License: "MIT"}}},
+		CriteriaSets: []*model.CriteriaSet{{ID: "s", Name: "Set", StartYear: 2021, EndYear: 2025,
+			Levels:   []*model.Level{{ID: "standard", Name: "Đạt chuẩn", Rank: 2, Recognized: true}},
+			Criteria: []*model.Criterion{{ID: "1", Name: "Quy hoạch " + payload}}}},
+		Provinces: []*model.Province{{Code: "14", Name: "Sơn La", Type: "Tỉnh"}},
+		Units:     []*model.Unit{{Code: "03664", Name: "Chiềng An " + payload, Type: "Phường", Province: "14"}},
+		Former: []*model.FormerUnit{{Code: "03664", Name: "Chiềng Xôm", Type: "Xã", District: "TP " + payload, Province: "14", Until: model.ReformDate,
+			Successors:   []*model.Successor{{Code: "03664", Merge: "full"}},
+			Recognitions: []*model.Recognition{{Level: "standard", SourceURL: "https://example.org/r", Note: payload}}}},
+		Stories: []*model.Story{{Slug: "a", Title: "Tin " + payload, Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC),
+			Body:  []byte("Text <b>raw</b> " + payload + "\n\n[bad](javascript:alert(1)) [ok](https://example.org/)\n"),
+			Units: []string{"03664"}}},
+	}
+	return status.Derive(s)
+}
+
+func maps(t *testing.T) map[string]*geometry.Province {
+	sq := orb.MultiPolygon{{{{104, 21}, {104.1, 21}, {104.1, 21.1}, {104, 21.1}, {104, 21}}}}
+	m, err := carto.Draw([]carto.Feature{{Code: "03664", Geometry: sq}}, carto.Options{Width: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*geometry.Province{"14": {Main: m, Locator: m}}
+}
+
+// files writes the downloads of a, with the test maps, into memory.
+func files(t *testing.T, a *status.Atlas) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	sizes, err := Write(a, Options{Maps: maps(t)}, func(p string, b []byte) error {
+		if _, dup := out[p]; dup {
+			t.Errorf("%s written twice", p)
+		}
+		out[p] = b
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, n := range sizes {
+		if len(out[p]) != n {
+			t.Errorf("%s: size %d, %d bytes written", p, n, len(out[p]))
+		}
+	}
+	if len(sizes) != len(out) {
+		t.Errorf("%d sizes for %d files", len(sizes), len(out))
+	}
+	return out
 }

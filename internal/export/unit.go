@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"encoding/json"
@@ -9,7 +9,7 @@ import (
 )
 
 // A current unit's own download (model.UnitDataPath): one CSV row, or one JSON object, with
-// the unit's row of the atlas's downloads (DataRow: identity, status, latest assessment),
+// the unit's row of the atlas's downloads (UnitRow: identity, status, latest assessment),
 // every assessment, and the former communes it was formed from with their recognitions. In
 // Vietnamese, one file for both languages, like the other downloads.
 
@@ -18,7 +18,7 @@ type UnitDataFile struct {
 	Schema      string            `json:"$schema"` // the schema of the row's fields
 	Version     int               `json:"version"`
 	DataAsOf    string            `json:"data_as_of"`
-	Unit        *DataRow          `json:"unit"`
+	Unit        *UnitRow          `json:"unit"`
 	Assessments []UnitAssessment  `json:"assessments"`
 	Formers     []UnitFormerEntry `json:"formers"`
 }
@@ -56,27 +56,27 @@ type UnitRecognition struct {
 }
 
 // unitDataFile gathers u's download from its row of the atlas's downloads.
-func (r *renderer) unitDataFile(u *model.Unit, row *DataRow) *UnitDataFile {
-	f := &UnitDataFile{Schema: r.abs(SchemaPath), Version: schemaVersion, DataAsOf: r.dataAsOfField(), Unit: row,
+func (x *exporter) unitDataFile(u *model.Unit, row *UnitRow) *UnitDataFile {
+	f := &UnitDataFile{Schema: x.abs(model.SchemaPath), Version: schemaVersion, DataAsOf: x.asOf, Unit: row,
 		Assessments: []UnitAssessment{}, Formers: []UnitFormerEntry{}}
 	for _, a := range u.Assessments {
 		ua := UnitAssessment{AsOf: a.AsOf.Format(dateLayout), CriteriaSet: a.CriteriaSet, Level: a.Level, CriteriaMet: len(a.CriteriaMet), SourceURL: a.SourceURL}
-		if l := r.a.Level(a.CriteriaSet, a.Level); l != nil {
+		if l := x.a.Level(a.CriteriaSet, a.Level); l != nil {
 			ua.LevelName = l.Name
 		}
-		if s := r.a.Index.Sets[a.CriteriaSet]; s != nil {
+		if s := x.a.Index.Sets[a.CriteriaSet]; s != nil {
 			ua.CriteriaTotal = len(s.Criteria)
 		}
 		f.Assessments = append(f.Assessments, ua)
 	}
-	if st := r.a.Statuses[u.Code]; st != nil {
-		for _, x := range st.Formers {
-			fu := x.Unit
-			e := UnitFormerEntry{Code: fu.Code, Name: fu.Name, Type: fu.Type, District: fu.District, Merge: x.Merge,
-				URL: r.abs(FormerPath(fu.Key())), Recognitions: []UnitRecognition{}}
+	if st := x.a.Statuses[u.Code]; st != nil {
+		for _, sf := range st.Formers {
+			fu := sf.Unit
+			e := UnitFormerEntry{Code: fu.Code, Name: fu.Name, Type: fu.Type, District: fu.District, Merge: sf.Merge,
+				URL: x.abs(model.FormerPath(fu.Key())), Recognitions: []UnitRecognition{}}
 			for _, rc := range fu.Recognitions {
 				ur := UnitRecognition{Level: rc.Level, Year: rc.Year, CriteriaSet: rc.CriteriaSet, Decision: rc.Decision, SourceURL: rc.SourceURL}
-				if l := r.a.Level(rc.CriteriaSet, rc.Level); l != nil {
+				if l := x.a.Level(rc.CriteriaSet, rc.Level); l != nil {
 					ur.LevelName = l.Name
 				}
 				e.Recognitions = append(e.Recognitions, ur)
@@ -95,7 +95,7 @@ func unitDataJSON(f *UnitDataFile) []byte {
 
 // unitCSVHeader is the header of a unit's CSV: the atlas CSV's columns, then the unit's
 // assessments and its former communes, each a list in one cell.
-var unitCSVHeader = append(append([]string{}, CSVHeader...), "assessments", "formers")
+var unitCSVHeader = append(append([]string{}, UnitColumns...), "assessments", "formers")
 
 // unitDataCSV is f as a CSV of one row after the header. The list cells separate entries
 // with "; ": an assessment is "as_of level met/total criteria_set", a former commune
@@ -128,20 +128,25 @@ func unitDataCSV(f *UnitDataFile) []byte {
 		fs = append(fs, s+": "+strings.Join(rs, ", "))
 	}
 	cells := append(f.Unit.cells(), strings.Join(as, "; "), strings.Join(fs, "; "))
-	return csvTable(unitCSVHeader, [][]string{cells})
+	return table(unitCSVHeader, []cellRow{cells})
 }
 
 // unitDownloads writes each current unit's own CSV and JSON from rows, the atlas's rows.
-func (r *renderer) unitDownloads(rows []*DataRow) {
-	byCode := map[string]*DataRow{}
+func (x *exporter) unitFiles(rows []*UnitRow) {
+	byCode := map[string]*UnitRow{}
 	for _, d := range rows {
 		if d.Period == periodCurrent {
 			byCode[d.Code] = d
 		}
 	}
-	for _, u := range r.a.Site.Units {
-		f := r.unitDataFile(u, byCode[u.Code])
-		r.out.put(model.UnitDataPath(u.Code, "csv"), unitDataCSV(f))
-		r.out.put(model.UnitDataPath(u.Code, "json"), unitDataJSON(f))
+	for _, u := range x.a.Site.Units {
+		f := x.unitDataFile(u, byCode[u.Code])
+		x.put(model.UnitDataPath(u.Code, "csv"), unitDataCSV(f))
+		x.put(model.UnitDataPath(u.Code, "json"), unitDataJSON(f))
 	}
 }
+
+// cellRow is a row given as its cells.
+type cellRow []string
+
+func (c cellRow) cells() []string { return c }

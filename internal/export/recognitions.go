@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"encoding/json"
@@ -9,16 +9,6 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 )
-
-// recognitionsName is the file name, without extension, of the recognitions download:
-// "công nhận", as the site's other paths are Vietnamese.
-const recognitionsName = "cong-nhan"
-
-// RecognitionsSchemaPath is the path of the JSON Schema that the recognitions JSON follows.
-const RecognitionsSchemaPath = dataDir + "schema-cong-nhan-v1.json"
-
-// RecognitionsPath is the path of the recognitions download: ext is "csv" or "json".
-func RecognitionsPath(ext string) string { return dataDir + recognitionsName + "." + ext }
 
 // The kinds of the recognitions download's rows.
 const (
@@ -58,7 +48,7 @@ type RecognitionRow struct {
 
 // recognitionFields are the recognitions download's columns and their JSON types, in CSV
 // order; their meanings are data.recognition_field.<name> in the i18n files.
-var recognitionFields = []schemaField{
+var recognitionFields = []field{
 	{"kind", "string", []string{kindRecognition, kindAssessment}},
 	{"code", "string", nil},
 	{"name", "string", nil},
@@ -87,14 +77,9 @@ var recognitionFields = []schemaField{
 var recognitionRequired = []string{"kind", "code", "name", "type", "province", "province_name", "period",
 	"now_part_of", "level", "level_name", "level_rank", "counts", "url", "data_as_of"}
 
-// RecognitionsHeader is the recognitions CSV's header row, in column order.
-var RecognitionsHeader = func() []string {
-	var h []string
-	for _, f := range recognitionFields {
-		h = append(h, f.name)
-	}
-	return h
-}()
+// RecognitionColumns are the columns of the recognitions CSV, in order. The data page lists
+// them with their meanings.
+var RecognitionColumns = names(recognitionFields)
 
 func (d *RecognitionRow) cells() []string {
 	year := ""
@@ -110,60 +95,44 @@ func (d *RecognitionRow) cells() []string {
 // recognitionRows lists every current unit's own assessments (by unit code, oldest first) and
 // then every former unit's recognitions (by key, in the order of its file), each of a level
 // the criteria sets define, in Vietnamese.
-func (r *renderer) recognitionRows() []*RecognitionRow {
-	asOf := r.dataAsOfField()
-	provName := func(code string) string {
-		if p := r.a.Index.Provinces[code]; p != nil {
-			return r.loc.ProvinceName(p)
-		}
-		return ""
-	}
+func (x *exporter) recognitionRows() []*RecognitionRow {
 	var rows []*RecognitionRow
-	units := append([]*model.Unit{}, r.a.Site.Units...)
+	units := append([]*model.Unit{}, x.a.Site.Units...)
 	sort.SliceStable(units, func(i, j int) bool { return units[i].Code < units[j].Code })
 	for _, u := range units {
 		for _, as := range u.Assessments {
-			l := r.a.Level(as.CriteriaSet, as.Level)
+			l := x.a.Level(as.CriteriaSet, as.Level)
 			if l == nil {
 				continue
 			}
 			rows = append(rows, &RecognitionRow{Kind: kindAssessment, Code: u.Code, Name: u.Name, Type: u.Type,
-				Province: u.Province, ProvinceName: provName(u.Province), Period: periodCurrent,
+				Province: u.Province, ProvinceName: x.provinceName(u.Province), Period: periodCurrent,
 				NowPartOf: []string{u.Code}, Level: l.ID, LevelName: l.Name, LevelRank: l.Rank, Counts: l.Recognized,
 				CriteriaSet: as.CriteriaSet, Year: as.AsOf.Year(), YearFrom: string(status.YearStated),
-				AsOf: as.AsOf.Format(dateLayout), SourceURL: as.SourceURL, URL: r.abs(UnitPath(u.Code)), DataAsOf: asOf})
+				AsOf: as.AsOf.Format(dateLayout), SourceURL: as.SourceURL, URL: x.abs(model.UnitPath(u.Code)), DataAsOf: x.asOf})
 		}
 	}
-	formers := append([]*model.FormerUnit{}, r.a.Site.Former...)
+	formers := append([]*model.FormerUnit{}, x.a.Site.Former...)
 	sort.SliceStable(formers, func(i, j int) bool { return formers[i].Key() < formers[j].Key() })
 	for _, f := range formers {
 		now := []string{}
-		for _, u := range r.a.Successors[f.Key()] {
+		for _, u := range x.a.Successors[f.Key()] {
 			now = append(now, u.Code)
 		}
 		for _, rc := range f.Recognitions {
-			l := r.a.Level(rc.CriteriaSet, rc.Level)
+			l := x.a.Level(rc.CriteriaSet, rc.Level)
 			if l == nil {
 				continue
 			}
-			year, from := r.a.RecognitionYear(f, rc)
+			year, from := x.a.RecognitionYear(f, rc)
 			rows = append(rows, &RecognitionRow{Kind: kindRecognition, Code: f.Code, Name: f.Name, Type: f.Type,
-				Province: f.Province, ProvinceName: provName(f.Province), District: f.District, Period: periodFormer,
+				Province: f.Province, ProvinceName: x.provinceName(f.Province), District: f.District, Period: periodFormer,
 				Until: f.Until.Format(dateLayout), NowPartOf: now, Level: l.ID, LevelName: l.Name, LevelRank: l.Rank,
 				Counts: l.Recognized, CriteriaSet: rc.CriteriaSet, Year: year, YearFrom: string(from),
-				Decision: rc.Decision, SourceURL: rc.SourceURL, URL: r.abs(FormerPath(f.Key())), DataAsOf: asOf})
+				Decision: rc.Decision, SourceURL: rc.SourceURL, URL: x.abs(model.FormerPath(f.Key())), DataAsOf: x.asOf})
 		}
 	}
 	return rows
-}
-
-// recognitionsCSV writes rows as every CSV download is written (csvTable).
-func recognitionsCSV(rows []*RecognitionRow) []byte {
-	cells := make([][]string, len(rows))
-	for i, d := range rows {
-		cells[i] = d.cells()
-	}
-	return csvTable(RecognitionsHeader, cells)
 }
 
 // RecognitionsFile is the recognitions JSON download.
@@ -174,8 +143,8 @@ type RecognitionsFile struct {
 	Recognitions []*RecognitionRow `json:"recognitions"`
 }
 
-func (r *renderer) recognitionsJSON(rows []*RecognitionRow) []byte {
-	f := RecognitionsFile{Schema: r.abs(RecognitionsSchemaPath), Version: schemaVersion, DataAsOf: r.dataAsOfField(), Recognitions: rows}
+func (x *exporter) recognitionsJSON(rows []*RecognitionRow) []byte {
+	f := RecognitionsFile{Schema: x.abs(model.RecognitionsSchemaPath), Version: schemaVersion, DataAsOf: x.asOf, Recognitions: rows}
 	if f.Recognitions == nil {
 		f.Recognitions = []*RecognitionRow{}
 	}
@@ -184,46 +153,22 @@ func (r *renderer) recognitionsJSON(rows []*RecognitionRow) []byte {
 }
 
 // recognitions writes the recognitions download as CSV and JSON, and its JSON Schema.
-func (r *renderer) recognitions() {
-	rows := r.recognitionRows()
-	r.out.put(RecognitionsPath("csv"), recognitionsCSV(rows))
-	r.out.put(RecognitionsPath("json"), r.recognitionsJSON(rows))
-	r.out.put(RecognitionsSchemaPath, r.recognitionsSchema())
+func (x *exporter) recognitions() {
+	rows := x.recognitionRows()
+	x.put(model.RecognitionsPath("csv"), table(RecognitionColumns, rows))
+	x.put(model.RecognitionsPath("json"), x.recognitionsJSON(rows))
+	x.put(model.RecognitionsSchemaPath, x.recognitionsSchema())
 }
 
-// recognitionsSchema returns the JSON Schema (draft 2020-12) of the recognitions JSON.
-func (r *renderer) recognitionsSchema() []byte {
-	en := r.english()
-	props := map[string]any{}
-	for _, f := range recognitionFields {
-		p := map[string]any{"type": f.typ, "description": en.Phrase("data.recognition_field." + f.name)}
-		if f.typ == "array" {
-			p["items"] = map[string]any{"type": "string"}
-		}
-		if f.enum != nil {
-			p["enum"] = f.enum
-		}
-		props[f.name] = p
-	}
-	s := map[string]any{
-		"$schema":     "https://json-schema.org/draft/2020-12/schema",
-		"$id":         r.abs(RecognitionsSchemaPath),
-		"title":       "NTM Atlas recognitions, version 1",
-		"description": "Every recognition of a former commune-level unit and every own assessment of a current one in the NTM Atlas, one per row, with the year it counts from on the year pages (data/cong-nhan.json).",
-		"type":        "object",
-		"required":    []string{"$schema", "version", "data_as_of", "recognitions"},
-		"properties": map[string]any{
-			"$schema":    map[string]any{"type": "string", "description": "This schema's URL."},
-			"version":    map[string]any{"const": schemaVersion},
-			"data_as_of": map[string]any{"type": "string", "description": "The date of the newest data in the atlas (YYYY-MM-DD)."},
-			"recognitions": map[string]any{"type": "array", "items": map[string]any{
-				"type":                 "object",
-				"required":             recognitionRequired,
-				"additionalProperties": false,
-				"properties":           props,
-			}},
-		},
-	}
-	b, _ := json.MarshalIndent(s, "", " ")
-	return append(b, '\n')
+// recognitionsSchema returns the JSON Schema of the recognitions JSON.
+func (x *exporter) recognitionsSchema() []byte {
+	return schema(schemaDoc{
+		id:          x.abs(model.RecognitionsSchemaPath),
+		title:       "NTM Atlas recognitions, version 1",
+		description: "Every recognition of a former commune-level unit and every own assessment of a current one in the NTM Atlas, one per row, with the year it counts from on the year pages (" + model.RecognitionsPath("json") + ").",
+		list:        "recognitions",
+		required:    recognitionRequired,
+		fields:      recognitionFields,
+		describe:    func(name string) string { return x.en.Phrase("data.recognition_field." + name) },
+	})
 }

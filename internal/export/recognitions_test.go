@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -25,11 +25,8 @@ func TestRecognitionsDownload(t *testing.T) {
 	a.Site.Former[0].Recognitions[0].Year = 2022
 	a.Site.Units[0].Assessments = []*model.Assessment{{CriteriaSet: "s", AsOf: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC), Level: "standard", SourceURL: "https://example.org/a"}}
 	a = status.Derive(a.Site)
-	files, err := Site(a, Options{Maps: maps(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := files[RecognitionsPath("csv")]
+	files := files(t, a)
+	b := files[model.RecognitionsPath("csv")]
 	if !bytes.HasPrefix(b, []byte(csvBOM)) {
 		t.Fatal("the recognitions CSV has no byte order mark")
 	}
@@ -37,7 +34,7 @@ func TestRecognitionsDownload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(recs[0], RecognitionsHeader) || len(recs) != 3 {
+	if !reflect.DeepEqual(recs[0], RecognitionColumns) || len(recs) != 3 {
 		t.Fatalf("recognitions CSV:\n%q", recs)
 	}
 	row := func(i int) map[string]string {
@@ -76,7 +73,7 @@ func TestRecognitionsDownload(t *testing.T) {
 			} `json:"recognitions"`
 		} `json:"properties"`
 	}
-	if err := json.Unmarshal(files[RecognitionsSchemaPath], &schema); err != nil {
+	if err := json.Unmarshal(files[model.RecognitionsSchemaPath], &schema); err != nil {
 		t.Fatal(err)
 	}
 	items := schema.Properties.Recognitions.Items
@@ -84,7 +81,7 @@ func TestRecognitionsDownload(t *testing.T) {
 		Schema       string           `json:"$schema"`
 		Recognitions []map[string]any `json:"recognitions"`
 	}
-	if err := json.Unmarshal(files[RecognitionsPath("json")], &doc); err != nil {
+	if err := json.Unmarshal(files[model.RecognitionsPath("json")], &doc); err != nil {
 		t.Fatal(err)
 	}
 	if doc.Schema != schema.ID || len(doc.Recognitions) != 2 {

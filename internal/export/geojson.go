@@ -1,4 +1,4 @@
-package render
+package export
 
 import (
 	"bytes"
@@ -7,9 +7,39 @@ import (
 	"strconv"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/topo"
 	"github.com/paulmach/orb"
 )
+
+// geoJSON writes each province map's simplified geometry as GeoJSON, at the map's detail
+// and at the locator's, and the whole atlas's at the maps' detail, with the properties of
+// the units' rows.
+func (x *exporter) geoJSON(rows []*UnitRow) {
+	byCode := map[string]*UnitRow{}
+	for _, d := range rows {
+		if d.Period == periodCurrent {
+			byCode[d.Code] = d
+		}
+	}
+	props := func(code string) map[string]any {
+		d := byCode[code]
+		if d == nil {
+			return map[string]any{"code": code}
+		}
+		return d.props()
+	}
+	var all []*carto.Map
+	for _, code := range x.provinceCodes() {
+		m := x.opts.Maps[code]
+		x.put(model.MapDataPath(code, false), mapGeoJSON([]*carto.Map{m.Main}, props, x.asOf))
+		x.put(model.MapDataPath(code, true), mapGeoJSON([]*carto.Map{m.Locator}, props, x.asOf))
+		all = append(all, m.Main)
+	}
+	if len(all) > 0 {
+		x.put(model.DataPath("", "geojson"), mapGeoJSON(all, props, x.asOf))
+	}
+}
 
 // geojsonDecimals is how many decimals downloads keep: 6 is about 0.1 m, finer than any map
 // the geometry was simplified for.
