@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/ntm-atlas/atlas/internal/vi"
+	"github.com/ntm-atlas/atlas/internal/write"
 )
 
 // The content folders the importer writes, relative to the site.
@@ -210,15 +211,7 @@ func (pl *Plan) Apply(site string) error {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		dst := filepath.Join(site, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		tmp := dst + ".tmp"
-		if err := os.WriteFile(tmp, pl.Write[p], 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp, dst); err != nil {
+		if err := write.File(filepath.Join(site, filepath.FromSlash(p)), pl.Write[p], 0o644); err != nil {
 			return err
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/validate"
+	"github.com/ntm-atlas/atlas/internal/write"
 )
 
 // Options say what to import.
@@ -436,36 +437,11 @@ func levelList(set *model.CriteriaSet) string {
 // rename, so that a file is never seen half written.
 func (p *Plan) Apply(site string) error {
 	for _, c := range p.Changes {
-		if err := writeAtomic(filepath.Join(site, filepath.FromSlash(c.Path)), c.New); err != nil {
+		if err := write.File(filepath.Join(site, filepath.FromSlash(c.Path)), c.New, 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func writeAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
 
 // Describe writes what the plan changes, one line a file and one an assessment.
@@ -521,6 +497,3 @@ func differences(old, new *model.Assessment) string {
 	}
 	return strings.Join(d, "; ")
 }
-
-// WriteFile writes data to name atomically: through a temporary file and a rename.
-func WriteFile(name string, data []byte) error { return writeAtomic(name, data) }
