@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/contentfile"
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/read"
@@ -320,7 +321,11 @@ func (im *importer) plan(p *Plan) error {
 		var prefix []byte
 		if u.File == "" {
 			c.Path = path.Join(read.UnitsDir, u.Code+".toml")
-			prefix = newUnitFile(u)
+			var err error
+			prefix, err = contentfile.UnitHead(contentfile.Unit{Code: u.Code, Name: u.Name, Type: u.Type, Province: u.Province})
+			if err != nil {
+				return fmt.Errorf("%s: %w", c.Path, err)
+			}
 		} else {
 			c.Path = u.File
 			old, err := os.ReadFile(filepath.Join(im.dir, filepath.FromSlash(u.File)))
@@ -358,7 +363,10 @@ func (im *importer) plan(p *Plan) error {
 			continue
 		}
 		sortAssessments(merged)
-		c.New = unitFile(prefix, merged)
+		var err error
+		if c.New, err = contentfile.WithAssessments(prefix, merged); err != nil {
+			return fmt.Errorf("%s: %w", c.Path, err)
+		}
 		p.Changes = append(p.Changes, c)
 	}
 	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
