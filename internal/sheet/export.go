@@ -148,13 +148,13 @@ func setCells(f *excelize.File, rows [][]string) error {
 			if v == "" {
 				continue
 			}
-			if y, err := strconv.Atoi(v); err == nil && i > 0 && Column(j) == Year {
+			if y, yerr := strconv.Atoi(v); yerr == nil && i > 0 && Column(j) == Year {
 				err = f.SetCellInt(xlsxSheet, cell, int64(y))
 			} else {
 				err = f.SetCellStr(xlsxSheet, cell, v)
 			}
 			if err != nil {
-				return err
+				return fmt.Errorf("cell %s: %w", cell, err)
 			}
 		}
 	}
