@@ -11,6 +11,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/sheet"
+	"github.com/ntm-atlas/atlas/internal/write"
 )
 
 // parseInterspersed parses fs from args, letting flags stand after the positional
@@ -93,11 +94,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, use)
 		return exitUsage
 	}
-	write := sheet.WriteCSV
+	encode := sheet.WriteCSV
 	switch ext := strings.ToLower(filepath.Ext(*out)); {
 	case *out == "" || ext == ".csv":
 	case ext == ".xlsx":
-		write = sheet.WriteXLSX
+		encode = sheet.WriteXLSX
 	default:
 		fmt.Fprintf(stderr, "atlas export: -o %s: want a .csv or .xlsx file\n", *out)
 		return exitUsage
@@ -108,14 +109,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	var b bytes.Buffer
-	if err := write(&b, rows); err != nil {
+	if err := encode(&b, rows); err != nil {
 		fmt.Fprintf(stderr, "atlas export: %v\n", err)
 		return exitData
 	}
 	if *out == "" {
 		_, err = stdout.Write(b.Bytes())
 	} else {
-		err = sheet.WriteFile(*out, b.Bytes())
+		err = write.File(*out, b.Bytes(), 0o644)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas export: %v\n", err)

@@ -9,11 +9,12 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ntm-atlas/atlas/internal/contentfile"
 	"github.com/ntm-atlas/atlas/internal/vi"
+	"github.com/ntm-atlas/atlas/internal/write"
 )
 
 // The content folders the importer writes, relative to the site.
@@ -150,17 +151,32 @@ func Build(site string, m *Mapping, props map[string]Props) (*Plan, error) {
 			pl.Warnings = append(pl.Warnings, fmt.Sprintf("unit %s (%s %s) has no boundary in the boundary file", u.Code, u.Type, u.Name))
 		}
 		units[u.Code] = &u
-		want[path.Join(UnitsDir, u.Code+".toml")] = unitFile(&u)
+		rel := path.Join(UnitsDir, u.Code+".toml")
+		data, err := unitFile(&u)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rel, err)
+		}
+		want[rel] = data
 	}
 	provs := map[string]*Province{}
 	for _, p := range m.Provinces {
 		provs[p.Code] = p
 	}
 	for _, f := range m.Former {
-		want[path.Join(FormerDir, f.Code+".toml")] = formerFile(f, units, provs)
+		rel := path.Join(FormerDir, f.Code+".toml")
+		data, err := formerFile(f, units, provs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rel, err)
+		}
+		want[rel] = data
 	}
 	for _, p := range m.Provinces {
-		want[path.Join(ProvincesDir, p.Code+".toml")] = provinceFile(p)
+		rel := path.Join(ProvincesDir, p.Code+".toml")
+		data, err := provinceFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rel, err)
+		}
+		want[rel] = data
 	}
 	// What the site holds now.
 	for _, dir := range []string{UnitsDir, FormerDir, ProvincesDir} {
@@ -182,7 +198,7 @@ func Build(site string, m *Mapping, props map[string]Props) (*Plan, error) {
 				want[rel] = w
 			}
 			switch {
-			case !bytes.HasPrefix(have, []byte(Marker+"\n")):
+			case !bytes.HasPrefix(have, []byte(contentfile.Marker+"\n")):
 				pl.Kept[dir]++
 				if wanted {
 					pl.Warnings = append(pl.Warnings, compare(rel, have, w)...)
@@ -210,15 +226,7 @@ func (pl *Plan) Apply(site string) error {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		dst := filepath.Join(site, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		tmp := dst + ".tmp"
-		if err := os.WriteFile(tmp, pl.Write[p], 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp, dst); err != nil {
+		if err := write.File(filepath.Join(site, filepath.FromSlash(p)), pl.Write[p], 0o644); err != nil {
 			return err
 		}
 	}
@@ -267,16 +275,11 @@ func compare(rel string, have, want []byte) []string {
 	return out
 }
 
-func q(s string) string { return strconv.Quote(s) }
-
-func unitFile(u *Unit) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\n# %s %s: current unit since 2025-07-01.\n", Marker, u.Type, u.Name)
-	fmt.Fprintf(&b, "code = %s\nname = %s\ntype = %s\nprovince = %s\n", q(u.Code), q(u.Name), q(u.Type), q(u.Province))
-	return b.Bytes()
+func unitFile(u *Unit) ([]byte, error) {
+	return contentfile.GeneratedUnit(contentfile.Unit{Code: u.Code, Name: u.Name, Type: u.Type, Province: u.Province})
 }
 
-func formerFile(f *Former, units map[string]*Unit, provs map[string]*Province) []byte {
+func formerFile(f *Former, units map[string]*Unit, provs map[string]*Province) ([]byte, error) {
 	// Its province today: that of its first full successor, else of its first one.
 	prov := ""
 	for _, s := range f.Successors {
@@ -287,35 +290,22 @@ func formerFile(f *Former, units map[string]*Unit, provs map[string]*Province) [
 			}
 		}
 	}
-	var b bytes.Buffer
-	where := ""
-	if p := provs[prov]; p != nil {
-		where = " (" + p.Name + ")"
+	c := contentfile.Former{Code: f.Code, Name: f.Name, Type: f.Type, Province: prov}
+	p := provs[prov]
+	if p != nil {
+		c.ProvinceName = p.Name
 	}
-	fmt.Fprintf(&b, "%s\n# %s %s%s: former unit.\n", Marker, f.Type, f.Name, where)
-	fmt.Fprintf(&b, "code = %s\nname = %s\ntype = %s\nprovince = %s\n", q(f.Code), q(f.Name), q(f.Type), q(prov))
-	if p := provs[prov]; f.OldProvinceName != "" && (p == nil || !vi.SameName(p.Name, f.OldProvinceName)) {
-		fmt.Fprintf(&b, "old_province = %s\n", q(f.OldProvinceName))
+	if f.OldProvinceName != "" && (p == nil || !vi.SameName(p.Name, f.OldProvinceName)) {
+		c.OldProvince = f.OldProvinceName
 	}
-	b.WriteString("until = 2025-07-01\n")
 	for _, s := range f.Successors {
-		fmt.Fprintf(&b, "\n[[successors]]\ncode = %s\nmerge = %s\n", q(s.Code), q(s.Merge))
+		c.Successors = append(c.Successors, contentfile.Successor{Code: s.Code, Merge: s.Merge})
 	}
-	return b.Bytes()
+	return contentfile.GeneratedFormer(c)
 }
 
-func provinceFile(p *Province) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\n# %s %s since 2025-07-01. Add sourced totals as [[milestones]] (docs/content.md).\n", Marker, p.Type, p.Name)
-	fmt.Fprintf(&b, "code = %s\nname = %s\ntype = %s\n", q(p.Code), q(p.Name), q(p.Type))
-	if len(p.Parts) > 0 {
-		var parts []string
-		for _, x := range p.Parts {
-			parts = append(parts, q(x))
-		}
-		fmt.Fprintf(&b, "parts = [%s]\n", strings.Join(parts, ", "))
-	}
-	return b.Bytes()
+func provinceFile(p *Province) ([]byte, error) {
+	return contentfile.GeneratedProvince(contentfile.Province{Code: p.Code, Name: p.Name, Type: p.Type, Parts: p.Parts})
 }
 
 // Summary says in one line what a plan does.

@@ -68,7 +68,11 @@ func NewUnit(site, code string) (string, error) {
 			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 				return "", err
 			}
-			return dst, os.WriteFile(dst, UnitFile(u.Code, u.Name, u.Type, prov), 0o644)
+			data, err := unitFile(b, u, prov)
+			if err != nil {
+				return "", err
+			}
+			return dst, os.WriteFile(dst, data, 0o644)
 		}
 	}
 	return "", fmt.Errorf("no boundary has code %s: a unit needs one (atlas.toml [[boundaries]])", want)
@@ -93,10 +97,14 @@ func NewStory(site, title string, date time.Time) (string, error) {
 	if c.Province != "" {
 		provs = []string{c.Province}
 	}
+	data, err := StoryFile(title, date, provs, false)
+	if err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return "", err
 	}
-	return dst, os.WriteFile(dst, StoryFile(title, date, provs, false), 0o644)
+	return dst, os.WriteFile(dst, data, 0o644)
 }
 
 func or(s, def string) string {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/ntm-atlas/atlas/internal/contentfile"
 	"github.com/ntm-atlas/atlas/internal/mapping"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
@@ -183,7 +184,11 @@ func NewSite(b *Boundaries, opts Options) (*Result, error) {
 		}
 	}
 	for _, u := range units {
-		files[path.Join(mapping.UnitsDir, u.Code+".toml")] = UnitFile(u.Code, u.Name, u.Type, u.Province)
+		data, err := unitFile(b, u, u.Province)
+		if err != nil {
+			return nil, err
+		}
+		files[path.Join(mapping.UnitsDir, u.Code+".toml")] = data
 	}
 
 	// Boundaries, criteria sets, configuration.
@@ -208,13 +213,17 @@ func NewSite(b *Boundaries, opts Options) (*Result, error) {
 		data, _ := criteriaFS.ReadFile(c)
 		files["content/"+c] = data
 	}
-	files["atlas.toml"] = atlasTOML(b, opts, want, label, geoFile, len(sub.Units) > 0)
+	if files["atlas.toml"], err = atlasTOML(b, opts, want, label, geoFile, len(sub.Units) > 0); err != nil {
+		return nil, fmt.Errorf("atlas.toml: %w", err)
+	}
 	date := opts.Today
 	if date.IsZero() {
 		date = time.Now()
 	}
-	story := StoryFile("Bài mẫu: một tin về nông thôn mới "+label, date, provCodes, true)
-	files["content/stories/"+date.Format("2006-01-02")+"-bai-mau.md"] = story
+	storyName := "content/stories/" + date.Format("2006-01-02") + "-bai-mau.md"
+	if files[storyName], err = StoryFile("Bài mẫu: một tin về nông thôn mới "+label, date, provCodes, true); err != nil {
+		return nil, fmt.Errorf("%s: %w", storyName, err)
+	}
 	version := opts.Version
 	if version == "" || strings.Contains(version, "devel") || !strings.HasPrefix(version, "v") {
 		version = "latest"
@@ -304,4 +313,12 @@ func jsonString(s string) string {
 	return string(b)
 }
 
-func q(s string) string { return strconv.Quote(s) }
+// unitFile is the status file of the unit of boundary u, in province, with a commented
+// template of an assessment; a name that is not UTF-8 is an error at the unit's feature.
+func unitFile(b *Boundaries, u *Boundary, province string) ([]byte, error) {
+	data, err := contentfile.UnitTemplate(contentfile.Unit{Code: u.Code, Name: u.Name, Type: u.Type, Province: province}, CriteriaSet)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d:%d: feature %d (code %s): %w", b.File, u.line, u.col, u.featureNo, u.Code, err)
+	}
+	return data, nil
+}

@@ -7,43 +7,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/contentfile"
 	"github.com/ntm-atlas/atlas/internal/serve"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
-// UnitFile is the status file of a unit with no assessment yet, with a commented template of
-// one to fill in (docs/content.md 3.4).
-func UnitFile(code, name, typ, province string) []byte {
-	var b bytes.Buffer
-	full := strings.TrimSpace(typ + " " + name)
-	fmt.Fprintf(&b, "# %s: status file (docs/content.md, section 3.4). Kept by hand: atlas import-mapping leaves it alone.\n", full)
-	fmt.Fprintf(&b, "code = %s\nname = %s\n", q(code), q(name))
-	if typ != "" {
-		fmt.Fprintf(&b, "type = %s\n", q(typ))
-	}
-	fmt.Fprintf(&b, "province = %s\n", q(province))
-	fmt.Fprintf(&b, `
-# Add one [[assessments]] table per published status, with the source that states it.
-# Remove the "# " at the start of each line below and fill it in:
-#
-# [[assessments]]
-# criteria_set = %q        # a file in content/criteria
-# as_of = 2026-06-30                # the date the status holds for
-# level = "standard"                # a level id of that set: standard, advanced, model
-# criteria_met = ["1", "2", "3"]    # optional: the criteria met, by id
-# source_url = "https://…"          # the decision or report that states it
-# note = ""                         # optional, in Vietnamese
-# note_en = ""                      # optional: the note on English pages
-`, CriteriaSet)
-	return b.Bytes()
-}
-
 // StoryFile is a story with its front matter filled in and a body that says how to write
-// one. A sample says so in its title, summary and first line.
-func StoryFile(title string, date time.Time, provinces []string, sample bool) []byte {
+// one. A sample says so in its title, summary and first line. A title or province code that
+// is not UTF-8 is an error.
+func StoryFile(title string, date time.Time, provinces []string, sample bool) ([]byte, error) {
 	var b bytes.Buffer
+	var q contentfile.Quoter
 	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "title = %s\n", q(title))
+	fmt.Fprintf(&b, "title = %s\n", q.Quote(title))
 	fmt.Fprintf(&b, "date = %s\n", date.Format("2006-01-02"))
 	b.WriteString("author = \"\"                 # the byline\n")
 	if sample {
@@ -55,7 +31,7 @@ func StoryFile(title string, date time.Time, provinces []string, sample bool) []
 	if len(provinces) > 0 && len(provinces) <= 3 {
 		var ps []string
 		for _, p := range provinces {
-			ps = append(ps, q(p))
+			ps = append(ps, q.Quote(p))
 		}
 		fmt.Fprintf(&b, "provinces = [%s]\n", strings.Join(ps, ", "))
 	} else {
@@ -70,7 +46,10 @@ func StoryFile(title string, date time.Time, provinces []string, sample bool) []
 	b.WriteString("Viết nội dung bằng Markdown ở đây. Mỗi đoạn cách nhau một dòng trống. Nêu nguồn của mỗi con số,\n")
 	b.WriteString("ví dụ [quyết định công nhận](https://example.org/) của tỉnh.\n\n")
 	b.WriteString("Các xã ghi trong `units` và `former_units` sẽ hiện tin này trên trang của mình\n(docs/content.md, mục 3.6).\n")
-	return b.Bytes()
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // StoryName is the file name of a story titled title on date: "2026-12-07-chieng-co-dat-chuan.md".
@@ -85,8 +64,10 @@ func StoryName(title string, date time.Time) string {
 	return date.Format("2006-01-02") + "-" + s + ".md"
 }
 
-func atlasTOML(b *Boundaries, opts Options, province, label, geoFile string, reform bool) []byte {
+// atlasTOML is the site's configuration. Text that is not UTF-8 is an error.
+func atlasTOML(b *Boundaries, opts Options, province, label, geoFile string, reform bool) ([]byte, error) {
 	var w bytes.Buffer
+	var q contentfile.Quoter
 	title := opts.Title
 	if title == "" {
 		title = "Atlas Nông thôn mới " + label
@@ -103,41 +84,41 @@ func atlasTOML(b *Boundaries, opts Options, province, label, geoFile string, ref
 		en = "Vietnam"
 	}
 	w.WriteString("# NTM Atlas site configuration. Every key is documented in docs/content.md, section 3.1.\n")
-	fmt.Fprintf(&w, "title = %s\n", q(title))
-	fmt.Fprintf(&w, "description = %s\n", q("Các xã, phường của "+label+" và tiến độ xây dựng nông thôn mới, theo nguồn công khai."))
+	fmt.Fprintf(&w, "title = %s\n", q.Quote(title))
+	fmt.Fprintf(&w, "description = %s\n", q.Quote("Các xã, phường của "+label+" và tiến độ xây dựng nông thôn mới, theo nguồn công khai."))
 	if opts.Title == "" {
-		fmt.Fprintf(&w, "title_en = %s\n", q("New Rural Development Atlas of "+en))
+		fmt.Fprintf(&w, "title_en = %s\n", q.Quote("New Rural Development Atlas of "+en))
 	}
-	fmt.Fprintf(&w, "description_en = %s\n", q("The communes and wards of "+en+" and their progress in New Rural Development, from public sources."))
+	fmt.Fprintf(&w, "description_en = %s\n", q.Quote("The communes and wards of "+en+" and their progress in New Rural Development, from public sources."))
 	if opts.BaseURL == "" {
 		w.WriteString("# The address the site is published at: set it before publishing (canonical links, feeds and\n# the sitemap use it).\n")
 	}
-	fmt.Fprintf(&w, "base_url = %s\n", q(base))
+	fmt.Fprintf(&w, "base_url = %s\n", q.Quote(base))
 	w.WriteString("language = \"vi\"\n")
-	fmt.Fprintf(&w, "criteria_set = %s   # the set in force for new assessments (content/criteria/)\n", q(CriteriaSet))
+	fmt.Fprintf(&w, "criteria_set = %s   # the set in force for new assessments (content/criteria/)\n", q.Quote(CriteriaSet))
 	if province != "" {
-		fmt.Fprintf(&w, "province = %s\n", q(province))
+		fmt.Fprintf(&w, "province = %s\n", q.Quote(province))
 	}
-	w.WriteString("\n# Written by atlas new site from " + b.File + ", whose properties were read as:\n")
+	w.WriteString("\n# Written by atlas new site from " + contentfile.InComment(b.File) + ", whose properties were read as:\n")
 	for _, f := range b.Properties.Fields() {
 		v := f[1]
 		if v == "" {
 			v = "(none)"
 		} else {
-			v = q(v)
+			v = q.Quote(v)
 		}
 		fmt.Fprintf(&w, "#   %s ← %s\n", f[0], v)
 	}
-	fmt.Fprintf(&w, "[[boundaries]]\nfile = %s\ncode_property = \"code\"\nname_property = \"name\"\ntype_property = \"type\"\nprovince_property = \"province_code\"\n", q(geoFile))
+	fmt.Fprintf(&w, "[[boundaries]]\nfile = %s\ncode_property = \"code\"\nname_property = \"name\"\ntype_property = \"type\"\nprovince_property = \"province_code\"\n", q.Quote(geoFile))
 	name, nameEn := opts.SourceName, ""
 	if name == "" {
 		name, nameEn = "Tệp ranh giới "+baseName(b.File), "Boundary file "+baseName(b.File)
 	}
-	fmt.Fprintf(&w, "\n[[credits]]\nname = %s\n", q(name))
+	fmt.Fprintf(&w, "\n[[credits]]\nname = %s\n", q.Quote(name))
 	if nameEn != "" {
-		fmt.Fprintf(&w, "name_en = %s\n", q(nameEn))
+		fmt.Fprintf(&w, "name_en = %s\n", q.Quote(nameEn))
 	}
-	fmt.Fprintf(&w, "url = %s\nlicense = %s\n", q(opts.SourceURL), q(opts.SourceLicense))
+	fmt.Fprintf(&w, "url = %s\nlicense = %s\n", q.Quote(opts.SourceURL), q.Quote(opts.SourceLicense))
 	if opts.SourceLicense == "" {
 		w.WriteString("# Name the boundary file's source, address and licence above: readers and publishers need them.\n")
 	}
@@ -145,10 +126,13 @@ func atlasTOML(b *Boundaries, opts Options, province, label, geoFile string, ref
 	w.WriteString("note = \"Ranh giới cấp xã từ ngày 01/07/2025.\"\nnote_en = \"Commune-level boundaries since 2025-07-01.\"\n")
 	if reform {
 		fmt.Fprintf(&w, "\n[[credits]]\nname = \"dvhcvn/20250701\"\nurl = \"https://github.com/dvhcvn/20250701\"\nlicense = \"MIT\"\nnote = %s\nnote_en = %s\n",
-			q("Bảng đối chiếu các xã, phường, thị trấn cũ với các đơn vị hình thành ngày 01/07/2025 (phiên bản dd94887), do nhóm tác giả trích xuất từ các nghị quyết 1654–1687/NQ-UBTVQH15."),
-			q("Mapping of the former communes to the units formed on 2025-07-01 (commit dd94887), extracted by its authors from resolutions 1654–1687/NQ-UBTVQH15."))
+			q.Quote("Bảng đối chiếu các xã, phường, thị trấn cũ với các đơn vị hình thành ngày 01/07/2025 (phiên bản dd94887), do nhóm tác giả trích xuất từ các nghị quyết 1654–1687/NQ-UBTVQH15."),
+			q.Quote("Mapping of the former communes to the units formed on 2025-07-01 (commit dd94887), extracted by its authors from resolutions 1654–1687/NQ-UBTVQH15."))
 	}
-	return w.Bytes()
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	return w.Bytes(), nil
 }
 
 func baseName(p string) string {
@@ -215,22 +199,24 @@ jobs:
 `)
 }
 
+// netlifyTOML is the Netlify configuration for the atlas of release version, a module
+// version (ASCII, as every string it quotes).
 func netlifyTOML(version string) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Netlify builds the atlas on every commit and publishes public/ (written by atlas new site).\n")
-	fmt.Fprintf(&b, "[build]\n  command = %s\n  publish = \"public\"\n\n", q(install(version)+" && atlas build"))
+	fmt.Fprintf(&b, "[build]\n  command = %s\n  publish = \"public\"\n\n", contentfile.MustQuote(install(version)+" && atlas build"))
 	b.WriteString("[build.environment]\n  GO_VERSION = \"1.26.8\"\n\n")
 	b.WriteString("# Keep derived geometry between deploys.\n[[plugins]]\n  package = \"netlify-plugin-cache\"\n  [plugins.inputs]\n    paths = [\".cache\"]\n\n")
 	b.WriteString("# Security headers: the same as atlas serve sends (docs/security.md of NTM Atlas).\n")
 	for _, r := range serve.Headers {
-		fmt.Fprintf(&b, "[[headers]]\n  for = %s\n  [headers.values]\n", q(r.For))
+		fmt.Fprintf(&b, "[[headers]]\n  for = %s\n  [headers.values]\n", contentfile.MustQuote(r.For))
 		keys := make([]string, 0, len(r.Values))
 		for k := range r.Values {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			fmt.Fprintf(&b, "    %s = %s\n", k, q(r.Values[k]))
+			fmt.Fprintf(&b, "    %s = %s\n", k, contentfile.MustQuote(r.Values[k]))
 		}
 		b.WriteString("\n")
 	}

@@ -111,24 +111,8 @@ func WriteXLSX(w io.Writer, rows [][]string) error {
 	if err != nil {
 		return err
 	}
-	for i, row := range rows {
-		for j, v := range row {
-			cell, err := excelize.CoordinatesToCellName(j+1, i+1)
-			if err != nil {
-				return err
-			}
-			if v == "" {
-				continue
-			}
-			if y, err := strconv.Atoi(v); err == nil && i > 0 && Column(j) == Year {
-				err = f.SetCellInt(xlsxSheet, cell, int64(y))
-			} else {
-				err = f.SetCellStr(xlsxSheet, cell, v)
-			}
-			if err != nil {
-				return err
-			}
-		}
+	if err := setCells(f, rows); err != nil {
+		return err
 	}
 	if len(rows) > 0 && len(rows[0]) > 0 {
 		last, _ := excelize.CoordinatesToCellName(len(rows[0]), 1)
@@ -150,4 +134,29 @@ func WriteXLSX(w io.Writer, rows [][]string) error {
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// setCells writes rows into the worksheet xlsxSheet of f: every cell text, but the year of a
+// row after the first, a number.
+func setCells(f *excelize.File, rows [][]string) error {
+	for i, row := range rows {
+		for j, v := range row {
+			cell, err := excelize.CoordinatesToCellName(j+1, i+1)
+			if err != nil {
+				return err
+			}
+			if v == "" {
+				continue
+			}
+			if y, yerr := strconv.Atoi(v); yerr == nil && i > 0 && Column(j) == Year {
+				err = f.SetCellInt(xlsxSheet, cell, int64(y))
+			} else {
+				err = f.SetCellStr(xlsxSheet, cell, v)
+			}
+			if err != nil {
+				return fmt.Errorf("cell %s: %w", cell, err)
+			}
+		}
+	}
+	return nil
 }

@@ -12,10 +12,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/contentfile"
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/validate"
+	"github.com/ntm-atlas/atlas/internal/write"
 )
 
 // Options say what to import.
@@ -319,7 +321,11 @@ func (im *importer) plan(p *Plan) error {
 		var prefix []byte
 		if u.File == "" {
 			c.Path = path.Join(read.UnitsDir, u.Code+".toml")
-			prefix = newUnitFile(u)
+			var err error
+			prefix, err = contentfile.UnitHead(contentfile.Unit{Code: u.Code, Name: u.Name, Type: u.Type, Province: u.Province})
+			if err != nil {
+				return fmt.Errorf("%s: %w", c.Path, err)
+			}
 		} else {
 			c.Path = u.File
 			old, err := os.ReadFile(filepath.Join(im.dir, filepath.FromSlash(u.File)))
@@ -357,7 +363,10 @@ func (im *importer) plan(p *Plan) error {
 			continue
 		}
 		sortAssessments(merged)
-		c.New = unitFile(prefix, merged)
+		var err error
+		if c.New, err = contentfile.WithAssessments(prefix, merged); err != nil {
+			return fmt.Errorf("%s: %w", c.Path, err)
+		}
 		p.Changes = append(p.Changes, c)
 	}
 	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
@@ -436,36 +445,11 @@ func levelList(set *model.CriteriaSet) string {
 // rename, so that a file is never seen half written.
 func (p *Plan) Apply(site string) error {
 	for _, c := range p.Changes {
-		if err := writeAtomic(filepath.Join(site, filepath.FromSlash(c.Path)), c.New); err != nil {
+		if err := write.File(filepath.Join(site, filepath.FromSlash(c.Path)), c.New, 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func writeAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
 
 // Describe writes what the plan changes, one line a file and one an assessment.
@@ -521,6 +505,3 @@ func differences(old, new *model.Assessment) string {
 	}
 	return strings.Join(d, "; ")
 }
-
-// WriteFile writes data to name atomically: through a temporary file and a rename.
-func WriteFile(name string, data []byte) error { return writeAtomic(name, data) }

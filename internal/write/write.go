@@ -1,5 +1,6 @@
 // Package write puts a rendered site on disk atomically: the files go to a new folder beside
-// the output folder, which replaces the old output only once everything is written.
+// the output folder, which replaces the old output only once everything is written. File
+// does the same for one file, through a temporary file beside it.
 package write
 
 import (
