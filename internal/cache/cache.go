@@ -9,7 +9,6 @@
 package cache
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
@@ -21,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/budget"
+	"github.com/ntm-atlas/atlas/internal/write"
 )
 
 // A Cache keeps derived data between builds. It is safe for concurrent use.
@@ -121,35 +121,15 @@ func (c *Cache) get(key string) ([]byte, bool) {
 	return b, err == nil
 }
 
-// saveFile writes the cache file name atomically, through a temporary file, with what write
-// writes. A cache file that cannot be written costs the next build only time: it is removed,
-// so that no stale one is read. A cache without a folder, or read-only, writes nothing.
-func (c *Cache) saveFile(name string, write func(io.Writer) error) {
+// saveFile writes the cache file name atomically (write.FileFunc) with what fill writes. A
+// cache file that cannot be written costs the next build only time: it is removed, so that
+// no stale one is read. A cache without a folder, or read-only, writes nothing.
+func (c *Cache) saveFile(name string, fill func(io.Writer) error) {
 	if c == nil || c.dir == "" || c.readOnly {
 		return
 	}
 	file := filepath.Join(c.dir, name)
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(c.dir, name+".*")
-	if err != nil {
-		os.Remove(file)
-		return
-	}
-	w := bufio.NewWriter(tmp)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if write.FileFunc(file, 0o644, fill) != nil {
 		os.Remove(file)
 	}
 }
