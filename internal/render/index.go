@@ -1,7 +1,6 @@
 package render
 
 import (
-	"sort"
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -37,33 +36,4 @@ func (r *renderer) index() *siteIndex {
 	}
 	r.ix = ix
 	return ix
-}
-
-// storiesAbout lists, linked below home, the stories that name any of the current units or
-// former unit keys, each once, in the site's order of stories.
-func (r *renderer) storiesAbout(home string, units, formers []string) []StoryLink {
-	ix := r.index()
-	seen := map[int]bool{}
-	var idx []int
-	add := func(key string) {
-		for _, i := range ix.storiesOf[key] {
-			if !seen[i] {
-				seen[i] = true
-				idx = append(idx, i)
-			}
-		}
-	}
-	for _, c := range units {
-		add("u:" + c)
-	}
-	for _, k := range formers {
-		add("f:" + k)
-	}
-	sort.Ints(idx)
-	var out []StoryLink
-	for _, i := range idx {
-		st := r.a.Site.Stories[i]
-		out = append(out, StoryLink{Href: home + model.StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
-	}
-	return out
 }

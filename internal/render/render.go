@@ -1,18 +1,22 @@
-// Package render turns the derived atlas into the site's files: HTML pages from html/template
-// layouts, stylesheets, and the 404 page.
+// Package render turns the derived atlas into the site's pages: HTML from html/template
+// layouts, with what the pages need beside them — stylesheets and scripts, the search index
+// the search page fetches, the maps as standalone SVG, the share cards, the Atom feeds, the
+// sitemap and the redirects of old addresses. The downloads are internal/export's.
+//
+// Each page family is in a file named for it beside its layout in layouts/: home.go and
+// home.html, province.go, unit.go, former.go, story.go, criteria.go, criterion.go, years.go,
+// lists.go, search.go, embed.go, data.go, sources.go, notfound.go. The views they share are
+// in views.go, the maps and legends in maps.go.
 //
 // Layouts are embedded in the binary; a site's own layouts/ folder overrides any of them file
 // by file (layouts/unit.html replaces the built-in unit.html). Every page is rendered once per
-// language of model.Languages: Vietnamese at the site root, English under en/. Layouts take their
-// interface strings from the translation files i18n/<lang>.toml, embedded too, which a site's
-// own i18n/<lang>.toml overrides key by key.
+// language of model.Languages: Vietnamese at the site root, English under en/. Layouts take
+// their interface strings from internal/i18n, which a site's own i18n/<lang>.toml overrides
+// key by key.
 package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"embed"
-	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -29,9 +33,6 @@ import (
 	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/yuin/goldmark"
 )
-
-//go:embed layouts
-var builtin embed.FS
 
 // Options configure a render.
 type Options struct {
@@ -120,6 +121,44 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 		return nil, err
 	}
 	return r.out.files, nil
+}
+
+// pages writes every page of the language being rendered, family by family: each is in a
+// file named for it (home.go, province.go, unit.go, former.go, story.go, …) beside its
+// layout in layouts/.
+func (r *renderer) pages() error {
+	s := r.a.Site
+	steps := []func() error{r.home, r.lists, r.storyList, r.criteriaList, r.sources, r.search, r.notFound, r.years, r.dataPage, r.embeds}
+	for _, p := range s.Provinces {
+		p := p
+		steps = append(steps, func() error { return r.province(p) })
+	}
+	for _, u := range s.Units {
+		u := u
+		steps = append(steps, func() error { return r.unit(u) })
+	}
+	for _, f := range s.Former {
+		f := f
+		steps = append(steps, func() error { return r.former(f) })
+	}
+	for _, st := range s.Stories {
+		st := st
+		steps = append(steps, func() error { return r.story(st) })
+	}
+	for _, cs := range s.CriteriaSets {
+		cs := cs
+		steps = append(steps, func() error { return r.criteriaSet(cs) }, func() error { return r.criterionPages(cs) })
+	}
+	steps = append(steps, r.cards) // share cards: see cards.go
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+		if err := r.out.failed(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // output is where the renderer puts files: a Sink, or a Files it returns. It knows every
@@ -218,135 +257,6 @@ type renderer struct {
 	fills      *mapFills // the standalone maps' fills, read from the stylesheet once
 }
 
-// layout returns the named layout file: the site's, if it has one, else the built-in one.
-func (r *renderer) layout(name string) ([]byte, error) {
-	if r.opts.Layouts != nil {
-		if b, err := fs.ReadFile(r.opts.Layouts, name); err == nil {
-			return b, nil
-		}
-	}
-	b, err := fs.ReadFile(builtin, "layouts/"+name)
-	if err != nil {
-		return nil, fmt.Errorf("layout %s: %w", name, err)
-	}
-	return b, nil
-}
-
-// assets writes every file of the assets layout folder (built-in, or the site's file of the
-// same name) under a name that carries its content hash, so it can be cached forever:
-// assets/atlas.css becomes assets/atlas.1a2b3c4d5e.css. Templates name them with the asset
-// function: {{.Root}}{{asset "atlas.css"}}.
-func (r *renderer) assets() error {
-	entries, err := fs.ReadDir(builtin, "layouts/assets")
-	if err != nil {
-		return err
-	}
-	r.assetPaths = map[string]string{}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		b, err := r.layout(model.AssetsDir + e.Name())
-		if err != nil {
-			return err
-		}
-		sum := sha256.Sum256(b)
-		p := model.AssetPath(e.Name(), hex.EncodeToString(sum[:])[:10])
-		r.assetPaths[e.Name()] = p
-		r.out.put(p, b)
-	}
-	r.css = r.assetPaths["atlas.css"]
-	return nil
-}
-
-// asset returns the output path of the named asset, for templates.
-func (r *renderer) asset(name string) (string, error) {
-	p, ok := r.assetPaths[name]
-	if !ok {
-		return "", fmt.Errorf("no asset %q in layouts/assets", name)
-	}
-	return p, nil
-}
-
-// template returns the page template name, parsed over the base layout and partials.
-func (r *renderer) template(name string) (*template.Template, error) {
-	if t, ok := r.cache[name]; ok {
-		return t, nil
-	}
-	if r.base == nil {
-		base := template.New("baseof.html").Funcs(funcs(r.loc)).Funcs(template.FuncMap{"asset": r.asset})
-		for _, f := range []string{"baseof.html", "partials.html", "embed-snippet.html", "bar.html"} {
-			src, err := r.layout(f)
-			if err != nil {
-				return nil, err
-			}
-			t := base
-			if f != base.Name() {
-				t = base.New(f)
-			}
-			if _, err := t.Parse(string(src)); err != nil {
-				return nil, fmt.Errorf("layout %s: %w", f, err)
-			}
-		}
-		r.base = base
-		r.cache = map[string]*template.Template{}
-	}
-	src, err := r.layout(name)
-	if err != nil {
-		return nil, err
-	}
-	t, err := template.Must(r.base.Clone()).New(name).Parse(string(src))
-	if err != nil {
-		return nil, fmt.Errorf("layout %s: %w", name, err)
-	}
-	r.cache[name] = t
-	return t, nil
-}
-
-// Page is what every layout receives.
-type Page struct {
-	Site        *SiteView
-	Kind        string // home, province, unit, former, story, stories, units, formers, criteria, sources, 404
-	Lang        string // the page's language: "vi", "en"
-	Path        string // the page's path: "" for home, "xa/03646/" for a unit, "en/xa/03646/" in English
-	Root        string // the relative prefix from the page to the site root: "../../"
-	Home        string // the prefix to the home of the page's language: Root, or Root + "en/"
-	Title       string // the document title
-	H1          string
-	H1Lang      string // the h1's language when it is not the page's: a Vietnamese name on an English page
-	Description string
-	Canonical   string
-	Alternates  []Alternate // the page in every language, for hreflang links
-	Embed       *Snippet    // the code that embeds the page elsewhere, or nil
-	Switch      []Alternate // the page in the other languages, for the language switch
-	Share       *Share      // Open Graph and Twitter card data
-	Bar         *Bar        // the journalists' bar: share, embed, download, cite; nil for none
-	Data        any
-}
-
-// Alternate is a page's version in one language.
-type Alternate struct {
-	Lang string // "vi", "en", or "x-default"
-	Href string // absolute in Alternates, relative to the page in Switch
-	Name string // the language's name in itself: "Tiếng Việt"
-}
-
-// SiteView is the site-wide part of every page.
-type SiteView struct {
-	Title       string
-	Description string
-	TitleLang   string // the language of Title when it is not the page's (no translation)
-	DescLang    string // the language of Description when it is not the page's
-	Language    string
-	BaseURL     string
-	CSS         string
-	Credits     []model.Credit
-	DataAsOf    string // the date of the newest data, in the page's language
-	// Boundaries is the day the boundaries drawn are in force from, and RecognizedTo the
-	// month up to which recognitions are recorded, in the page's language; "" when unknown.
-	Boundaries, RecognizedTo string
-}
-
 // page starts the page of kind at path p (without the language's folder) in the language
 // being rendered: its path, root and links to its other languages.
 func (r *renderer) page(kind, p, h1 string) *Page {
@@ -419,6 +329,7 @@ func (r *renderer) execute(t *template.Template, root, name, file string, pg *Pa
 	return nil
 }
 
+// siteView is the site-wide part of every page, in the language being rendered.
 func (r *renderer) siteView() *SiteView {
 	c := r.a.Site.Config
 	title, desc := r.loc.Local(c.TitleEn, c.Title), r.loc.Local(c.DescriptionEn, c.Description)

@@ -1,0 +1,134 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/i18n"
+	"github.com/ntm-atlas/atlas/internal/model"
+)
+
+// recognitionViews are a former unit's recognitions, linked below home, oldest first.
+func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []RecognitionView {
+	var out []RecognitionView
+	for _, rc := range f.Recognitions {
+		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: r.loc.Local(rc.NoteEn, rc.Note), Level: i18n.Text{Value: rc.Level}}
+		if l := r.a.Level(rc.CriteriaSet, rc.Level); l != nil {
+			v.Level = r.loc.LevelName(l)
+		}
+		if rc.Year != 0 {
+			v.Year = fmt.Sprint(rc.Year)
+		}
+		if rc.CriteriaSet != "" {
+			v.Set = rc.CriteriaSet
+			v.SetHref = home + model.CriteriaPath(rc.CriteriaSet)
+		}
+		out = append(out, v)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Year < out[j].Year && out[i].Year != "" })
+	return out
+}
+
+// FormerData is a former unit page's data.
+type FormerData struct {
+	Unit         *model.FormerUnit
+	Until        string
+	Reform       bool // it ended with the 2025 reform
+	Successors   []SuccessorView
+	Current      []Link // the current units it ended up in
+	Recognitions []RecognitionView
+	Stories      []StoryLink
+	SameCode     []Link
+	Province     Link
+	// Locator shows where the former unit lay: we have no boundaries of former units, so
+	// it highlights the present units it became part of, on their province's locator.
+	Locator *MapView
+}
+
+// SuccessorView is a successor in words.
+type SuccessorView struct {
+	Href    string
+	Title   string
+	Partial bool
+	Former  bool
+}
+
+// former writes a former unit's page (former.html, at model.FormerPath): its recognitions,
+// what it became, and where it lay on its successors' locator.
+func (r *renderer) former(f *model.FormerUnit) error {
+	pg := r.page("former", model.FormerPath(f.Key()), f.FullName())
+	pg.H1Lang = r.loc.Local("", pg.H1).Lang
+	home := pg.Home // links go to pages in the same language
+	d := &FormerData{Unit: f, Until: r.loc.Date(f.Until), Reform: f.Until.Equal(model.ReformDate), Recognitions: r.recognitionViews(f, home)}
+	for _, s := range f.Successors {
+		sv := SuccessorView{Partial: s.Merge == "partial", Former: s.Former}
+		if s.Former {
+			if g := r.a.Index.Former[s.Key()]; g != nil {
+				sv.Href, sv.Title = home+model.FormerPath(g.Key()), g.FullName()
+			}
+		} else if u := r.a.Index.Units[s.Code]; u != nil {
+			sv.Href, sv.Title = home+model.UnitPath(u.Code), u.FullName()
+		}
+		d.Successors = append(d.Successors, sv)
+	}
+	for _, u := range r.a.Successors[f.Key()] {
+		d.Current = append(d.Current, Link{Href: home + model.UnitPath(u.Code), Title: u.FullName()})
+	}
+	if p := r.a.Index.Provinces[f.Province]; p != nil {
+		d.Province = Link{Href: home + model.ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
+	}
+	d.Locator = r.formerLocator(f, home, pg.Root)
+	d.Stories = r.storiesAbout(home, nil, []string{f.Key()})
+	if u := r.a.Index.Units[f.Code]; u != nil {
+		d.SameCode = append(d.SameCode, Link{Href: home + model.UnitPath(u.Code), Title: r.loc.Phrase("former.current", u.FullName())})
+	}
+	for _, g := range r.index().formerByCode[f.Code] {
+		if g != f {
+			d.SameCode = append(d.SameCode, Link{Href: home + model.FormerPath(g.Key()), Title: r.loc.Phrase("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
+		}
+	}
+	pg.Description = r.loc.Phrase("former.description", f.FullName(), f.District, d.Until)
+	pg.Data = d
+	r.bar(pg, barOptions{csvJSON: f.Province})
+	return r.write("former.html", pg)
+}
+
+// formerLocator is the locator of a former unit's page: the present units it became part
+// of, on the locator of the first one's province (with those of the others in that
+// province), or nil when none is on a map.
+func (r *renderer) formerLocator(f *model.FormerUnit, home, root string) *MapView {
+	var in []*model.Unit
+	for _, u := range r.a.Successors[f.Key()] {
+		if len(in) == 0 || u.Province == in[0].Province {
+			in = append(in, u)
+		}
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	m := r.opts.Maps[in[0].Province]
+	p := r.a.Index.Provinces[in[0].Province]
+	if m == nil || m.Locator == nil || p == nil {
+		return nil
+	}
+	var codes, names []string
+	for _, u := range in[1:] {
+		codes = append(codes, u.Code)
+	}
+	for _, u := range in {
+		names = append(names, u.FullName())
+	}
+	v := r.locatorView(m.Locator, home, root, in[0].Code, codes...)
+	v.ID = "locator"
+	v.Patterns = true
+	v.Title = r.loc.Phrase("former.map_title", f.FullName(), r.loc.ProvinceName(p))
+	list := strings.Join(names, ", ")
+	v.Desc = r.loc.Phrase("former.map_desc", list)
+	if len(in) > 1 {
+		v.Caption = r.loc.Phrase("former.map_caption_split", f.FullName(), list, len(in))
+	} else {
+		v.Caption = r.loc.Phrase("former.map_caption", f.FullName(), list)
+	}
+	return v
+}

@@ -1,0 +1,147 @@
+package render
+
+import (
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
+)
+
+// provinceYears writes a province's overview of the years, tinh/<code>/nam/, and a page per
+// year whose map colours its units by what their former communes had earned by then.
+func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels []*model.Level, last int) error {
+	base := model.ProvincePath(p.Code)
+	named := func(y *status.Year) int {
+		if len(levels) == 0 {
+			return 0
+		}
+		return y.InProvince[p.Code][levels[0].Rank]
+	}
+	var undated []status.Dated
+	for _, d := range r.a.Dated() {
+		if d.Year == 0 && d.Former.Province == p.Code {
+			undated = append(undated, d)
+		}
+	}
+
+	// The overview.
+	pg := r.page("years", base+model.YearsDir, r.loc.Phrase("year.index_title_of", r.loc.ProvinceName(p)))
+	pg.Description = r.loc.Phrase("year.index_description", p.Name, status.FirstYear, last)
+	d := &YearsData{
+		Province:   r.loc.ProvinceName(p),
+		Chart:      r.chart(p, r.loc.ProvinceInSentence(p), asOf, levels),
+		Years:      yearLinks(asOf, pg.Home+base, 0, named),
+		Milestones: p.Milestones,
+		PressTotal: status.PressTotal(p, "standard"),
+		National:   &Link{Href: pg.Home + model.YearsDir, Title: r.loc.Phrase("nation.name")},
+	}
+	for _, f := range r.a.Site.Former {
+		if _, l := r.a.Best(f); l != nil && l.Recognized && f.Province == p.Code {
+			d.Named++
+		}
+	}
+	var mine []status.Dated
+	for _, x := range r.a.Dated() {
+		if x.Former.Province == p.Code {
+			mine = append(mine, x)
+		}
+	}
+	d.countRecognitions(mine)
+	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")
+	d.DataPage = pg.Home + model.DataPageDir
+	for _, y := range asOf {
+		g := YearGroup{Year: y.Year, Href: pg.Home + base + model.YearPath(y.Year)}
+		for _, x := range y.New {
+			if x.Former.Province == p.Code {
+				g.New = append(g.New, r.datedView(x, pg.Home))
+			}
+		}
+		if len(g.New) > 0 {
+			d.ByYear = append(d.ByYear, g)
+		}
+	}
+	if len(asOf) > 0 {
+		d.Dated = named(asOf[len(asOf)-1])
+	}
+	for _, x := range undated {
+		d.Undated = append(d.Undated, r.datedView(x, pg.Home))
+	}
+	pg.Data = d
+	if err := r.write("years.html", pg); err != nil {
+		return err
+	}
+
+	// A page per year. Every year page carries the statuses of all years, so the slider can
+	// recolour its map in place.
+	var units []*model.Unit
+	for _, u := range r.a.Site.Units {
+		if u.Province == p.Code {
+			units = append(units, u)
+		}
+	}
+	summary := func(i int) string { return r.yearSummary(asOf[i], named(asOf[i]), len(units)) }
+	// The legend of every year page holds the classes of every year, those of other years
+	// hidden, so that the slider can show them.
+	anyYear := map[status.Class]bool{}
+	for _, y := range asOf {
+		for _, u := range units {
+			anyYear[y.Statuses[u.Code].Class] = true
+		}
+	}
+	for i, y := range asOf {
+		pg := r.page("year", base+model.YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
+		pg.Description = r.loc.Phrase("year.description", p.Name, y.Year)
+		yd := &YearData{
+			Year: y.Year, First: status.FirstYear, Last: last,
+			Overview: pg.Home + base + model.YearsDir,
+			Years:    yearLinks(asOf, pg.Home+base, y.Year, named),
+			Summary:  summary(i),
+			Undated:  len(undated),
+			Script:   r.assetPaths["years.js"],
+		}
+		yearNav(yd, asOf, i, pg.Home+base)
+		counts := map[status.Class]int{}
+		for _, u := range units {
+			counts[y.Statuses[u.Code].Class]++
+		}
+		yd.Legend = r.legendOf(r.classOrder(), r.classLabel, counts, len(units), func(c status.Class) bool { return anyYear[c] })
+		if m := r.opts.Maps[p.Code]; m != nil {
+			yd.Table = &MapTable{
+				Caption: r.loc.Phrase("table.caption_year", r.loc.ProvinceName(p), y.Year),
+				Rows:    r.yearRows(units, pg.Home, y),
+				Orders: []Link{
+					{Title: r.loc.Phrase("table.by_name")},
+					{Href: pg.Home + model.ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.today")},
+				},
+				CSV:     pg.Root + model.DataPath(p.Code, "csv"),
+				GeoJSON: pg.Root + model.MapDataPath(p.Code, false),
+				Note:    r.loc.Phrase("table.year_note"),
+			}
+			yd.Map = r.mapView(m.Main, pg.Home, "")
+			yd.Map.ID = "map-" + p.Code
+			yd.Map.Skip = mapTableID
+			yd.Map.Title = r.loc.Phrase("year.map_title", p.Name, y.Year)
+			yd.Map.Desc = r.loc.Phrase("year.map_desc", len(units), y.Year)
+			for j := range yd.Map.Shapes {
+				sh := &yd.Map.Shapes[j]
+				st := y.Statuses[sh.Code]
+				sh.Class, sh.Status = string(st.Class), r.loc.StatusText(st)
+			}
+			if yd.Script != "" {
+				shapes := yd.Map.Shapes
+				yd.Slider = slider(shapes, len(asOf), func(y, j int) [2]string {
+					st := asOf[y].Statuses[shapes[j].Code]
+					return [2]string{string(st.Class), r.loc.StatusText(st)}
+				}, summary)
+			}
+		}
+		svg, err := r.writeMapSVG(base+model.YearPath(y.Year), yd.Map)
+		if err != nil {
+			return err
+		}
+		r.bar(pg, barOptions{mapSVG: svg, csvJSON: p.Code})
+		pg.Data = yd
+		if err := r.write("year.html", pg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
