@@ -423,7 +423,7 @@ func aliasProblem(a string) string {
 	p := strings.TrimPrefix(a, "/")
 	switch {
 	case p == "":
-		return "is empty: give the old path of the page, like /xa/03664/"
+		return "is empty: give the old path of the page, like /" + model.UnitPath("03664")
 	case strings.HasPrefix(p, "/") || strings.Contains(a, "://") || strings.Contains(a, "\\"):
 		return "must be a path on this site, not a URL or another host"
 	}
