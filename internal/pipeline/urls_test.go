@@ -23,7 +23,7 @@ const urlsFile = "../../testdata/urls.txt"
 
 const urlsHeader = `# Every URL path the atlas has published, sorted. Add lines, never remove one: a page that
 # moves keeps its old path as an alias (docs/urls.md). TestURLs checks that each still
-# resolves; ` + "`go test ./internal/build -run URLs -update-urls`" + ` adds new pages.
+# resolves; ` + "`go test ./internal/pipeline -run URLs -update-urls`" + ` adds new pages.
 `
 
 // published reports whether the output file at p has a URL that others may link to or
@@ -175,7 +175,7 @@ func TestURLs(t *testing.T) {
 				t.Fatal(err)
 			}
 		} else if len(added) > 0 {
-			t.Errorf("%d new URL(s) not in %s; run `go test ./internal/build -run URLs -update-urls` to add them:\n%s",
+			t.Errorf("%d new URL(s) not in %s; run `go test ./internal/pipeline -run URLs -update-urls` to add them:\n%s",
 				len(added), urlsFile, strings.Join(added, "\n"))
 		}
 		// Only ever grows: nothing committed may be taken out.

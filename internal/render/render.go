@@ -350,6 +350,7 @@ func (r *renderer) siteView() *SiteView {
 			}
 			return ""
 		}(),
+		Paths: sitePaths,
 	}
 }
 

@@ -177,4 +177,21 @@ type SiteView struct {
 	// Boundaries is the day the boundaries drawn are in force from, and RecognizedTo the
 	// month up to which recognitions are recorded, in the page's language; "" when unknown.
 	Boundaries, RecognizedTo string
+	// Paths are the site's folders for the layouts' links, from the URL scheme
+	// (internal/model): a layout writes {{.Home}}{{.Site.Paths.Units}}, never the folder.
+	Paths SitePaths
+}
+
+// SitePaths are the folders of the site's lists and pages that every page may link, and the
+// stories' feed, relative to the home of a language.
+type SitePaths struct {
+	Units, Formers, Stories, Criteria, Sources, Years, Search, Data string
+	StoriesFeed                                                     string
+}
+
+// sitePaths are the URL scheme's paths for SiteView.
+var sitePaths = SitePaths{
+	Units: model.UnitsDir, Formers: model.FormerDir, Stories: model.StoriesDir, Criteria: model.CriteriaDir,
+	Sources: model.SourcesDir, Years: model.YearsDir, Search: model.SearchDir, Data: model.DataPageDir,
+	StoriesFeed: model.StoriesFeedPath(),
 }
