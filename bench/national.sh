@@ -17,7 +17,7 @@ work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 cd "$work"
 
-(cd "$root" && go build -o "$work/atlas" ./cmd/atlas && go build -o "$work/generate" ./internal/benchsite/generate)
+(cd "$root" && go build -o "$work/atlas" ./cmd/atlas && go build -o "$work/generate" ./bench/benchsite/generate)
 hugo=${HUGO:-}
 if [ -z "$hugo" ]; then
   GOBIN="$work/bin" go install github.com/gohugoio/hugo@v0.165.0

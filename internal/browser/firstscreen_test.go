@@ -131,9 +131,6 @@ func TestMenu(t *testing.T) {
 // (WCAG 1.4.10 Reflow). It names the elements that stick out.
 func TestNoSideScroll(t *testing.T) {
 	for _, pg := range axePages {
-		if pg.future {
-			continue
-		}
 		t.Run(pg.name, func(t *testing.T) {
 			p := open(t, pg.path, phone)
 			wide := eval[struct {

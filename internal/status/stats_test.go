@@ -1,6 +1,9 @@
 package status
 
 import (
+	"fmt"
+	"runtime/debug"
+	"slices"
 	"testing"
 	"time"
 
@@ -107,11 +110,41 @@ func TestOwnAssessmentWins(t *testing.T) {
 	}
 }
 
+// TestSuccessorCycleEnds gives Derive two former communes that name each other as successors
+// (bad data, which validation reports), one of which also went to a current unit. Derive must
+// follow each chain until it comes back round and no further: both communes reach the unit,
+// once each, "2" directly and "1" through "2".
 func TestSuccessorCycleEnds(t *testing.T) {
-	// Bad data (validation reports it) must not make derivation loop forever.
-	a := &model.FormerUnit{Code: "1", Type: "Xã", Until: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)}
-	b := &model.FormerUnit{Code: "2", Type: "Xã", Until: time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)}
-	a.Successors = []*model.Successor{{Code: "2", Former: true, Until: b.Until, Merge: "full"}}
-	b.Successors = []*model.Successor{{Code: "1", Former: true, Until: a.Until, Merge: "full"}}
-	Derive(&model.Site{Former: []*model.FormerUnit{a, b}})
+	// Following the cycle for ever would recurse, each step copying a longer path: cap the
+	// stack so that it crashes the test at once instead of first filling the memory.
+	defer debug.SetMaxStack(debug.SetMaxStack(1 << 20))
+	until := time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)
+	one := &model.FormerUnit{Code: "1", Name: "Một", Type: "Xã", Until: until}
+	two := &model.FormerUnit{Code: "2", Name: "Hai", Type: "Xã", Until: until}
+	one.Successors = []*model.Successor{{Code: "2", Former: true, Until: until, Merge: "full"}}
+	two.Successors = []*model.Successor{{Code: "1", Former: true, Until: until, Merge: "full"}, {Code: "3", Merge: "full"}}
+	unit := &model.Unit{Code: "3", Name: "Ba"}
+	a := Derive(&model.Site{Units: []*model.Unit{unit}, Former: []*model.FormerUnit{one, two}})
+
+	st := a.Statuses["3"]
+	var got []string
+	for _, f := range st.Formers {
+		var via []string
+		for _, v := range f.Via {
+			via = append(via, v.Key())
+		}
+		got = append(got, fmt.Sprintf("%s via %v, %s", f.Unit.Key(), via, f.Merge))
+	}
+	want := []string{"2-2025-02-01 via [], full", "1-2025-02-01 via [2-2025-02-01], full"} // Hai, Một
+	if !slices.Equal(got, want) {
+		t.Errorf("formers of unit 3 = %q, want %q", got, want)
+	}
+	if st.Eligible != 2 || st.Class != NoData {
+		t.Errorf("unit 3: eligible %d, class %s; want 2, %s", st.Eligible, st.Class, NoData)
+	}
+	for _, k := range []string{one.Key(), two.Key()} {
+		if us := a.Successors[k]; len(us) != 1 || us[0] != unit {
+			t.Errorf("successors of %s = %v, want unit 3 alone", k, us)
+		}
+	}
 }

@@ -1,7 +1,7 @@
 // Command generate writes a seeded, fully populated site for benchmarks (and, with -hugo, an
 // equivalent Hugo site). bench/national.sh runs it; see docs/performance.md.
 //
-//	go run ./internal/benchsite/generate -from . -out /tmp/bench/site -hugo /tmp/bench/hugo
+//	go run ./bench/benchsite/generate -from . -out /tmp/bench/site -hugo /tmp/bench/hugo
 package main
 
 import (
@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/ntm-atlas/atlas/internal/benchsite"
+	"github.com/ntm-atlas/atlas/bench/benchsite"
 )
 
 func main() {
