@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // A visible text of a page: the text between tags, or an alt, title or aria-label attribute,
@@ -299,7 +301,7 @@ func TestOneLanguagePerPage(t *testing.T) {
 }
 
 // TestLanguageOfBuiltSite checks a site built beforehand, such as the whole country, the same
-// way: ATLAS_BUILT_SITE=/tmp/public go test ./internal/build -run TestLanguageOfBuiltSite.
+// way: ATLAS_BUILT_SITE=/tmp/public go test ./internal/pipeline -run TestLanguageOfBuiltSite.
 // Without the variable it is skipped (building the country takes a minute), and fails with
 // CI=true: .ci/run builds the default atlas and sets it.
 func TestLanguageOfBuiltSite(t *testing.T) {
@@ -309,6 +311,9 @@ func TestLanguageOfBuiltSite(t *testing.T) {
 			t.Fatal("ATLAS_BUILT_SITE is not set: .ci/run sets it to the default atlas it builds")
 		}
 		t.Skip("ATLAS_BUILT_SITE is not set")
+	}
+	if _, err := os.Stat(filepath.Join(dir, model.IndexFile)); err != nil {
+		t.Fatalf("ATLAS_BUILT_SITE=%s is not a built site: %v", dir, err)
 	}
 	for _, p := range languageProblems(t, dir) {
 		t.Error(p)
