@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // Options say what to generate.
@@ -595,8 +596,8 @@ func writeHugo(dir string, s *site, stories []story) (int, error) {
 		"layouts/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1>\n" +
 			"<dl>{{ with .Params.code }}<dt>Mã</dt><dd>{{ . }}</dd>{{ end }}{{ with .Params.province }}<dt>Tỉnh</dt><dd>{{ . }}</dd>{{ end }}</dl>\n" +
 			"{{ with .Params.recognitions }}<ul>{{ range . }}<li>{{ .level }} {{ .year }} ({{ .criteria_set }}) <a href=\"{{ .source_url }}\">nguồn</a></li>{{ end }}</ul>{{ end }}\n" +
-			"{{ with .Params.successors }}<ul>{{ range . }}<li><a href=\"/xa/{{ .code }}/\">{{ .code }}</a> {{ .merge }}</li>{{ end }}</ul>{{ end }}\n" +
-			"{{ with .Params.units }}<ul>{{ range . }}<li><a href=\"/xa/{{ . }}/\">{{ . }}</a></li>{{ end }}</ul>{{ end }}\n" +
+			"{{ with .Params.successors }}<ul>{{ range . }}<li><a href=\"/" + model.UnitsDir + "{{ .code }}/\">{{ .code }}</a> {{ .merge }}</li>{{ end }}</ul>{{ end }}\n" +
+			"{{ with .Params.units }}<ul>{{ range . }}<li><a href=\"/" + model.UnitsDir + "{{ . }}/\">{{ . }}</a></li>{{ end }}</ul>{{ end }}\n" +
 			"{{ .Content }}{{ end }}\n",
 		"layouts/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
 	}
@@ -609,7 +610,7 @@ func writeHugo(dir string, s *site, stories []story) (int, error) {
 	for _, code := range sortedKeys(s.units) {
 		e := s.units[code]
 		fm := fmt.Sprintf("+++\ntitle = %q\ncode = %q\nprovince = %q\n+++\n", strings.TrimSpace(e.Type+" "+e.Name), e.Code, e.Province)
-		if err := writeFile(filepath.Join(dir, "content/xa", code+".md"), []byte(fm)); err != nil {
+		if err := writeFile(filepath.Join(dir, "content", model.UnitsDir, code+".md"), []byte(fm)); err != nil {
 			return 0, err
 		}
 		n++
@@ -623,13 +624,13 @@ func writeHugo(dir string, s *site, stories []story) (int, error) {
 			b.Write(e.data[i+1:])
 		}
 		b.WriteString("+++\n")
-		if err := writeFile(filepath.Join(dir, "content/xa-cu", key+".md"), []byte(b.String())); err != nil {
+		if err := writeFile(filepath.Join(dir, "content", model.FormerDir, key+".md"), []byte(b.String())); err != nil {
 			return 0, err
 		}
 		n++
 	}
 	for _, st := range stories {
-		if err := writeFile(filepath.Join(dir, "content/tin", st.slug+".md"), st.markdown()); err != nil {
+		if err := writeFile(filepath.Join(dir, "content", model.StoriesDir, st.slug+".md"), st.markdown()); err != nil {
 			return 0, err
 		}
 		n++
