@@ -23,3 +23,21 @@ func TestAttachTranslations(t *testing.T) {
 		t.Errorf("errs = %v, want one at b.en.md", errs)
 	}
 }
+
+// TestSiteTranslations: Site returns the whole model, a story's English translation given to
+// the story, not listed as a story of its own (sheet and every other reader of Site rely on it).
+func TestSiteTranslations(t *testing.T) {
+	files := goodSite()
+	files["content/stories/muoi-nam.en.md"] = "+++\ntitle = \"Ten years\"\ndate = 2026-11-28\n+++\n\nThe story in English.\n"
+	files["content/stories/khong-co.en.md"] = "+++\ntitle = \"Orphan\"\ndate = 2026-11-28\n+++\n\nNo Vietnamese story.\n"
+	s, _, errs := Site(writeSite(t, files))
+	if len(s.Stories) != 1 {
+		t.Fatalf("%d stories, want muoi-nam.md alone", len(s.Stories))
+	}
+	if st := s.Stories[0]; st.TitleEn != "Ten years" || !strings.Contains(string(st.BodyEn), "The story in English.") {
+		t.Errorf("muoi-nam.md: English title %q, body %q", st.TitleEn, st.BodyEn)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "content/stories/khong-co.en.md:1:1") {
+		t.Errorf("diagnostics %v, want one at the orphan translation", errs)
+	}
+}
