@@ -196,8 +196,8 @@ func AliasPath(alias string) string {
 	return p
 }
 
-// ListPages are the pages of a site that list the others, by path, and what each is.
-var ListPages = map[string]string{
+// listPages are the pages of a site that list the others, by path, and what each is.
+var listPages = map[string]string{
 	"":           "the home page",
 	UnitsDir:     "the list of units",
 	FormerDir:    "the list of former units",
@@ -213,7 +213,7 @@ var ListPages = map[string]string{
 // language, and what it is: the paths an alias may not take.
 func Pages(s *Site) map[string]string {
 	pages := map[string]string{}
-	for p, what := range ListPages {
+	for p, what := range listPages {
 		pages[p] = what
 	}
 	for _, u := range s.Units {
