@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // noise returns n random bytes, which gzip cannot shrink.
@@ -19,10 +21,10 @@ func noise(n int) []byte {
 
 func TestCheck(t *testing.T) {
 	page := func(extra string) []byte {
-		return []byte(`<!DOCTYPE html><html><head><link rel="stylesheet" href="../../assets/a.css">` + extra + `</head><body>` + strings.Repeat("<p>hello</p>", 50) + `</body></html>`)
+		return []byte(`<!DOCTYPE html><html><head><link rel="stylesheet" href="../../static/a.css">` + extra + `</head><body>` + strings.Repeat("<p>hello</p>", 50) + `</body></html>`)
 	}
 	set := Set{
-		Pages:  []Budget{{Name: "unit page", Pages: regexp.MustCompile(`^xa/[^/]+/index\.html$`), Max: 2_000}},
+		Pages:  []Budget{{Name: "unit page", Pages: regexp.MustCompile(`^units/[^/]+/index\.html$`), Max: 2_000}},
 		Script: 1_000,
 	}
 	tests := []struct {
@@ -31,22 +33,22 @@ func TestCheck(t *testing.T) {
 		wantErr []string // substrings of the error; none for a pass
 	}{
 		{"under", map[string][]byte{
-			"xa/1/index.html": page(""),
-			"assets/a.css":    []byte(strings.Repeat("p{color:red}", 100)),
+			"units/1/index.html": page(""),
+			"static/a.css":       []byte(strings.Repeat("p{color:red}", 100)),
 		}, nil},
 		{"page over with its CSS", map[string][]byte{
-			"xa/1/index.html": page(""),
-			"xa/2/index.html": page(""),
-			"assets/a.css":    noise(2_500),
-		}, []string{"xa/1/index.html: error: unit page weighs 2.", "over the unit page budget of 2.0 KB", "xa/2/index.html"}},
+			"units/1/index.html": page(""),
+			"units/2/index.html": page(""),
+			"static/a.css":       noise(2_500),
+		}, []string{"units/1/index.html: error: unit page weighs 2.", "over the unit page budget of 2.0 KB", "units/2/index.html"}},
 		{"page over with its script", map[string][]byte{
-			"xa/1/index.html": page(`<script src="../../assets/m.js" defer></script><script src='../../assets/m.js'></script>`),
-			"assets/a.css":    []byte("p{}"),
-			"assets/m.js":     noise(1_900),
-		}, []string{"xa/1/index.html: error: unit page weighs", "all JavaScript weighs 1.9 KB gzipped in 1 file(s), over the budget of 1.0 KB"}},
+			"units/1/index.html": page(`<script src="../../static/m.js" defer></script><script src='../../static/m.js'></script>`),
+			"static/a.css":       []byte("p{}"),
+			"static/m.js":        noise(1_900),
+		}, []string{"units/1/index.html: error: unit page weighs", "all JavaScript weighs 1.9 KB gzipped in 1 file(s), over the budget of 1.0 KB"}},
 		{"other pages are not capped", map[string][]byte{
-			"xa/index.html": append(page(""), noise(5_000)...),
-			"assets/a.css":  []byte("p{}"),
+			"units/index.html": append(page(""), noise(5_000)...),
+			"static/a.css":     []byte("p{}"),
 		}, nil},
 	}
 	for _, tt := range tests {
@@ -95,19 +97,21 @@ func TestWeightCountsEachResourceOnce(t *testing.T) {
 }
 
 func TestDefaultsMatch(t *testing.T) {
-	for p, want := range map[string]string{
-		"xa/03664/index.html":            "unit page",
-		"en/xa/03664/index.html":         "unit page",
-		"tinh/14/index.html":             "province map page",
-		"en/index.html":                  "province map page",
-		"index.html":                     "province map page",
-		"xa/index.html":                  "page",
-		"xa-cu/03664/index.html":         "former unit page",
-		"nam/2019/index.html":            "province map page",
-		"en/tinh/14/nam/2019/index.html": "province map page",
-		"tin/a/index.html":               "page",
-		"tim-kiem/index.json":            "",
+	page, en := model.PageFile, model.LanguageDir("en")
+	for _, tt := range []struct{ p, want string }{
+		{page(model.UnitPath("03664")), "unit page"},
+		{en + page(model.UnitPath("03664")), "unit page"},
+		{page(model.ProvincePath("14")), "province map page"},
+		{page(en), "province map page"},
+		{page(""), "province map page"},
+		{page(model.UnitsDir), "page"},
+		{page(model.FormerPath("03664")), "former unit page"},
+		{page(model.YearPath(2019)), "province map page"},
+		{en + page(model.ProvincePath("14")+model.YearPath(2019)), "province map page"},
+		{page(model.StoryPath("a")), "page"},
+		{model.SearchIndexPath, ""},
 	} {
+		p, want := tt.p, tt.want
 		// Every budget that matches applies; the first is the most specific.
 		got := ""
 		for _, b := range Defaults.Pages {
@@ -156,12 +160,12 @@ func TestCacheRoundTrip(t *testing.T) {
 
 func TestMeterMatchesCheck(t *testing.T) {
 	files := map[string][]byte{
-		"a.css":               bytes.Repeat([]byte("body{color:red}"), 50),
-		"x.js":                []byte("console.log(1)"),
-		"xa/1/index.html":     []byte(`<link rel="stylesheet" href="../../a.css"><script src="../../x.js"></script><p>` + strings.Repeat("xã ", 400)),
-		"tim-kiem/i/ab.json":  bytes.Repeat([]byte(`{"n":"a"}`), 10),
-		"xa-cu/2/index.html":  []byte(`<link rel="stylesheet" href="../../a.css">`),
-		"assets/unused.woff2": []byte("font"),
+		"a.css":                               bytes.Repeat([]byte("body{color:red}"), 50),
+		"x.js":                                []byte("console.log(1)"),
+		model.PageFile(model.UnitPath("1")):   []byte(`<link rel="stylesheet" href="../../a.css"><script src="../../x.js"></script><p>` + strings.Repeat("xã ", 400)),
+		model.SearchShardPath("ab"):           bytes.Repeat([]byte(`{"n":"a"}`), 10),
+		model.PageFile(model.FormerPath("2")): []byte(`<link rel="stylesheet" href="../../a.css">`),
+		model.AssetsDir + "unused.woff2":      []byte("font"),
 	}
 	want, werr := Check(files, Defaults)
 	m := NewMeter(Defaults, nil)

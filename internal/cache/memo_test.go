@@ -9,7 +9,7 @@ import (
 // TestPageMemoFile: a memo made by another program is not read, and a damaged one reads as
 // an error, not as pages.
 func TestPageMemoFile(t *testing.T) {
-	entries := map[string]memoEntry{"index.html": {key: [32]byte{1}, sum: [32]byte{2}}, "xa/1/index.html": {key: [32]byte{3}}}
+	entries := map[string]memoEntry{"index.html": {key: [32]byte{1}, sum: [32]byte{2}}, "a/1/index.html": {key: [32]byte{3}}}
 	var buf bytes.Buffer
 	if err := encodeMemo(&buf, entries, [32]byte{7}); err != nil {
 		t.Fatal(err)

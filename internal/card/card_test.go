@@ -66,7 +66,7 @@ func testCard(t testing.TB, code string) *card.Card {
 		Status:      "Chưa có đánh giá riêng; 2/2 xã cũ hợp thành đã đạt chuẩn",
 		StatusClass: string(st.Class),
 		Status2:     "No assessment of its own yet; 2 of 2 former communes recognized",
-		Footer:      "ntm-atlas.netlify.app/xa/" + code + "/",
+		Footer:      "ntm-atlas.netlify.app/" + model.UnitPath(code),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,7 +18,7 @@ import (
 // TestFillsMatchCSS checks that a card colours each status class as the site's maps do: the
 // rank colours and the two colours of each pattern are those of atlas.css.
 func TestFillsMatchCSS(t *testing.T) {
-	b, err := os.ReadFile("../render/layouts/assets/atlas.css")
+	b, err := os.ReadFile(filepath.Join("..", "render", "layouts", "assets", "atlas.css"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestStripesMatchSite(t *testing.T) {
 		}
 		return string(b)
 	}
-	partials, css := read("../render/layouts/partials.html"), read("../render/layouts/assets/atlas.css")
+	partials, css := read("../render/layouts/partials.html"), read(filepath.Join("..", "render", "layouts", "assets", "atlas.css"))
 	num := func(s string) float64 {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil {

@@ -46,10 +46,10 @@ func TestRecognitionsDownload(t *testing.T) {
 	}
 	for i, want := range []map[string]string{
 		{"kind": "assessment", "code": "03664", "period": "current", "now_part_of": "03664", "level": "standard", "level_rank": "2",
-			"counts": "true", "year": "2024", "year_from": "stated", "as_of": "2024-05-06", "url": "https://example.org/atlas/xa/03664/"},
+			"counts": "true", "year": "2024", "year_from": "stated", "as_of": "2024-05-06", "url": "https://example.org/atlas/" + model.UnitPath("03664")},
 		{"kind": "recognition", "code": "03664", "name": "'-2+3", "period": "former", "until": "2025-07-01", "now_part_of": "03664",
 			"level": "standard", "level_rank": "2", "counts": "true", "year": "2022", "year_from": "stated", "source_url": "https://example.org/r",
-			"url": "https://example.org/atlas/xa-cu/03664/"},
+			"url": "https://example.org/atlas/" + model.FormerPath("03664")},
 	} {
 		got := row(i + 1)
 		for k, v := range want {

@@ -55,7 +55,7 @@ func TestCSV(t *testing.T) {
 		}
 		cur, old := row(1), row(2)
 		want := map[string]string{"code": "03664", "name": "'" + formula, "type": "Phường", "province": "14",
-			"period": "current", "since": "2025-07-01", "status": "former-all", "url": "https://example.org/atlas/xa/03664/",
+			"period": "current", "since": "2025-07-01", "status": "former-all", "url": "https://example.org/atlas/" + model.UnitPath("03664"),
 			"formers_eligible": "1", "formers_recognized": "1"}
 		for k, v := range want {
 			if cur[k] != v {
@@ -63,7 +63,7 @@ func TestCSV(t *testing.T) {
 			}
 		}
 		want = map[string]string{"code": "03664", "name": "'-2+3", "period": "former", "until": "2025-07-01",
-			"level": "standard", "source_url": "https://example.org/r", "url": "https://example.org/atlas/xa-cu/03664/"}
+			"level": "standard", "source_url": "https://example.org/r", "url": "https://example.org/atlas/" + model.FormerPath("03664")}
 		for k, v := range want {
 			if old[k] != v {
 				t.Errorf("%s: former unit's %s = %q, want %q", p, k, old[k], v)

@@ -10,8 +10,8 @@ import (
 var site = map[string][]byte{
 	"index.html":                  nil,
 	"404.html":                    nil,
-	"assets/site.css":             nil,
-	"assets/map.js":               nil,
+	"files/site.css":              nil,
+	"files/map.js":                nil,
 	"units/index.html":            nil,
 	"units/03646/index.html":      nil,
 	"units/03649/index.html":      nil,
@@ -19,7 +19,7 @@ var site = map[string][]byte{
 	"stories/index.html":          nil,
 	"stories/muoi-nam/index.html": nil,
 	"about.html":                  nil,
-	"data/units.json":             nil,
+	"downloads/units.json":        nil,
 	"empty/.keep":                 nil, // a folder without index.html
 }
 
@@ -30,7 +30,7 @@ func TestResolves(t *testing.T) {
 	}{
 		// Relative links from a nested page.
 		{"units/03646/index.html", "../03649/", "/", true},
-		{"units/03646/index.html", "../../assets/site.css", "/", true},
+		{"units/03646/index.html", "../../files/site.css", "/", true},
 		{"units/03646/index.html", "../../former/03646/", "/", true},
 		{"units/03646/index.html", "../../index.html", "/", true},
 		{"units/03646/index.html", "../../", "/", true},
@@ -41,19 +41,19 @@ func TestResolves(t *testing.T) {
 		{"units/03646/index.html", ".", "/", true},
 		{"units/03646/index.html", "index.html", "/", true},
 		{"units/03646/index.html", "../03650/", "/", false},
-		{"units/03646/index.html", "../../assets/missing.css", "/", false},
-		{"units/03646/index.html", "../../asset/site.css", "/", false},
+		{"units/03646/index.html", "../../files/missing.css", "/", false},
+		{"units/03646/index.html", "../../file/site.css", "/", false},
 		{"index.html", "units/", "/", true},
 		{"index.html", "./units/03646/", "/", true},
 		{"index.html", "./", "/", true},
 		{"index.html", ".", "/", true},
 		{"index.html", "about.html", "/", true},
-		{"index.html", "assets/./site.css", "/", true},
+		{"index.html", "files/./site.css", "/", true},
 		{"index.html", "units/../about.html", "/", true},
 		// Folder links need the folder's index.html, and a trailing slash.
 		{"index.html", "empty/", "/", false},
 		{"index.html", "units/03646", "/", false},
-		{"index.html", "data/", "/", false},
+		{"index.html", "downloads/", "/", false},
 		// Fragments and queries.
 		{"index.html", "#map", "/", true},
 		{"index.html", "?q=1", "/", true},
@@ -67,16 +67,16 @@ func TestResolves(t *testing.T) {
 		{"index.html", "mailto:someone@example.com", "/", true},
 		{"index.html", "//cdn.example.com/x.js", "/", true},
 		// Root-relative links, at the root and under a base path.
-		{"units/03646/index.html", "/assets/site.css", "/", true},
+		{"units/03646/index.html", "/files/site.css", "/", true},
 		{"units/03646/index.html", "/units/03649/", "/", true},
 		{"units/03646/index.html", "/", "/", true},
 		{"units/03646/index.html", "/missing/", "/", false},
-		{"units/03646/index.html", "/sub/assets/site.css", "/sub/", true},
+		{"units/03646/index.html", "/sub/files/site.css", "/sub/", true},
 		{"units/03646/index.html", "/sub/units/", "/sub/", true},
 		{"units/03646/index.html", "/sub/", "/sub/", true},
 		{"units/03646/index.html", "/sub/units/03646/#x", "/sub/", true},
 		{"units/03646/index.html", "/sub/units/../about.html", "/sub/", true},
-		{"units/03646/index.html", "/assets/site.css", "/sub/", false},
+		{"units/03646/index.html", "/files/site.css", "/sub/", false},
 		{"units/03646/index.html", "/subway/index.html", "/sub/", false},
 		{"units/03646/index.html", "/sub/missing.html", "/sub/", false},
 		// Links that leave the site.
@@ -102,9 +102,9 @@ func TestResolves(t *testing.T) {
 func TestCheck(t *testing.T) {
 	files := map[string][]byte{
 		"index.html": []byte(`<!doctype html><html><head>
-<link rel="stylesheet" href="assets/site.css">
-<script src="assets/map.js"></script>
-<script src="assets/gone.js"></script>
+<link rel="stylesheet" href="files/site.css">
+<script src="files/map.js"></script>
+<script src="files/gone.js"></script>
 </head><body>
 <a href="units/">Units</a> <a href="units/03646/">Tô Hiệu</a>
 <a href="units/03999/">broken unit</a>
@@ -117,14 +117,14 @@ func TestCheck(t *testing.T) {
 </body></html>`),
 		"units/index.html": []byte(`<a href="03646/">ok</a> <a href="../index.html">home</a> <a href="../../outside.html">out</a>`),
 		"units/03646/index.html": []byte(`<a href="../">up</a><a href="./">self</a><a href="../../">home</a>` +
-			`<link href="../../assets/site.css" rel="stylesheet"><a href="/sub/units/">root</a>`),
-		"assets/site.css": []byte(`body { background: url("broken.png") }`),
-		"assets/map.js":   []byte(`document.querySelector('a href="nowhere.html"')`),
-		"notes.txt":       []byte(` href="broken.html"`),
+			`<link href="../../files/site.css" rel="stylesheet"><a href="/sub/units/">root</a>`),
+		"files/site.css": []byte(`body { background: url("broken.png") }`),
+		"files/map.js":   []byte(`document.querySelector('a href="nowhere.html"')`),
+		"notes.txt":      []byte(` href="broken.html"`),
 	}
 	got := Check(files, "/")
 	want := []Broken{
-		{"index.html", "assets/gone.js"},
+		{"index.html", "files/gone.js"},
 		{"index.html", "img/logo.svg"},
 		{"index.html", "search.html?q=a&p=2"},
 		{"index.html", "search.html?q=a&p=3"},
@@ -139,7 +139,7 @@ func TestCheck(t *testing.T) {
 	files["search.html"] = []byte(`<a href="index.html">home</a>`)
 	got = Check(files, "/sub/")
 	want = []Broken{
-		{"index.html", "assets/gone.js"},
+		{"index.html", "files/gone.js"},
 		{"index.html", "img/logo.svg"},
 		{"index.html", "units/03999/"},
 		{"units/index.html", "../../outside.html"},
@@ -151,11 +151,11 @@ func TestCheck(t *testing.T) {
 
 func TestCheckClean(t *testing.T) {
 	files := map[string][]byte{
-		"index.html":       []byte(`<a href="a/">a</a>`),
-		"a/index.html":     []byte(`<a href="../">home</a>`),
-		"a/b/index.html":   []byte(`<a href="../../a/">a</a>`),
-		"unlinked.html":    nil,
-		"assets/style.css": nil,
+		"index.html":      []byte(`<a href="a/">a</a>`),
+		"a/index.html":    []byte(`<a href="../">home</a>`),
+		"a/b/index.html":  []byte(`<a href="../../a/">a</a>`),
+		"unlinked.html":   nil,
+		"files/style.css": nil,
 	}
 	if got := Check(files, "/"); len(got) != 0 {
 		t.Errorf("Check = %q, want none", got)
@@ -187,11 +187,11 @@ func TestCollectorOrderAndConcurrency(t *testing.T) {
 	// Pages come in any order and from several goroutines; a link to a page made later
 	// resolves, a link to a page never made is broken once per page that has it.
 	pages := map[string]string{
-		"index.html":         `<a href="xa/1/">1</a> <a href="xa/2/">2</a> <a href="xa/2/">again</a>`,
-		"xa/1/index.html":    `<a href="../../">home</a> <a href="../9/">nine</a>`,
-		"en/xa/1/index.html": `<a href="../../../xa/9/">nine</a> <a href="/x/">outside</a> <a href="https://e.vn/">e</a>`,
-		"xa/2/index.html":    `<img src="../../a.png">`,
-		"a.png":              "",
+		"index.html":             `<a href="pages/1/">1</a> <a href="pages/2/">2</a> <a href="pages/2/">again</a>`,
+		"pages/1/index.html":     `<a href="../../">home</a> <a href="../9/">nine</a>`,
+		"alt/pages/1/index.html": `<a href="../../../pages/9/">nine</a> <a href="/x/">outside</a> <a href="https://e.vn/">e</a>`,
+		"pages/2/index.html":     `<img src="../../a.png">`,
+		"a.png":                  "",
 	}
 	c := NewCollector("/base/")
 	var wg sync.WaitGroup
@@ -201,9 +201,9 @@ func TestCollectorOrderAndConcurrency(t *testing.T) {
 	wg.Wait()
 	got := c.Broken(func(p string) bool { _, ok := pages[p]; return ok })
 	want := []Broken{
-		{Page: "en/xa/1/index.html", Ref: "../../../xa/9/"},
-		{Page: "en/xa/1/index.html", Ref: "/x/"},
-		{Page: "xa/1/index.html", Ref: "../9/"},
+		{Page: "alt/pages/1/index.html", Ref: "../../../pages/9/"},
+		{Page: "alt/pages/1/index.html", Ref: "/x/"},
+		{Page: "pages/1/index.html", Ref: "../9/"},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Broken() = %v\nwant %v", got, want)

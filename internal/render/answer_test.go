@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // TestAnswerFirst checks that a unit page answers first: met the standard or not, since when,
@@ -16,20 +18,24 @@ func TestAnswerFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unit := func(lang, code string) string { return pageFile(lang, model.UnitPath(code)) }
+	// A unit page's links to the criteria set and to a criterion of it.
+	set := upFrom(model.PageFile(model.UnitPath("03664"))) + model.CriteriaPath("s")
+	criterion := upFrom(model.PageFile(model.UnitPath("03664"))) + model.CriterionPath("s", "2")
 	tests := []struct {
 		files Files
 		page  string
 		want  []string // in this order, all before the history
 	}{
 		// Its own assessment, at a level that counts: since the assessment's date.
-		{assessed, "xa/03670/index.html", []string{`<strong>Có: Đạt chuẩn</strong>`, `<dt>Từ khi</dt><dd>01/03/2026</dd>`, `<a href="../../tieu-chi/s/">s</a>`, `<dt>Còn thiếu</dt>`, `đánh giá của chính đơn vị, ngày 01/03/2026`}},
-		{assessed, "en/xa/03670/index.html", []string{`<strong>Yes: Standard</strong>`, `<dt>Since</dt><dd>1 March 2026</dd>`}},
+		{assessed, unit("vi", "03670"), []string{`<strong>Có: Đạt chuẩn</strong>`, `<dt>Từ khi</dt><dd>01/03/2026</dd>`, `<a href="` + set + `">s</a>`, `<dt>Còn thiếu</dt>`, `đánh giá của chính đơn vị, ngày 01/03/2026`}},
+		{assessed, unit("en", "03670"), []string{`<strong>Yes: Standard</strong>`, `<dt>Since</dt><dd>1 March 2026</dd>`}},
 		// Below the standard: no "since", and the criteria it lacks.
-		{assessed, "xa/03664/index.html", []string{`<strong>Chưa: Đang xây dựng</strong>`, `<a href="../../tieu-chi/s/">s</a>`, `còn thiếu: <a href="../../tieu-chi/s/2/">Thu nhập</a>`}},
+		{assessed, unit("vi", "03664"), []string{`<strong>Chưa: Đang xây dựng</strong>`, `<a href="` + set + `">s</a>`, `còn thiếu: <a href="` + criterion + `">Thu nhập</a>`}},
 		// No data at all.
-		{assessed, "en/xa/03646/index.html", []string{`<strong>Not known</strong>`, `<dt>Still missing</dt>`}},
+		{assessed, unit("en", "03646"), []string{`<strong>Not known</strong>`, `<dt>Still missing</dt>`}},
 		// Every former commune recognized, by an undated source and no set named.
-		{derived, "xa/03664/index.html", []string{`<strong>Có, theo các xã cũ hợp thành</strong>`, `Cả 1 xã cũ hợp thành đều đã đạt chuẩn`, `không rõ năm`, `<dt>Bộ tiêu chí</dt><dd>nguồn không nêu</dd>`}},
+		{derived, unit("vi", "03664"), []string{`<strong>Có, theo các xã cũ hợp thành</strong>`, `Cả 1 xã cũ hợp thành đều đã đạt chuẩn`, `không rõ năm`, `<dt>Bộ tiêu chí</dt><dd>nguồn không nêu</dd>`}},
 	}
 	for _, tt := range tests {
 		body := string(tt.files[tt.page])
@@ -48,7 +54,7 @@ func TestAnswerFirst(t *testing.T) {
 			}
 			at += i
 		}
-		if tt.page == "xa/03664/index.html" && strings.Contains(body[answer:history], "Từ khi") && strings.Contains(tt.want[0], "Chưa") {
+		if tt.page == unit("vi", "03664") && strings.Contains(body[answer:history], "Từ khi") && strings.Contains(tt.want[0], "Chưa") {
 			t.Errorf("%s: a unit below the standard has a date since when it met it", tt.page)
 		}
 	}

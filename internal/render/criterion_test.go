@@ -40,14 +40,19 @@ func TestMissingCriteria(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unit := func(lang, code string) string { return pageFile(lang, model.UnitPath(code)) }
+	// A unit page's link to a criterion.
+	criterion := func(c string) string {
+		return upFrom(model.PageFile(model.UnitPath("03664"))) + model.CriterionPath("s", c)
+	}
 	tests := []struct {
 		page string
 		want []string
 	}{
-		{"xa/03664/index.html", []string{"<strong>Đạt 1/3 tiêu chí</strong> — còn thiếu: <a href=\"../../tieu-chi/s/2/\">Thu nhập</a>, <a href=\"../../tieu-chi/s/3/\">Hộ nghèo</a>."}},
-		{"en/xa/03664/index.html", []string{"<strong>Meets 1 of 3 criteria</strong> — missing: <a href=\"../../tieu-chi/s/2/\">Income</a>, <a href=\"../../tieu-chi/s/3/\">Poor households</a>."}},
-		{"xa/03670/index.html", []string{"<strong>Đạt 3/3 tiêu chí</strong> — không thiếu tiêu chí nào."}},
-		{"en/xa/03646/index.html", []string{"The data holds no criterion-by-criterion assessment of it"}},
+		{unit("vi", "03664"), []string{"<strong>Đạt 1/3 tiêu chí</strong> — còn thiếu: <a href=\"" + criterion("2") + "\">Thu nhập</a>, <a href=\"" + criterion("3") + "\">Hộ nghèo</a>."}},
+		{unit("en", "03664"), []string{"<strong>Meets 1 of 3 criteria</strong> — missing: <a href=\"" + criterion("2") + "\">Income</a>, <a href=\"" + criterion("3") + "\">Poor households</a>."}},
+		{unit("vi", "03670"), []string{"<strong>Đạt 3/3 tiêu chí</strong> — không thiếu tiêu chí nào."}},
+		{unit("en", "03646"), []string{"The data holds no criterion-by-criterion assessment of it"}},
 	}
 	for _, tt := range tests {
 		body := string(files[tt.page])
@@ -64,20 +69,22 @@ func TestCriterionPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set := string(files["en/tieu-chi/s/index.html"])
+	set := string(files[pageFile("en", model.CriteriaPath("s"))])
 	if !strings.Contains(set, `<a href="2/">Income</a>`) {
 		t.Errorf("the set page does not link its criteria:\n%s", set)
 	}
-	one := string(files["tieu-chi/s/1/index.html"])
-	for _, w := range []string{"<h1>Tiêu chí 1: Quy hoạch</h1>", "Đơn vị đạt tiêu chí này (2)", `href="../../../xa/03664/"`, `href="../../../xa/03670/"`, `href="../2/" rel="next"`} {
+	onePath := model.CriterionPath("s", "1")
+	one := string(files[pageFile("vi", onePath)])
+	home := upFrom(model.PageFile(onePath)) // the way from a criterion's page to the units'
+	for _, w := range []string{"<h1>Tiêu chí 1: Quy hoạch</h1>", "Đơn vị đạt tiêu chí này (2)", `href="` + home + model.UnitPath("03664") + `"`, `href="` + home + model.UnitPath("03670") + `"`, `href="../2/" rel="next"`} {
 		if !strings.Contains(one, w) {
-			t.Errorf("tieu-chi/s/1/ lacks %q", w)
+			t.Errorf("%s lacks %q", onePath, w)
 		}
 	}
-	two := string(files["en/tieu-chi/s/2/index.html"])
+	two := string(files[pageFile("en", model.CriterionPath("s", "2"))])
 	meet, notMet, _ := strings.Cut(two, `id="not-met"`)
 	if !strings.Contains(meet, "Chiềng Cơi") || strings.Contains(meet, "Chiềng An") || !strings.Contains(notMet, "Chiềng An") {
-		t.Errorf("en/tieu-chi/s/2/: Chiềng Cơi should meet it and Chiềng An not:\n%s", two)
+		t.Errorf("%s: Chiềng Cơi should meet it and Chiềng An not:\n%s", pageFile("en", model.CriterionPath("s", "2")), two)
 	}
 
 	// Without assessments, the page says so rather than show an empty list.
@@ -86,8 +93,8 @@ func TestCriterionPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for p, want := range map[string]string{
-		"tieu-chi/s/1/index.html":    "Chưa có đơn vị nào trong dữ liệu được đánh giá theo tiêu chí này.",
-		"en/tieu-chi/s/1/index.html": "No unit in the data has an assessment against this criterion yet.",
+		pageFile("vi", onePath): "Chưa có đơn vị nào trong dữ liệu được đánh giá theo tiêu chí này.",
+		pageFile("en", onePath): "No unit in the data has an assessment against this criterion yet.",
 	} {
 		body := string(files[p])
 		if !strings.Contains(body, want) || strings.Contains(body, `class="unit-list"`) {

@@ -33,7 +33,7 @@ func TestEmbeds(t *testing.T) {
 			}
 		}
 	}
-	for _, page := range []string{"xa/03664/index.html", "tinh/14/index.html", "en/xa/03664/index.html", "en/tinh/14/index.html"} {
+	for _, page := range []string{pageFile("vi", model.UnitPath("03664")), pageFile("vi", model.ProvincePath("14")), pageFile("en", model.UnitPath("03664")), pageFile("en", model.ProvincePath("14"))} {
 		s := string(files[page])
 		i := strings.Index(s, "&lt;iframe src=&#34;")
 		if i < 0 {
@@ -46,7 +46,7 @@ func TestEmbeds(t *testing.T) {
 		if _, built := files[p+"index.html"]; !ok || !built {
 			t.Errorf("%s: snippet frames %s, which was not written", page, src)
 		}
-		if !strings.Contains(s, "/assets/embed.js&#34;") || files[model.EmbedScriptPath] == nil {
+		if !strings.Contains(s, "/"+model.EmbedScriptPath+"&#34;") || files[model.EmbedScriptPath] == nil {
 			t.Errorf("%s: snippet's script missing or not written", page)
 		}
 	}

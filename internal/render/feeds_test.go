@@ -65,20 +65,25 @@ func TestFeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vi := checkFeed(t, "tin/atom.xml", files["tin/atom.xml"])
-	en := checkFeed(t, "en/tin/atom.xml", files["en/tin/atom.xml"])
-	prov := checkFeed(t, "tinh/14/atom.xml", files["tinh/14/atom.xml"])
-	checkFeed(t, "en/tinh/14/atom.xml", files["en/tinh/14/atom.xml"])
+	feed := func(p string) parsedFeed {
+		t.Helper()
+		return checkFeed(t, p, files[p])
+	}
+	english := model.LanguageDir("en")
+	vi := feed(model.StoriesFeedPath())
+	en := feed(english + model.StoriesFeedPath())
+	prov := feed(model.ProvinceFeedPath("14"))
+	feed(english + model.ProvinceFeedPath("14"))
 	if len(vi.Entries) != 2 || len(prov.Entries) != 2 {
 		t.Fatalf("feeds have %d and %d entries, want 2", len(vi.Entries), len(prov.Entries))
 	}
 	if vi.Updated != "2026-01-02T00:00:00Z" {
 		t.Errorf("feed updated %s, want the newest story's date", vi.Updated)
 	}
-	if e := vi.Entries[1]; e.ID != "https://example.org/atlas/tin/b/" || e.Title != "Tin cũ" || e.Summary != "Tóm tắt" || e.Updated != "2025-03-04T00:00:00Z" {
+	if e := vi.Entries[1]; e.ID != "https://example.org/atlas/"+model.StoryPath("b") || e.Title != "Tin cũ" || e.Summary != "Tóm tắt" || e.Updated != "2025-03-04T00:00:00Z" {
 		t.Errorf("entry = %+v", e)
 	}
-	if e := en.Entries[1]; e.Title != "Old news" || e.Link.Href != "https://example.org/atlas/en/tin/b/" {
+	if e := en.Entries[1]; e.Title != "Old news" || e.Link.Href != "https://example.org/atlas/"+english+model.StoryPath("b") {
 		t.Errorf("English entry = %+v", e)
 	}
 	if en.Lang != "en" || vi.Lang != "vi" {

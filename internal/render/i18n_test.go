@@ -82,8 +82,8 @@ func TestSiteStringsOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(files["en/index.html"]), ">Communes only</a>") {
-		t.Error("en/index.html does not use the site's string")
+	if home := pageFile("en", ""); !strings.Contains(string(files[home]), ">Communes only</a>") {
+		t.Errorf("%s does not use the site's string", home)
 	}
 	if strings.Contains(string(files["index.html"]), "Communes only") {
 		t.Error("index.html uses the English override")

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 func TestMapUI(t *testing.T) {
@@ -15,24 +17,24 @@ func TestMapUI(t *testing.T) {
 	}
 	js := ""
 	for p := range files {
-		if strings.HasPrefix(p, "assets/map.") && strings.HasSuffix(p, ".js") {
+		if strings.HasPrefix(p, model.AssetsDir+"map.") && strings.HasSuffix(p, ".js") {
 			js = p
 		}
 	}
 	if js == "" {
-		t.Fatal("no assets/map.<hash>.js written")
+		t.Fatalf("no %s written", model.AssetPath("map.js", "<hash>"))
 	}
 	// The national map on the home page has the tooltips too; its table lists the provinces.
 	if want := `<script src="./` + js + `" defer></script>`; !strings.Contains(string(files["index.html"]), want) {
 		t.Errorf("index.html lacks %s", want)
 	}
-	for page, root := range map[string]string{"tinh/14/index.html": "../../", "en/tinh/14/index.html": "../../../"} {
-		body := string(files[page])
+	for _, page := range []string{pageFile("vi", model.ProvincePath("14")), pageFile("en", model.ProvincePath("14"))} {
+		body, root := string(files[page]), upFrom(page)
 		if want := `<script src="` + root + js + `" defer></script>`; !strings.Contains(body, want) {
 			t.Errorf("%s lacks %s", page, want)
 		}
 		// The map's table: a row linking each unit on the map, and the CSV.
-		if !strings.Contains(body, `<section class="map-table" id="table"`) || !strings.Contains(body, `data/tinh-14.csv" download>CSV</a>`) {
+		if !strings.Contains(body, `<section class="map-table" id="table"`) || !strings.Contains(body, model.DataPath("14", "csv")+`" download>CSV</a>`) {
 			t.Errorf("%s has no table of the map's data with its CSV", page)
 		}
 		for _, m := range regexp.MustCompile(`<a href="([^"]+)" aria-label=`).FindAllStringSubmatch(body, -1) {
@@ -41,7 +43,7 @@ func TestMapUI(t *testing.T) {
 			}
 		}
 	}
-	if strings.Contains(string(files["xa/03664/index.html"]), "assets/map.") {
+	if strings.Contains(string(files[pageFile("vi", model.UnitPath("03664"))]), model.AssetsDir+"map.") {
 		t.Error("a unit page loads the map's script; only pages with the province map need it")
 	}
 }
@@ -50,7 +52,7 @@ func TestMapUI(t *testing.T) {
 // (so they keep their order for colour-blind readers and in grey), and each pattern's two
 // colours differ by at least 3:1, so its stripes or dots show (WCAG 1.4.11).
 func TestPalette(t *testing.T) {
-	css, err := builtin.ReadFile("layouts/assets/atlas.css")
+	css, err := builtin.ReadFile("layouts/" + model.AssetsDir + "atlas.css")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +137,9 @@ func TestLegend(t *testing.T) {
 	for i, c := range shareOrder() {
 		rank[string(c)] = i
 	}
-	for _, page := range []string{"tinh/14/index.html", "en/tinh/14/index.html", "index.html", "embed/tinh/14/index.html", "tinh/14/nam/2011/index.html", "nam/2011/index.html"} {
+	prov := model.ProvincePath("14")
+	for _, page := range []string{pageFile("vi", prov), pageFile("en", prov), pageFile("vi", ""), model.PageFile(model.EmbedProvincePath("vi", "14")),
+		pageFile("vi", prov+model.YearPath(2011)), pageFile("vi", model.YearPath(2011))} {
 		body, ok := files[page]
 		if !ok {
 			t.Errorf("no %s", page)
@@ -159,7 +163,7 @@ func TestLegend(t *testing.T) {
 			if hidden != (count == "0") {
 				t.Errorf("%s: %s has count %s and hidden=%t; a class is hidden exactly when it is not on this map", page, class, count, hidden)
 			}
-			if hidden && !strings.Contains(page, "/nam/") && !strings.HasPrefix(page, "nam/") {
+			if hidden && !strings.Contains("/"+page, "/"+model.YearsDir) { // only the years' maps have a slider
 				t.Errorf("%s: %s is listed with no unit on a map that has no slider", page, class)
 			}
 			if !strings.HasSuffix(pct, "%") {

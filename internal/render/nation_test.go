@@ -54,22 +54,22 @@ func TestNationHome(t *testing.T) {
 	home := string(files["index.html"])
 	for _, want := range []string{
 		// Each province is a link on the map, coloured by its share: 180/300 is 60 %.
-		`<a href="./tinh/08/" aria-label="Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024">`,
+		`<a href="./` + model.ProvincePath("08") + `" aria-label="Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024">`,
 		`<path class="share-2"`,
 		// Sơn La's figure states no total: no share, no colour.
-		`<a href="./tinh/14/" aria-label="Tỉnh Sơn La: Chưa có số liệu có nguồn">`,
+		`<a href="./` + model.ProvincePath("14") + `" aria-label="Tỉnh Sơn La: Chưa có số liệu có nguồn">`,
 		`<path class="no-data"`,
 		// The table names both sources of the summed figure.
 		`<a href="https://example.org/hg">example.org</a>; <a href="https://example.org/tq">Báo TQ</a>`,
 		"Cả nước: 6.084 trên 7.669 xã đạt chuẩn nông thôn mới (79%), 6/2025, theo <a href=\"https://example.org/vn\">Nhân Dân</a>",
 		"1 tỉnh có số liệu có nguồn",
-		`<a href="./tinh/14/">Tỉnh Sơn La</a>.`, // the featured province
+		`<a href="./` + model.ProvincePath("14") + `">Tỉnh Sơn La</a>.`, // the featured province
 	} {
 		if !strings.Contains(home, want) {
 			t.Errorf("home page lacks %s", want)
 		}
 	}
-	if en := string(files["en/index.html"]); !strings.Contains(en, "180 of 300 communes met the standard (60%)") {
+	if en := string(files[pageFile("en", "")]); !strings.Contains(en, "180 of 300 communes met the standard (60%)") {
 		t.Errorf("English home page lacks the share in English")
 	}
 }

@@ -9,27 +9,33 @@ import (
 )
 
 func TestRedirects(t *testing.T) {
+	en := model.LanguageDir("en")
+	unit, former := model.UnitPath("03664"), model.FormerPath("03664")
+	chiengAn, chiengXom := model.UnitPath("chieng-an"), model.FormerPath("chieng-xom")
 	a := site()
-	a.Site.Units[0].Aliases = []string{"/xa/chieng-an/"}
-	a.Site.Former[0].Aliases = []string{"xa-cu/chieng-xom", "/cu/chieng-xom.html"}
+	a.Site.Units[0].Aliases = []string{"/" + chiengAn}
+	a.Site.Former[0].Aliases = []string{strings.TrimSuffix(chiengXom, "/"), "/cu/chieng-xom.html"}
 	files := withDownloads(t, a, Options{Maps: maps(t)})
+	rule := func(from, to, code string) string { return "/" + from + "  /" + to + "  " + code + "\n" }
+	unitCard, provinceCard := model.CardPath(model.UnitPath(":code")), model.CardPath(model.ProvincePath(":code"))
+	// In the order of the old paths, each in every language.
 	want := "# Old addresses of pages (aliases in content/), written by atlas build; see docs/urls.md.\n" +
-		"/cu/chieng-xom.html  /xa-cu/03664/  301!\n" +
-		"/en/cu/chieng-xom.html  /en/xa-cu/03664/  301!\n" +
-		"/xa-cu/chieng-xom/  /xa-cu/03664/  301!\n" +
-		"/en/xa-cu/chieng-xom/  /en/xa-cu/03664/  301!\n" +
-		"/xa/chieng-an/  /xa/03664/  301!\n" +
-		"/en/xa/chieng-an/  /en/xa/03664/  301!\n" +
+		rule("cu/chieng-xom.html", former, "301!") +
+		rule(en+"cu/chieng-xom.html", en+former, "301!") +
+		rule(chiengXom, former, "301!") +
+		rule(en+chiengXom, en+former, "301!") +
+		rule(chiengAn, unit, "301!") +
+		rule(en+chiengAn, en+unit, "301!") +
 		"# Share cards of other languages, now one card for all (docs/urls.md).\n" +
-		"/en/xa/:code/card.png  /xa/:code/card.png  301\n" +
-		"/en/tinh/:code/card.png  /tinh/:code/card.png  301\n"
+		rule(en+unitCard, unitCard, "301") +
+		rule(en+provinceCard, provinceCard, "301")
 	if got := string(files[model.RedirectsFile]); got != want {
 		t.Errorf("_redirects =\n%s\nwant\n%s", got, want)
 	}
 	for file, to := range map[string]string{
-		"xa/chieng-an/index.html":    "https://example.org/atlas/xa/03664/",
-		"en/xa/chieng-an/index.html": "https://example.org/atlas/en/xa/03664/",
-		"cu/chieng-xom.html":         "https://example.org/atlas/xa-cu/03664/",
+		pageFile("vi", chiengAn): "https://example.org/atlas/" + unit,
+		pageFile("en", chiengAn): "https://example.org/atlas/" + en + unit,
+		"cu/chieng-xom.html":     "https://example.org/atlas/" + former,
 	} {
 		body := string(files[file])
 		for _, s := range []string{
@@ -43,8 +49,9 @@ func TestRedirects(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(files["xa/chieng-an/index.html"]), `content="0; url=../../xa/03664/"`) {
-		t.Errorf("fallback refreshes elsewhere:\n%s", files["xa/chieng-an/index.html"])
+	fallback := pageFile("vi", chiengAn)
+	if !strings.Contains(string(files[fallback]), `content="0; url=`+upFrom(fallback)+unit+`"`) {
+		t.Errorf("fallback refreshes elsewhere:\n%s", files[fallback])
 	}
 	if b := linkcheck.Check(files, "/atlas/"); len(b) > 0 {
 		t.Errorf("broken links: %v", b)
@@ -55,7 +62,7 @@ func TestRedirects(t *testing.T) {
 }
 
 func TestAliasOverPageFails(t *testing.T) {
-	for _, alias := range []string{"/xa/03664/", "tin/atom.xml/"} {
+	for _, alias := range []string{"/" + model.UnitPath("03664"), model.StoriesFeedPath() + "/"} {
 		a := site()
 		a.Site.Units[0].Aliases = []string{alias}
 		if _, err := Site(a, Options{Maps: maps(t)}); err == nil {

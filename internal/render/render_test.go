@@ -79,11 +79,11 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("%s contains a javascript: link", p)
 		}
 	}
-	story := string(files["tin/a/index.html"])
+	story := string(files[pageFile("vi", model.StoryPath("a"))])
 	if !strings.Contains(story, `<a href="https://example.org/">ok</a>`) {
 		t.Errorf("story lost its safe link:\n%s", story)
 	}
-	if !strings.Contains(string(files["xa/03664/index.html"]), "Chiềng An &lt;script&gt;") {
+	if !strings.Contains(string(files[pageFile("vi", model.UnitPath("03664"))]), "Chiềng An &lt;script&gt;") {
 		t.Error("unit page does not show the escaped name")
 	}
 }
@@ -93,31 +93,32 @@ func TestPagesAndLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"index.html", "404.html", "xa/index.html", "xa/03664/index.html", "xa-cu/index.html", "xa-cu/03664/index.html",
-		"tin/index.html", "tin/a/index.html", "tinh/14/index.html", "tieu-chi/index.html", "tieu-chi/s/index.html", "nguon/index.html"} {
-		if _, ok := files[p]; !ok {
-			t.Errorf("missing %s", p)
+	unitPath := model.UnitPath("03664")
+	for _, p := range []string{"", model.NotFoundFile, model.UnitsDir, unitPath, model.FormerDir, model.FormerPath("03664"),
+		model.StoriesDir, model.StoryPath("a"), model.ProvincePath("14"), model.CriteriaDir, model.CriteriaPath("s"), model.SourcesDir} {
+		if _, ok := files[pageFile("vi", p)]; !ok {
+			t.Errorf("missing %s", pageFile("vi", p))
 		}
 	}
-	unit := string(files["xa/03664/index.html"])
+	unit := string(files[pageFile("vi", unitPath)])
 	for _, want := range []string{
-		`<link rel="canonical" href="https://example.org/atlas/xa/03664/">`, // absolute, from the base URL
-		`href="../../xa-cu/03664/"`,                                         // page-relative
+		`<link rel="canonical" href="https://example.org/atlas/` + unitPath + `">`,    // absolute, from the base URL
+		`href="` + upFrom(model.PageFile(unitPath)) + model.FormerPath("03664") + `"`, // page-relative
 		`năm không được nêu; được xác nhận bởi <a href="https://example.org/r">example.org</a>`,
 	} {
 		if !strings.Contains(unit, want) {
 			t.Errorf("unit page lacks %s", want)
 		}
 	}
-	if nf := string(files["404.html"]); !strings.Contains(nf, `href="/atlas/xa/"`) {
+	if nf := string(files[model.NotFoundFile]); !strings.Contains(nf, `href="/atlas/`+model.UnitsDir+`"`) {
 		t.Error("404 page links are not rooted at the base URL's path")
 	}
 }
 
 func TestLayoutOverride(t *testing.T) {
 	layouts := fstest.MapFS{
-		"404.html":         {Data: []byte(`{{define "main"}}<p>site's own 404</p>{{end}}`)},
-		"assets/atlas.css": {Data: []byte(`body{color:red}`)},
+		"404.html":                    {Data: []byte(`{{define "main"}}<p>site's own 404</p>{{end}}`)},
+		model.AssetsDir + "atlas.css": {Data: []byte(`body{color:red}`)}, // asset layouts are in a folder named as the built site's
 	}
 	files, err := Site(site(), Options{Maps: maps(t), Layouts: layouts})
 	if err != nil {
@@ -128,14 +129,14 @@ func TestLayoutOverride(t *testing.T) {
 	}
 	var css string
 	for p, b := range files {
-		if strings.HasPrefix(p, "assets/atlas.") && strings.HasSuffix(p, ".css") {
+		if strings.HasPrefix(p, model.AssetsDir+"atlas.") && strings.HasSuffix(p, ".css") {
 			css = string(b)
 		}
 	}
 	if css != "body{color:red}" {
 		t.Errorf("stylesheet = %q, want the site's own", css)
 	}
-	if !strings.Contains(string(files["xa/index.html"]), "<table") {
+	if !strings.Contains(string(files[pageFile("vi", model.UnitsDir)]), "<table") {
 		t.Error("a layout the site does not override must fall back to the built-in one")
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"path"
 	"reflect"
 	"sort"
 	"strings"
@@ -72,8 +73,9 @@ func TestSearchIndex(t *testing.T) {
 			}
 		}
 	}
+	shardDir := path.Dir(model.SearchShardPath("x")) + "/" // the folder of the manifest and the shards
 	for p := range files {
-		if strings.HasPrefix(p, "tim-kiem/i/") && p != model.SearchIndexPath && shard[strings.TrimSuffix(strings.TrimPrefix(p, "tim-kiem/i/"), ".json")] == nil {
+		if strings.HasPrefix(p, shardDir) && p != model.SearchIndexPath && shard[strings.TrimSuffix(strings.TrimPrefix(p, shardDir), ".json")] == nil {
 			t.Errorf("%s is written but not in the manifest", p)
 		}
 	}
@@ -82,10 +84,10 @@ func TestSearchIndex(t *testing.T) {
 		order[e.Path] = i
 	}
 	sort.SliceStable(ix.Units, func(i, j int) bool { return order[ix.Units[i].Path] < order[ix.Units[j].Path] })
-	if got := paths(shard["li"]); !reflect.DeepEqual(got, []string{"xa/03670/", "xa-cu/03670/"}) {
+	if got := paths(shard["li"]); !reflect.DeepEqual(got, []string{model.UnitPath("03670"), model.FormerPath("03670")}) {
 		t.Errorf("shard li = %q: want Liên Hoà and Chiềng Cơi, formed from it", got)
 	}
-	if got := paths(shard["03"]); !reflect.DeepEqual(got, []string{"xa-cu/03658/", "xa/03670/", "xa-cu/03670/"}) {
+	if got := paths(shard["03"]); !reflect.DeepEqual(got, []string{model.FormerPath("03658"), model.UnitPath("03670"), model.FormerPath("03670")}) {
 		t.Errorf("shard 03 (codes) = %q, want the 3 units whose code starts 03", got)
 	}
 	if _, ok := shard["so"]; ok {
@@ -95,19 +97,19 @@ func TestSearchIndex(t *testing.T) {
 	yen := norm.NFD.String("Yên Châu")
 	want := []SearchEntry{
 		{Name: "Chiềng Cọ", Type: "Xã", Former: true, Code: "03658", Province: "Sơn La", District: "Thành phố Sơn La", Status: "none",
-			Others: []string{"Phường Chiềng Cơi"}, Path: "xa-cu/03658/", Key: "chieng co", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
+			Others: []string{"Phường Chiềng Cơi"}, Path: model.FormerPath("03658"), Key: "chieng co", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
 		{Name: "Chiềng Cơi", Type: "Phường", Code: "03670", Province: "Sơn La", Status: "no-data",
-			Others: []string{"Xã Chiềng Cọ", "Xã Liên Hoà"}, Path: "xa/03670/", Key: "chieng coi", Keys: []string{"chieng co", "lien hoa", "son la"}},
+			Others: []string{"Xã Chiềng Cọ", "Xã Liên Hoà"}, Path: model.UnitPath("03670"), Key: "chieng coi", Keys: []string{"chieng co", "lien hoa", "son la"}},
 		{Name: "Liên Hoà", Type: "Xã", Former: true, Code: "03670", Province: "Sơn La", District: "Thành phố Sơn La", Status: "none",
-			Others: []string{"Phường Chiềng Cơi"}, Path: "xa-cu/03670/", Key: "lien hoa", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
+			Others: []string{"Phường Chiềng Cơi"}, Path: model.FormerPath("03670"), Key: "lien hoa", Keys: []string{"chieng coi", "thanh pho son la", "son la"}},
 		{Name: "Viêng Lán", Type: "Xã", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu", Status: "none",
-			Others: []string{"Xã " + yen}, Path: "xa-cu/04075-2025-02-01/", Key: "vieng lan", Keys: []string{"yen chau", "huyen yen chau", "son la"}},
+			Others: []string{"Xã " + yen}, Path: model.FormerPath("04075-2025-02-01"), Key: "vieng lan", Keys: []string{"yen chau", "huyen yen chau", "son la"}},
 		// Thị trấn sorts before Xã; the current unit (by code, first in the input) keeps its
 		// place before the former one only where their names and types tie.
 		{Name: "Yên Châu", Type: "Thị trấn", Former: true, Code: "04075", Province: "Sơn La", District: "Huyện Yên Châu", Status: "none",
-			Others: []string{"Xã " + yen}, Path: "xa-cu/04075/", Key: "yen chau", Keys: []string{"huyen yen chau", "son la"}},
+			Others: []string{"Xã " + yen}, Path: model.FormerPath("04075"), Key: "yen chau", Keys: []string{"huyen yen chau", "son la"}},
 		{Name: yen, Type: "Xã", Code: "04075", Province: "Sơn La", Status: "no-data",
-			Others: []string{"Xã Viêng Lán", "Thị trấn Yên Châu"}, Path: "xa/04075/", Key: "yen chau", Keys: []string{"vieng lan", "yen chau moi", "son la"}},
+			Others: []string{"Xã Viêng Lán", "Thị trấn Yên Châu"}, Path: model.UnitPath("04075"), Key: "yen chau", Keys: []string{"vieng lan", "yen chau moi", "son la"}},
 	}
 	if ix.Version != 1 {
 		t.Errorf("version = %d, want 1", ix.Version)
@@ -163,24 +165,25 @@ func TestSearchPages(t *testing.T) {
 	}
 	var js string
 	for p := range files {
-		if strings.HasPrefix(p, "assets/search.") && strings.HasSuffix(p, ".js") {
+		if strings.HasPrefix(p, model.AssetsDir+"search.") && strings.HasSuffix(p, ".js") {
 			js = p
 		}
 	}
 	if js == "" {
-		t.Fatal("no fingerprinted assets/search.*.js written")
+		t.Fatalf("no fingerprinted %s written", model.AssetPath("search.js", "*"))
 	}
+	home := upFrom(model.PageFile(model.SearchDir)) // the way to the home of the page's language
 	for _, tt := range []struct{ path, root, home string }{
-		{"tim-kiem/index.html", "../", "../"},
-		{"en/tim-kiem/index.html", "../../", "../"}, // home: en/
+		{pageFile("vi", model.SearchDir), upFrom(pageFile("vi", model.SearchDir)), home},
+		{pageFile("en", model.SearchDir), upFrom(pageFile("en", model.SearchDir)), home}, // home: en/
 	} {
 		page := string(files[tt.path])
 		for _, want := range []string{
 			`<form role="search" class="search" id="search" action="./" method="get" data-index="` + tt.root + model.SearchIndexPath + `" data-home="` + tt.home + `"`,
 			`<input type="search" id="q" name="q"`,
 			`<label for="q">`,
-			`<a href="` + tt.home + `xa/">`,
-			`<a href="` + tt.home + `xa-cu/">`,
+			`<a href="` + tt.home + model.UnitsDir + `">`,
+			`<a href="` + tt.home + model.FormerDir + `">`,
 			`<noscript>`,
 			`role="status"`,
 			`<script src="` + tt.root + js + `" defer></script>`,
@@ -191,8 +194,9 @@ func TestSearchPages(t *testing.T) {
 		}
 	}
 	// Every page's header links the search page of its language: from en/xa/03670/, ../../ is en/.
-	if unit := string(files["en/xa/03670/index.html"]); !strings.Contains(unit, `<a href="../../tim-kiem/">Search</a>`) {
-		t.Error("the English unit page's header does not link en/tim-kiem/")
+	unit := model.UnitPath("03670")
+	if page := string(files[pageFile("en", unit)]); !strings.Contains(page, `<a href="`+upFrom(model.PageFile(unit))+model.SearchDir+`">Search</a>`) {
+		t.Errorf("the English unit page's header does not link %s", model.LanguageDir("en")+model.SearchDir)
 	}
 }
 

@@ -34,14 +34,15 @@ func TestYearPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range []string{"", "en/"} {
-		for _, p := range []string{"nam/index.html", "tinh/14/nam/index.html"} {
-			if _, ok := files[lang+p]; !ok {
-				t.Errorf("missing %s%s", lang, p)
+	prov := model.ProvincePath("14")
+	for _, lang := range []string{"vi", "en"} {
+		for _, p := range []string{pageFile(lang, model.YearsDir), pageFile(lang, prov+model.YearsDir)} {
+			if _, ok := files[p]; !ok {
+				t.Errorf("missing %s", p)
 			}
 		}
 		for y := status.FirstYear; y <= 2020; y++ {
-			p := fmt.Sprintf("%stinh/14/nam/%d/index.html", lang, y)
+			p := pageFile(lang, prov+model.YearPath(y))
 			page, ok := files[p]
 			if !ok {
 				t.Errorf("missing %s", p)
@@ -59,13 +60,14 @@ func TestYearPages(t *testing.T) {
 				t.Errorf("%s: no slider at %d", p, y)
 			}
 		}
-		for _, p := range []string{"nam/2021/index.html", "tinh/14/nam/2021/index.html"} {
-			if _, ok := files[lang+p]; ok {
-				t.Errorf("%s%s written, but the data ends in 2020", lang, p)
+		for _, p := range []string{pageFile(lang, model.YearPath(2021)), pageFile(lang, prov+model.YearPath(2021))} {
+			if _, ok := files[p]; ok {
+				t.Errorf("%s written, but the data ends in 2020", p)
 			}
 		}
 	}
-	if !strings.Contains(string(files["en/tinh/14/nam/2018/index.html"]), `href="../../../../../tinh/14/nam/2018/" hreflang="vi"`) {
+	en2018 := pageFile("en", prov+model.YearPath(2018))
+	if !strings.Contains(string(files[en2018]), `href="`+upFrom(en2018)+prov+model.YearPath(2018)+`" hreflang="vi"`) {
 		t.Error("the English year page does not link its Vietnamese version")
 	}
 }
@@ -81,12 +83,14 @@ func TestNationYearPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A year page's link to Tuyên Quang's page: every year's page is as deep as 2019's.
+	tq := upFrom(model.PageFile(model.YearPath(2019))) + model.ProvincePath("08")
 	for y, want := range map[int]string{
-		2019: `<a href="../../tinh/08/" aria-label="Tỉnh Tuyên Quang: Chưa có số liệu có nguồn"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
-		2020: `<a href="../../tinh/08/" aria-label="Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
-		2025: `<a href="../../tinh/08/" aria-label="Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024"><title>Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024</title><path class="share-2"`,
+		2019: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: Chưa có số liệu có nguồn"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
+		2020: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
+		2025: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024"><title>Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024</title><path class="share-2"`,
 	} {
-		p := fmt.Sprintf("nam/%d/index.html", y)
+		p := pageFile("vi", model.YearPath(y))
 		page := string(files[p])
 		if !strings.Contains(page, want) {
 			t.Errorf("%s lacks %s", p, want)
@@ -98,13 +102,14 @@ func TestNationYearPages(t *testing.T) {
 			t.Errorf("%s has no table of the provinces", p)
 		}
 	}
-	if page := string(files["nam/index.html"]); !strings.Contains(page, `<a href="../tinh/08/nam/">Tỉnh Tuyên Quang</a>`) {
+	years := model.PageFile(model.YearsDir)
+	if page := string(files[years]); !strings.Contains(page, `<a href="`+upFrom(years)+model.ProvincePath("08")+model.YearsDir+`">Tỉnh Tuyên Quang</a>`) {
 		t.Error("the national overview does not link the provinces' overviews")
 	}
 	// The chart's title names the place as a sentence does: the country, or "tỉnh …".
 	for p, want := range map[string]string{
-		"nam/index.html":         "<caption>Số xã cũ ở Việt Nam được nêu tên",
-		"tinh/08/nam/index.html": "<caption>Số xã cũ ở tỉnh Tuyên Quang được nêu tên",
+		pageFile("vi", model.YearsDir):                          "<caption>Số xã cũ ở Việt Nam được nêu tên",
+		pageFile("vi", model.ProvincePath("08")+model.YearsDir): "<caption>Số xã cũ ở tỉnh Tuyên Quang được nêu tên",
 	} {
 		if page := string(files[p]); !strings.Contains(page, want) {
 			t.Errorf("%s: the chart's title does not read %q", p, want)
@@ -129,7 +134,7 @@ func TestYearChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := string(files["en/tinh/14/nam/index.html"])
+	page := string(files[pageFile("en", model.ProvincePath("14")+model.YearsDir)])
 	svg := regexp.MustCompile(`(?s)<svg id="chart-14" class="chart-plot"[^>]*role="img" aria-labelledby="chart-14-title chart-14-desc">.*?</svg>`).FindString(page)
 	if svg == "" {
 		t.Fatalf("no chart SVG with role img and a title and description in:\n%s", page)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // netlifyConfig is the part of netlify.toml the tests check.
@@ -55,12 +56,12 @@ func TestHeaderRules(t *testing.T) {
 		want map[string]string // "" means absent
 	}{
 		{"/", map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
-		{"/xa/03664/", map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
-		{"/tin/", map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
-		{"/tinh/14/", map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
-		{"/assets/atlas.0123456789.css", map[string]string{"Content-Security-Policy": deny}},
-		{"/data/tinh-14.geojson", map[string]string{"X-Frame-Options": "DENY"}},
-		{"/embed/xa/03664/", map[string]string{"Content-Security-Policy": ContentSecurityPolicy("*"), "X-Frame-Options": ""}},
+		{"/" + model.UnitPath("03664"), map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
+		{"/" + model.StoriesDir, map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
+		{"/" + model.ProvincePath("14"), map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
+		{"/" + model.AssetPath("atlas.css", "0123456789"), map[string]string{"Content-Security-Policy": deny}},
+		{"/" + model.DataPath("14", "geojson"), map[string]string{"X-Frame-Options": "DENY"}},
+		{"/" + model.EmbedUnitPath("vi", "03664"), map[string]string{"Content-Security-Policy": ContentSecurityPolicy("*"), "X-Frame-Options": ""}},
 		{"/nothing", map[string]string{"Content-Security-Policy": "", "X-Frame-Options": ""}},
 	}
 	for _, tt := range tests {
@@ -102,12 +103,11 @@ func overlap(a, b HeaderRule) bool {
 // TestHandlerHeaders checks that the server sends the headers, on pages and on 404s.
 func TestHandlerHeaders(t *testing.T) {
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "xa", "03664"), 0o755)
-	os.WriteFile(filepath.Join(dir, "xa", "03664", "index.html"), []byte("unit"), 0o644)
+	writePage(t, dir, model.UnitPath("03664"), "unit")
 	os.WriteFile(filepath.Join(dir, "404.html"), []byte("not found page"), 0o644)
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
-	for _, p := range []string{"/xa/03664/", "/xa/99999/"} {
+	for _, p := range []string{"/" + model.UnitPath("03664"), "/" + model.UnitPath("99999")} {
 		res, err := http.Get(srv.URL + p)
 		if err != nil {
 			t.Fatal(err)

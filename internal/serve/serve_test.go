@@ -9,12 +9,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
+
+// writePage writes body as the file of the page at site path p (model.PageFile) below dir.
+func writePage(t *testing.T, dir, p, body string) {
+	t.Helper()
+	f := filepath.Join(dir, filepath.FromSlash(model.PageFile(p)))
+	if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(f, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func TestHandler(t *testing.T) {
 	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "xa", "03664"), 0o755)
-	os.WriteFile(filepath.Join(dir, "xa", "03664", "index.html"), []byte("unit"), 0o644)
+	writePage(t, dir, model.UnitPath("03664"), "unit")
 	os.WriteFile(filepath.Join(dir, "404.html"), []byte("not found page"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "empty"), 0o755)
 	srv := httptest.NewServer(Handler(dir))
@@ -24,8 +37,8 @@ func TestHandler(t *testing.T) {
 		status int
 		body   string
 	}{
-		{"/xa/03664/", 200, "unit"},
-		{"/xa/99999/", 404, "not found page"},
+		{"/" + model.UnitPath("03664"), 200, "unit"},
+		{"/" + model.UnitPath("99999"), 404, "not found page"},
 		{"/empty/", 404, "not found page"},
 		{"/../../etc/passwd", 404, "not found page"},
 	}
@@ -49,7 +62,7 @@ func TestHandlerLongSegment(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "404.html"), []byte("not found page"), 0o644)
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
-	for _, p := range []string{"/" + strings.Repeat("a", 256), "/xa/" + strings.Repeat("é", 200) + "/", "/" + strings.Repeat("b", 4000) + "/x"} {
+	for _, p := range []string{"/" + strings.Repeat("a", 256), "/" + model.UnitPath(strings.Repeat("é", 200)), "/" + strings.Repeat("b", 4000) + "/x"} {
 		res, err := http.Get(srv.URL + p)
 		if err != nil {
 			t.Fatal(err)
@@ -67,8 +80,8 @@ func TestHandlerLongSegment(t *testing.T) {
 func TestLiveHandler(t *testing.T) {
 	dir := t.TempDir()
 	page := "<!doctype html><html><body><p>unit</p></body></html>"
-	os.MkdirAll(filepath.Join(dir, "xa", "03664"), 0o755)
-	os.WriteFile(filepath.Join(dir, "xa", "03664", "index.html"), []byte(page), 0o644)
+	unit := model.UnitPath("03664")
+	writePage(t, dir, unit, page)
 	os.WriteFile(filepath.Join(dir, "data.csv"), []byte("code\n03664\n"), 0o644)
 	live := NewLive()
 	srv := httptest.NewServer(LiveHandler(dir, live))
@@ -83,10 +96,10 @@ func TestLiveHandler(t *testing.T) {
 		return res.StatusCode, string(b)
 	}
 	want := `<p>unit</p><script src="/__atlas/live.js" data-gen="1"></script></body>`
-	if code, body := get("/xa/03664/"); code != 200 || !strings.Contains(body, want) {
+	if code, body := get("/" + unit); code != 200 || !strings.Contains(body, want) {
 		t.Errorf("page = %d %q, want the script before </body>", code, body)
 	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "xa", "03664", "index.html")); string(b) != page {
+	if b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(model.PageFile(unit)))); string(b) != page {
 		t.Errorf("the served file was changed: %q", b)
 	}
 	if _, body := get("/data.csv"); body != "code\n03664\n" {
@@ -98,7 +111,7 @@ func TestLiveHandler(t *testing.T) {
 	// A built site's handler has none of it.
 	plain := httptest.NewServer(Handler(dir))
 	defer plain.Close()
-	res, err := http.Get(plain.URL + "/xa/03664/")
+	res, err := http.Get(plain.URL + "/" + unit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +153,7 @@ func TestLiveHandler(t *testing.T) {
 	if got := next(); got != `{"gen":2,"problems":null}` {
 		t.Errorf("state after a good build = %s", got)
 	}
-	if _, body := get("/xa/03664/"); !strings.Contains(body, `data-gen="2"`) {
+	if _, body := get("/" + unit); !strings.Contains(body, `data-gen="2"`) {
 		t.Errorf("page after a rebuild lacks generation 2: %q", body)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"testing"
@@ -21,7 +22,7 @@ var realData = []struct {
 	large      bool
 }{
 	{"Sơn La", "../../geo/son-la-communes-2025.geojson", false},
-	{"national", "/work/shared/data/vietnam/wards-2025.geojson.gz", true},
+	{"national", filepath.Join("/work", "shared", "data", "vietnam", "wards-2025.geojson.gz"), true},
 }
 
 // quantizedFile reads a GeoJSON file and quantizes its features as carto.Draw does for

@@ -9,27 +9,32 @@ import (
 )
 
 func TestAliasCollisions(t *testing.T) {
+	unit := "/" + model.UnitsDir + "03664"  // the unit's page, without its final slash
+	chiengAn := model.UnitPath("chieng-an") // below the units' folder, but no unit's page
+	criterion := "/" + model.CriterionPath("2021-2025", "2")
+	dataPage := strings.TrimSuffix(model.DataPageDir, "/")
+	english := "/" + model.LanguageDir("en") + chiengAn
 	tests := []struct {
 		name   string
 		break_ func(s *model.Site)
 		want   string
 	}{
-		{"a unit's page", func(s *model.Site) { s.Former[0].Aliases = []string{"/xa/03664"} },
-			`content/former/03664.toml#aliases[0]: error: alias "/xa/03664" is the path of the page of unit 03664`},
-		{"a list page", func(s *model.Site) { s.Units[0].Aliases = []string{"/x/", "tin/"} },
-			`content/units/03664.toml#aliases[1]: error: alias "tin/" is the path of the list of stories`},
+		{"a unit's page", func(s *model.Site) { s.Former[0].Aliases = []string{unit} },
+			`content/former/03664.toml#aliases[0]: error: alias "` + unit + `" is the path of the page of unit 03664`},
+		{"a list page", func(s *model.Site) { s.Units[0].Aliases = []string{"/x/", model.StoriesDir} },
+			`content/units/03664.toml#aliases[1]: error: alias "` + model.StoriesDir + `" is the path of the list of stories`},
 		{"the home page", func(s *model.Site) { s.Units[0].Aliases = []string{"/"} },
-			`content/units/03664.toml#aliases[0]: error: alias "/" is empty: give the old path of the page, like /xa/03664/`},
+			`content/units/03664.toml#aliases[0]: error: alias "/" is empty: give the old path of the page, like ` + unit + `/`},
 		{"another alias", func(s *model.Site) {
-			s.Units[0].Aliases = []string{"/xa/chieng-an/"}
-			s.Former[0].Aliases = []string{"/old/", "xa/chieng-an"}
-		}, `content/former/03664.toml#aliases[1]: error: alias "xa/chieng-an" is also an alias in content/units/03664.toml`},
-		{"a criterion's page", func(s *model.Site) { s.Units[0].Aliases = []string{"/tieu-chi/2021-2025/2/"} },
-			`content/units/03664.toml#aliases[0]: error: alias "/tieu-chi/2021-2025/2/" is the path of the page of criterion 2 of set 2021-2025`},
-		{"the data page", func(s *model.Site) { s.Units[0].Aliases = []string{"du-lieu"} },
-			`content/units/03664.toml#aliases[0]: error: alias "du-lieu" is the path of the data page`},
-		{"the English mirror", func(s *model.Site) { s.Units[0].Aliases = []string{"/en/xa/chieng-an/"} },
-			`content/units/03664.toml#aliases[0]: error: alias "/en/xa/chieng-an/" lies in en/, which holds only pages the build makes`},
+			s.Units[0].Aliases = []string{"/" + chiengAn}
+			s.Former[0].Aliases = []string{"/old/", strings.TrimSuffix(chiengAn, "/")}
+		}, `content/former/03664.toml#aliases[1]: error: alias "` + strings.TrimSuffix(chiengAn, "/") + `" is also an alias in content/units/03664.toml`},
+		{"a criterion's page", func(s *model.Site) { s.Units[0].Aliases = []string{criterion} },
+			`content/units/03664.toml#aliases[0]: error: alias "` + criterion + `" is the path of the page of criterion 2 of set 2021-2025`},
+		{"the data page", func(s *model.Site) { s.Units[0].Aliases = []string{dataPage} },
+			`content/units/03664.toml#aliases[0]: error: alias "` + dataPage + `" is the path of the data page`},
+		{"the English mirror", func(s *model.Site) { s.Units[0].Aliases = []string{english} },
+			`content/units/03664.toml#aliases[0]: error: alias "` + english + `" lies in ` + model.LanguageDir("en") + `, which holds only pages the build makes`},
 	}
 	locate := func(file, key string) diag.Pos { return diag.Pos{File: file + "#" + key} }
 	for _, tt := range tests {
@@ -49,8 +54,8 @@ func TestAliasCollisions(t *testing.T) {
 		})
 	}
 	s := validSite()
-	s.Units[0].Aliases = []string{"/xa/chieng-an/"}
-	s.Former[0].Aliases = []string{"/xa-cu/chieng-xom/", "/cu/chieng-xom.html"}
+	s.Units[0].Aliases = []string{"/" + chiengAn}
+	s.Former[0].Aliases = []string{"/" + model.FormerPath("chieng-xom"), "/cu/chieng-xom.html"}
 	if errs := Site(s, nil); len(errs) > 0 {
 		t.Errorf("distinct aliases: %v", errs)
 	}

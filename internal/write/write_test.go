@@ -67,7 +67,7 @@ func TestTreeFresh(t *testing.T) {
 	files := map[string][]byte{
 		"index.html":             []byte("<h1>Sơn La</h1>"),
 		"units/03646/index.html": []byte("Tô Hiệu"),
-		"assets/site.css":        []byte("body{}"),
+		"static/site.css":        []byte("body{}"),
 		"empty.txt":              {},
 	}
 	if err := tree(out, files); err != nil {
@@ -79,8 +79,8 @@ func TestTreeFresh(t *testing.T) {
 		"units":                  "<dir>",
 		"units/03646":            "<dir>",
 		"units/03646/index.html": "Tô Hiệu",
-		"assets":                 "<dir>",
-		"assets/site.css":        "body{}",
+		"static":                 "<dir>",
+		"static/site.css":        "body{}",
 		"empty.txt":              "",
 	}
 	if got := snapshot(t, out); !maps.Equal(got, want) {
@@ -161,7 +161,7 @@ func TestTreeFailureKeepsOld(t *testing.T) {
 			if err := tree(out, map[string][]byte{
 				"index.html":        []byte("old home"),
 				"units/03646.html":  []byte("Tô Hiệu"),
-				"assets/site.css":   []byte("body{}"),
+				"static/site.css":   []byte("body{}"),
 				"zzz/deep/last.txt": []byte("last"),
 			}); err != nil {
 				t.Fatalf("first Tree: %v", err)
@@ -236,11 +236,11 @@ func TestTreeRemovesStalePartialTrees(t *testing.T) {
 func TestTreeModTime(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
-	files := map[string][]byte{"index.html": []byte("x"), "xa/04075/index.html": []byte("y")}
+	files := map[string][]byte{"index.html": []byte("x"), "units/04075/index.html": []byte("y")}
 	if err := Tree(out, files, Options{ModTime: when}); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{".", "index.html", "xa", "xa/04075", "xa/04075/index.html"} {
+	for _, p := range []string{".", "index.html", "units", "units/04075", "units/04075/index.html"} {
 		st, err := os.Stat(filepath.Join(out, p))
 		if err != nil {
 			t.Fatal(err)

@@ -152,8 +152,8 @@ func TestWriterManifest(t *testing.T) {
 
 func TestManifestRoundTrip(t *testing.T) {
 	m := &manifest{root: [2]uint64{1, 2}, entries: map[string]entry{
-		"index.html":      {sum: [32]byte{1}, id: [2]uint64{1, 7}},
-		"xa/1/index.html": {sum: [32]byte{2}, id: [2]uint64{1, 8}},
+		"index.html":         {sum: [32]byte{1}, id: [2]uint64{1, 7}},
+		"units/1/index.html": {sum: [32]byte{2}, id: [2]uint64{1, 8}},
 	}}
 	got, err := decodeManifest(m.encode())
 	if err != nil {

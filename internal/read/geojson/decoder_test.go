@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -17,9 +18,11 @@ import (
 	orbjson "github.com/paulmach/orb/geojson"
 )
 
-const (
-	sonLaPath    = "/work/shared/data/son-la/communes-2025.geojson"
-	nationalPath = "/work/shared/data/vietnam/wards-2025.geojson.gz"
+// The real data sets, files outside the repository (not paths of a site), joined from their
+// folders' names.
+var (
+	sonLaPath    = filepath.Join("/work", "shared", "data", "son-la", "communes-2025.geojson")
+	nationalPath = filepath.Join("/work", "shared", "data", "vietnam", "wards-2025.geojson.gz")
 )
 
 // decodeAll decodes every feature of input, read through r.
