@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 
 	"github.com/ntm-atlas/atlas/internal/model"
 )
@@ -38,7 +39,7 @@ func (r *renderer) layout(name string) ([]byte, error) {
 // assets/atlas.css becomes assets/atlas.1a2b3c4d5e.css. Templates name them with the asset
 // function: {{.Root}}{{asset "atlas.css"}}.
 func (r *renderer) assets() error {
-	entries, err := fs.ReadDir(builtin, "layouts/assets")
+	entries, err := fs.ReadDir(builtin, path.Join("layouts", model.AssetsDir))
 	if err != nil {
 		return err
 	}

@@ -104,7 +104,7 @@ func overlap(a, b HeaderRule) bool {
 func TestHandlerHeaders(t *testing.T) {
 	dir := t.TempDir()
 	writePage(t, dir, model.UnitPath("03664"), "unit")
-	os.WriteFile(filepath.Join(dir, "404.html"), []byte("not found page"), 0o644)
+	os.WriteFile(filepath.Join(dir, model.NotFoundFile), []byte("not found page"), 0o644)
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	for _, p := range []string{"/" + model.UnitPath("03664"), "/" + model.UnitPath("99999")} {

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // Handler serves the files of dir, and dir/404.html with status 404 for a path that names
@@ -54,7 +56,7 @@ func LiveHandler(dir string, live *Live) http.Handler {
 					return
 				}
 			}
-			if body, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+			if body, err := os.ReadFile(filepath.Join(dir, model.NotFoundFile)); err == nil {
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
 				w.WriteHeader(http.StatusNotFound)
 				w.Write(body)

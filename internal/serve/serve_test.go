@@ -28,7 +28,7 @@ func writePage(t *testing.T, dir, p, body string) {
 func TestHandler(t *testing.T) {
 	dir := t.TempDir()
 	writePage(t, dir, model.UnitPath("03664"), "unit")
-	os.WriteFile(filepath.Join(dir, "404.html"), []byte("not found page"), 0o644)
+	os.WriteFile(filepath.Join(dir, model.NotFoundFile), []byte("not found page"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "empty"), 0o755)
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
@@ -59,7 +59,7 @@ func TestHandler(t *testing.T) {
 // not a 500 (issue 13).
 func TestHandlerLongSegment(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "404.html"), []byte("not found page"), 0o644)
+	os.WriteFile(filepath.Join(dir, model.NotFoundFile), []byte("not found page"), 0o644)
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	for _, p := range []string{"/" + strings.Repeat("a", 256), "/" + model.UnitPath(strings.Repeat("é", 200)), "/" + strings.Repeat("b", 4000) + "/x"} {
