@@ -27,6 +27,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // defaultSite is the Sơn La fixture: the default content of one province, small enough for every test.
 const defaultSite = "../../testdata/son-la"
 
+// enDir is the folder of the English pages.
+var enDir = model.LanguageDir("en")
+
 // testCache is the cache the tests of this package share: they build the same sites many
 // times, and a share card takes most of a second to draw.
 var testCache = cache.Memory()
@@ -240,16 +243,16 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 func TestGolden(t *testing.T) {
 	out, _ := buildDefault(t)
 	pages := map[string]string{
-		"home.html":            "index.html",
-		"unit-03670.html":      "xa/03670/index.html",               // derived from two recognized communes
-		"former-03664.html":    "xa-cu/03664/index.html",            // standard and advanced, one undated
-		"former-04075-d.html":  "xa-cu/04075-2025-02-01/index.html", // dissolved before the reform
-		"former-04012.html":    "xa-cu/04012/index.html",            // split between two units
-		"404.html":             "404.html",
-		"en-home.html":         "en/index.html",
-		"en-unit-03670.html":   "en/xa/03670/index.html",
-		"en-former-03664.html": "en/xa-cu/03664/index.html",
-		"en-404.html":          "en/404.html",
+		"home.html":            model.PageFile(""),
+		"unit-03670.html":      model.PageFile(model.UnitPath("03670")),              // derived from two recognized communes
+		"former-03664.html":    model.PageFile(model.FormerPath("03664")),            // standard and advanced, one undated
+		"former-04075-d.html":  model.PageFile(model.FormerPath("04075-2025-02-01")), // dissolved before the reform
+		"former-04012.html":    model.PageFile(model.FormerPath("04012")),            // split between two units
+		"404.html":             model.NotFoundFile,
+		"en-home.html":         enDir + model.PageFile(""),
+		"en-unit-03670.html":   enDir + model.PageFile(model.UnitPath("03670")),
+		"en-former-03664.html": enDir + model.PageFile(model.FormerPath("03664")),
+		"en-404.html":          enDir + model.NotFoundFile,
 	}
 	for golden, page := range pages {
 		got, err := os.ReadFile(filepath.Join(out, page))
@@ -472,7 +475,7 @@ func TestFormerLocator(t *testing.T) {
 			}
 			fig := b[i:]
 			fig = fig[:bytes.Index(fig, []byte("</figure>"))]
-			if !bytes.Contains(fig, []byte(`tinh/14/locator.svg"`)) {
+			if !bytes.Contains(fig, []byte(model.LocatorPath("14")+`"`)) {
 				t.Errorf("%s: the locator does not show the province's background image", page)
 			}
 			if c := bytes.Count(fig, []byte("<path ")); c != len(want) {
