@@ -51,6 +51,10 @@ func buildDefault(t *testing.T) (string, *model.Site) {
 	return out, site
 }
 
+// outFile is the file at the site path p (slash-separated, as internal/model gives it) in the
+// output folder out.
+func outFile(out, p string) string { return filepath.Join(out, filepath.FromSlash(p)) }
+
 // readTree reads every file below dir into a map keyed by slash-separated relative path.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
@@ -317,7 +321,7 @@ func TestGeometryCache(t *testing.T) {
 	if res := run(); res.GeometryRuns != 0 {
 		t.Errorf("a TOML-only edit caused %d geometry runs, want 0", res.GeometryRuns)
 	}
-	if b, _ := os.ReadFile(filepath.Join(out, "xa", "03664", "index.html")); !bytes.Contains(b, []byte("Chiềng An Mới")) {
+	if b, _ := os.ReadFile(outFile(out, model.PageFile(model.UnitPath("03664")))); !bytes.Contains(b, []byte("Chiềng An Mới")) {
 		t.Error("the edit did not reach the page")
 	}
 	// Moving a unit to another province changes the maps: they must be drawn again.
@@ -385,7 +389,7 @@ func TestMapDownload(t *testing.T) {
 // carrying the whole province.
 func TestSharedLocator(t *testing.T) {
 	out, site := buildDefault(t)
-	bg, err := os.ReadFile(filepath.Join(out, "tinh", "14", "locator.svg"))
+	bg, err := os.ReadFile(outFile(out, model.LocatorPath("14")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,8 +405,9 @@ func TestSharedLocator(t *testing.T) {
 		if u.Province != "14" {
 			continue
 		}
-		for _, page := range []string{filepath.Join("xa", u.Code, "index.html"), filepath.Join("en", "xa", u.Code, "index.html"), filepath.Join("embed", "xa", u.Code, "index.html")} {
-			b, err := os.ReadFile(filepath.Join(out, page))
+		unit := model.PageFile(model.UnitPath(u.Code))
+		for _, page := range []string{unit, enDir + unit, model.PageFile(model.EmbedUnitPath("vi", u.Code))} {
+			b, err := os.ReadFile(outFile(out, page))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -427,16 +432,17 @@ func TestSharedLocator(t *testing.T) {
 // tinh/<code>/, by unit code.
 func provinceClasses(t *testing.T, out, province string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(out, "tinh", province, "index.html"))
+	b, err := os.ReadFile(outFile(out, model.PageFile(model.ProvincePath(province))))
 	if err != nil {
 		t.Fatal(err)
 	}
 	classes := map[string]string{}
-	for _, m := range regexp.MustCompile(`<a href="[^"]*xa/(\d+)/"[^>]*>(?:<title>[^<]*</title>)?<path class="([^"]+)"`).FindAllSubmatch(b, -1) {
+	unitLink := regexp.MustCompile(`<a href="[^"]*` + regexp.QuoteMeta(model.UnitsDir) + `(\d+)/"[^>]*>(?:<title>[^<]*</title>)?<path class="([^"]+)"`)
+	for _, m := range unitLink.FindAllSubmatch(b, -1) {
 		classes[string(m[1])] = string(m[2])
 	}
 	if len(classes) == 0 {
-		t.Fatalf("no units on the map of tinh/%s/", province)
+		t.Fatalf("no units on the map of %s", model.ProvincePath(province))
 	}
 	return classes
 }
@@ -463,8 +469,9 @@ func TestFormerLocator(t *testing.T) {
 		if len(want) == 0 || len(want) != len(f.Successors) {
 			continue // chains of former units: their present units are further on
 		}
-		for _, page := range []string{filepath.Join("xa-cu", f.Key(), "index.html"), filepath.Join("en", "xa-cu", f.Key(), "index.html")} {
-			b, err := os.ReadFile(filepath.Join(out, page))
+		former := model.PageFile(model.FormerPath(f.Key()))
+		for _, page := range []string{former, enDir + former} {
+			b, err := os.ReadFile(outFile(out, page))
 			if err != nil {
 				t.Fatal(err)
 			}
