@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // axePages are the pages axe-core checks, each at both viewports. Add a page with one line.
@@ -14,35 +16,35 @@ var axePages = []struct {
 	path string // relative to the site's root; "" is the home page; the build must write it
 }{
 	{name: "home", path: ""},
-	{name: "province", path: "tinh/14/"},
-	{name: "unit", path: "xa/03664/"},
-	{name: "former-unit", path: "xa-cu/03649/"},
-	{name: "story", path: "tin/son-la-muoi-nam-nong-thon-moi/"},
-	{name: "criteria", path: "tieu-chi/"},
-	{name: "criteria-set", path: "tieu-chi/2021-2025/"},
-	{name: "criterion", path: "tieu-chi/2026-2030/1/"},
-	{name: "units-a-z", path: "xa/"},
-	{name: "en-home", path: "en/"},
-	{name: "en-province", path: "en/tinh/14/"},
-	{name: "en-unit", path: "en/xa/03664/"},
-	{name: "en-former-unit", path: "en/xa-cu/03649/"},
-	{name: "en-story", path: "en/tin/son-la-muoi-nam-nong-thon-moi/"},
-	{name: "en-criteria", path: "en/tieu-chi/"},
-	{name: "en-criterion", path: "en/tieu-chi/2026-2030/10/"},
-	{name: "en-units-a-z", path: "en/xa/"},
-	{name: "year", path: "nam/2020/"},
-	{name: "en-year", path: "en/nam/2020/"},
-	{name: "years", path: "nam/"},
-	{name: "en-years", path: "en/nam/"},
-	{name: "province-year", path: "tinh/14/nam/2020/"},
-	{name: "en-province-year", path: "en/tinh/14/nam/2020/"},
-	{name: "province-years", path: "tinh/14/nam/"},
-	{name: "data", path: "du-lieu/"},
-	{name: "en-data", path: "en/du-lieu/"},
-	{name: "sources", path: "nguon/"},
-	{name: "en-sources", path: "en/nguon/"},
-	{name: "search", path: "tim-kiem/"},
-	{name: "en-search", path: "en/tim-kiem/"},
+	{name: "province", path: model.ProvincePath("14")},
+	{name: "unit", path: model.UnitPath("03664")},
+	{name: "former-unit", path: model.FormerPath("03649")},
+	{name: "story", path: model.StoryPath("son-la-muoi-nam-nong-thon-moi")},
+	{name: "criteria", path: model.CriteriaDir},
+	{name: "criteria-set", path: model.CriteriaPath("2021-2025")},
+	{name: "criterion", path: model.CriterionPath("2026-2030", "1")},
+	{name: "units-a-z", path: model.UnitsDir},
+	{name: "en-home", path: enDir},
+	{name: "en-province", path: enDir + model.ProvincePath("14")},
+	{name: "en-unit", path: enDir + model.UnitPath("03664")},
+	{name: "en-former-unit", path: enDir + model.FormerPath("03649")},
+	{name: "en-story", path: enDir + model.StoryPath("son-la-muoi-nam-nong-thon-moi")},
+	{name: "en-criteria", path: enDir + model.CriteriaDir},
+	{name: "en-criterion", path: enDir + model.CriterionPath("2026-2030", "10")},
+	{name: "en-units-a-z", path: enDir + model.UnitsDir},
+	{name: "year", path: model.YearPath(2020)},
+	{name: "en-year", path: enDir + model.YearPath(2020)},
+	{name: "years", path: model.YearsDir},
+	{name: "en-years", path: enDir + model.YearsDir},
+	{name: "province-year", path: model.ProvincePath("14") + model.YearPath(2020)},
+	{name: "en-province-year", path: enDir + model.ProvincePath("14") + model.YearPath(2020)},
+	{name: "province-years", path: model.ProvincePath("14") + model.YearsDir},
+	{name: "data", path: model.DataPageDir},
+	{name: "en-data", path: enDir + model.DataPageDir},
+	{name: "sources", path: model.SourcesDir},
+	{name: "en-sources", path: enDir + model.SourcesDir},
+	{name: "search", path: model.SearchDir},
+	{name: "en-search", path: enDir + model.SearchDir},
 }
 
 // violation is one failed axe rule, as axe.run reports it, reduced to what a reader needs.

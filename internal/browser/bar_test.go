@@ -8,27 +8,35 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-// barPages are the pages that carry the journalists' bar. embed says the page has an embed
-// (a province or a current unit); mapped that the bar is under a map; unit names the current
+// barPages are the pages that carry the journalists' bar: the page at page (its path in
+// Vietnamese) in the language whose folder is lang. embed says the page has an embed (a
+// province or a current unit); mapped that the bar is under a map; unit names the current
 // unit whose own CSV and JSON the bar links.
-var barPages = []struct {
-	path          string
+var barPages = []barPage{
+	{page: "", mapped: true},
+	{lang: enDir, page: "", mapped: true},
+	{page: model.ProvincePath("14"), embed: true, mapped: true},
+	{lang: enDir, page: model.ProvincePath("14"), embed: true, mapped: true},
+	{page: model.YearPath(2020), mapped: true},
+	{page: model.ProvincePath("14") + model.YearPath(2020), mapped: true},
+	{lang: enDir, page: model.ProvincePath("14") + model.YearPath(2020), mapped: true},
+	{page: model.UnitPath("03664"), embed: true, unit: "03664"},
+	{lang: enDir, page: model.UnitPath("03664"), embed: true, unit: "03664"},
+	{page: model.FormerPath("03649")},
+}
+
+type barPage struct {
+	lang, page    string
 	embed, mapped bool
 	unit          string
-}{
-	{path: "", mapped: true},
-	{path: "en/", mapped: true},
-	{path: "tinh/14/", embed: true, mapped: true},
-	{path: "en/tinh/14/", embed: true, mapped: true},
-	{path: "nam/2020/", mapped: true},
-	{path: "tinh/14/nam/2020/", mapped: true},
-	{path: "en/tinh/14/nam/2020/", mapped: true},
-	{path: "xa/03664/", embed: true, unit: "03664"},
-	{path: "en/xa/03664/", embed: true, unit: "03664"},
-	{path: "xa-cu/03649/"},
 }
+
+// path is the page's path in its language.
+func (bp barPage) path() string { return bp.lang + bp.page }
 
 // barState is what barJS reads of a page's bar, after checking each of its files.
 type barState struct {
@@ -134,9 +142,9 @@ func TestJournalistsBar(t *testing.T) {
 	axeSrc, axeErr := os.ReadFile(filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js"))
 	for _, bp := range barPages {
 		for _, vp := range []viewport{phone, desktop} {
-			t.Run("/"+bp.path+"/"+vp.name, func(t *testing.T) {
-				p := open(t, bp.path, vp)
-				en := strings.HasPrefix(bp.path, "en/")
+			t.Run("/"+bp.path()+"/"+vp.name, func(t *testing.T) {
+				p := open(t, bp.path(), vp)
+				en := bp.lang == enDir
 				s := eval[barState](p, barJS)
 				if !s.Bar {
 					t.Fatal("the page has no journalists' bar (section.bar)")
@@ -166,11 +174,8 @@ func TestJournalistsBar(t *testing.T) {
 				}
 				// Embed.
 				if bp.embed {
-					embed := "embed/" + strings.TrimPrefix(bp.path, "en/")
-					if en {
-						embed = "embed/en/" + strings.TrimPrefix(bp.path, "en/")
-					}
-					wantSrc := strings.TrimSuffix(s.Canonical, bp.path) + embed
+					embed := model.EmbedDir + bp.lang + bp.page
+					wantSrc := strings.TrimSuffix(s.Canonical, bp.path()) + embed
 					if s.EmbedSrc != wantSrc || s.EmbedResponsiveSrc != wantSrc {
 						t.Errorf("the embed codes frame %q and %q, want %q", s.EmbedSrc, s.EmbedResponsiveSrc, wantSrc)
 					}
@@ -192,14 +197,14 @@ func TestJournalistsBar(t *testing.T) {
 					}
 					switch d.Format {
 					case "SVG":
-						if !strings.Contains(d.About, s.Canonical) && !strings.Contains(d.About, strings.Replace(s.Canonical, "/en/", "/", 1)) {
+						if !strings.Contains(d.About, s.Canonical) && !strings.Contains(d.About, strings.Replace(s.Canonical, "/"+enDir, "/", 1)) {
 							t.Errorf("%s: its description %q does not name the page %s", d.Href, d.About, s.Canonical)
 						}
 						if d.Paths == 0 || d.Paths != s.MapPaths {
 							t.Errorf("%s draws %d paths, the page's map %d", d.Href, d.Paths, s.MapPaths)
 						}
 					case "PNG":
-						if page := strings.TrimPrefix(bp.path, "en/"); !strings.HasSuffix(d.Href, "/"+page+"card.png") {
+						if !strings.HasSuffix(d.Href, "/"+model.CardPath(bp.page)) {
 							t.Errorf("%s is not this page's picture", d.Href)
 						}
 					case "CSV", "JSON":
@@ -219,7 +224,7 @@ func TestJournalistsBar(t *testing.T) {
 					t.Errorf("the bar offers no SVG of the map: %v", s.Downloads)
 				case bp.unit != "" && !(formats["CSV"] && formats["JSON"] && formats["PNG"]):
 					t.Errorf("the bar offers no PNG, CSV and JSON of the unit: %v", s.Downloads)
-				case strings.Contains(bp.path, "tinh/14/") && !strings.Contains(bp.path, "nam/") && !formats["PNG"]:
+				case bp.page == model.ProvincePath("14") && !formats["PNG"]:
 					t.Errorf("the province's bar offers no PNG: %v", s.Downloads)
 				}
 				// Cite and footer: the data's dates say what they are.
@@ -248,7 +253,7 @@ func TestJournalistsBar(t *testing.T) {
 					t.Error("copying the link says nothing")
 				}
 				// On a year page the bar follows the year slider to the year it shows.
-				if strings.Contains(bp.path, "nam/2020/") {
+				if strings.Contains(bp.page, model.YearPath(2020)) {
 					got := eval[struct{ URL, SVG, Cite, H1 string }](p, `(() => {
 	const r = document.getElementById("year-range");
 	r.value = "2018";
@@ -256,8 +261,8 @@ func TestJournalistsBar(t *testing.T) {
 	return {URL: document.getElementById("bar-url").value, SVG: new URL(document.querySelector(".bar-download a[download]").href).pathname,
 		Cite: document.getElementById("bar-cite").value, H1: document.querySelector("h1").textContent.trim()};
 })()`)
-					wantURL := strings.Replace(s.Canonical, "/nam/2020/", "/nam/2018/", 1)
-					wantSVG := "/" + strings.Replace(strings.TrimPrefix(bp.path, "en/"), "2020", "2018", 1) + "map.svg"
+					wantURL := strings.Replace(s.Canonical, "/"+model.YearPath(2020), "/"+model.YearPath(2018), 1)
+					wantSVG := "/" + model.MapSVGPath(strings.Replace(bp.page, "2020", "2018", 1))
 					if got.URL != wantURL || got.SVG != wantSVG || !strings.Contains(got.Cite, wantURL) || !strings.Contains(got.Cite, got.H1) || !strings.Contains(got.H1, "2018") {
 						t.Errorf("after the slider moved to 2018 the bar holds %q, %q and cites %q (h1 %q); want %q, %q", got.URL, got.SVG, got.Cite, got.H1, wantURL, wantSVG)
 					}
@@ -318,8 +323,8 @@ func TestMapPicture(t *testing.T) {
 			continue
 		}
 		for _, vp := range []viewport{phone, desktop} {
-			t.Run("/"+bp.path+"/"+vp.name, func(t *testing.T) {
-				p := open(t, bp.path, vp)
+			t.Run("/"+bp.path()+"/"+vp.name, func(t *testing.T) {
+				p := open(t, bp.path(), vp)
 				s := eval[drawnPNG](p, drawJS)
 				switch {
 				case !s.Shown:

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -35,6 +36,22 @@ const repoRoot = "../.."
 
 // siteDir is the site the tests build: the Sơn La fixture.
 const siteDir = repoRoot + "/testdata/son-la"
+
+// The tests name the fixture's pages by the URL scheme (internal/model), not by spelled
+// folders: model's own tests pin the scheme.
+var (
+	// enDir is the folder of the English pages.
+	enDir = model.LanguageDir("en")
+	// langDirs are the folders of the pages of each language, the Vietnamese root ("") first.
+	langDirs = []string{model.LanguageDir("vi"), enDir}
+)
+
+// hrefEnds is a CSS selector of the links whose href ends in path: the site's links are
+// relative, so a selector names their end.
+func hrefEnds(path string) string { return "a[href$=" + strconv.Quote(path) + "]" }
+
+// query is the JavaScript expression of the first element that the CSS selector finds.
+func query(selector string) string { return "document.querySelector(" + strconv.Quote(selector) + ")" }
 
 // stepTimeout bounds each step in the browser (a page load, a script, a screenshot). It is
 // generous because the machines that run these tests are often heavily loaded; no test asserts

@@ -6,6 +6,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // firstScreen is how far down a page the first screen of a 360 × 740 phone reaches, in CSS
@@ -14,12 +16,15 @@ const firstScreen = 740
 
 // firstScreenPages are the pages whose map and "find your commune" box must be in the first
 // screen: home, province and year pages, in both languages.
-var firstScreenPages = []string{
-	"", "en/",
-	"tinh/14/", "en/tinh/14/",
-	"nam/2020/", "en/nam/2020/",
-	"tinh/14/nam/2020/", "en/tinh/14/nam/2020/",
-}
+var firstScreenPages = func() []string {
+	var pages []string
+	for _, p := range []string{"", model.ProvincePath("14"), model.YearPath(2020), model.ProvincePath("14") + model.YearPath(2020)} {
+		for _, lang := range langDirs {
+			pages = append(pages, lang+p)
+		}
+	}
+	return pages
+}()
 
 // box is an element's vertical extent on the page, from the top of the document.
 type box struct{ Top, Bottom float64 }
@@ -58,17 +63,15 @@ func TestFirstScreen(t *testing.T) {
 				if search.Bottom > mapBox.Top {
 					t.Error("the search box is not above the map")
 				}
-				lang := strings.TrimSuffix(strings.SplitN(path, "/", 2)[0], "/")
-				if lang != "en" {
-					lang = ""
-				} else {
-					lang = "en/"
+				lang := ""
+				if strings.HasPrefix(path, enDir) {
+					lang = enDir
 				}
 				form := eval[struct{ Action, Method, Name string }](p, `(() => {
 	const f = document.querySelector("form.find");
 	return {Action: new URL(f.action).pathname, Method: f.method, Name: f.querySelector("input").name};
 })()`)
-				if want := "/" + lang + "tim-kiem/"; form.Action != want || form.Method != "get" || form.Name != "q" {
+				if want := "/" + lang + model.SearchDir; form.Action != want || form.Method != "get" || form.Name != "q" {
 					t.Errorf("the search box is a %s form to %s with field %q, want a GET form to %s with field q", form.Method, form.Action, form.Name, want)
 				}
 				// One sentence above the map says what the reader can do with it.
@@ -84,7 +87,7 @@ func TestFirstScreen(t *testing.T) {
 // it: the search page opens with the query and shows the commune first.
 func TestFindYourCommune(t *testing.T) {
 	base := site(t)
-	for _, lang := range []string{"", "en/"} {
+	for _, lang := range langDirs {
 		t.Run("lang="+strings.TrimSuffix(lang, "/"), func(t *testing.T) {
 			p := open(t, lang, phone)
 			ctx, cancel := stepContext(p)
@@ -94,10 +97,11 @@ func TestFindYourCommune(t *testing.T) {
 				t.Fatalf("submitting the search box: %v", err)
 			}
 			url := run(p, "reading the location", chromedp.Location())
-			if q := eval[string](p, `new URLSearchParams(location.search).get("q")`); !strings.HasPrefix(url, base+lang+"tim-kiem/?") || q != "chieng co" {
-				t.Errorf("the search box led to %s, want %stim-kiem/?q=chieng+co", url, base+lang)
+			search := base + lang + model.SearchDir
+			if q := eval[string](p, `new URLSearchParams(location.search).get("q")`); !strings.HasPrefix(url, search+"?") || q != "chieng co" {
+				t.Errorf("the search box led to %s, want %s?q=chieng+co", url, search)
 			}
-			if i := waitResult(p, lang+"xa-cu/03658/"); i != 0 {
+			if i := waitResult(p, lang+model.FormerPath("03658")); i != 0 {
 				t.Errorf("Chiềng Cọ is result %d, want the first", i+1)
 			}
 		})

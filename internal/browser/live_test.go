@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/preview"
 )
 
@@ -72,7 +73,8 @@ func TestLiveReload(t *testing.T) {
 		t.Fatal("no first build")
 	}
 
-	p := openURL(t, ctx, "http://"+ln.Addr().String()+"/xa-cu/03664/", desktop)
+	former := model.FormerPath("03664")
+	p := openURL(t, ctx, "http://"+ln.Addr().String()+"/"+former, desktop)
 	if !strings.Contains(eval[string](p, `document.body.innerText`), "2015") {
 		t.Fatal("the former-unit page of Chiềng Xôm does not show its 2015 recognition")
 	}
@@ -155,7 +157,7 @@ func TestLiveReload(t *testing.T) {
 	}
 
 	// The built files hold no reload script: it is only added when served.
-	b, err := os.ReadFile(filepath.Join(dir, "public", "xa-cu", "03664", "index.html"))
+	b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(model.PageFile(former))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // point is a spot on the screen, in CSS pixels from the viewport's top left.
@@ -21,7 +23,7 @@ type point struct{ X, Y float64 }
 // its neighbour there.
 func unitPoint(p *page, code string) *point {
 	p.t.Helper()
-	return linkPoint(p, `.map svg a[href$="xa/`+code+`/"]`)
+	return linkPoint(p, ".map svg "+hrefEnds(model.UnitPath(code)))
 }
 
 // linkPoint is unitPoint for the map link that the CSS selector finds.
@@ -59,7 +61,7 @@ func TestMapClick(t *testing.T) {
 			// The first and the last unit by code.
 			for _, u := range []int{0, len(shared.site.Units) - 1} {
 				unit := shared.site.Units[u]
-				p := open(t, "tinh/"+unit.Province+"/", vp)
+				p := open(t, model.ProvincePath(unit.Province), vp)
 				at := unitPoint(p, unit.Code)
 				if at == nil {
 					t.Fatalf("no clickable spot for unit %s (%s) on the province page's map", unit.Code, unit.FullName())
@@ -74,7 +76,7 @@ func TestMapClick(t *testing.T) {
 					t.Errorf("unit %s: the page it links to answers %d", unit.Code, resp.Status)
 				}
 				url := run(p, "reading the location", chromedp.Location())
-				if want := base + "xa/" + unit.Code + "/"; url != want {
+				if want := base + model.UnitPath(unit.Code); url != want {
 					t.Errorf("clicking unit %s landed on %s, want %s", unit.Code, url, want)
 				}
 				h1 := run(p, "reading the h1", chromedp.Text(chromedp.CSS("h1")))
@@ -95,7 +97,7 @@ func TestNationMapClick(t *testing.T) {
 		t.Run(vp.name, func(t *testing.T) {
 			for _, prov := range shared.site.Provinces {
 				p := open(t, "", vp)
-				at := linkPoint(p, `.map svg a[href$="tinh/`+prov.Code+`/"]`)
+				at := linkPoint(p, ".map svg "+hrefEnds(model.ProvincePath(prov.Code)))
 				if at == nil {
 					t.Fatalf("no clickable spot for province %s on the home page's map", prov.Code)
 				}
@@ -108,7 +110,7 @@ func TestNationMapClick(t *testing.T) {
 				if resp.Status != http.StatusOK {
 					t.Errorf("province %s: the page it links to answers %d", prov.Code, resp.Status)
 				}
-				if url, want := run(p, "reading the location", chromedp.Location()), base+"tinh/"+prov.Code+"/"; url != want {
+				if url, want := run(p, "reading the location", chromedp.Location()), base+model.ProvincePath(prov.Code); url != want {
 					t.Errorf("clicking province %s landed on %s, want %s", prov.Code, url, want)
 				}
 			}
@@ -153,7 +155,7 @@ const strokesJS = `Object.fromEntries([...document.querySelectorAll(".map svg a[
 // TestKeyboard tabs through a province page from the top: the skip link comes first and shows
 // when focused, and every unit on the map is reached with a visible focus.
 func TestKeyboard(t *testing.T) {
-	p := open(t, "tinh/14/", desktop)
+	p := open(t, model.ProvincePath("14"), desktop)
 	units := eval[map[string]string](p, strokesJS)
 	if len(units) == 0 {
 		t.Fatal("the province page's map has no unit links")

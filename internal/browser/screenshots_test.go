@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/pipeline"
 )
 
@@ -43,9 +44,9 @@ func TestDocScreenshots(t *testing.T) {
 	}
 	for _, pg := range []struct{ name, path string }{
 		{"home", ""},
-		{"province", "tinh/14/"},
-		{"unit", "xa/03664/"},
-		{"year", "tinh/14/nam/2020/"},
+		{"province", model.ProvincePath("14")},
+		{"unit", model.UnitPath("03664")},
+		{"year", model.ProvincePath("14") + model.YearPath(2020)},
 	} {
 		for _, vp := range []viewport{desktop, phone} {
 			t.Run(pg.name+"-"+vp.name, func(t *testing.T) {

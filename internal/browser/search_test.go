@@ -18,7 +18,7 @@ import (
 )
 
 // indexFetchedJS says whether the page has fetched the search index.
-const indexFetchedJS = `performance.getEntriesByType("resource").some(e => e.name.endsWith("/tim-kiem/i/index.json"))`
+var indexFetchedJS = `performance.getEntriesByType("resource").some(e => e.name.endsWith(` + strconv.Quote("/"+model.SearchIndexPath) + `))`
 
 // former returns the former unit of the default site with this key.
 func former(t *testing.T, key string) *model.FormerUnit {
@@ -68,18 +68,18 @@ func TestSearch(t *testing.T) {
 		{"Liên Hòa", lienHoa, desktop}, // the content writes Hoà
 		{"lien hoa", lienHoa, desktop},
 	}
-	for _, lang := range []string{"", "en/"} {
+	for _, lang := range langDirs {
 		for _, tt := range tests {
 			name := "vi"
 			if lang != "" {
 				name = strings.TrimSuffix(lang, "/")
 			}
 			t.Run(name+"/"+tt.query+"/"+tt.vp.name, func(t *testing.T) {
-				p := open(t, lang+"tim-kiem/", tt.vp)
+				p := open(t, lang+model.SearchDir, tt.vp)
 				if eval[bool](p, indexFetchedJS) {
 					t.Error("the search page fetched its index on load, before any use")
 				}
-				target := "xa-cu/" + tt.unit.Key() + "/"
+				target := model.FormerPath(tt.unit.Key())
 				p.do("typing "+tt.query, chromedp.SendKeys(chromedp.CSS("#q"), tt.query))
 				if i := waitResult(p, lang+target); i != 0 {
 					t.Errorf("%q: %s is result %d, want the first", tt.query, tt.unit.FullName(), i+1)
@@ -116,8 +116,8 @@ func TestSearch(t *testing.T) {
 // would, checks the results with axe-core, and moves from the field into the results with the
 // keyboard.
 func TestSearchShared(t *testing.T) {
-	p := open(t, "en/tim-kiem/?q=chieng+co", desktop)
-	waitResult(p, "en/xa-cu/03658/")
+	p := open(t, enDir+model.SearchDir+"?q=chieng+co", desktop)
+	waitResult(p, enDir+model.FormerPath("03658"))
 	if v := eval[string](p, `document.getElementById("q").value`); v != "chieng co" {
 		t.Errorf("the field holds %q, want the query of the URL", v)
 	}
@@ -132,7 +132,7 @@ func TestSearchShared(t *testing.T) {
 	p.do("pressing the down arrow", chromedp.KeyEvent(kb.ArrowDown))
 	f := eval[*focused](p, focusJS)
 	switch {
-	case f == nil || f.Tag != "a" || !strings.HasSuffix(f.Href, "xa-cu/03658/"):
+	case f == nil || f.Tag != "a" || !strings.HasSuffix(f.Href, model.FormerPath("03658")):
 		t.Errorf("the down arrow from the field focuses %+v, want the first result", f)
 	case f.Outline == "none" || f.OutlineWidth == 0 || !f.Visible:
 		t.Errorf("the focused result shows no visible focus: %+v", f)
@@ -142,7 +142,7 @@ func TestSearchShared(t *testing.T) {
 // TestSearchFold checks that the script folds text as vi.Fold does, which folded the index's
 // keys: on every name of the default site, in capitals, decomposed and with stray spaces.
 func TestSearchFold(t *testing.T) {
-	p := open(t, "tim-kiem/", desktop)
+	p := open(t, model.SearchDir, desktop)
 	var in []string
 	add := func(s string) {
 		in = append(in, s, strings.ToUpper(s), norm.NFD.String(s), "  "+s+"\t ")
@@ -195,12 +195,12 @@ func TestSearchCompact(t *testing.T) {
 	}
 	year := strconv.Itoa(chiengCo.Recognitions[0].Year)
 	current := shared.site.Units[0]
-	for _, lang := range []string{"", "en/"} {
+	for _, lang := range langDirs {
 		for _, vp := range []viewport{phone, desktop} {
 			t.Run("lang="+strings.TrimSuffix(lang, "/")+"/"+vp.name, func(t *testing.T) {
-				p := open(t, lang+"tim-kiem/", vp)
+				p := open(t, lang+model.SearchDir, vp)
 				p.do("typing chiengco", chromedp.SendKeys(chromedp.CSS("#q"), "chiengco"))
-				target := lang + "xa-cu/03658/"
+				target := lang + model.FormerPath("03658")
 				if i := waitResult(p, target); i != 0 {
 					t.Errorf("chiengco: %s is result %d, want the first", chiengCo.FullName(), i+1)
 				}
@@ -219,7 +219,7 @@ func TestSearchCompact(t *testing.T) {
 				eval[bool](p, `(document.getElementById("q").value = "", true)`)
 				q := strings.ReplaceAll(vi.Fold(current.Name), " ", "")
 				p.do("typing "+q, chromedp.SendKeys(chromedp.CSS("#q"), q))
-				target = lang + "xa/" + current.Code + "/"
+				target = lang + model.UnitPath(current.Code)
 				waitResult(p, target)
 				r = eval[*result](p, fmt.Sprintf(resultJS, strconv.Quote("/"+target)))
 				if r == nil || r.Status == "" || !strings.Contains(r.Line, "Sơn La") {
@@ -228,7 +228,7 @@ func TestSearchCompact(t *testing.T) {
 			})
 		}
 	}
-	p := open(t, "tim-kiem/?q=chiengco", phone)
-	waitResult(p, "xa-cu/03658/")
+	p := open(t, model.SearchDir+"?q=chiengco", phone)
+	waitResult(p, model.FormerPath("03658"))
 	runAxe(t, p, "the search page with the results of chiengco")
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // tapPreview describes the map's tap preview, or is nil when no preview with a link is shown.
@@ -84,16 +86,16 @@ func runAxe(t *testing.T, p *page, what string) {
 func TestMapTap(t *testing.T) {
 	browser(t)
 	base := site(t)
-	for _, lang := range []string{"", "en/"} {
+	for _, lang := range langDirs {
 		t.Run("lang="+strings.TrimSuffix(lang, "/"), func(t *testing.T) {
 			unit := shared.site.Units[len(shared.site.Units)/2]
-			p := open(t, lang+"tinh/"+unit.Province+"/", phone)
+			p := open(t, lang+model.ProvincePath(unit.Province), phone)
 			at := unitPoint(p, unit.Code)
 			if at == nil {
 				t.Fatalf("no spot to tap for unit %s (%s)", unit.Code, unit.FullName())
 			}
 			tap(p, "the first tap on "+unit.FullName(), at)
-			want := base + lang + "xa/" + unit.Code + "/"
+			want := base + lang + model.UnitPath(unit.Code)
 			got := eval[*tapPreview](p, previewJS)
 			switch {
 			case got == nil:
@@ -163,7 +165,7 @@ const smallJS = `(() => {
 func TestMapTapSmall(t *testing.T) {
 	browser(t)
 	site(t)
-	p := open(t, "tinh/14/", phone)
+	p := open(t, model.ProvincePath("14"), phone)
 	p.do("scrolling the map into view", chromedp.Evaluate[chromedp.Void](`document.querySelector(".map svg").scrollIntoView({block: "start"})`))
 	type spot struct {
 		Name, Href, Other string
@@ -217,13 +219,13 @@ func TestMapTabOrder(t *testing.T) {
 	site(t)
 	for _, vp := range []viewport{desktop, phone} {
 		t.Run(vp.name, func(t *testing.T) {
-			list := open(t, "tinh/14/xa/", vp)
+			list := open(t, model.ProvincePath("14")+model.UnitsDir, vp)
 			az := eval[[]string](list, `[...document.querySelectorAll("table.units tbody a")].map(a => a.href)`)
 			if len(az) == 0 {
 				t.Fatal("the province's A–Z list has no units")
 			}
 
-			p := open(t, "tinh/14/", vp)
+			p := open(t, model.ProvincePath("14"), vp)
 			tab := func() *stop {
 				p.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
 				return eval[*stop](p, stopJS)
@@ -263,7 +265,7 @@ func TestMapTabOrder(t *testing.T) {
 			}
 
 			// From the top again: Tab to the skip link, follow it, Tab once more.
-			p = open(t, "tinh/14/", vp)
+			p = open(t, model.ProvincePath("14"), vp)
 			for range 100 {
 				if f := tab(); f != nil && f.InFigure {
 					break

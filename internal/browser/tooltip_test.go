@@ -7,6 +7,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // tip describes the map's tooltip, or is nil when it is hidden.
@@ -35,7 +37,7 @@ func TestMapTooltip(t *testing.T) {
 	browser(t)
 	site(t)
 	unit := shared.site.Units[len(shared.site.Units)/2]
-	p := open(t, "tinh/"+unit.Province+"/", desktop)
+	p := open(t, model.ProvincePath(unit.Province), desktop)
 
 	at := unitPoint(p, unit.Code)
 	if at == nil {

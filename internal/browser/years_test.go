@@ -6,6 +6,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // TestYearSlider moves the year slider of a year page, with the keyboard and by setting its
@@ -13,11 +15,14 @@ import (
 // year, and that loading that address shows the same year.
 func TestYearSlider(t *testing.T) {
 	base := site(t)
-	for _, lang := range []string{"", "en/"} {
+	province := model.ProvincePath("14")
+	// Chiềng An's link on the map, and its shape.
+	link := ".map " + hrefEnds(model.UnitPath("03664"))
+	shape := query(link+" path") + `.getAttribute("class")`
+	for _, lang := range langDirs {
 		t.Run("lang="+strings.TrimSuffix(lang, "/"), func(t *testing.T) {
-			p := open(t, lang+"tinh/14/nam/2014/", desktop)
+			p := open(t, lang+province+model.YearPath(2014), desktop)
 			// Chiềng An: nothing in 2014, Chiềng Xôm from 2015, all its communes from 2019.
-			const shape = `document.querySelector('.map a[href$="xa/03664/"] path').getAttribute("class")`
 			if got := eval[string](p, shape); got != "no-data" {
 				t.Fatalf("Chiềng An in 2014: class %q, want no-data", got)
 			}
@@ -37,18 +42,18 @@ func TestYearSlider(t *testing.T) {
 			if got := eval[string](p, shape); got != "former-all" {
 				t.Errorf("Chiềng An in 2019: class %q, want former-all", got)
 			}
-			fill := eval[string](p, `getComputedStyle(document.querySelector('.map a[href$="xa/03664/"] path')).fill`)
+			fill := eval[string](p, "getComputedStyle("+query(link+" path")+").fill")
 			if !strings.Contains(fill, "pat-former-all") {
 				t.Errorf("Chiềng An in 2019: fill %q, want the former-all pattern", fill)
 			}
 			url := run(p, "reading the location", chromedp.Location())
-			if want := base + lang + "tinh/14/nam/2019/"; url != want {
+			if want := base + lang + province + model.YearPath(2019); url != want {
 				t.Errorf("address after the slider: %s, want %s", url, want)
 			}
 			if h1 := run(p, "reading the h1", chromedp.Text(chromedp.CSS("h1"))); !strings.Contains(h1, "2019") {
 				t.Errorf("h1 after the slider: %q, want it to name 2019", h1)
 			}
-			label := eval[string](p, `document.querySelector('.map a[href$="xa/03664/"]').getAttribute("aria-label")`)
+			label := eval[string](p, query(link)+`.getAttribute("aria-label")`)
 			// The legend shows the classes on the 2019 map with their counts and shares, and
 			// the table the statuses of 2019, as the 2019 page itself has them.
 			const legendJS = `document.querySelector(".legend ul").innerText`
@@ -68,7 +73,7 @@ func TestYearSlider(t *testing.T) {
 			if got := eval[string](p, shape); got != "former-all" {
 				t.Errorf("reloaded %s: Chiềng An's class %q, want former-all", url, got)
 			}
-			if got := eval[string](p, `document.querySelector('.map a[href$="xa/03664/"]').getAttribute("aria-label")`); got != label {
+			if got := eval[string](p, query(link)+`.getAttribute("aria-label")`); got != label {
 				t.Errorf("reloaded %s: Chiềng An's label %q, the slider had %q", url, got, label)
 			}
 		})

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // TestBoundaryOnlySite builds what a new user has before any status file: the boundaries,
@@ -30,18 +32,18 @@ func TestBoundaryOnlySite(t *testing.T) {
 			t.Errorf("warning: %v", w)
 		}
 	}
-	home, err := os.ReadFile(filepath.Join(out, "tinh", "14", "index.html"))
+	home, err := os.ReadFile(outFile(out, model.PageFile(model.ProvincePath("14"))))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(string(home), `<path class="no-data"`); n != 75 {
 		t.Errorf("the province map draws %d units as no data, want all 75", n)
 	}
-	pages, _ := filepath.Glob(filepath.Join(out, "xa", "*", "index.html"))
+	pages, _ := filepath.Glob(outFile(out, model.PageFile(model.UnitPath("*"))))
 	if len(pages) != 75 {
 		t.Errorf("%d unit pages, want 75", len(pages))
 	}
-	b, err := os.ReadFile(filepath.Join(out, "xa", "03664", "index.html"))
+	b, err := os.ReadFile(outFile(out, model.PageFile(model.UnitPath("03664"))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 
 	"github.com/ntm-atlas/atlas/internal/budget"
@@ -73,7 +74,7 @@ func TestBudgetFailsBuild(t *testing.T) {
 	if err == nil {
 		t.Fatal("a build with 40 KB of incompressible CSS passed its budgets")
 	}
-	for _, want := range []string{"xa/03646/index.html: error: unit page weighs", "over the unit page budget of 30.0 KB"} {
+	for _, want := range []string{model.PageFile(model.UnitPath("03646")) + ": error: unit page weighs", "over the unit page budget of 30.0 KB"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%.2000s", want, err)
 		}

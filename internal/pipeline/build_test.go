@@ -27,6 +27,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // defaultSite is the Sơn La fixture: the default content of one province, small enough for every test.
 const defaultSite = "../../testdata/son-la"
 
+// enDir is the folder of the English pages.
+var enDir = model.LanguageDir("en")
+
 // testCache is the cache the tests of this package share: they build the same sites many
 // times, and a share card takes most of a second to draw.
 var testCache = cache.Memory()
@@ -47,6 +50,10 @@ func buildDefault(t *testing.T) (string, *model.Site) {
 	}
 	return out, site
 }
+
+// outFile is the file at the site path p (slash-separated, as internal/model gives it) in the
+// output folder out.
+func outFile(out, p string) string { return filepath.Join(out, filepath.FromSlash(p)) }
 
 // readTree reads every file below dir into a map keyed by slash-separated relative path.
 func readTree(t *testing.T, dir string) map[string][]byte {
@@ -240,16 +247,16 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 func TestGolden(t *testing.T) {
 	out, _ := buildDefault(t)
 	pages := map[string]string{
-		"home.html":            "index.html",
-		"unit-03670.html":      "xa/03670/index.html",               // derived from two recognized communes
-		"former-03664.html":    "xa-cu/03664/index.html",            // standard and advanced, one undated
-		"former-04075-d.html":  "xa-cu/04075-2025-02-01/index.html", // dissolved before the reform
-		"former-04012.html":    "xa-cu/04012/index.html",            // split between two units
-		"404.html":             "404.html",
-		"en-home.html":         "en/index.html",
-		"en-unit-03670.html":   "en/xa/03670/index.html",
-		"en-former-03664.html": "en/xa-cu/03664/index.html",
-		"en-404.html":          "en/404.html",
+		"home.html":            model.PageFile(""),
+		"unit-03670.html":      model.PageFile(model.UnitPath("03670")),              // derived from two recognized communes
+		"former-03664.html":    model.PageFile(model.FormerPath("03664")),            // standard and advanced, one undated
+		"former-04075-d.html":  model.PageFile(model.FormerPath("04075-2025-02-01")), // dissolved before the reform
+		"former-04012.html":    model.PageFile(model.FormerPath("04012")),            // split between two units
+		"404.html":             model.NotFoundFile,
+		"en-home.html":         enDir + model.PageFile(""),
+		"en-unit-03670.html":   enDir + model.PageFile(model.UnitPath("03670")),
+		"en-former-03664.html": enDir + model.PageFile(model.FormerPath("03664")),
+		"en-404.html":          enDir + model.NotFoundFile,
 	}
 	for golden, page := range pages {
 		got, err := os.ReadFile(filepath.Join(out, page))
@@ -314,7 +321,7 @@ func TestGeometryCache(t *testing.T) {
 	if res := run(); res.GeometryRuns != 0 {
 		t.Errorf("a TOML-only edit caused %d geometry runs, want 0", res.GeometryRuns)
 	}
-	if b, _ := os.ReadFile(filepath.Join(out, "xa", "03664", "index.html")); !bytes.Contains(b, []byte("Chiềng An Mới")) {
+	if b, _ := os.ReadFile(outFile(out, model.PageFile(model.UnitPath("03664")))); !bytes.Contains(b, []byte("Chiềng An Mới")) {
 		t.Error("the edit did not reach the page")
 	}
 	// Moving a unit to another province changes the maps: they must be drawn again.
@@ -382,7 +389,7 @@ func TestMapDownload(t *testing.T) {
 // carrying the whole province.
 func TestSharedLocator(t *testing.T) {
 	out, site := buildDefault(t)
-	bg, err := os.ReadFile(filepath.Join(out, "tinh", "14", "locator.svg"))
+	bg, err := os.ReadFile(outFile(out, model.LocatorPath("14")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -398,8 +405,9 @@ func TestSharedLocator(t *testing.T) {
 		if u.Province != "14" {
 			continue
 		}
-		for _, page := range []string{filepath.Join("xa", u.Code, "index.html"), filepath.Join("en", "xa", u.Code, "index.html"), filepath.Join("embed", "xa", u.Code, "index.html")} {
-			b, err := os.ReadFile(filepath.Join(out, page))
+		unit := model.PageFile(model.UnitPath(u.Code))
+		for _, page := range []string{unit, enDir + unit, model.PageFile(model.EmbedUnitPath("vi", u.Code))} {
+			b, err := os.ReadFile(outFile(out, page))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -424,16 +432,17 @@ func TestSharedLocator(t *testing.T) {
 // tinh/<code>/, by unit code.
 func provinceClasses(t *testing.T, out, province string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(out, "tinh", province, "index.html"))
+	b, err := os.ReadFile(outFile(out, model.PageFile(model.ProvincePath(province))))
 	if err != nil {
 		t.Fatal(err)
 	}
 	classes := map[string]string{}
-	for _, m := range regexp.MustCompile(`<a href="[^"]*xa/(\d+)/"[^>]*>(?:<title>[^<]*</title>)?<path class="([^"]+)"`).FindAllSubmatch(b, -1) {
+	unitLink := regexp.MustCompile(`<a href="[^"]*` + regexp.QuoteMeta(model.UnitsDir) + `(\d+)/"[^>]*>(?:<title>[^<]*</title>)?<path class="([^"]+)"`)
+	for _, m := range unitLink.FindAllSubmatch(b, -1) {
 		classes[string(m[1])] = string(m[2])
 	}
 	if len(classes) == 0 {
-		t.Fatalf("no units on the map of tinh/%s/", province)
+		t.Fatalf("no units on the map of %s", model.ProvincePath(province))
 	}
 	return classes
 }
@@ -460,8 +469,9 @@ func TestFormerLocator(t *testing.T) {
 		if len(want) == 0 || len(want) != len(f.Successors) {
 			continue // chains of former units: their present units are further on
 		}
-		for _, page := range []string{filepath.Join("xa-cu", f.Key(), "index.html"), filepath.Join("en", "xa-cu", f.Key(), "index.html")} {
-			b, err := os.ReadFile(filepath.Join(out, page))
+		former := model.PageFile(model.FormerPath(f.Key()))
+		for _, page := range []string{former, enDir + former} {
+			b, err := os.ReadFile(outFile(out, page))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -472,7 +482,7 @@ func TestFormerLocator(t *testing.T) {
 			}
 			fig := b[i:]
 			fig = fig[:bytes.Index(fig, []byte("</figure>"))]
-			if !bytes.Contains(fig, []byte(`tinh/14/locator.svg"`)) {
+			if !bytes.Contains(fig, []byte(model.LocatorPath("14")+`"`)) {
 				t.Errorf("%s: the locator does not show the province's background image", page)
 			}
 			if c := bytes.Count(fig, []byte("<path ")); c != len(want) {

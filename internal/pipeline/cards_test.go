@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/ntm-atlas/atlas/internal/card"
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/render"
 	"github.com/ntm-atlas/atlas/internal/status"
 )
@@ -23,7 +24,7 @@ func TestShareMeta(t *testing.T) {
 	out, site := buildDefault(t)
 	base := site.Config.BaseURL
 	meta := regexp.MustCompile(`<meta (?:property|name)="((?:og|twitter):[a-z:_]+)" content="([^"]*)">`)
-	unitPage := regexp.MustCompile(`^(en/)?xa/[^/]+/index\.html$`)
+	unitPage := regexp.MustCompile(`^(` + regexp.QuoteMeta(enDir) + `)?` + regexp.QuoteMeta(model.UnitsDir) + `[^/]+/` + regexp.QuoteMeta(model.IndexFile) + `$`)
 	checked := map[string]bool{}
 	pages := 0
 	for name := range readTree(t, out) {
@@ -51,8 +52,8 @@ func TestShareMeta(t *testing.T) {
 		}
 		if unitPage.MatchString(name) {
 			// One card per unit serves its pages in every language.
-			own := strings.TrimPrefix(strings.TrimSuffix(name, "index.html"), "en/")
-			if want := base + own + "card.png"; tags["og:image"] != want {
+			own := strings.TrimPrefix(strings.TrimSuffix(name, model.IndexFile), enDir)
+			if want := base + model.CardPath(own); tags["og:image"] != want {
 				t.Errorf("%s: og:image %q, want its unit's card %q", name, tags["og:image"], want)
 			}
 		}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // TestConcurrentBuilds runs rounds of builds of one site into one output folder at once, as
@@ -42,12 +44,12 @@ func TestConcurrentBuilds(t *testing.T) {
 			}
 		}
 		got := fileList(t, out)
-		for _, p := range []string{"404.html", "_redirects", "assets/embed.js"} {
+		for _, p := range []string{model.NotFoundFile, model.RedirectsFile, model.EmbedScriptPath} {
 			if !slices.Contains(got, p) {
 				t.Errorf("round %d: %s is missing", round, p)
 			}
 		}
-		css := regexp.MustCompile(`^assets/atlas\.[0-9a-f]+\.css$`)
+		css := regexp.MustCompile(`^` + regexp.QuoteMeta(model.AssetsDir) + `atlas\.[0-9a-f]+\.css$`)
 		if !slices.ContainsFunc(got, css.MatchString) {
 			t.Errorf("round %d: the hashed CSS is missing", round)
 		}

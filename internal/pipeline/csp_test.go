@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/serve"
 )
 
@@ -66,8 +67,8 @@ func TestPageProblems(t *testing.T) {
 		page string
 		want int
 	}{
-		{`<p class="a">x</p><a href="../xa/">y</a><link rel="stylesheet" href="assets/a.css">`, 0},
-		{`<script src="assets/a.js"></script>`, 0},
+		{`<p class="a">x</p><a href="../` + model.UnitsDir + `">y</a><link rel="stylesheet" href="` + model.AssetsDir + `a.css">`, 0},
+		{`<script src="` + model.AssetsDir + `a.js"></script>`, 0},
 		{`<!-- <script>alert(1)</script> --><p>&lt;script&gt;</p>`, 0},
 		{`<script>alert(1)</script>`, 1},
 		{`<SCRIPT SRC="https://evil.example/a.js"></SCRIPT>`, 1},
@@ -136,7 +137,7 @@ func TestHeadersCoverSite(t *testing.T) {
 				csp, xfo = csp || c, xfo || x
 			}
 		}
-		if p == "/embed/" {
+		if p == "/"+model.EmbedDir {
 			xfo = true // embeds may be framed: their policy says so, without X-Frame-Options
 		}
 		if !csp || !xfo {

@@ -119,7 +119,7 @@ func TestEmbedPages(t *testing.T) {
 			check(prefix+model.ProvincePath(p.Code), model.EmbedProvincePath(lang, p.Code))
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, "assets", "embed.js")); err != nil {
+	if _, err := os.Stat(outFile(out, model.EmbedScriptPath)); err != nil {
 		t.Error(err)
 	}
 }

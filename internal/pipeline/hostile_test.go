@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // payloads are script injections a contributor might try in any text field. Each must reach
@@ -171,7 +173,8 @@ func TestHostileContent(t *testing.T) {
 			Properties map[string]any `json:"properties"`
 		} `json:"features"`
 	}
-	if err := json.Unmarshal(files["data/tinh-14.geojson"], &fc); err != nil {
+	geo, table := model.DataPath("14", "geojson"), model.DataPath("14", "csv")
+	if err := json.Unmarshal(files[geo], &fc); err != nil {
 		t.Fatal(err)
 	}
 	found := false
@@ -179,9 +182,9 @@ func TestHostileContent(t *testing.T) {
 		found = found || f.Properties["name"] == hostile
 	}
 	if !found {
-		t.Errorf("data/tinh-14.geojson has no feature named %q", hostile)
+		t.Errorf("%s has no feature named %q", geo, hostile)
 	}
-	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files["data/tinh-14.csv"], []byte("\uFEFF")))).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files[table], []byte("\uFEFF")))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +193,7 @@ func TestHostileContent(t *testing.T) {
 		found = found || r[1] == hostile
 	}
 	if !found {
-		t.Errorf("data/tinh-14.csv has no row named %q", hostile)
+		t.Errorf("%s has no row named %q", table, hostile)
 	}
 }
 

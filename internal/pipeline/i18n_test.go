@@ -36,15 +36,15 @@ func TestEnglishPages(t *testing.T) {
 	base := site.Config.BaseURL
 	var checked int
 	for name, body := range files {
-		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "en/") {
+		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, enDir) {
 			continue
 		}
-		if strings.HasPrefix(name, "embed/") {
+		if strings.HasPrefix(name, model.EmbedDir) {
 			continue // English embeds are under embed/en/, the only framable folder (TestEmbedPages)
 		}
-		en, ok := files["en/"+name]
+		en, ok := files[enDir+name]
 		if !ok {
-			t.Errorf("%s has no English twin en/%s", name, name)
+			t.Errorf("%s has no English twin %s", name, enDir+name)
 			continue
 		}
 		checked++
@@ -58,17 +58,17 @@ func TestEnglishPages(t *testing.T) {
 			t.Errorf("%s: not lang=\"vi\"", name)
 		}
 		if !strings.Contains(string(en), `<html lang="en">`) {
-			t.Errorf("en/%s: not lang=\"en\"", name)
+			t.Errorf("%s: not lang=\"en\"", enDir+name)
 		}
 		for _, p := range []struct {
 			name string
 			body []byte
-		}{{name, body}, {"en/" + name, en}} {
+		}{{name, body}, {enDir + name, en}} {
 			if m := reAltVi.FindSubmatch(p.body); m == nil || string(m[1]) != base+page {
 				t.Errorf("%s: hreflang vi = %q, want %q", p.name, m, base+page)
 			}
-			if m := reAltEn.FindSubmatch(p.body); m == nil || string(m[1]) != base+"en/"+page {
-				t.Errorf("%s: hreflang en = %q, want %q", p.name, m, base+"en/"+page)
+			if m := reAltEn.FindSubmatch(p.body); m == nil || string(m[1]) != base+enDir+page {
+				t.Errorf("%s: hreflang en = %q, want %q", p.name, m, base+enDir+page)
 			}
 			if m := reAltDef.FindSubmatch(p.body); m == nil || string(m[1]) != base+page {
 				t.Errorf("%s: hreflang x-default = %q, want %q", p.name, m, base+page)
@@ -85,18 +85,19 @@ func TestEnglishPages(t *testing.T) {
 			}
 			to := strings.TrimPrefix(href, "/")
 			if !strings.HasPrefix(href, "/") {
-				to = path.Join(path.Dir("en/"+name), href)
+				to = path.Join(path.Dir(enDir+name), href)
 			}
 			// The downloads are shared: data/, and the map pictures (card.png, map.svg) beside
 			// the Vietnamese pages.
-			if !strings.HasPrefix(to, "en") && !strings.HasPrefix(to, "data/") && path.Ext(to) != ".png" && path.Ext(to) != ".svg" {
-				t.Errorf("en/%s links to %s, a page that is not English", name, href)
+			english := to == strings.TrimSuffix(enDir, "/") || strings.HasPrefix(to, enDir)
+			if !english && !strings.HasPrefix(to, model.DataDir) && path.Ext(to) != ".png" && path.Ext(to) != ".svg" {
+				t.Errorf("%s links to %s, a page that is not English", enDir+name, href)
 			}
 		}
 		text := reLangVi.ReplaceAllString(string(en), "")
 		for _, l := range viLabels {
 			if i := strings.Index(text, l); i >= 0 {
-				t.Errorf("en/%s holds the Vietnamese label %q: …%s…", name, l, text[max(0, i-80):min(len(text), i+80)])
+				t.Errorf("%s holds the Vietnamese label %q: …%s…", enDir+name, l, text[max(0, i-80):min(len(text), i+80)])
 			}
 		}
 	}
@@ -104,8 +105,8 @@ func TestEnglishPages(t *testing.T) {
 		t.Errorf("only %d pages checked", checked)
 	}
 	// The switch of an English unit page leads to the Vietnamese one, and back.
-	unit := model.UnitPath(site.Units[0].Code) + "index.html"
-	if m := reSwitchTo.FindSubmatch(files["en/"+unit]); m == nil || string(m[2]) != "vi" || !strings.HasSuffix(string(m[1]), "/"+model.UnitPath(site.Units[0].Code)) || strings.Contains(string(m[1]), "en/") {
-		t.Errorf("en/%s: switch = %q", unit, m)
+	unit := model.PageFile(model.UnitPath(site.Units[0].Code))
+	if m := reSwitchTo.FindSubmatch(files[enDir+unit]); m == nil || string(m[2]) != "vi" || !strings.HasSuffix(string(m[1]), "/"+model.UnitPath(site.Units[0].Code)) || strings.Contains(string(m[1]), enDir) {
+		t.Errorf("%s: switch = %q", enDir+unit, m)
 	}
 }

@@ -229,7 +229,7 @@ func languageProblems(t *testing.T, out string) []string {
 		}
 		rel, _ := filepath.Rel(out, p)
 		rel = filepath.ToSlash(rel)
-		english := strings.HasPrefix(rel, "en/") || strings.HasPrefix(rel, "embed/en/")
+		english := strings.HasPrefix(rel, enDir) || strings.HasPrefix(rel, model.EmbedDir+enDir)
 		if m := reLang.FindString(string(b)); m != "" {
 			english = strings.HasPrefix(m, `<html lang="en`)
 		}

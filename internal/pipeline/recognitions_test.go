@@ -111,7 +111,7 @@ func (s *recScope) classes(y int) map[string]string {
 
 var (
 	reInt         = regexp.MustCompile(`\d+`)
-	reYearItem    = regexp.MustCompile(`<li><a href="[^"]*nam/(\d{4})/">\d{4}</a>: (\d+) `)
+	reYearItem    = regexp.MustCompile(`<li><a href="[^"]*` + regexp.QuoteMeta(model.YearsDir) + `(\d{4})/">\d{4}</a>: (\d+) `)
 	reBar         = regexp.MustCompile(`<rect class="bar rank-(\d+)" [^>]*data-year="(\d+)" data-level="[^"]*"><title>([^<]*)</title>`)
 	reChartRow    = regexp.MustCompile(`<tr><th scope="row">(\d{4})</th>((?:<td>[^<]*</td>)+)</tr>`)
 	reCell        = regexp.MustCompile(`<td>([^<]*)</td>`)
@@ -206,7 +206,7 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 		return string(b)
 	}
 	// The data page and the national overview link both files.
-	for _, p := range []string{"du-lieu/", "nam/", "en/du-lieu/", "en/nam/"} {
+	for _, p := range []string{model.DataPageDir, model.YearsDir, enDir + model.DataPageDir, enDir + model.YearsDir} {
 		html := page(p)
 		for _, f := range []string{model.RecognitionsPath("csv"), model.RecognitionsPath("json")} {
 			if !strings.Contains(html, "/"+f+`"`) {
@@ -226,9 +226,9 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 				s.rows = append(s.rows, r)
 			}
 		}
-		dir := "nam/"
+		dir := model.YearsDir
 		if prov != "" {
-			dir = "tinh/" + prov + "/nam/"
+			dir = model.ProvincePath(prov) + model.YearsDir
 		}
 		t.Run(strings.TrimSuffix(dir, "/"), func(t *testing.T) { s.check(t, prov, dir, page) })
 	}
@@ -244,7 +244,7 @@ func cmp0(s string) string {
 
 // check compares the overview at dir and its year pages with the numbers recomputed from s.
 func (s *recScope) check(t *testing.T, prov, dir string, page func(string) string) {
-	vi, en := page(dir), page("en/"+dir)
+	vi, en := page(dir), page(enDir+dir)
 
 	// The chart: its levels are the ranks of its bars; each bar and table cell is a count.
 	seen := map[int]bool{}

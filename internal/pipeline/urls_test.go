@@ -30,12 +30,12 @@ const urlsHeader = `# Every URL path the atlas has published, sorted. Add lines,
 // quote: pages, feeds, the sitemap and downloads, but not fingerprinted assets.
 func published(p string) bool {
 	switch {
-	case strings.HasPrefix(p, "assets/"), p == model.RedirectsFile:
+	case strings.HasPrefix(p, model.AssetsDir), p == model.RedirectsFile:
 		return false
 	case strings.HasSuffix(p, ".html"), strings.HasSuffix(p, ".xml"), p == model.RobotsFile:
 		return true
 	}
-	return strings.HasPrefix(p, "data/")
+	return strings.HasPrefix(p, model.DataDir)
 }
 
 // urlOf is the URL path of an output file: its folder for an index.html.
@@ -191,16 +191,16 @@ func TestURLs(t *testing.T) {
 	t.Run("cards", func(t *testing.T) {
 		// The English cards published until one card served both languages still resolve.
 		for _, u := range site.Units {
-			if old := "/en/" + model.UnitPath(u.Code) + "card.png"; !resolves(files, rules, old) {
+			if old := "/" + enDir + model.CardPath(model.UnitPath(u.Code)); !resolves(files, rules, old) {
 				t.Errorf("%s does not resolve", old)
 			}
 		}
 		for _, p := range site.Provinces {
-			if old := "/en/" + model.ProvincePath(p.Code) + "card.png"; !resolves(files, rules, old) {
+			if old := "/" + enDir + model.CardPath(model.ProvincePath(p.Code)); !resolves(files, rules, old) {
 				t.Errorf("%s does not resolve", old)
 			}
 		}
-		if resolves(files, rules, "/en/xa/99999/card.png") {
+		if resolves(files, rules, "/"+enDir+model.CardPath(model.UnitPath("99999"))) {
 			t.Error("the card of a unit that does not exist resolves")
 		}
 	})
@@ -217,10 +217,7 @@ func TestURLs(t *testing.T) {
 			}
 		}
 		for _, lang := range model.Languages {
-			prefix := "/"
-			if lang != model.Languages[0] {
-				prefix += lang + "/"
-			}
+			prefix := "/" + model.LanguageDir(lang)
 			for _, u := range site.Units {
 				claim(prefix+model.UnitPath(u.Code), lang+" unit "+u.Code)
 			}
@@ -247,11 +244,13 @@ func TestURLs(t *testing.T) {
 }
 
 func TestParseRedirects(t *testing.T) {
-	rules := parseRedirects(t, []byte("# c\n\n/xa/old/  /xa/03664/  301!\n/en/xa/old/ /en/xa/03664/ 301\n"))
-	if len(rules) != 2 || rules["/xa/old/"] != "/xa/03664/" {
+	old, unit := "/"+model.UnitPath("old"), "/"+model.UnitPath("03664")
+	enOld, enUnit := "/"+enDir+model.UnitPath("old"), "/"+enDir+model.UnitPath("03664")
+	rules := parseRedirects(t, []byte("# c\n\n"+old+"  "+unit+"  301!\n"+enOld+" "+enUnit+" 301\n"))
+	if len(rules) != 2 || rules[old] != unit {
 		t.Errorf("rules = %v", rules)
 	}
-	for _, bad := range []string{"xa/old/ /xa/03664/ 301!", "/xa/old/ /xa/03664/ 999", "/xa/old/ /xa/03664/", "/a /b 301 !"} {
+	for _, bad := range []string{old[1:] + " " + unit + " 301!", old + " " + unit + " 999", old + " " + unit, "/a /b 301 !"} {
 		if reRule.MatchString(bad) {
 			t.Errorf("%q parses as a rule", bad)
 		}
