@@ -108,7 +108,9 @@ var folderLiteral = func() *regexp.Regexp {
 	for _, l := range Languages[1:] {
 		alts = append(alts, regexp.QuoteMeta(LanguageDir(l)))
 	}
-	return regexp.MustCompile(`(^|[/"'` + "`" + `])(` + strings.Join(alts, "|") + `)`)
+	// A folder name begins the text or follows a character that cannot be part of a name:
+	// "xa/03664/", "/xa/", `^(en/)?xa/`, "%s/tinh/".
+	return regexp.MustCompile(`(^|[^A-Za-z0-9_.-])(` + strings.Join(alts, "|") + `)`)
 }()
 
 // TestSchemeInOnePlace: no Go file outside this package spells a folder of the URL scheme in
