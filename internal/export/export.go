@@ -1,6 +1,7 @@
 // Package export writes the atlas's downloads: every unit as CSV, JSON and GeoJSON, of the
 // whole atlas and of each province (units.go, geojson.go); every recognition and own
-// assessment (recognitions.go); each current unit's own file (unit.go); and the JSON Schemas
+// assessment (recognitions.go); each current unit's own file (unit.go); every sourced figure of
+// the provinces and the nation (figures.go); and the JSON Schemas
 // the JSON files follow (schema.go). Every CSV is written by one table writer (table.go).
 //
 // The downloads are one file for every language, in the first of model.Languages
@@ -53,6 +54,7 @@ func Write(a *status.Atlas, opts Options, put Sink) (map[string]int, error) {
 	x.units(rows)
 	x.unitFiles(rows)
 	x.recognitions()
+	x.figures()
 	return x.sizes, x.err
 }
 

@@ -66,6 +66,8 @@ const (
 	SchemaPath = DataDir + "schema-v1.json"
 	// RecognitionsSchemaPath is the JSON Schema of the recognitions download.
 	RecognitionsSchemaPath = DataDir + "schema-cong-nhan-v1.json"
+	// FiguresSchemaPath is the JSON Schema of the figures download.
+	FiguresSchemaPath = DataDir + "schema-so-lieu-v1.json"
 	// SearchIndexPath is the search index's manifest: the list of its shards.
 	SearchIndexPath = SearchDir + searchIndexDir + "index.json"
 	// NationMapPath is the home page's national map as a standalone SVG, among the downloads.
@@ -76,6 +78,7 @@ const (
 	searchIndexDir   = "i/"
 	atlasName        = "atlas"     // the whole atlas's downloads: data/atlas.csv, …
 	recognitionsName = "cong-nhan" // "công nhận", as the site's other paths are Vietnamese
+	figuresName      = "so-lieu"   // "số liệu": the provinces' and the nation's sourced figures
 )
 
 // UnitPath is the path of a current unit's page.
@@ -160,6 +163,11 @@ func UnitDataPath(code, ext string) string { return DataDir + "xa-" + code + "."
 
 // RecognitionsPath is the path of the recognitions download: ext is "csv" or "json".
 func RecognitionsPath(ext string) string { return DataDir + recognitionsName + "." + ext }
+
+// FiguresPath is the path of the figures download: every sourced figure of the provinces
+// and the nation, which the national map and the year pages are drawn from; ext is "csv"
+// or "json".
+func FiguresPath(ext string) string { return DataDir + figuresName + "." + ext }
 
 // SearchShardPath is the path of the shard of the search index that holds every entry with a
 // word that begins with prefix.

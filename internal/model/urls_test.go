@@ -52,6 +52,8 @@ func TestURLs(t *testing.T) {
 		{RecognitionsPath("json"), "data/cong-nhan.json"},
 		{SchemaPath, "data/schema-v1.json"},
 		{RecognitionsSchemaPath, "data/schema-cong-nhan-v1.json"},
+		{FiguresPath("csv"), "data/so-lieu.csv"},
+		{FiguresSchemaPath, "data/schema-so-lieu-v1.json"},
 		{SearchIndexPath, "tim-kiem/i/index.json"},
 		{SearchShardPath("chie"), "tim-kiem/i/chie.json"},
 		{AssetPath("atlas.css", "1a2b3c4d5e"), "assets/atlas.1a2b3c4d5e.css"},

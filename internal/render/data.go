@@ -17,7 +17,11 @@ type DataPageData struct {
 	// recognition, which the year pages count.
 	RecognitionFields []Field
 	RecognitionSchema string // its JSON Schema, relative to the page
-	Cite              string // an example citation
+	// FigureFields are the columns of the figures download, one row per sourced figure of
+	// a province or the nation, which the national map is drawn from.
+	FigureFields []Field
+	FigureSchema string // its JSON Schema, relative to the page
+	Cite         string // an example citation
 	// Sourced names the provinces with a sourced share of communes meeting the standard, of
 	// Provinces in all; the others show "no data" on the national map.
 	Sourced   []Link
@@ -58,10 +62,14 @@ func (r *renderer) dataPage() error {
 	}
 	add(r.loc.Phrase("data.whole"), "")
 	for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}} {
-		p := model.RecognitionsPath(f.ext)
-		if size, ok := r.out.size(p); ok {
-			d.Downloads = append(d.Downloads, Download{Scope: r.loc.Phrase("data.recognitions_scope"), Format: f.format, Href: pg.Root + p,
-				Name: p[len(model.DataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
+		for _, x := range []struct{ scope, path string }{
+			{r.loc.Phrase("data.recognitions_scope"), model.RecognitionsPath(f.ext)},
+			{r.loc.Phrase("data.figures_scope"), model.FiguresPath(f.ext)},
+		} {
+			if size, ok := r.out.size(x.path); ok {
+				d.Downloads = append(d.Downloads, Download{Scope: x.scope, Format: f.format, Href: pg.Root + x.path,
+					Name: x.path[len(model.DataDir):], Size: r.loc.Number(float64(size)/1000) + " kB"})
+			}
 		}
 	}
 	for _, p := range r.a.Site.Provinces {
@@ -74,11 +82,15 @@ func (r *renderer) dataPage() error {
 		d.RecognitionFields = append(d.RecognitionFields, Field{Name: name, Meaning: r.loc.Phrase("data.recognition_field." + name)})
 	}
 	d.RecognitionSchema = pg.Root + model.RecognitionsSchemaPath
+	for _, name := range export.FigureColumns {
+		d.FigureFields = append(d.FigureFields, Field{Name: name, Meaning: r.loc.Phrase("data.figure_field." + name)})
+	}
+	d.FigureSchema = pg.Root + model.FiguresSchemaPath
 	title := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
 	d.Cite = r.loc.Phrase("data.cite_example", title, d.AsOf, r.abs(r.loc.Dir()+model.DataPageDir))
 	d.Provinces = len(r.a.Site.Provinces)
 	for _, row := range r.nation(pg.Home, 0).Rows {
-		if row.Share != nil {
+		if row.Kind != "none" {
 			d.Sourced = append(d.Sourced, Link{Href: row.Href, Title: row.Name})
 		}
 	}

@@ -21,7 +21,7 @@ func (r *renderer) home() error {
 		d.Stories = d.Stories[:5]
 	}
 	d.Nation = r.nation(pg.Home, 0)
-	d.Nation.CSV, d.Nation.DataPage = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir
+	d.Nation.CSV, d.Nation.DataPage, d.Nation.Figures = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir, pg.Root+model.FiguresPath("csv")
 	if d.Nation.Map != nil {
 		d.Nation.Script = r.mapScriptPath(pg.Root)
 	}

@@ -79,7 +79,7 @@ func TestPalette(t *testing.T) {
 		}
 		prev = l
 	}
-	for _, p := range []string{"all", "some", "none"} {
+	for _, p := range []string{"all", "some", "none", "count", "parts"} {
 		bg, fg := fill("pat-bg-"+p), fill("pat-fg-"+p)
 		if r := contrast(bg, fg); r < 3 {
 			t.Errorf("pattern %s: %s on %s is %.2f:1, want at least 3:1", p, fg, bg, r)

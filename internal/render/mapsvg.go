@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // Standalone map files: the map of a page as the page shows it, as an SVG file that needs
@@ -25,7 +26,7 @@ type mapFills struct {
 
 // mapRule is a rule of the stylesheet the standalone maps take: a single-class selector of a
 // status class or pattern part.
-var mapRule = regexp.MustCompile(`^\.(rank-\d|share-\d|former-all|former-some|no-data|pat-[a-z]+-[a-z]+)$`)
+var mapRule = regexp.MustCompile(`^\.(rank-\d|share-\d|former-all|former-some|no-data|count-only|parts|older|pat-[a-z]+-[a-z]+)$`)
 
 // readFills reads the map's fills from the stylesheet css: its :root custom properties, the
 // fill of each status class and pattern part, and the stroke of ".map path".
@@ -127,6 +128,9 @@ func (r *renderer) mapFileSVG(m *MapView, about string) ([]byte, error) {
 			fill = "#d9d9d9"
 		}
 		fmt.Fprintf(&b, `<path fill="%s" d="%s"><title>%s: %s</title></path>`+"\n", esc(fill), esc(sh.Path), esc(sh.Name), esc(sh.Status))
+		if sh.Older {
+			fmt.Fprintf(&b, `<path fill="%s" d="%s"/>`+"\n", esc(fills.class[string(status.Older)]), esc(sh.Path))
+		}
 	}
 	b.WriteString("</g>\n</svg>\n")
 	return b.Bytes(), nil

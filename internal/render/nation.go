@@ -16,20 +16,36 @@ import (
 type NationData struct {
 	Map       *MapView
 	Bar       *Bar   // the journalists' bar under the map, on the home page
-	Legend    Legend // the share classes present, from every commune down, then no figure
+	Legend    Legend // the figure classes present, from every commune down, then no figure
 	Rows      []ProvinceRow
 	Provinces int
-	Sourced   int // provinces with a sourced total
+	Sourced   int // provinces with any sourced figure
 	Units     int
 	Formers   int
 	Named     int           // former communes named as recognized in the data
 	Total     *status.Share // the national total, when content/nation.toml gives one
 	TotalSrc  Link
-	Featured  *Link  // the province atlas.toml features, if any
-	Year      int    // 0 for the latest figures
-	Script    string // the map's tooltip script, linked from the page
-	CSV       string // the whole atlas's CSV download, and the data page, from the page
-	DataPage  string
+	// Finding is the national finding in one sentence, as the page states it above the map:
+	// the national total with its date and source, or what the provinces' figures say.
+	Finding Finding
+	// Older is the month before which a figure is older data on this map ("10/2023"), and
+	// OlderCount how many provinces the map marks so; "" when none is.
+	Older      string
+	OlderCount int
+	Featured   *Link  // the province atlas.toml features, if any
+	Year       int    // 0 for the latest figures
+	Script     string // the map's tooltip script, linked from the page
+	CSV        string // the whole atlas's CSV download, and the data page, from the page
+	DataPage   string
+	// Figures is the download of the figures the map is made from (the province figures
+	// and the national milestones, internal/export), from the page; "" for none.
+	Figures string
+}
+
+// Finding is a page's finding in one sentence: its text and the source it rests on.
+type Finding struct {
+	Text   string
+	Source Link // Href "" when the sentence names no source
 }
 
 // ProvinceRow is one province in the national table.
@@ -40,12 +56,27 @@ type ProvinceRow struct {
 	Units   int
 	Formers int
 	Named   int
-	Share   *status.Share // nil when no source gives a total
-	Percent string        // "79 %", or ""
-	AsOf    string        // the figure's month and year in words
+	Kind    string        // "share", "count", "parts" or "none": what the province's figure is
+	Share   *status.Share // the count and its total (share) or the count alone (count)
+	Percent string        // "79%", for a share
+	AsOf    string        // the figure's month and year in words; for parts, the oldest part's
+	Parts   []PartRow     // for parts: each former province with its figure
+	Older   bool          // the figure is older data on this map
 	Sources []Link
 	Class   string
 	Status  string // the row's status in words, as the map's tooltip says it
+}
+
+// PartRow is a part of a merged province, a former province, with its own figure.
+type PartRow struct {
+	Name  string // "Tiền Giang cũ"
+	Text  string // its figure in words, with its date; or that there is none
+	Older bool
+}
+
+// The kinds of ProvinceRow.Kind.
+var figureKinds = map[status.FigureKind]string{
+	status.NoFigure: "none", status.ShareFigure: "share", status.CountFigure: "count", status.PartsFigure: "parts",
 }
 
 // nation is the national map and table as of the end of year (0: the latest figures),
@@ -64,33 +95,46 @@ func (r *renderer) nation(home string, year int) *NationData {
 			d.Named++
 		}
 	}
+	figures := make([]status.Figure, len(s.Provinces))
+	for i, p := range s.Provinces {
+		figures[i] = status.FigureOf(p, year)
+	}
+	limit := status.OlderThan(status.Newest(figures))
 	counts := map[status.Class]int{}
 	rows := map[string]*ProvinceRow{}
-	for _, p := range s.Provinces {
+	for i, p := range s.Provinces {
 		row := &ProvinceRow{Code: p.Code, Href: home + model.ProvincePath(p.Code), Name: r.loc.ProvinceName(p),
-			Units: units[p.Code], Formers: formers[p.Code], Named: named[p.Code], Class: string(status.NoData)}
-		if sh, ok := status.ShareOf(p, year); ok {
-			row.Share = &sh
-			row.Percent = r.loc.Phrase("nation.percent", sh.Percent())
-			row.AsOf = r.loc.MonthYear(sh.Year, sh.Month)
-			row.Class = string(status.ShareClass(sh))
-			for _, m := range sh.Sources {
-				row.Sources = append(row.Sources, Link{Href: m.SourceURL, Title: sourceName(m)})
-			}
-			row.Status = r.loc.Phrase("nation.status", r.loc.Number(sh.Met), r.loc.Number(sh.Total), row.Percent, row.AsOf)
+			Units: units[p.Code], Formers: formers[p.Code], Named: named[p.Code]}
+		r.figureRow(row, figures[i], limit)
+		if row.Kind != "none" {
 			d.Sourced++
-		} else {
-			row.Status = r.loc.Phrase("nation.no_total")
+		}
+		if row.Older {
+			d.OlderCount++
+			counts[status.Older]++
 		}
 		counts[status.Class(row.Class)]++
 		rows[p.Code] = row
 		d.Rows = append(d.Rows, *row)
 	}
+	if d.OlderCount > 0 {
+		d.Older = r.loc.MonthYear(limit.Year, limit.Month)
+	}
 	vi.SortFunc(d.Rows, func(x ProvinceRow) string { return r.a.Index.Provinces[x.Code].Name })
 	d.Legend = r.shareLegend(counts, len(s.Provinces), nil)
-	if sh, ok := status.ShareOf(s.Nation, year); ok {
+	switch f := status.FigureOf(s.Nation, year); f.Kind {
+	case status.ShareFigure:
+		sh := f.Share
 		d.Total = &sh
 		d.TotalSrc = Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0])}
+		d.Finding = r.figureFinding(r.loc.Phrase("nation.whole_country"), f)
+	case status.CountFigure:
+		d.Finding = r.figureFinding(r.loc.Phrase("nation.whole_country"), f)
+	default:
+		d.Finding = Finding{Text: r.loc.Phrase("nation.finding_provinces", d.Sourced, d.Provinces)}
+	}
+	if year != 0 {
+		d.Finding.Text = r.loc.Phrase("nation.finding_year", year, d.Finding.Text)
 	}
 	if p := r.a.Index.Provinces[s.Config.Province]; p != nil {
 		d.Featured = &Link{Href: home + model.ProvincePath(p.Code), Title: r.loc.ProvinceName(p)}
@@ -107,6 +151,103 @@ func (r *renderer) nation(home string, year int) *NationData {
 	return d
 }
 
+// figureRow sets row's figure: its kind, class, words and sources, marked older when it
+// is made of a figure dated before limit.
+func (r *renderer) figureRow(row *ProvinceRow, f status.Figure, limit status.Moment) {
+	row.Kind, row.Class = figureKinds[f.Kind], string(f.Class())
+	row.Older = f.Older(limit)
+	if d := f.Date(); d.Year != 0 {
+		row.AsOf = r.loc.MonthYear(d.Year, d.Month)
+	}
+	for _, m := range f.Milestones() {
+		row.Sources = append(row.Sources, Link{Href: m.SourceURL, Title: sourceName(m), Lang: r.loc.Local("", sourceName(m)).Lang})
+	}
+	switch f.Kind {
+	case status.ShareFigure:
+		sh := f.Share
+		row.Share = &sh
+		row.Percent = r.loc.Phrase("nation.percent", sh.Percent())
+		row.Status = r.loc.Phrase("nation.status", r.loc.Number(sh.Met), r.loc.Number(sh.Total), row.Percent, row.AsOf)
+	case status.CountFigure:
+		sh := f.Share
+		row.Share = &sh
+		row.Status = r.loc.Phrase("nation.status_count", r.loc.Number(sh.Met), row.AsOf)
+	case status.PartsFigure:
+		var texts []string
+		for _, p := range f.Parts {
+			pr := PartRow{Name: r.loc.Phrase("nation.part_name", p.Area), Text: r.loc.Phrase("nation.part_none")}
+			if m := p.Milestone; m != nil {
+				when := r.loc.MonthYear(m.Year, m.Month)
+				if m.Total > 0 {
+					pr.Text = r.loc.Phrase("nation.part_share", r.loc.Number(m.Count), r.loc.Number(m.Total), r.loc.Phrase("nation.percent", m.Count*100/m.Total), when)
+				} else {
+					pr.Text = r.loc.Phrase("nation.part_count", r.loc.Number(m.Count), when)
+				}
+				pr.Older = limit.Year != 0 && (status.Moment{Year: m.Year, Month: m.Month}).Before(limit)
+			}
+			row.Parts = append(row.Parts, pr)
+			texts = append(texts, pr.Name+": "+pr.Text)
+		}
+		row.Status = r.loc.Phrase("nation.status_parts", strings.Join(texts, "; "))
+	default:
+		row.Status = r.loc.Phrase("nation.no_total")
+	}
+	if row.Older {
+		row.Status = r.loc.Phrase("nation.status_older", row.Status, r.loc.MonthYear(limit.Year, limit.Month))
+	}
+}
+
+// figureWords says a figure briefly, with its date: "97/97 xã (100%), 10/2025", each part's
+// for parts, or that there is none.
+func (r *renderer) figureWords(f status.Figure) string {
+	part := func(m *model.Milestone) string {
+		when := r.loc.MonthYear(m.Year, m.Month)
+		if m.Total > 0 {
+			return r.loc.Phrase("nation.part_share", r.loc.Number(m.Count), r.loc.Number(m.Total), r.loc.Phrase("nation.percent", m.Count*100/m.Total), when)
+		}
+		return r.loc.Phrase("nation.part_count", r.loc.Number(m.Count), when)
+	}
+	switch f.Kind {
+	case status.ShareFigure:
+		sh := f.Share
+		return r.loc.Phrase("nation.part_share", r.loc.Number(sh.Met), r.loc.Number(sh.Total), r.loc.Phrase("nation.percent", sh.Percent()), r.loc.MonthYear(sh.Year, sh.Month))
+	case status.CountFigure:
+		return part(f.Share.Sources[0])
+	case status.PartsFigure:
+		var texts []string
+		for _, p := range f.Parts {
+			t := r.loc.Phrase("nation.part_none")
+			if p.Milestone != nil {
+				t = part(p.Milestone)
+			}
+			texts = append(texts, r.loc.Phrase("nation.part_name", p.Area)+": "+t)
+		}
+		return strings.Join(texts, "; ")
+	}
+	return r.loc.Phrase("nation.part_none")
+}
+
+// figureFinding states a place's figure in one sentence: name ("Tỉnh Sơn La", "Cả nước")
+// and what its figure f says, with its date and source; for parts, each part's figure.
+func (r *renderer) figureFinding(name string, f status.Figure) Finding {
+	switch f.Kind {
+	case status.ShareFigure, status.CountFigure:
+		sh := f.Share
+		when := r.loc.MonthYear(sh.Year, sh.Month)
+		if len(sh.Sources) > 1 { // parts of one moment, summed: their sources are in the table
+			return Finding{Text: r.loc.Phrase("finding.share_summed", name, r.loc.Number(sh.Met), r.loc.Number(sh.Total), sh.Percent(), when)}
+		}
+		src := Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0]), Lang: r.loc.Local("", sourceName(sh.Sources[0])).Lang}
+		if f.Kind == status.CountFigure {
+			return Finding{Text: r.loc.Phrase("finding.count", name, r.loc.Number(sh.Met), when), Source: src}
+		}
+		return Finding{Text: r.loc.Phrase("finding.share", name, r.loc.Number(sh.Met), r.loc.Number(sh.Total), sh.Percent(), when), Source: src}
+	case status.PartsFigure:
+		return Finding{Text: r.loc.Phrase("finding.parts", name, r.figureWords(f))}
+	}
+	return Finding{Text: r.loc.Phrase("finding.none", name)}
+}
+
 // nationView is the national map: each province a link to its page.
 func (r *renderer) nationView(m *carto.Map, rows map[string]*ProvinceRow) *MapView {
 	v := &MapView{ID: "map-vn", ViewBox: m.ViewBox(), Width: m.PixelWidth, Height: m.PixelHeight, Interact: true}
@@ -115,7 +256,7 @@ func (r *renderer) nationView(m *carto.Map, rows map[string]*ProvinceRow) *MapVi
 		if row == nil {
 			continue
 		}
-		v.Shapes = append(v.Shapes, ShapeView{Code: sh.Code, Path: sh.Path, Href: row.Href, Name: row.Name, Status: row.Status, Class: row.Class})
+		v.Shapes = append(v.Shapes, ShapeView{Code: sh.Code, Path: sh.Path, Href: row.Href, Name: row.Name, Status: row.Status, Class: row.Class, Older: row.Older, Mark: row.Older})
 	}
 	return v
 }
@@ -129,13 +270,14 @@ func sourceName(m *model.Milestone) string {
 }
 
 // shareOrder is the order of the national map's classes in its legend: every commune first,
-// down to under half, then the provinces without a sourced figure.
+// down to under half, then a count without its total, figures for parts, and the provinces
+// without a sourced figure.
 func shareOrder() []status.Class {
 	var out []status.Class
 	for i := len(status.ShareBins); i >= 1; i-- {
 		out = append(out, status.Class("share-"+strconv.Itoa(i)))
 	}
-	return append(out, status.NoData)
+	return append(out, status.CountOnly, status.Parts, status.NoData, status.Older)
 }
 
 // shareLabel names a class of the national map.
@@ -143,6 +285,12 @@ func (r *renderer) shareLabel(c status.Class) i18n.Text {
 	bins := status.ShareBins
 	i, err := strconv.Atoi(strings.TrimPrefix(string(c), "share-"))
 	switch {
+	case c == status.CountOnly:
+		return i18n.Text{Value: r.loc.Phrase("nation.count_only")}
+	case c == status.Parts:
+		return i18n.Text{Value: r.loc.Phrase("nation.parts")}
+	case c == status.Older:
+		return i18n.Text{Value: r.loc.Phrase("nation.older_item")}
 	case c == status.NoData || err != nil || i < 1 || i > len(bins):
 		return i18n.Text{Value: r.loc.Phrase("nation.no_total")}
 	case i == 1:

@@ -45,6 +45,9 @@ func nationSite(t *testing.T) (*status.Atlas, *carto.Map) {
 	return status.Derive(s), m
 }
 
+// TestNationHome: each province on the national map as what its figure is — parts of
+// different dates shown part by part, never summed; a count without a total as a count, not
+// as "no figure" — and the national finding above the map with its date and source.
 func TestNationHome(t *testing.T) {
 	a, m := nationSite(t)
 	files, err := Site(a, Options{Nation: m})
@@ -53,23 +56,60 @@ func TestNationHome(t *testing.T) {
 	}
 	home := string(files["index.html"])
 	for _, want := range []string{
-		// Each province is a link on the map, coloured by its share: 180/300 is 60 %.
-		`<a href="./` + model.ProvincePath("08") + `" aria-label="Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024">`,
-		`<path class="share-2"`,
-		// Sơn La's figure states no total: no share, no colour.
-		`<a href="./` + model.ProvincePath("14") + `" aria-label="Tỉnh Sơn La: Chưa có số liệu có nguồn">`,
-		`<path class="no-data"`,
-		// The table names both sources of the summed figure.
+		// The merged province's parts are of different dates: each part with its own figure.
+		`<a href="./` + model.ProvincePath("08") + `" aria-label="Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025">`,
+		`<path class="parts"`,
+		`<li>Hà Giang cũ: 80/190 xã (42%), 12/2024</li><li>Tuyên Quang cũ: 100/110 xã (90%), 6/2025</li>`,
+		// Sơn La's figure states no total: a count, not "no figure".
+		`<a href="./` + model.ProvincePath("14") + `" aria-label="Tỉnh Sơn La: 10 xã đạt chuẩn, 2024; nguồn không nêu trên tổng số bao nhiêu xã">`,
+		`<path class="count-only"`,
+		// The table names the sources of both parts.
 		`<a href="https://example.org/hg">example.org</a>; <a href="https://example.org/tq">Báo TQ</a>`,
-		"Cả nước: 6.084 trên 7.669 xã đạt chuẩn nông thôn mới (79%), 6/2025, theo <a href=\"https://example.org/vn\">Nhân Dân</a>",
-		"1 tỉnh có số liệu có nguồn",
+		// The finding, above the map.
+		`<p class="finding">Cả nước: 6.084 trên 7.669 xã (79%) đã đạt chuẩn nông thôn mới đến 6/2025, theo <a href="https://example.org/vn">Nhân Dân</a>.</p>`,
+		"2 tỉnh có số liệu có nguồn",
 		`<a href="./` + model.ProvincePath("14") + `">Tỉnh Sơn La</a>.`, // the featured province
 	} {
 		if !strings.Contains(home, want) {
 			t.Errorf("home page lacks %s", want)
 		}
 	}
-	if en := string(files[pageFile("en", "")]); !strings.Contains(en, "180 of 300 communes met the standard (60%)") {
-		t.Errorf("English home page lacks the share in English")
+	if strings.Contains(home, "180/300") || strings.Contains(home, "Chưa có số liệu có nguồn") {
+		t.Error("the home page sums parts of different dates, or says a province with a figure has none")
+	}
+	if i, j := strings.Index(home, `class="finding"`), strings.Index(home, `<figure class="map"`); i < 0 || j < 0 || i > j {
+		t.Error("the finding is not above the map")
+	}
+	en := string(files[pageFile("en", "")])
+	for _, want := range []string{"former Hà Giang: 80 of 190 communes (42%), December 2024", "Whole country: 6,084 of 7,669 communes (79%)"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English home page lacks %q", want)
+		}
+	}
+}
+
+// TestNationOlder: a figure older than the map's newest by more than two years is hatched
+// over on the map, named in the legend, and marked in the table and the tooltip.
+func TestNationOlder(t *testing.T) {
+	a, m := nationSite(t)
+	a.Site.Provinces[1].Milestones[0].Year = 2021
+	a = status.Derive(a.Site)
+	files, err := Site(a, Options{Nation: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(files["index.html"])
+	for _, want := range []string{
+		`aria-label="Tỉnh Sơn La: 10 xã đạt chuẩn, 2021; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 6/2023)">`,
+		`<path class="count-only" d="`, `"/><path class="older" d="`,
+		`<li data-class="older">`,
+		`<small class="older-note">số liệu cũ</small>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %s", want)
+		}
+	}
+	if n := strings.Count(home, `<path class="older`); n != 1 {
+		t.Errorf("%d hatched provinces, want 1 (Tuyên Quang's parts are of 2024 and 2025)", n)
 	}
 }

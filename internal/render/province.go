@@ -22,6 +22,10 @@ type ProvinceData struct {
 	Formers     int
 	Recognized  int // former communes named as recognized in the data
 	Advanced    int // of them, at advanced level or above
+	// Finding is what the province's sourced figure says, in one sentence above its map.
+	Finding Finding
+	// PressTotal is the figure for the whole province, when there is one: the count the
+	// communes the data names are compared with.
 	PressTotal  *model.Milestone
 	Milestones  []*model.Milestone
 	Districts   []*model.DistrictCompletion
@@ -48,11 +52,15 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		Href:        home + model.ProvincePath(p.Code),
 		Legend:      r.legend(units),
 		Units:       len(units),
-		PressTotal:  status.PressTotal(p, "standard"),
 		Milestones:  p.Milestones,
 		Districts:   p.Districts,
 		FormersHref: home + model.ProvincePath(p.Code) + model.FormerDir,
 		UnitsHref:   home + model.ProvincePath(p.Code) + model.UnitsDir,
+	}
+	f := status.FigureOf(p, 0)
+	d.Finding = r.figureFinding(d.Name, f)
+	if (f.Kind == status.ShareFigure || f.Kind == status.CountFigure) && len(f.Share.Sources) == 1 {
+		d.PressTotal = f.Share.Sources[0]
 	}
 	if m := r.opts.Maps[p.Code]; m != nil {
 		d.DataHref = root + model.MapDataPath(p.Code, false)

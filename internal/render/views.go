@@ -55,6 +55,10 @@ type ShapeView struct {
 	Name   string
 	Status string
 	Class  string
+	Older  bool // on the national map: the province's figure is older data, hatched over
+	// Mark draws the hatch of older data over the shape, shown when Older: on a year page
+	// the slider shows and hides it, so it is drawn wherever some year needs it.
+	Mark bool
 }
 
 // LegendItem is one entry of a map legend.
@@ -109,6 +113,7 @@ type FormerView struct {
 type Link struct {
 	Href  string
 	Title string
+	Lang  string // the title's language when it is not the page's: a Vietnamese source's name
 }
 
 // RecognitionView is a recognition in words.

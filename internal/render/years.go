@@ -251,7 +251,12 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		views[i] = r.nation("", y.Year)
 	}
 	summary := func(i int) string {
-		return r.loc.Phrase("year.nation_summary", asOf[i].Year, views[i].Sourced, views[i].Provinces, named(asOf[i]))
+		v := views[i]
+		if t := v.Total; t != nil {
+			return r.loc.Phrase("year.nation_summary_total", asOf[i].Year, r.loc.Number(t.Met), r.loc.Number(t.Total), t.Percent(),
+				r.loc.MonthYear(t.Year, t.Month), v.Sourced, v.Provinces, named(asOf[i]))
+		}
+		return r.loc.Phrase("year.nation_summary", asOf[i].Year, v.Sourced, v.Provinces, named(asOf[i]))
 	}
 	anyYear := map[status.Class]bool{}
 	for _, v := range views {
@@ -264,7 +269,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		pg.Description = r.loc.Phrase("year.nation_description", y.Year)
 		nd := r.nation(pg.Home, y.Year)
 		nd.Featured = nil
-		nd.CSV, nd.DataPage = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir
+		nd.CSV, nd.DataPage, nd.Figures = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir, pg.Root+model.FiguresPath("csv")
 		counts := map[status.Class]int{}
 		for _, row := range nd.Rows {
 			counts[status.Class(row.Class)]++
@@ -280,6 +285,13 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 			Map:      nd.Map,
 		}
 		yearNav(yd, asOf, i, pg.Home)
+		if yd.Map != nil { // the hatch of older data, wherever some year of the slider shows it
+			for j := range yd.Map.Shapes {
+				for _, v := range views {
+					yd.Map.Shapes[j].Mark = yd.Map.Shapes[j].Mark || v.Map.Shapes[j].Older
+				}
+			}
+		}
 		svg, err := r.writeMapSVG(model.YearPath(y.Year), yd.Map)
 		if err != nil {
 			return err
@@ -288,6 +300,9 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		if yd.Map != nil && yd.Script != "" {
 			yd.Slider = slider(yd.Map.Shapes, len(asOf), func(y, j int) [2]string {
 				sh := views[y].Map.Shapes[j]
+				if sh.Older {
+					return [2]string{sh.Class + " " + string(status.Older), sh.Status}
+				}
 				return [2]string{sh.Class, sh.Status}
 			}, summary)
 		}
@@ -316,15 +331,17 @@ func (d *YearsData) countRecognitions(dated []status.Dated) {
 	d.UndatedOnly = len(seen) - len(withYear)
 }
 
-// yearSummary says in words what the map of year shows.
-func (r *renderer) yearSummary(y *status.Year, named, units int) string {
+// yearSummary says in words what the map of year shows in province p, and p's sourced
+// figure by then.
+func (r *renderer) yearSummary(p *model.Province, y *status.Year, named, units int) string {
 	coloured := 0
 	for c, n := range y.Classes {
 		if c != status.NoData {
 			coloured += n
 		}
 	}
-	return r.loc.Phrase("year.summary", y.Year, named, y.AtLeast[3], coloured, units)
+	return r.loc.Phrase("year.summary", y.Year, named, y.AtLeast[3], coloured, units) + " " +
+		r.loc.Phrase("year.summary_figure", r.figureWords(status.FigureOf(p, y.Year)))
 }
 
 // datedView is a dated recognition in words, linked below home.

@@ -79,6 +79,7 @@ func TestNationYearPages(t *testing.T) {
 	a.Site.Provinces[0].Milestones = append(a.Site.Provinces[0].Milestones,
 		&model.Milestone{Year: 2020, Level: "standard", Count: 100, Total: 300, SourceURL: "https://example.org/tq-2020"})
 	a.Site.Provinces[0].Milestones[0], a.Site.Provinces[0].Milestones[2] = a.Site.Provinces[0].Milestones[2], a.Site.Provinces[0].Milestones[0]
+	a.Site.Provinces[1].Milestones = append([]*model.Milestone{{Year: 2017, Level: "standard", Count: 5, SourceURL: "https://example.org/sl-2017"}}, a.Site.Provinces[1].Milestones...)
 	files, err := Site(a, Options{Nation: m})
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +89,8 @@ func TestNationYearPages(t *testing.T) {
 	for y, want := range map[int]string{
 		2019: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: Chưa có số liệu có nguồn"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
 		2020: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
-		2025: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024"><title>Tỉnh Tuyên Quang: 180/300 xã đạt chuẩn (60%), 12/2024</title><path class="share-2"`,
+		// Parts newer than the whole province's figure, of different dates: part by part.
+		2025: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025"><title>Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025</title><path class="parts"`,
 	} {
 		p := pageFile("vi", model.YearPath(y))
 		page := string(files[p])
@@ -101,6 +103,23 @@ func TestNationYearPages(t *testing.T) {
 		if !strings.Contains(page, `<table class="provinces">`) {
 			t.Errorf("%s has no table of the provinces", p)
 		}
+		// The year's finding, above the map.
+		if i, j := strings.Index(page, `id="year-summary" class="finding"`), strings.Index(page, `<figure class="map"`); i < 0 || i > j {
+			t.Errorf("%s: the year's finding is not above the map", p)
+		}
+	}
+	// By 2025, the national total's figure is of 6/2025 and the year's finding says so.
+	if page := string(files[pageFile("vi", model.YearPath(2025))]); !strings.Contains(page, "Đến hết năm 2025: cả nước 6.084 trên 7.669 xã (79%) đã đạt chuẩn nông thôn mới (số liệu 6/2025); 2 trên 2 tỉnh, thành phố có số liệu có nguồn; dữ liệu nêu tên 0 xã cũ đã đạt chuẩn.") {
+		t.Error("the national page of 2025 does not state the national finding")
+	}
+	// 2020's map: Sơn La's 2017 count is more than 2 years older than Tuyên Quang's 2020
+	// figure: hatched; on 2024's map it is not, but the slider carries the hatch to show it.
+	sl := `aria-label="Tỉnh Sơn La: 5 xã đạt chuẩn, 2017; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 2018)">`
+	if page := string(files[pageFile("vi", model.YearPath(2020))]); !strings.Contains(page, sl) || !strings.Contains(page, `<path class="older" d="`) {
+		t.Error("the national page of 2020 does not mark Sơn La's 2017 figure as older data")
+	}
+	if page := string(files[pageFile("vi", model.YearPath(2024))]); !strings.Contains(page, `<path class="older off" d="`) || !strings.Contains(page, `count-only older`) {
+		t.Error("the national page of 2024 does not carry the hatch, and the slider's mark, for older years")
 	}
 	years := model.PageFile(model.YearsDir)
 	if page := string(files[years]); !strings.Contains(page, `<a href="`+upFrom(years)+model.ProvincePath("08")+model.YearsDir+`">Tỉnh Tuyên Quang</a>`) {

@@ -33,15 +33,19 @@
     var row = d.y[y - d.first], counts = {};
     if (!row || y === shown) return;
     d.units.forEach(function (code, i) {
-      var st = at(row, i), a = links[code], label;
-      counts[st[0]] = (counts[st[0]] || 0) + 1;
+      // A status's class may carry "older" after the map class: the national map hatches
+      // a province whose figure is older data, and the legend counts it twice.
+      var st = at(row, i), a = links[code], label, cls = st[0].split(" "), mark;
+      cls.forEach(function (c) { counts[c] = (counts[c] || 0) + 1; });
       if (rows[code]) {
-        rows[code].querySelector(".dot").setAttribute("class", "dot " + st[0]);
+        rows[code].querySelector(".dot").setAttribute("class", "dot " + cls[0]);
         rows[code].querySelector(".st").textContent = st[1];
       }
       if (!a) return;
       label = names[code] + ": " + st[1];
-      a.querySelector("path").setAttribute("class", st[0]);
+      a.querySelector("path").setAttribute("class", cls[0]);
+      mark = a.querySelector("path.older");
+      if (mark) mark.setAttribute("class", cls.indexOf("older") < 0 ? "older off" : "older");
       a.setAttribute("aria-label", label);
       a.querySelector("title").textContent = label;
     });
