@@ -80,8 +80,10 @@ func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
 			{Href: pg.Home + model.ProvincePath(p.Code) + "#table", Title: r.loc.Phrase("table.by_status")},
 			{Title: r.loc.Phrase("table.by_name")},
 		},
-		CSV:     pg.Root + model.DataPath(p.Code, "csv"),
-		GeoJSON: pg.Root + model.MapDataPath(p.Code, false),
+		CSV: pg.Root + model.DataPath(p.Code, "csv"),
+	}
+	if r.opts.Maps[p.Code] != nil { // a province without boundaries has no map to download
+		d.Table.GeoJSON = pg.Root + model.MapDataPath(p.Code, false)
 	}
 	pg.Data = d
 	return r.write("units.html", pg)
