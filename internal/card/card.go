@@ -20,7 +20,7 @@ const (
 
 // Version names the card's layout, palette and fonts. Change it whenever Draw's output for
 // the same Card may change: builds use it in the key of their card cache.
-const Version = "card-4/" + fontVersion
+const Version = "card-5/" + fontVersion
 
 // Card is what one share card shows. Texts are drawn as given, in NFC; the caller translates them.
 type Card struct {
@@ -29,7 +29,9 @@ type Card struct {
 	// Base, when set, is NewBase(Map, Classes), drawn once for all the cards of Map.
 	Base *Base
 	// Classes are the status classes of the map's units by code, as atlas.css names them:
-	// "rank-0" … "rank-5", "former-all", "former-some", "no-data".
+	// "rank-0" … "rank-5", "former-all", "former-some", "no-data"; on the national map the
+	// provinces' "share-1" … "share-5", "count-only", "parts", each followed by " older"
+	// when its figure is older data (hatched over).
 	Classes map[string]string
 	// Focus is the code of the unit outlined on the map; "" outlines none.
 	Focus string
@@ -139,6 +141,9 @@ var cardPalette = func() color.Palette {
 	}
 	d := fills["no-data"].(dots)
 	base = append(base, d.bg, d.fg)
+	for _, name := range []string{"share-1", "share-2", "share-3", "share-4", "share-5"} {
+		base = append(base, fills[name].(*image.Uniform).C.(color.RGBA))
+	}
 	var pal color.Palette
 	seen := map[color.RGBA]bool{}
 	add := func(c color.RGBA) {

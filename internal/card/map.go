@@ -6,6 +6,7 @@ import (
 	"image/draw"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
@@ -73,15 +74,21 @@ func (b *Base) draw() {
 	}
 	sort.Strings(names) // the same drawing order every time, for byte-identical cards
 	for _, class := range names {
-		pt.z.Reset(mapSize, mapSize)
-		for _, i := range byClass[class] {
-			for _, poly := range m.Shapes[i].Polygons {
-				for _, r := range poly {
-					fillRing(pt.z, b.t, r)
+		base, older := strings.CutSuffix(class, olderSuffix)
+		for _, src := range []image.Image{fill(base), olderMark} {
+			if src == olderMark && !older {
+				continue
+			}
+			pt.z.Reset(mapSize, mapSize)
+			for _, i := range byClass[class] {
+				for _, poly := range m.Shapes[i].Polygons {
+					for _, r := range poly {
+						fillRing(pt.z, b.t, r)
+					}
 				}
 			}
+			pt.paint(src)
 		}
-		pt.paint(fill(class))
 	}
 	pt.z.Reset(mapSize, mapSize)
 	for _, sh := range m.Shapes {
@@ -150,7 +157,10 @@ func composite(img *image.RGBA, off, phase image.Point, mask *image.Alpha, src i
 				continue
 			}
 			px, py := x+off.X, y+off.Y
-			c := src.At(px+phase.X, py+phase.Y).(color.RGBA) // every fill is opaque RGBA
+			c := src.At(px+phase.X, py+phase.Y).(color.RGBA) // every fill is opaque RGBA, or transparent where a hatch leaves it
+			if c.A == 0 {
+				continue
+			}
 			i := img.PixOffset(px, py)
 			d := img.Pix[i : i+4 : i+4]
 			if a == 0xff {

@@ -18,7 +18,23 @@ var fills = map[string]image.Image{
 	"former-all":  stripes{bg: rgb(0x41b6c4), fg: rgb(0x253494), period: 8, width: 2, dir: 1},
 	"former-some": stripes{bg: rgb(0xf4fbfc), fg: rgb(0x2c7fb8), period: 8, width: 2, dir: -1},
 	"no-data":     dots{bg: rgb(0xeeeeee), fg: rgb(0x767676), period: 8, r2: 2},
+	// The national map's classes: the share of communes meeting the standard, a count
+	// without its total (stripes), figures for parts of a province (a checkerboard).
+	"share-1":    image.NewUniform(rgb(0xffffcc)),
+	"share-2":    image.NewUniform(rgb(0xc2e699)),
+	"share-3":    image.NewUniform(rgb(0x78c679)),
+	"share-4":    image.NewUniform(rgb(0x31a354)),
+	"share-5":    image.NewUniform(rgb(0x006837)),
+	"count-only": stripes{bg: rgb(0xffffff), fg: rgb(0x31a354), period: 8, width: 2, dir: 1},
+	"parts":      checker{bg: rgb(0xffffff), fg: rgb(0x31a354), size: 4},
 }
+
+// olderMark is the hatch drawn over a province whose figure is older data (a class with the
+// suffix " older"): muted stripes, the fill showing between them.
+var olderMark = hatch{fg: muted, period: 8, width: 2, dir: -1}
+
+// olderSuffix marks a class whose unit is drawn with olderMark over its fill.
+const olderSuffix = " older"
 
 // unknown fills a unit whose class has no fill.
 var unknown = image.NewUniform(unknownColour)
@@ -80,4 +96,36 @@ func mod(a, n int) int {
 		a += n
 	}
 	return a
+}
+
+// checker is a checkerboard of fg and bg squares, size pixels on a side.
+type checker struct {
+	bg, fg color.RGBA
+	size   int
+}
+
+func (c checker) ColorModel() color.Model { return color.RGBAModel }
+func (c checker) Bounds() image.Rectangle { return everywhere }
+func (c checker) At(x, y int) color.Color {
+	if (mod(x, 2*c.size) < c.size) == (mod(y, 2*c.size) < c.size) {
+		return c.fg
+	}
+	return c.bg
+}
+
+// hatch is stripes drawn over a fill: fg on its stripes, and transparent between them, where
+// composite leaves the fill as it is.
+type hatch struct {
+	fg            color.RGBA
+	period, width int
+	dir           int
+}
+
+func (h hatch) ColorModel() color.Model { return color.RGBAModel }
+func (h hatch) Bounds() image.Rectangle { return everywhere }
+func (h hatch) At(x, y int) color.Color {
+	if mod(x+h.dir*y, h.period) < h.width {
+		return h.fg
+	}
+	return color.RGBA{}
 }

@@ -46,9 +46,12 @@ func TestFillsMatchCSS(t *testing.T) {
 			got = [2]string{hex(f.C.(color.RGBA)), ""}
 			want = [2]string{vars[class], ""}
 		case stripes:
-			p := map[string]string{"former-all": "all", "former-some": "some"}[class]
+			p := map[string]string{"former-all": "all", "former-some": "some", "count-only": "count"}[class]
 			got = [2]string{hex(f.bg), hex(f.fg)}
 			want = [2]string{fill("pat-bg-" + p), fill("pat-fg-" + p)}
+		case checker:
+			got = [2]string{hex(f.bg), hex(f.fg)}
+			want = [2]string{fill("pat-bg-" + class), fill("pat-fg-" + class)}
 		case dots:
 			got = [2]string{hex(f.bg), hex(f.fg)}
 			want = [2]string{fill("pat-bg-none"), fill("pat-fg-none")}
@@ -56,6 +59,9 @@ func TestFillsMatchCSS(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: the card fills it with %v, atlas.css with %v", class, got, want)
 		}
+	}
+	if got, want := hex(olderMark.fg), fill("pat-fg-older"); got != want {
+		t.Errorf("the hatch of older data: the card draws it in %s, atlas.css in %s", got, want)
 	}
 }
 
@@ -79,7 +85,7 @@ func TestStripesMatchSite(t *testing.T) {
 		}
 		return v
 	}
-	for class, p := range map[string]string{"former-all": "all", "former-some": "some"} {
+	for class, p := range map[string]string{"former-all": "all", "former-some": "some", "count-only": "count"} {
 		card := fills[class].(stripes)
 		m := regexp.MustCompile(`<pattern id="pat-` + class + `" width="([\d.]+)" height="[\d.]+" patternUnits="userSpaceOnUse" patternTransform="rotate\((-?\d+)\)"><rect [^>]+/><rect width="([\d.]+)" height="[\d.]+" class="pat-fg-` + p + `"/>`).FindStringSubmatch(partials)
 		if m == nil {

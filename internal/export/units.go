@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // UnitRow is one unit of the downloads: a current unit or a former one. Its JSON names are
@@ -27,6 +28,7 @@ type UnitRow struct {
 	CriteriaTotal     *int   `json:"criteria_total,omitempty"`
 	CriteriaSet       string `json:"criteria_set,omitempty"`
 	AsOf              string `json:"as_of,omitempty"`
+	AsOfFrom          string `json:"as_of_from,omitempty"`
 	SourceURL         string `json:"source_url,omitempty"`
 	Status            string `json:"status,omitempty"`
 	StatusText        string `json:"status_text,omitempty"`
@@ -56,6 +58,7 @@ var unitFields = []field{
 	{"criteria_total", "integer", nil},
 	{"criteria_set", "string", nil},
 	{"as_of", "string", nil},
+	{"as_of_from", "string", []string{string(status.YearStated), string(status.YearSource), string(status.YearDistrict)}},
 	{"source_url", "string", nil},
 	{"status", "string", nil},
 	{"status_text", "string", nil},
@@ -81,7 +84,7 @@ func (d *UnitRow) cells() []string {
 	}
 	return []string{d.Code, d.Name, d.Type, d.Province, d.ProvinceName, d.District, d.Period,
 		d.Since, d.Until, d.Level, d.LevelName, n(d.CriteriaMet), n(d.CriteriaTotal), d.CriteriaSet,
-		d.AsOf, d.SourceURL, d.Status, d.StatusText, n(d.FormersEligible), n(d.FormersRecognized),
+		d.AsOf, d.AsOfFrom, d.SourceURL, d.Status, d.StatusText, n(d.FormersEligible), n(d.FormersRecognized),
 		d.URL, d.DataAsOf}
 }
 
@@ -108,6 +111,7 @@ func (x *exporter) unitRows() []*UnitRow {
 			d.FormersEligible, d.FormersRecognized = intp(st.Eligible), intp(st.Recognized)
 			if a := st.Own; a != nil {
 				d.Level, d.CriteriaSet, d.AsOf, d.SourceURL = a.Level, a.CriteriaSet, a.AsOf.Format(dateLayout), a.SourceURL
+				d.AsOfFrom = string(status.YearStated)
 				d.CriteriaMet = intp(len(a.CriteriaMet))
 				if st.OwnSet != nil {
 					d.CriteriaTotal = intp(len(st.OwnSet.Criteria))
@@ -125,8 +129,11 @@ func (x *exporter) unitRows() []*UnitRow {
 			DataAsOf: x.asOf, sortKey: "1" + f.Key()}
 		if rc, l := x.a.Best(f); rc != nil {
 			d.Level, d.LevelName, d.CriteriaSet, d.SourceURL = l.ID, l.Name, rc.CriteriaSet, rc.SourceURL
-			if rc.Year != 0 {
-				d.AsOf = strconv.Itoa(rc.Year)
+			// The year, as the recognitions download and the pages give it: the source's,
+			// or inferred (from a province milestone of the same source, or the year the
+			// district completed the programme), saying so.
+			if y, from := x.a.RecognitionYear(f, rc); y != 0 {
+				d.AsOf, d.AsOfFrom = strconv.Itoa(y), string(from)
 			}
 		}
 		rows = append(rows, d)

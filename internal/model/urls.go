@@ -54,6 +54,8 @@ const (
 	CardFile      = "card.png"    // a page's share card, in its folder (CardPath)
 	MapFile       = "map.svg"     // the map of a page as a standalone SVG, in its folder
 	LocatorFile   = "locator.svg" // a province's locator background, in its folder
+	FaviconSVG    = "favicon.svg" // the site's icon, at the root
+	FaviconICO    = "favicon.ico" // the same for browsers that ask for /favicon.ico
 )
 
 // Paths of single files.
@@ -260,7 +262,7 @@ func GeneratedDirs() []string {
 // rules: "/" and the root's files, and each top folder and language folder followed by "*",
 // the embeds' last. Every file the build writes is one of them or lies below one.
 func TopLevel() []string {
-	out := []string{"/", "/" + IndexFile, "/" + NotFoundFile}
+	out := []string{"/", "/" + IndexFile, "/" + NotFoundFile, "/" + CardFile, "/" + FaviconSVG, "/" + FaviconICO}
 	dirs := []string{AssetsDir, DataDir, UnitsDir, FormerDir, ProvincesDir, StoriesDir, CriteriaDir, SourcesDir, YearsDir}
 	for _, l := range Languages[1:] {
 		dirs = append(dirs, LanguageDir(l))

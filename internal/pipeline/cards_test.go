@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,21 +19,105 @@ import (
 )
 
 // TestShareMeta checks that every page has the Open Graph and Twitter card tags, that their
-// URLs are absolute and below the base URL, and that each og:image is a 1200×630 PNG in the
-// build, the unit's own card on a unit page.
+// URLs are absolute and below the base URL, that each og:image is a 1200×630 PNG in the
+// build, and that it is the page's own card or the card of the place the page is about
+// (placeCards): no page previews another province. Every card built is some page's.
 func TestShareMeta(t *testing.T) {
 	out, site := buildDefault(t)
+	checkShareMeta(t, out, site)
+}
+
+// TestShareMetaBuilt checks the same on a site built beforehand, the national default site
+// in CI (ATLAS_BUILT_SITE): its every page.
+func TestShareMetaBuilt(t *testing.T) {
+	dir := os.Getenv("ATLAS_BUILT_SITE")
+	if dir == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("ATLAS_BUILT_SITE is not set: .ci/run sets it to the default atlas it builds")
+		}
+		t.Skip("ATLAS_BUILT_SITE is not set")
+	}
+	site, _, err := Load(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkShareMeta(t, dir, site)
+}
+
+// placeCards returns the cards a page may show, by its output file: its own, or those of the
+// places it is about. A unit's page (and embed) shows the unit's card; every page of a
+// province the province's; a national year page its year's; a former unit's page the card of
+// a unit it became part of or of its province; a story the card of a unit or former unit it
+// names, or of their provinces, or the nation's; every other page the nation's.
+func placeCards(file string, a *status.Atlas) []string {
+	p := strings.TrimSuffix(file, model.IndexFile)
+	p = strings.TrimPrefix(p, model.EmbedDir)
+	p = strings.TrimPrefix(p, enDir)
+	first := func(s string) string { return strings.SplitN(s, "/", 2)[0] }
+	nation := model.CardPath("")
+	switch {
+	case strings.HasPrefix(p, model.UnitsDir) && p != model.UnitsDir:
+		return []string{model.CardPath(model.UnitPath(first(strings.TrimPrefix(p, model.UnitsDir))))}
+	case strings.HasPrefix(p, model.ProvincesDir):
+		return []string{model.CardPath(model.ProvincePath(first(strings.TrimPrefix(p, model.ProvincesDir))))}
+	case strings.HasPrefix(p, model.YearsDir) && p != model.YearsDir:
+		return []string{model.CardPath(model.YearsDir + first(strings.TrimPrefix(p, model.YearsDir)) + "/")}
+	case strings.HasPrefix(p, model.FormerDir) && p != model.FormerDir:
+		if f := a.Index.Former[first(strings.TrimPrefix(p, model.FormerDir))]; f != nil {
+			return formerCards(f, a)
+		}
+	case strings.HasPrefix(p, model.StoriesDir) && p != model.StoriesDir:
+		if st := a.Index.Stories[first(strings.TrimPrefix(p, model.StoriesDir))]; st != nil {
+			out := []string{nation}
+			for _, c := range st.Units {
+				if u := a.Index.Units[c]; u != nil {
+					out = append(out, model.CardPath(model.UnitPath(c)), model.CardPath(model.ProvincePath(u.Province)))
+				}
+			}
+			for _, k := range st.FormerUnits {
+				if f := a.Index.Former[k]; f != nil {
+					out = append(out, formerCards(f, a)...)
+				}
+			}
+			return out
+		}
+	}
+	return []string{nation}
+}
+
+// formerCards are the cards a former unit's page may show.
+func formerCards(f *model.FormerUnit, a *status.Atlas) []string {
+	out := []string{model.CardPath(model.ProvincePath(f.Province))}
+	for _, u := range a.Successors[f.Key()] {
+		out = append(out, model.CardPath(model.UnitPath(u.Code)))
+	}
+	return out
+}
+
+func checkShareMeta(t *testing.T, out string, site *model.Site) {
+	t.Helper()
+	a := status.Derive(site)
 	base := site.Config.BaseURL
 	meta := regexp.MustCompile(`<meta (?:property|name)="((?:og|twitter):[a-z:_]+)" content="([^"]*)">`)
-	unitPage := regexp.MustCompile(`^(` + regexp.QuoteMeta(enDir) + `)?` + regexp.QuoteMeta(model.UnitsDir) + `[^/]+/` + regexp.QuoteMeta(model.IndexFile) + `$`)
 	checked := map[string]bool{}
 	pages := 0
-	for name := range readTree(t, out) {
+	tree := map[string]bool{}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, p)
+			tree[filepath.ToSlash(rel)] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range tree {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
 		pages++
-		b, _ := os.ReadFile(filepath.Join(out, name))
+		b, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
 		tags := map[string]string{}
 		for _, m := range meta.FindAllSubmatch(b, -1) {
 			tags[string(m[1])] = string(m[2])
@@ -50,14 +135,10 @@ func TestShareMeta(t *testing.T) {
 				t.Errorf("%s: %s %q is not an absolute URL below %s", name, k, tags[k], base)
 			}
 		}
-		if unitPage.MatchString(name) {
-			// One card per unit serves its pages in every language.
-			own := strings.TrimPrefix(strings.TrimSuffix(name, model.IndexFile), enDir)
-			if want := base + model.CardPath(own); tags["og:image"] != want {
-				t.Errorf("%s: og:image %q, want its unit's card %q", name, tags["og:image"], want)
-			}
-		}
 		img := strings.TrimPrefix(tags["og:image"], base)
+		if allowed := placeCards(name, a); !slices.Contains(allowed, img) && !strings.Contains(string(b), `<meta name="robots" content="noindex">`) {
+			t.Errorf("%s: og:image %s, want one of %v", name, img, allowed)
+		}
 		if checked[img] || img == "" {
 			continue
 		}
@@ -73,9 +154,19 @@ func TestShareMeta(t *testing.T) {
 			t.Errorf("%s: %s %dx%d %v, want a %dx%d png", img, format, cfg.Width, cfg.Height, err, card.Width, card.Height)
 		}
 	}
-	// A card per unit and per province, for both languages.
-	if want := len(site.Units) + len(site.Provinces); len(checked) != want {
-		t.Errorf("pages name %d cards, want %d", len(checked), want)
+	// Every card built is shown by some page: a card per unit, per province, the nation's
+	// and each national year page's, for both languages.
+	cards := 0
+	for name := range tree {
+		if strings.HasSuffix(name, model.CardFile) {
+			cards++
+			if !checked[name] {
+				t.Errorf("no page shows the card %s", name)
+			}
+		}
+	}
+	if want := len(site.Units) + len(site.Provinces) + 1; cards < want {
+		t.Errorf("the build has %d cards, want at least %d (every unit, province, and the nation)", cards, want)
 	}
 	t.Logf("%d pages, %d cards", pages, len(checked))
 }

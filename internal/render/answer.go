@@ -23,19 +23,75 @@ type AnswerView struct {
 	Short    string // Since in a table cell: "12/03/2025", "2019", "?"
 	Sets     []Link // the criteria sets of the assessment or the recognitions; none when unknown
 	Basis    string // what the answer rests on, in words
+	// Province is, when nothing is on record for the unit, what its province's sourced
+	// figure says (its date and source), and ProvinceHref its page.
+	Province     *Finding
+	ProvinceHref string
+}
+
+// met is the first year from which a former commune counts as having met the standard, and
+// how that year is known.
+type met struct {
+	year int // 0 when none of its recognitions has a known year
+	from status.YearFrom
 }
 
 // metSince maps each former commune recognized at a level that counts to the first year from
-// which a dated recognition counts (0 when none of its recognitions has a known year).
-func metSince(a *status.Atlas) map[*model.FormerUnit]int {
-	out := map[*model.FormerUnit]int{}
+// which a dated recognition counts.
+func metSince(a *status.Atlas) map[*model.FormerUnit]met {
+	out := map[*model.FormerUnit]met{}
 	for _, d := range a.Dated() {
-		y, ok := out[d.Former]
-		if !ok || d.Year != 0 && (y == 0 || d.Year < y) {
-			out[d.Former] = d.Year
+		m, ok := out[d.Former]
+		if !ok || d.Year != 0 && (m.year == 0 || d.Year < m.year) {
+			out[d.Former] = met{d.Year, d.From}
 		}
 	}
 	return out
+}
+
+// provinceFigure sets on v, an answer that knows nothing of its unit, what the sourced
+// figure of the province code says.
+func (r *renderer) provinceFigure(v *AnswerView, code, home string) {
+	p := r.a.Index.Provinces[code]
+	if p == nil {
+		return
+	}
+	f := r.figureFinding(r.loc.ProvinceName(p), status.FigureOf(p, 0))
+	v.Province, v.ProvinceHref = &f, home+model.ProvincePath(p.Code)
+}
+
+// formerAnswer is the answer a former unit's page gives first: whether it met the standard
+// and since when, by its recognitions; that the programme did not cover it; or that nothing is
+// on record, with its province's figure.
+func (r *renderer) formerAnswer(f *model.FormerUnit, home string) AnswerView {
+	var v AnswerView
+	rc, l := r.a.Best(f)
+	switch {
+	case l != nil && l.Recognized:
+		v.Verdict, v.Headline = "yes", r.loc.Phrase("answer.yes", r.loc.LevelName(l).Value)
+		if rc.CriteriaSet != "" {
+			v.Sets = []Link{{Href: home + model.CriteriaPath(rc.CriteriaSet), Title: rc.CriteriaSet}}
+		}
+		switch m := r.index().metSince[f]; {
+		case m.year != 0 && m.from != status.YearStated:
+			v.Since = r.loc.Phrase("answer.since_year_inferred", m.year, r.yearFrom(f, m.from))
+		case m.year != 0:
+			v.Since = strconv.Itoa(m.year)
+		default:
+			v.Since = r.loc.Phrase("answer.since_unstated")
+		}
+		v.Basis = r.loc.Phrase("answer.basis_recognitions")
+	case l != nil:
+		v.Verdict, v.Headline = "no", r.loc.Phrase("answer.no", r.loc.LevelName(l).Value)
+		v.Basis = r.loc.Phrase("answer.basis_recognitions")
+	case !status.Eligible(f):
+		v.Verdict, v.Headline, v.Detail = "outside", r.loc.Phrase("answer.outside"), r.loc.Phrase("answer.outside_former")
+	default:
+		v.Verdict, v.Headline, v.Detail = "unknown", r.loc.Phrase("answer.unknown"), r.loc.Phrase("answer.unknown_former")
+		r.provinceFigure(&v, f.Province, home)
+	}
+	v.Known = v.Verdict == "yes" || v.Verdict == "no"
+	return v
 }
 
 // answer is the answer a unit page gives first, linked below home.
@@ -74,19 +130,23 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 		v.Basis = r.loc.Phrase("answer.basis_formers")
 	case st.Recognized == 0:
 		v.Verdict, v.Headline, v.Detail = "unknown", r.loc.Phrase("answer.unknown"), r.loc.Phrase("answer.unknown_detail")
+		r.provinceFigure(&v, u.Province, home)
 	default:
 		v.Basis = r.loc.Phrase("answer.basis_formers")
-		last := 0
+		last, lastFrom := 0, ""
 		for _, f := range st.Formers {
 			if f.BestLevel == nil || !f.BestLevel.Recognized {
 				continue
 			}
 			addSet(f.Best.CriteriaSet)
-			y, ok := r.index().metSince[f.Unit]
-			if !ok || y == 0 {
+			m, ok := r.index().metSince[f.Unit]
+			if !ok || m.year == 0 {
 				last = -1
-			} else if last >= 0 && y > last {
-				last = y
+			} else if last >= 0 && m.year >= last {
+				if m.year > last || lastFrom == "" {
+					lastFrom = r.yearFrom(f.Unit, m.from)
+				}
+				last = m.year
 			}
 		}
 		if st.Recognized < st.Eligible {
@@ -94,7 +154,9 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 			break
 		}
 		v.Verdict, v.Headline, v.Detail = "yes", r.loc.Phrase("answer.formers_all"), r.loc.Phrase("answer.formers_all_detail", st.Eligible)
-		if last > 0 {
+		if last > 0 && lastFrom != "" {
+			v.Since, v.Short = r.loc.Phrase("answer.since_year_inferred", last, lastFrom), strconv.Itoa(last)
+		} else if last > 0 {
 			v.Since, v.Short = r.loc.Phrase("answer.since_year", last), strconv.Itoa(last)
 		} else {
 			v.Since, v.Short = r.loc.Phrase("answer.since_unknown"), "?"

@@ -32,8 +32,8 @@ func TestAnswerFirst(t *testing.T) {
 		{assessed, unit("en", "03670"), []string{`<strong>Yes: Standard</strong>`, `<dt>Since</dt><dd>1 March 2026</dd>`}},
 		// Below the standard: no "since", and the criteria it lacks.
 		{assessed, unit("vi", "03664"), []string{`<strong>Chưa: Đang xây dựng</strong>`, `<a href="` + set + `">s</a>`, `còn thiếu: <a href="` + criterion + `">Thu nhập</a>`}},
-		// No data at all.
-		{assessed, unit("en", "03646"), []string{`<strong>Not known</strong>`, `<dt>Still missing</dt>`}},
+		// No data at all: it says so, and claims nothing about decisions or criteria.
+		{assessed, unit("en", "03646"), []string{`<strong>Not known</strong>`, `No recognition or assessment of this unit or its former communes is on record`}},
 		// Every former commune recognized, by an undated source and no set named.
 		{derived, unit("vi", "03664"), []string{`<strong>Có, theo các xã cũ hợp thành</strong>`, `Cả 1 xã cũ hợp thành đều đã đạt chuẩn`, `không rõ năm`, `<dt>Bộ tiêu chí</dt><dd>nguồn không nêu</dd>`}},
 	}
@@ -56,6 +56,16 @@ func TestAnswerFirst(t *testing.T) {
 		}
 		if tt.page == unit("vi", "03664") && strings.Contains(body[answer:history], "Từ khi") && strings.Contains(tt.want[0], "Chưa") {
 			t.Errorf("%s: a unit below the standard has a date since when it met it", tt.page)
+		}
+		if strings.Contains(tt.want[0], "Not known") {
+			for _, bad := range []string{"Still missing", "decision", `<dl class="facts">` + "\n</dl>"} {
+				if strings.Contains(body[answer:history], bad) {
+					t.Errorf("%s: a unit with no data says %q", tt.page, bad)
+				}
+			}
+			if !strings.Contains(body, `<details class="checklist-box">`) {
+				t.Errorf("%s: the checklist of a unit with no data is not collapsed", tt.page)
+			}
 		}
 	}
 }

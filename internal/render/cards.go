@@ -8,20 +8,24 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/card"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
-// Share cards. Every current unit and every province has one card, at model.CardPath below the
-// site root, for the pages of every language: the province map with the unit outlined, its
-// name, type and province, and its status in Vietnamese with the status in English under it.
-// Every other page (lists, former units, stories, criteria, home) shares the card of the
-// site's province. The English cards once published under en/ are redirected to these
-// (netlify.toml).
+// Share cards: 1200×630 images for link previews, one for the pages of every language (the
+// status in Vietnamese with the English under it), at model.CardPath below the site root.
+// Every current unit and every province has its own card (the province map, the unit
+// outlined); the nation has one (the national map and finding) at the root, and each national
+// year page one of that year. Every page shows its own card or the card of the place it is
+// about (Page.Card): a former unit the card of the unit it became part of, a story that of a
+// unit it names, a province's lists and years the province's, and every other page the
+// nation's. The English cards once published under en/ are redirected to these
+// (_redirects).
 
 // Share is what a page tells link previews: Open Graph and Twitter card data.
 type Share struct {
 	Type     string // og:type: "website", or "article" for a story
 	Locale   string // og:locale: "vi_VN", "en_US"
-	Image    string // absolute URL of the page's card; "" when the site has none
+	Image    string // absolute URL of the page's card
 	ImageAlt string
 }
 
@@ -31,25 +35,46 @@ func (r *renderer) share(pg *Page) *Share {
 	if pg.Kind == "story" {
 		sh.Type = "article"
 	}
-	own := strings.TrimPrefix(pg.Path, r.loc.Dir())
-	switch {
-	case pg.Kind == "unit" || pg.Kind == "province":
-	case r.a.Index.Provinces[r.a.Site.Config.Province] != nil:
-		own = model.ProvincePath(r.a.Site.Config.Province)
-	case len(r.a.Site.Provinces) > 0:
-		own = model.ProvincePath(r.a.Site.Provinces[0].Code)
-	default:
-		return sh
+	p := pg.Card
+	if p == "" {
+		p = model.CardPath("")
 	}
-	sh.Image = r.abs(model.CardPath(own))
-	sh.ImageAlt = r.cardAlt(own)
+	sh.Image = r.abs(p)
+	sh.ImageAlt = r.cardAlt(p)
 	return sh
 }
 
-// cardAlt describes the card of the page at p (without the language's folder).
+// placeCard is the card of the place a page about former unit f, or naming the units and
+// former units of a story, is about: the first current unit it became part of (or that the
+// story names), else its province, else "" (the nation's).
+func (r *renderer) placeCard(units []string, formers []*model.FormerUnit) string {
+	for _, c := range units {
+		if r.a.Index.Units[c] != nil {
+			return model.CardPath(model.UnitPath(c))
+		}
+	}
+	for _, f := range formers {
+		if us := r.a.Successors[f.Key()]; len(us) > 0 {
+			return model.CardPath(model.UnitPath(us[0].Code))
+		}
+		if r.a.Index.Provinces[f.Province] != nil {
+			return model.CardPath(model.ProvincePath(f.Province))
+		}
+	}
+	return ""
+}
+
+// cardAlt describes the card at the site path p.
 func (r *renderer) cardAlt(p string) string {
-	code := strings.Trim(strings.TrimPrefix(strings.TrimPrefix(p, model.UnitsDir), model.ProvincesDir), "/")
-	if strings.HasPrefix(p, model.UnitsDir) {
+	page := strings.TrimSuffix(p, model.CardFile)
+	if page == "" {
+		return r.loc.Phrase("card.alt_nation")
+	}
+	if y, ok := strings.CutPrefix(page, model.YearsDir); ok {
+		return r.loc.Phrase("card.alt_nation_year", strings.TrimSuffix(y, "/"))
+	}
+	code := strings.Trim(strings.TrimPrefix(strings.TrimPrefix(page, model.UnitsDir), model.ProvincesDir), "/")
+	if strings.HasPrefix(page, model.UnitsDir) {
 		if u := r.a.Index.Units[code]; u != nil {
 			return r.loc.Phrase("card.alt_unit", u.FullName(), r.unitProvince(u))
 		}
@@ -116,11 +141,11 @@ func (r *renderer) cards() error {
 			Site:     site,
 			Title:    pd.Name,
 			Subtitle: r.loc.Phrase("card.province_units", pd.Units),
-			Status:   r.loc.Phrase("card.province_status", pd.Recognized, pd.Formers),
+			Status:   r.loc.Phrase("card.province_figure", r.figureWords(status.FigureOf(p, 0))),
 			Footer:   footer(model.ProvincePath(p.Code)),
 		}
 		if second != nil {
-			c.Status2 = second.loc.Phrase("card.province_status", pd.Recognized, pd.Formers)
+			c.Status2 = second.loc.Phrase("card.province_figure", second.figureWords(status.FigureOf(p, 0)))
 		}
 		onMap(c, p.Code)
 		jobs = append(jobs, cardJob{path: model.CardPath(model.ProvincePath(p.Code)), card: c})
@@ -142,6 +167,38 @@ func (r *renderer) cards() error {
 		}
 		onMap(c, u.Province)
 		jobs = append(jobs, cardJob{path: model.CardPath(model.UnitPath(u.Code)), card: c})
+	}
+	// The nation's card, and each national year page's: the national map, its finding.
+	years := []int{0}
+	for y := status.FirstYear; y <= r.a.LastYear(); y++ {
+		years = append(years, y)
+	}
+	for _, y := range years {
+		nd := r.nation("", y)
+		provClasses := map[string]string{}
+		for _, row := range nd.Rows {
+			provClasses[row.Code] = row.Class
+			if row.Older {
+				provClasses[row.Code] += " " + string(status.Older)
+			}
+		}
+		name, page := r.loc.Phrase("nation.name"), ""
+		if y != 0 {
+			name, page = r.loc.Phrase("year.title", name, y), model.YearPath(y)
+		}
+		c := &card.Card{
+			Map:      r.opts.Nation,
+			Classes:  provClasses,
+			Site:     site,
+			Title:    name,
+			Subtitle: r.loc.Phrase("card.nation_subtitle", len(s.Provinces), r.loc.Number(len(s.Units))),
+			Status:   r.cardFinding(nd),
+			Footer:   footer(page),
+		}
+		if second != nil {
+			c.Status2 = second.cardFinding(second.nation("", y))
+		}
+		jobs = append(jobs, cardJob{path: model.CardPath(page), card: c})
 	}
 	draw := r.opts.Cards
 	if draw == nil {
@@ -166,4 +223,13 @@ func (r *renderer) cards() error {
 	close(next)
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// cardFinding is a national card's status: the national total with its date, or how many
+// provinces have a figure.
+func (r *renderer) cardFinding(nd *NationData) string {
+	if t := nd.Total; t != nil {
+		return r.loc.Phrase("card.nation_total", r.loc.Number(t.Met), r.loc.Number(t.Total), t.Percent(), r.loc.MonthYear(t.Year, t.Month))
+	}
+	return r.loc.Phrase("card.nation_provinces", nd.Sourced, nd.Provinces)
 }

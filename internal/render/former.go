@@ -19,6 +19,9 @@ func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []Recognit
 		}
 		if rc.Year != 0 {
 			v.Year = fmt.Sprint(rc.Year)
+		} else if y, from, src := r.a.RecognitionYearSource(f, rc); y != 0 {
+			v.Inferred, v.InferredFrom = fmt.Sprint(y), r.yearFrom(f, from)
+			v.InferredSource = Link{Href: src, Title: host(src)}
 		}
 		if rc.CriteriaSet != "" {
 			v.Set = rc.CriteriaSet
@@ -44,6 +47,8 @@ type FormerData struct {
 	// Locator shows where the former unit lay: we have no boundaries of former units, so
 	// it highlights the present units it became part of, on their province's locator.
 	Locator *MapView
+	Place   string     // its district (and former province), "" when the data does not say
+	Answer  AnswerView // what the page says first: whether it met the standard, and when
 }
 
 // SuccessorView is a successor in words.
@@ -58,6 +63,7 @@ type SuccessorView struct {
 // what it became, and where it lay on its successors' locator.
 func (r *renderer) former(f *model.FormerUnit) error {
 	pg := r.page("former", model.FormerPath(f.Key()), f.FullName())
+	pg.Card = r.placeCard(nil, []*model.FormerUnit{f})
 	pg.H1Lang = r.loc.Local("", pg.H1).Lang
 	home := pg.Home // links go to pages in the same language
 	d := &FormerData{Unit: f, Until: r.loc.Date(f.Until), Reform: f.Until.Equal(model.ReformDate), Recognitions: r.recognitionViews(f, home)}
@@ -85,10 +91,12 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	}
 	for _, g := range r.index().formerByCode[f.Code] {
 		if g != f {
-			d.SameCode = append(d.SameCode, Link{Href: home + model.FormerPath(g.Key()), Title: r.loc.Phrase("unit.other_until", g.FullName(), g.District, r.loc.Date(g.Until))})
+			d.SameCode = append(d.SameCode, Link{Href: home + model.FormerPath(g.Key()), Title: r.loc.Phrase("unit.other_until", r.formerLabel(g), r.loc.Date(g.Until))})
 		}
 	}
-	pg.Description = r.loc.Phrase("former.description", f.FullName(), f.District, d.Until)
+	pg.Description = r.loc.Phrase("former.description", r.formerLabel(f), d.Until)
+	d.Place = r.formerPlace(f)
+	d.Answer = r.formerAnswer(f, home)
 	pg.Data = d
 	r.bar(pg, barOptions{csvJSON: f.Province})
 	return r.write("former.html", pg)

@@ -13,7 +13,7 @@ type siteIndex struct {
 	asOf         time.Time                      // dataAsOf of the site
 	storiesOf    map[string][]int               // story indexes by "u:"+unit code and "f:"+former key
 	formerByCode map[string][]*model.FormerUnit // former units by code, in the site's order
-	metSince     map[*model.FormerUnit]int      // see metSince
+	metSince     map[*model.FormerUnit]met      // see metSince
 }
 
 // index returns the site's index, building it on first use.

@@ -70,6 +70,7 @@ func (r *renderer) lists() error {
 func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
 	name := r.loc.ProvinceName(p)
 	pg := r.page("units", model.ProvincePath(p.Code)+model.UnitsDir, r.loc.Phrase("units.province_title", name))
+	pg.Card = model.CardPath(model.ProvincePath(p.Code))
 	pg.Description = r.loc.Phrase("units.province_description", name)
 	d := &ListData{Province: &Link{Href: pg.Home + model.ProvincePath(p.Code), Title: name}, National: pg.Home + model.UnitsDir}
 	d.Table = &MapTable{
@@ -93,6 +94,7 @@ func (r *renderer) unitList(p *model.Province, units []*model.Unit) error {
 func (r *renderer) formerList(p *model.Province, formers []*model.FormerUnit) error {
 	name := r.loc.ProvinceName(p)
 	pg := r.page("formers", model.ProvincePath(p.Code)+model.FormerDir, r.loc.Phrase("formers.province_title", name))
+	pg.Card = model.CardPath(model.ProvincePath(p.Code))
 	pg.Description = r.loc.Phrase("formers.province_description", name)
 	d := &ListData{Province: &Link{Href: pg.Home + model.ProvincePath(p.Code), Title: name}, National: pg.Home + model.FormerDir}
 	for _, f := range formers {
@@ -105,6 +107,15 @@ func (r *renderer) formerList(p *model.Province, formers []*model.FormerUnit) er
 	vi.SortFunc(d.Rows, func(x UnitRow) string { return x.Name + " " + x.District })
 	pg.Data = d
 	return r.write("formers.html", pg)
+}
+
+// formerLabel is a former unit's name with where it lay, "Xã Chiềng Xôm (Thành phố Sơn La)",
+// or its name alone when the data does not say.
+func (r *renderer) formerLabel(f *model.FormerUnit) string {
+	if p := r.formerPlace(f); p != "" {
+		return f.FullName() + " (" + p + ")"
+	}
+	return f.FullName()
 }
 
 // formerPlace tells a former unit apart from others of its name: its district, and the

@@ -91,6 +91,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 // and table, its counts and milestones, and the journalists' bar.
 func (r *renderer) province(p *model.Province) error {
 	pg := r.page("province", model.ProvincePath(p.Code), r.loc.ProvinceName(p))
+	pg.Card = model.CardPath(model.ProvincePath(p.Code))
 	pg.Description = r.loc.Phrase("province.description", p.Name)
 	pd := r.provinceData(p, pg.Root, pg.Home)
 	pg.Data = pd

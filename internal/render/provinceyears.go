@@ -24,6 +24,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 
 	// The overview.
 	pg := r.page("years", base+model.YearsDir, r.loc.Phrase("year.index_title_of", r.loc.ProvinceName(p)))
+	pg.Card = model.CardPath(base)
 	pg.Description = r.loc.Phrase("year.index_description", p.Name, status.FirstYear, last)
 	d := &YearsData{
 		Province:   r.loc.ProvinceName(p),
@@ -88,6 +89,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 	}
 	for i, y := range asOf {
 		pg := r.page("year", base+model.YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
+		pg.Card = model.CardPath(base)
 		pg.Description = r.loc.Phrase("year.description", p.Name, y.Year)
 		yd := &YearData{
 			Year: y.Year, First: status.FirstYear, Last: last,

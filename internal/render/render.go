@@ -94,6 +94,9 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 	}
 	r.loc = r.locs[0]
 	r.locators()
+	if err := r.favicons(); err != nil {
+		return nil, err
+	}
 	if err := r.out.failed(); err != nil {
 		return nil, err
 	}

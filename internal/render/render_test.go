@@ -104,7 +104,7 @@ func TestPagesAndLinks(t *testing.T) {
 	for _, want := range []string{
 		`<link rel="canonical" href="https://example.org/atlas/` + unitPath + `">`,    // absolute, from the base URL
 		`href="` + upFrom(model.PageFile(unitPath)) + model.FormerPath("03664") + `"`, // page-relative
-		`năm không được nêu; được xác nhận bởi <a href="https://example.org/r">example.org</a>`,
+		`nguồn không nêu năm: <a href="https://example.org/r">example.org</a>`,
 	} {
 		if !strings.Contains(unit, want) {
 			t.Errorf("unit page lacks %s", want)

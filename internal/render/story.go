@@ -52,9 +52,16 @@ func (r *renderer) story(st *model.Story) error {
 	}
 	for _, k := range st.FormerUnits {
 		if f := r.a.Index.Former[k]; f != nil {
-			d.Formers = append(d.Formers, Link{Href: pg.Home + model.FormerPath(k), Title: f.FullName() + " (" + f.District + ")"})
+			d.Formers = append(d.Formers, Link{Href: pg.Home + model.FormerPath(k), Title: r.formerLabel(f)})
 		}
 	}
+	var formers []*model.FormerUnit
+	for _, k := range st.FormerUnits {
+		if f := r.a.Index.Former[k]; f != nil {
+			formers = append(formers, f)
+		}
+	}
+	pg.Card = r.placeCard(st.Units, formers)
 	pg.Data = d
 	return r.write("story.html", pg)
 }

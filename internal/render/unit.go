@@ -55,6 +55,7 @@ type AssessmentView struct {
 // sources.
 func (r *renderer) unit(u *model.Unit) error {
 	pg := r.page("unit", model.UnitPath(u.Code), u.FullName())
+	pg.Card = model.CardPath(model.UnitPath(u.Code))
 	pg.H1Lang = r.loc.Local("", pg.H1).Lang
 	home := pg.Home // links go to pages in the same language
 	st := r.a.Statuses[u.Code]
@@ -108,7 +109,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	formerKeys := map[string]bool{}
 	for _, f := range st.Formers {
-		fv := FormerView{Href: home + model.FormerPath(f.Unit.Key()), Name: f.Unit.FullName(), District: f.Unit.District, Merge: f.Merge, Recognitions: r.recognitionViews(f.Unit, home)}
+		fv := FormerView{Href: home + model.FormerPath(f.Unit.Key()), Name: f.Unit.FullName(), District: r.formerPlace(f.Unit), Merge: f.Merge, Recognitions: r.recognitionViews(f.Unit, home)}
 		for _, via := range f.Via {
 			fv.Via = append(fv.Via, Link{Href: home + model.FormerPath(via.Key()), Title: via.FullName()})
 		}
@@ -125,7 +126,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	d.Stories = r.storiesAbout(home, []string{u.Code}, fk)
 	for _, f := range r.index().formerByCode[u.Code] {
 		{
-			d.SameCode = append(d.SameCode, Link{Href: home + model.FormerPath(f.Key()), Title: r.loc.Phrase("unit.other_until", f.FullName(), f.District, r.loc.Date(f.Until))})
+			d.SameCode = append(d.SameCode, Link{Href: home + model.FormerPath(f.Key()), Title: r.loc.Phrase("unit.other_until", r.formerLabel(f), r.loc.Date(f.Until))})
 		}
 	}
 	pg.Description = u.FullName() + ": " + d.StatusText + "."

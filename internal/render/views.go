@@ -118,14 +118,19 @@ type Link struct {
 
 // RecognitionView is a recognition in words.
 type RecognitionView struct {
-	Level     i18n.Text
-	Year      string // "2015", or "" when the source states none
-	Set       string
-	SetHref   string
-	Decision  string
-	SourceURL string
-	Source    string
-	Note      i18n.Text // in the page's language; empty on a Vietnamese page when only an English note exists
+	Level i18n.Text
+	Year  string // "2015", or "" when the source states none
+	// Inferred is, when the source states no year, the year the atlas counts it from and
+	// why ("2019", "the year Thành phố Sơn La completed the programme"), with that fact's
+	// source; empty when nothing dates it.
+	Inferred, InferredFrom string
+	InferredSource         Link
+	Set                    string
+	SetHref                string
+	Decision               string
+	SourceURL              string
+	Source                 string
+	Note                   i18n.Text // in the page's language; empty on a Vietnamese page when only an English note exists
 }
 
 func appendLink(ls []Link, l Link) []Link {
@@ -158,7 +163,10 @@ type Page struct {
 	Switch      []Alternate // the page in the other languages, for the language switch
 	Share       *Share      // Open Graph and Twitter card data
 	Bar         *Bar        // the journalists' bar: share, embed, download, cite; nil for none
-	Data        any
+	// Card is the site path of the page's share card: its own, or the card of the place it
+	// is about; "" for the nation's.
+	Card string
+	Data any
 }
 
 // Alternate is a page's version in one language.
@@ -192,11 +200,12 @@ type SiteView struct {
 type SitePaths struct {
 	Units, Formers, Stories, Criteria, Sources, Years, Search, Data string
 	StoriesFeed                                                     string
+	Favicon                                                         string // relative to the root
 }
 
 // sitePaths are the URL scheme's paths for SiteView.
 var sitePaths = SitePaths{
 	Units: model.UnitsDir, Formers: model.FormerDir, Stories: model.StoriesDir, Criteria: model.CriteriaDir,
 	Sources: model.SourcesDir, Years: model.YearsDir, Search: model.SearchDir, Data: model.DataPageDir,
-	StoriesFeed: model.StoriesFeedPath(),
+	StoriesFeed: model.StoriesFeedPath(), Favicon: model.FaviconSVG,
 }

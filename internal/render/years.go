@@ -266,6 +266,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 	}
 	for i, y := range asOf {
 		pg := r.page("year", model.YearPath(y.Year), r.loc.Phrase("year.title", name, y.Year))
+		pg.Card = model.CardPath(model.YearPath(y.Year))
 		pg.Description = r.loc.Phrase("year.nation_description", y.Year)
 		nd := r.nation(pg.Home, y.Year)
 		nd.Featured = nil
@@ -348,18 +349,25 @@ func (r *renderer) yearSummary(p *model.Province, y *status.Year, named, units i
 func (r *renderer) datedView(d status.Dated, home string) DatedView {
 	v := DatedView{
 		Href:   home + model.FormerPath(d.Former.Key()),
-		Name:   d.Former.FullName() + " (" + d.Former.District + ")",
+		Name:   r.formerLabel(d.Former),
 		Level:  r.loc.LevelName(d.Level),
 		Year:   d.Year,
 		Source: Link{Href: d.Rec.SourceURL, Title: host(d.Rec.SourceURL)},
 	}
-	switch d.From {
-	case status.YearSource:
-		v.From = r.loc.Phrase("year.from_source")
-	case status.YearDistrict:
-		v.From = r.loc.Phrase("year.from_district", d.Former.District)
-	}
+	v.From = r.yearFrom(d.Former, d.From)
 	return v
+}
+
+// yearFrom says how the year of a recognition of f is known, when its source does not state
+// it: "" when it does.
+func (r *renderer) yearFrom(f *model.FormerUnit, from status.YearFrom) string {
+	switch from {
+	case status.YearSource:
+		return r.loc.Phrase("year.from_source")
+	case status.YearDistrict:
+		return r.loc.Phrase("year.from_district", f.District)
+	}
+	return ""
 }
 
 // chartLevels are the recognized levels of the newest criteria set in force by year, by rank:

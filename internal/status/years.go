@@ -33,17 +33,24 @@ type Dated struct {
 // source confirmed it by then); else the year f's district completed the programme at r's level
 // or above (every commune of it had met that level by then); else 0 and YearUnknown.
 func (a *Atlas) RecognitionYear(f *model.FormerUnit, r *model.Recognition) (int, YearFrom) {
+	y, from, _ := a.RecognitionYearSource(f, r)
+	return y, from
+}
+
+// RecognitionYearSource is RecognitionYear with the source of the year when it is not the
+// recognition's own: the province milestone's, or the district completion's.
+func (a *Atlas) RecognitionYearSource(f *model.FormerUnit, r *model.Recognition) (int, YearFrom, string) {
 	if r.Year != 0 {
-		return r.Year, YearStated
+		return r.Year, YearStated, ""
 	}
 	p := a.Index.Provinces[f.Province]
 	if p == nil {
-		return 0, YearUnknown
+		return 0, YearUnknown, ""
 	}
 	if r.SourceURL != "" {
 		for _, m := range p.Milestones {
 			if m.SourceURL == r.SourceURL && m.Level == r.Level {
-				return m.Year, YearSource
+				return m.Year, YearSource, m.SourceURL
 			}
 		}
 	}
@@ -51,10 +58,10 @@ func (a *Atlas) RecognitionYear(f *model.FormerUnit, r *model.Recognition) (int,
 	for _, d := range p.Districts {
 		dl := a.Level("", d.Level)
 		if d.District == f.District && lvl != nil && dl != nil && dl.Rank >= lvl.Rank {
-			return d.Year, YearDistrict
+			return d.Year, YearDistrict, d.SourceURL
 		}
 	}
-	return 0, YearUnknown
+	return 0, YearUnknown, ""
 }
 
 // Dated returns every recognition of a level that counts, with the year it counts from, in the
