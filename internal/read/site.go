@@ -30,8 +30,31 @@ const (
 	UnitsDir     = "content/units"
 	FormerDir    = "content/former"
 	StoriesDir   = "content/stories"
+	ContentDir   = "content" // every folder of content above lies in it
+	GeoDir       = "geo"     // the boundary files, by custom
+	LayoutsDir   = "layouts" // layouts that replace the built-in ones; optional
+	I18nDir      = "i18n"    // interface strings that replace the built-in ones; optional
 	defaultLang  = "vi"
 )
+
+// Inputs returns what a build of the site in dir reads, as paths in dir: atlas.toml, the
+// folders content/, geo/, layouts/ and i18n/, and the boundary files of config (which may be
+// nil) wherever in the site they lie. A build's output may be none of them, hold none and lie
+// in none (see write.CheckOut).
+func Inputs(dir string, config *model.Config) []string {
+	var in []string
+	for _, p := range []string{ConfigFile, ContentDir, GeoDir, LayoutsDir, I18nDir} {
+		in = append(in, filepath.Join(dir, p))
+	}
+	if config != nil {
+		for _, b := range config.Boundaries {
+			if p := path.Clean(filepath.ToSlash(b.File)); fs.ValidPath(p) {
+				in = append(in, filepath.Join(dir, filepath.FromSlash(p)))
+			}
+		}
+	}
+	return in
+}
 
 // Site reads the site in dir: the whole content model, stories with their English
 // translations attached (a story's <name>.en.md gives its English title, summary and body).
