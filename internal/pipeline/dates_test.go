@@ -137,3 +137,26 @@ func TestSourceDateBlamed(t *testing.T) {
 		}
 	}
 }
+
+// TestMisspeltLevel: a recognition or an assessment whose level key is misspelt ("levle") is
+// reported for the unknown key and as having no level, never as holding the level "", which
+// says nothing of the cause (issue 30).
+func TestMisspeltLevel(t *testing.T) {
+	site := copyDefault(t)
+	edit(t, site, "content/former/03664.toml", "level = \"standard\"\nyear = 2015", "levle = \"standard\"\nyear = 2015")
+	appendTo(t, site, "content/units/03664.toml", "\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = 2026-06-30\nlevle = \"standard\"\n")
+	all, _ := Check(Options{Site: site, Cache: testCache})
+	var got []string
+	for _, d := range all.Errors() {
+		got = append(got, d.Error())
+	}
+	want := []string{
+		`content/former/03664.toml:14:1: error: recognition has no level (levels of criteria set 2010-2015: not-started, in-progress, standard)`,
+		`content/former/03664.toml:16:1: error: unknown key "recognitions.levle"`,
+		`content/units/03664.toml:10:1: error: assessment has no level (levels of criteria set 2026-2030: not-started, in-progress, standard, modern)`,
+		`content/units/03664.toml:13:1: error: unknown key "assessments.levle"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -288,7 +288,11 @@ func (v *checker) assessment(u *model.Unit, a *model.Assessment) {
 		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "as_of %s is outside criteria set %s (%d–%d)", a.AsOf.Format("2006-01-02"), set.ID, set.StartYear, set.EndYear)
 	}
 	lvl := set.Level(a.Level)
-	if lvl == nil {
+	switch {
+	case a.Level == "":
+		// A misspelt key ("levle") leaves the level empty: say so, not that "" is no level.
+		v.errs.Errorf(v.at(u.File, a.Path+".level"), "assessment has no level (%s)", setLevels(set))
+	case lvl == nil:
 		v.errs.Errorf(v.at(u.File, a.Path+".level"), "level %q is not a level of criteria set %s (%s)", a.Level, set.ID, levelIDs(set))
 	}
 	met := map[string]bool{}
@@ -345,10 +349,15 @@ func (v *checker) former() {
 
 func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
 	if r.CriteriaSet != "" {
-		set := v.ix.Sets[r.CriteriaSet]
-		if set == nil {
+		switch set := v.ix.Sets[r.CriteriaSet]; {
+		case set == nil:
 			v.errs.Errorf(v.at(f.File, r.Path+".criteria_set"), "criteria_set %q: no such set in content/criteria", r.CriteriaSet)
-		} else if set.Level(r.Level) == nil && !v.opts.Failed(set.File) {
+		case v.opts.Failed(set.File):
+			// the set's own error says why its levels are not known
+		case r.Level == "":
+			// A misspelt key ("levle") leaves the level empty: say so, not that "" is no level.
+			v.errs.Errorf(v.at(f.File, r.Path+".level"), "recognition has no level (%s)", setLevels(set))
+		case set.Level(r.Level) == nil:
 			v.errs.Errorf(v.at(f.File, r.Path+".level"), "level %q is not a level of criteria set %s (%s)", r.Level, set.ID, levelIDs(set))
 		}
 	} else if r.Level == "" {
@@ -476,6 +485,11 @@ func (v *checker) anyLevel(id string) bool {
 		}
 	}
 	return false
+}
+
+// setLevels names the set and its levels: "levels of criteria set 2026-2030: …".
+func setLevels(s *model.CriteriaSet) string {
+	return "levels of criteria set " + s.ID + ": " + strings.TrimPrefix(levelIDs(s), "levels: ")
 }
 
 func levelIDs(s *model.CriteriaSet) string {
