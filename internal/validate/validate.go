@@ -140,6 +140,19 @@ func (v *checker) config() {
 	if c.Limits.MaxBoundaryBytes < 0 {
 		v.errs.Errorf(v.at(f, "limits.max_boundary_bytes"), "max_boundary_bytes must be positive (0 means the default, %d)", model.DefaultMaxBoundaryBytes)
 	}
+	for _, l := range []struct {
+		key    string
+		v, def int64
+	}{
+		{"max_sheet_bytes", c.Limits.MaxSheetBytes, model.DefaultMaxSheetBytes},
+		{"max_sheet_part_bytes", c.Limits.MaxSheetPartBytes, model.DefaultMaxSheetPartBytes},
+		{"max_sheet_rows", c.Limits.MaxSheetRows, model.DefaultMaxSheetRows},
+		{"max_sheet_cells", c.Limits.MaxSheetCells, model.DefaultMaxSheetCells},
+	} {
+		if l.v < 0 {
+			v.errs.Errorf(v.at(f, "limits."+l.key), "%s must be positive (0 means the default, %d)", l.key, l.def)
+		}
+	}
 }
 
 func (v *checker) criteria() {
