@@ -409,7 +409,17 @@ func (im *importer) plan(p *Plan) error {
 		if c.New, err = contentfile.WithAssessments(prefix, merged); err != nil {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
+		if err := contentfile.CheckSize(c.Path, c.New, im.site.Config.Limits.FileBytes()); err != nil {
+			// The build would refuse the file: say so at the rows that filled it.
+			for _, x := range im.rows[u] {
+				im.errs.Add(x.rec.row, "%v", err)
+			}
+			continue
+		}
 		p.Changes = append(p.Changes, c)
+	}
+	if err := im.errs.Err(); err != nil {
+		return err
 	}
 	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
 	return nil
