@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/pipeline"
 	"github.com/ntm-atlas/atlas/internal/sheet"
 )
@@ -24,7 +25,7 @@ func checkErrors(site string) string {
 // a 1 MB name or a 10 MB cell made files the build then refused).
 func FuzzWrittenFilesBuild(f *testing.F) {
 	f.Add("Chiềng Cọ", "Xã", "Tỉnh Thử", "Tin mới", "ghi chú", "https://example.org/a")
-	f.Add("Chiềng An\naliases = [\"/xa/03664/\"]\n# ", "Xã", "Thử\n[x]", "Tin\n+++\n", "=HYPERLINK(\"x\")", "https://example.org/\n")
+	f.Add("Chiềng An\naliases = [\"/"+model.UnitPath("03664")+"\"]\n# ", "Xã", "Thử\n[x]", "Tin\n+++\n", "=HYPERLINK(\"x\")", "https://example.org/\n")
 	f.Add("bell\a nul\x00 del\x7f \u2028 \"\"\" '''", "Phường", "\\u0000", "Tin \\", "'=1", "")
 	f.Add(strings.Repeat("Chiềng Cọ ", 100_000), "Xã", "Tỉnh", "Tin", "x", "")
 	f.Add("Chiềng Cọ", "Xã", strings.Repeat("Tỉnh ", 60_000), "Tin", "x", "")
