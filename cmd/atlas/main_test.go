@@ -61,3 +61,23 @@ func TestRun(t *testing.T) {
 		t.Error("a failed build created its output folder")
 	}
 }
+
+// TestBuildRefusesOutputFolder: atlas build -o with the site's content/ or a folder of other
+// files exits 1, says how to go on, and the folder keeps its files (issue 30: it wiped them
+// and exited 0).
+func TestBuildRefusesOutputFolder(t *testing.T) {
+	site := copySite(t)
+	docs := t.TempDir()
+	os.WriteFile(filepath.Join(docs, "report.odt"), []byte("work"), 0o644)
+	for _, out := range []string{filepath.Join(site, "content"), docs} {
+		before, _ := os.ReadDir(out)
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"build", "-s", site, "-o", out}, &stdout, &stderr)
+		if code != exitData || !strings.Contains(stderr.String(), "hoose another output folder") {
+			t.Errorf("build -o %s: exit %d, stderr %q; want 1 and how to go on", out, code, stderr.String())
+		}
+		if after, _ := os.ReadDir(out); len(after) != len(before) {
+			t.Errorf("%s held %d entries, now %d", out, len(before), len(after))
+		}
+	}
+}

@@ -56,11 +56,14 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		var list sheet.ErrorList
 		if errors.As(err, &list) {
 			fmt.Fprintln(stderr, list.Error())
-			fmt.Fprintf(stderr, "atlas import: %d error(s); nothing was written\n", len(list))
+			fmt.Fprintf(stderr, "atlas import: %d error(s); nothing was written\n", list.Count())
 		} else {
 			fmt.Fprintf(stderr, "atlas import: %v\nnothing was written\n", err)
 		}
 		return exitData
+	}
+	for _, w := range plan.Warnings {
+		fmt.Fprintf(stderr, "warning: %v\n", w)
 	}
 	if *dry {
 		if err := plan.Describe(stdout); err != nil {

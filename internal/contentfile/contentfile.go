@@ -231,6 +231,26 @@ func (f *file) bytes() ([]byte, error) {
 	return f.b.Bytes(), nil
 }
 
+// CheckSize returns an error when data, the content of the file name that atlas is about to
+// write into a site, is larger than limit bytes: the build would refuse the file (see
+// [limits] max_file_bytes of atlas.toml), so it is not written.
+func CheckSize(name string, data []byte, limit int64) error {
+	if int64(len(data)) <= limit {
+		return nil
+	}
+	return &SizeError{Name: name, Size: int64(len(data)), Limit: limit}
+}
+
+// SizeError is a file too large for the build to read.
+type SizeError struct {
+	Name        string
+	Size, Limit int64
+}
+
+func (e *SizeError) Error() string {
+	return fmt.Sprintf("%s would be %d bytes, over the limit of %d bytes that atlas build reads ([limits] max_file_bytes in atlas.toml): not written", e.Name, e.Size, e.Limit)
+}
+
 // fullName is a unit's name with its type word before it: "Xã Chiềng Cọ".
 func fullName(typ, name string) string {
 	if typ == "" {

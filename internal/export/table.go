@@ -3,7 +3,8 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
-	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/csvcell"
 )
 
 // csvBOM starts every CSV download: a UTF-8 byte order mark, so that spreadsheets read
@@ -14,7 +15,7 @@ const csvBOM = "\uFEFF"
 type row interface{ cells() []string }
 
 // table writes a header and rows as RFC 4180 CSV (CRLF line ends), UTF-8 with a byte order
-// mark, each cell neutralized. Every CSV download is written by it.
+// mark, each cell neutralized (csvcell.Neutralize: the data page says so). Every CSV download is written by it.
 func table[R row](header []string, rows []R) []byte {
 	var b bytes.Buffer
 	b.WriteString(csvBOM)
@@ -24,20 +25,10 @@ func table[R row](header []string, rows []R) []byte {
 	for _, r := range rows {
 		cells := r.cells()
 		for i := range cells {
-			cells[i] = neutralize(cells[i])
+			cells[i] = csvcell.Neutralize(cells[i])
 		}
 		w.Write(cells)
 	}
 	w.Flush()
 	return b.Bytes()
-}
-
-// neutralize keeps a spreadsheet from reading a cell as a formula: a cell that begins with
-// =, +, -, @, a tab or a carriage return gets a leading apostrophe (OWASP's advice on CSV
-// injection). The data page says so.
-func neutralize(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/ntm-atlas/atlas/internal/contentfile"
+	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/vi"
 	"github.com/ntm-atlas/atlas/internal/write"
 )
@@ -210,6 +211,16 @@ func Build(site string, m *Mapping, props map[string]Props) (*Plan, error) {
 				pl.Same++
 				delete(want, rel)
 			}
+		}
+	}
+	// Write nothing the build would refuse (a name of a megabyte in the mapping).
+	lim, err := read.Limits(site)
+	if err != nil {
+		return nil, err
+	}
+	for p, data := range want {
+		if err := contentfile.CheckSize(p, data, lim.FileBytes()); err != nil {
+			return nil, err
 		}
 	}
 	pl.Write = want

@@ -40,18 +40,55 @@ type Config struct {
 	Markdown      Markdown `toml:"markdown"`     // how story bodies are rendered
 }
 
-// Limits bound the size of the files a site is read from, so that a hostile or mistaken
-// file cannot exhaust a build machine. Zero means the default.
+// Limits bound the size of the files a site is read from, and of the sheets atlas import
+// statuses reads into it, so that a hostile or mistaken file cannot exhaust a build machine
+// or a keeper's laptop. Zero means the default.
 type Limits struct {
 	MaxFileBytes     int64 `toml:"max_file_bytes"`     // TOML and Markdown files (default 256 KiB)
 	MaxBoundaryBytes int64 `toml:"max_boundary_bytes"` // each GeoJSON boundary file (default 256 MiB)
+	// MaxSheetBytes bounds a sheet to import, CSV or XLSX, as stored (default 16 MiB).
+	MaxSheetBytes int64 `toml:"max_sheet_bytes"`
+	// MaxSheetPartBytes bounds each part of an XLSX workbook (a worksheet, the shared
+	// strings) once inflated: a zip bomb's sheet is refused before it is inflated (default
+	// 64 MiB).
+	MaxSheetPartBytes int64 `toml:"max_sheet_part_bytes"`
+	// MaxSheetRows bounds the rows of a sheet that hold a cell (default 50,000).
+	MaxSheetRows int64 `toml:"max_sheet_rows"`
+	// MaxSheetCells bounds the cells of a sheet, counted in each row up to its last filled
+	// one (default 1,000,000).
+	MaxSheetCells int64 `toml:"max_sheet_cells"`
 }
 
 // Default size limits.
 const (
-	DefaultMaxFileBytes     = 256 << 10
-	DefaultMaxBoundaryBytes = 256 << 20
+	DefaultMaxFileBytes      = 256 << 10
+	DefaultMaxBoundaryBytes  = 256 << 20
+	DefaultMaxSheetBytes     = 16 << 20
+	DefaultMaxSheetPartBytes = 64 << 20
+	DefaultMaxSheetRows      = 50_000
+	DefaultMaxSheetCells     = 1_000_000
 )
+
+// SheetBytes returns the limit for a sheet file to import.
+func (l Limits) SheetBytes() int64 { return orDefault(l.MaxSheetBytes, DefaultMaxSheetBytes) }
+
+// SheetPartBytes returns the limit for each inflated part of an XLSX workbook.
+func (l Limits) SheetPartBytes() int64 {
+	return orDefault(l.MaxSheetPartBytes, DefaultMaxSheetPartBytes)
+}
+
+// SheetRows returns the limit for the rows of a sheet.
+func (l Limits) SheetRows() int64 { return orDefault(l.MaxSheetRows, DefaultMaxSheetRows) }
+
+// SheetCells returns the limit for the cells of a sheet.
+func (l Limits) SheetCells() int64 { return orDefault(l.MaxSheetCells, DefaultMaxSheetCells) }
+
+func orDefault(v, def int64) int64 {
+	if v > 0 {
+		return v
+	}
+	return def
+}
 
 // FileBytes returns the limit for TOML and Markdown files.
 func (l Limits) FileBytes() int64 {

@@ -81,8 +81,16 @@ func Run(opts Options) (*Result, error) {
 		return &Result{}, err
 	}
 	c := opts.cache()
-	wopts := write.Options{ModTime: when, Log: opts.Log, Manifest: c.File(manifestFile)}
-	begin := func() (*write.Writer, error) { return write.Begin(opts.out(), wopts) }
+	wopts := opts.writeOptions(c, nil)
+	wopts.ModTime = when
+	if err := write.CheckOut(opts.out(), wopts); err != nil {
+		return &Result{}, err // before reading anything: the output folder is wrong
+	}
+	begin := func(config *model.Config) (*write.Writer, error) {
+		o := opts.writeOptions(c, config)
+		o.ModTime = when
+		return write.Begin(opts.out(), o)
+	}
 	res, tree, memo, err := run(opts, c, begin)
 	if err != nil {
 		return res, err
@@ -115,7 +123,7 @@ func Check(opts Options) (diag.List, error) {
 // run is the pipeline. With begin, it starts a new output tree once the site has read
 // without errors and streams every rendered file into it; the tree it returns is complete
 // and checked, to be committed. Without begin (atlas check) it writes nothing.
-func run(opts Options, c *cache.Cache, begin func() (*write.Writer, error)) (res *Result, tree *write.Writer, memo *cache.Memo, err error) {
+func run(opts Options, c *cache.Cache, begin func(*model.Config) (*write.Writer, error)) (res *Result, tree *write.Writer, memo *cache.Memo, err error) {
 	logw := opts.Log
 	if logw == nil {
 		logw = io.Discard
@@ -146,12 +154,12 @@ func run(opts Options, c *cache.Cache, begin func() (*write.Writer, error)) (res
 
 	// render the downloads and pages, checking every file as it comes and writing it into
 	// the new tree
-	layouts, closeLayouts := siteFS(opts.Site, "layouts")
+	layouts, closeLayouts := siteFS(opts.Site, read.LayoutsDir)
 	defer closeLayouts()
-	texts, closeTexts := siteFS(opts.Site, "i18n")
+	texts, closeTexts := siteFS(opts.Site, read.I18nDir)
 	defer closeTexts()
 	if begin != nil {
-		if tree, err = begin(); err != nil {
+		if tree, err = begin(&site.Config); err != nil {
 			return res, nil, nil, err
 		}
 		defer func() {
@@ -188,6 +196,23 @@ func run(opts Options, c *cache.Cache, begin func() (*write.Writer, error)) (res
 	}
 	c.SaveWeights(weights)
 	return res, tree, memo, nil
+}
+
+// CheckOut reports whether the build's output folder may be replaced by a build: an
+// *write.OutError says why not (write.CheckOut). Run checks it before it reads anything;
+// atlas serve checks it before it serves the folder.
+func CheckOut(opts Options) error {
+	return write.CheckOut(opts.out(), opts.writeOptions(opts.cache(), nil))
+}
+
+// writeOptions are the options of the build's output tree: the cache's manifest, and what
+// the build reads, which the output may not replace (with config, its boundary files too).
+func (opts Options) writeOptions(c *cache.Cache, config *model.Config) write.Options {
+	reads := read.Inputs(opts.Site, config)
+	if f := c.File(manifestFile); f != "" {
+		reads = append(reads, filepath.Dir(f)) // the cache folder
+	}
+	return write.Options{Log: opts.Log, Manifest: c.File(manifestFile), Site: opts.Site, Reads: reads}
 }
 
 // out returns the build's output folder.

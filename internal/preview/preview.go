@@ -49,7 +49,8 @@ type Options struct {
 const maxProblems = 50
 
 // Run builds the site, serves it and rebuilds it on every change until ctx is done. A failed
-// first build is not fatal: the server waits for a good one.
+// first build is not fatal: the server waits for a good one. An output folder that a build
+// may not replace (pipeline.CheckOut) is: Run returns its error at once.
 func Run(ctx context.Context, opts Options) error {
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.Site, "public")
@@ -63,6 +64,11 @@ func Run(ctx context.Context, opts Options) error {
 	logw := opts.Log
 	if logw == nil {
 		logw = io.Discard
+	}
+	// A wrong output folder is refused before anything is built or served: serving it
+	// would show its files, and a build would not replace them (write.CheckOut).
+	if err := pipeline.CheckOut(pipeline.Options{Site: opts.Site, Out: opts.Out}); err != nil {
+		return err
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {

@@ -165,3 +165,34 @@ func TestServeWarnsOnce(t *testing.T) {
 		t.Errorf("the rebuild's line does not count the new warning:\n%s", fresh)
 	}
 }
+
+// TestServeRefusesOutputFolder: atlas serve refuses, as build does, an output folder that is
+// the site's content or holds files no build wrote: it serves nothing, builds nothing, and
+// leaves the folder as it was (issue 30).
+func TestServeRefusesOutputFolder(t *testing.T) {
+	site := copyFixture(t)
+	docs := filepath.Join(t.TempDir(), "Documents")
+	os.MkdirAll(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "report.odt"), []byte("work"), 0o644)
+	for _, out := range []string{filepath.Join(site, "content"), docs} {
+		before, _ := os.ReadDir(out)
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		built := false
+		err = Run(ctx, Options{Site: site, Out: out, Listener: ln, Built: func(error) { built = true }})
+		cancel()
+		ln.Close()
+		if err == nil || !strings.Contains(err.Error(), "hoose another output folder") {
+			t.Errorf("serve into %s: %v; want it refused", out, err)
+		}
+		if built {
+			t.Errorf("serve into %s built the site", out)
+		}
+		if after, _ := os.ReadDir(out); len(after) != len(before) {
+			t.Errorf("%s held %d entries, now %d", out, len(before), len(after))
+		}
+	}
+}

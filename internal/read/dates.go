@@ -13,18 +13,34 @@ import (
 
 // SourceDate returns the time named by the SOURCE_DATE_EPOCH environment variable (seconds
 // since 1970-01-01 UTC, https://reproducible-builds.org/specs/source-date-epoch/), or the zero
-// time when it is unset or empty. A malformed value is an error, as the specification asks.
+// time when it is unset or empty. A malformed value is an error, as the specification asks,
+// and so is a time more than a day from now (SourceDateSlack): it would date every file of
+// the output in the future and let every date of the data pass the check against it.
 func SourceDate() (time.Time, error) {
 	v := os.Getenv("SOURCE_DATE_EPOCH")
 	if v == "" {
 		return time.Time{}, nil
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || n < 0 || n > 253402300799 {
+	if err != nil {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970-01-01 UTC", v)
+	}
+	if n < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s is before 1970-01-01 UTC: it must be the time of the data's last commit (git log -1 --format=%%ct), or unset", v)
+	}
+	if latest := time.Now().Add(SourceDateSlack); n > latest.Unix() {
+		when := "after the year 9999"
+		if n <= 253402300799 {
+			when = time.Unix(n, 0).UTC().Format(time.DateOnly)
+		}
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%s is %s, in the future: it must be the time of the data's last commit (git log -1 --format=%%ct), or unset", v, when)
 	}
 	return time.Unix(n, 0).UTC(), nil
 }
+
+// SourceDateSlack is how far after now SOURCE_DATE_EPOCH may lie, for a clock a little behind
+// the machine that set it.
+const SourceDateSlack = 24 * time.Hour
 
 // ReferenceDate returns the build's reference date, the day after which no date in the site
 // in dir can be (model.Reference): the day of SOURCE_DATE_EPOCH if it is set; else, when

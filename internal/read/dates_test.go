@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,5 +76,37 @@ func TestTodayReference(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "soon")
 	if _, err := TodayReference(); err == nil {
 		t.Error("a malformed SOURCE_DATE_EPOCH was accepted")
+	}
+}
+
+// TestSourceDateRange: SOURCE_DATE_EPOCH must lie between 1970 and a day from now. A value in
+// the future (99999999999, the year 5138) is an error naming the variable, not a build whose
+// future-date checks are off and whose files are dated then (issue 30).
+func TestSourceDateRange(t *testing.T) {
+	now := time.Now().Unix()
+	for _, tt := range []struct {
+		v  string
+		ok bool
+	}{
+		{"0", true},
+		{"315532800", true}, // 1980-01-01
+		{strconv.FormatInt(now, 10), true},
+		{strconv.FormatInt(now+12*3600, 10), true}, // a clock a little ahead
+		{strconv.FormatInt(now+2*86400, 10), false},
+		{"99999999999", false},
+		{"253402300799", false},
+		{"-1", false},
+	} {
+		t.Setenv("SOURCE_DATE_EPOCH", tt.v)
+		_, err := SourceDate()
+		if (err == nil) != tt.ok {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: error %v, want ok=%v", tt.v, err, tt.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH="+tt.v) {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: error %q does not name the variable", tt.v, err)
+		}
+		if _, rerr := ReferenceDate(t.TempDir()); (rerr == nil) != tt.ok {
+			t.Errorf("ReferenceDate with SOURCE_DATE_EPOCH=%s: %v", tt.v, rerr)
+		}
 	}
 }

@@ -30,8 +30,31 @@ const (
 	UnitsDir     = "content/units"
 	FormerDir    = "content/former"
 	StoriesDir   = "content/stories"
+	ContentDir   = "content" // every folder of content above lies in it
+	GeoDir       = "geo"     // the boundary files, by custom
+	LayoutsDir   = "layouts" // layouts that replace the built-in ones; optional
+	I18nDir      = "i18n"    // interface strings that replace the built-in ones; optional
 	defaultLang  = "vi"
 )
+
+// Inputs returns what a build of the site in dir reads, as paths in dir: atlas.toml, the
+// folders content/, geo/, layouts/ and i18n/, and the boundary files of config (which may be
+// nil) wherever in the site they lie. A build's output may be none of them, hold none and lie
+// in none (see write.CheckOut).
+func Inputs(dir string, config *model.Config) []string {
+	var in []string
+	for _, p := range []string{ConfigFile, ContentDir, GeoDir, LayoutsDir, I18nDir} {
+		in = append(in, filepath.Join(dir, p))
+	}
+	if config != nil {
+		for _, b := range config.Boundaries {
+			if p := path.Clean(filepath.ToSlash(b.File)); fs.ValidPath(p) {
+				in = append(in, filepath.Join(dir, filepath.FromSlash(p)))
+			}
+		}
+	}
+	return in
+}
 
 // Site reads the site in dir: the whole content model, stories with their English
 // translations attached (a story's <name>.en.md gives its English title, summary and body).
@@ -56,7 +79,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	if decode == nil {
 		decode = Boundaries
 	}
-	r := &reader{files: &Files{keys: map[string]*fileKeys{}, failed: map[string]bool{}}}
+	r := &reader{files: &Files{keys: map[string]*fileKeys{}, failed: map[string]bool{}}, seen: map[string]bool{}}
 	s := &model.Site{}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -91,6 +114,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 		s.Boundaries = append(s.Boundaries, bs...)
 	}
 	s.Units = append(s.Units, boundaryUnits(s)...)
+	r.unread()
 	sortSite(s)
 	r.errs.Sort()
 	return s, r.files, r.errs
@@ -143,7 +167,11 @@ type reader struct {
 	fsys   fs.FS
 	errs   diag.List
 	files  *Files
-	limits *model.Limits // the site's, once atlas.toml is read
+	limits *model.Limits   // the site's, once atlas.toml is read
+	seen   map[string]bool // the files read, or tried
+	// configRead: atlas.toml was decoded whole, so that its [[boundaries]] name every
+	// boundary file the site has.
+	configRead bool
 }
 
 // file reads the TOML or Markdown file name.
@@ -155,6 +183,7 @@ func (r *reader) file(name string) ([]byte, bool) {
 // reporting a missing, unreadable, escaping or oversized file.
 func (r *reader) fileMax(name string, limit int64) ([]byte, bool) {
 	name = path.Clean(filepath.ToSlash(name))
+	r.seen[name] = true
 	if !fs.ValidPath(name) {
 		r.errs.Errorf(diag.Pos{File: name}, "path leaves the site folder")
 		return nil, false
@@ -218,6 +247,64 @@ func readAll[T any](r *reader, dir, ext string, parse func(name string, data []b
 	return out
 }
 
+// contentExt is the extension of the files read in each folder of content/.
+var contentExt = map[string]string{CriteriaDir: ".toml", ProvincesDir: ".toml", UnitsDir: ".toml", FormerDir: ".toml", StoriesDir: ".md"}
+
+// unread warns of every file in content/ and geo/ that the site was not read from, saying
+// why: a unit file named 03664.TOML (as a keeper on Windows or macOS may save it) is not
+// read, and its unit would otherwise fall back to "no data" without a word. Hidden files and
+// folders (.gitkeep, an editor's swap file) are left unsaid.
+func (r *reader) unread() {
+	// A file read through a symbolic link inside the site is read.
+	for p := range r.seen {
+		if target, err := fs.ReadLink(r.fsys, p); err == nil && !path.IsAbs(target) {
+			r.seen[path.Join(path.Dir(p), target)] = true
+		}
+	}
+	for _, top := range []string{ContentDir, GeoDir} {
+		if top == GeoDir && !r.configRead {
+			continue // atlas.toml's own error says why no boundary file was read
+		}
+		fs.WalkDir(r.fsys, top, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return nil // a missing or unreadable folder: reading it said so, if it had to
+			case p != top && strings.HasPrefix(d.Name(), "."):
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+			case !d.IsDir() && !r.seen[p]:
+				r.errs.Warnf(diag.Pos{File: p}, "not read: %s", whyUnread(top, p))
+			}
+			return nil
+		})
+	}
+}
+
+// whyUnread says why the file p, under the folder top, is not read.
+func whyUnread(top, p string) string {
+	dir, base := path.Split(p)
+	dir = path.Clean(dir)
+	if ext, ok := contentExt[dir]; ok {
+		if strings.EqualFold(path.Ext(base), ext) {
+			return "write the extension " + ext + ", in lower case"
+		}
+		return "the files of " + dir + " end in " + ext
+	}
+	for d := range contentExt {
+		if strings.HasPrefix(dir, d+"/") {
+			return "the atlas reads no folder inside " + d
+		}
+	}
+	switch {
+	case top == GeoDir:
+		return "no [[boundaries]] entry of atlas.toml names it"
+	case p != NationFile && strings.EqualFold(p, NationFile):
+		return "write the extension .toml, in lower case"
+	}
+	return "content/ holds the folders criteria, provinces, units, former and stories, and nation.toml"
+}
+
 // decode decodes the TOML file name into v and reports its problems. It returns false when v
 // could not be decoded whole; the file is then marked as failed (see Files.Failed).
 func (r *reader) decode(name string, data []byte, v any) bool {
@@ -257,7 +344,7 @@ func (r *reader) config(c *model.Config) {
 	if !ok {
 		return
 	}
-	r.decode(ConfigFile, data, c)
+	r.configRead = r.decode(ConfigFile, data, c)
 	c.File = ConfigFile
 	if c.Language == "" {
 		c.Language = defaultLang

@@ -87,7 +87,6 @@ merge = "full"
 `,
 		"content/stories/muoi-nam.md": "+++\ntitle = \"Mười năm\"\ndate = 2026-11-28\nunits = [\"03646\"]\n+++\n\nBody of the story.\n",
 		"content/stories/.hidden.md":  "not a story",
-		"content/units/README.txt":    "not a unit",
 		"geo/communes.geojson":        squareGeoJSON,
 	}
 }
@@ -272,7 +271,8 @@ func TestSiteBroken(t *testing.T) {
 			[]string{`geo/communes.geojson: error: cannot read file: no such file`}},
 		{"boundary file outside the site",
 			map[string]string{"atlas.toml": "title = \"x\"\n[[boundaries]]\nfile = \"../communes.geojson\"\n"},
-			[]string{`../communes.geojson: error: path leaves the site folder`}},
+			[]string{`../communes.geojson: error: path leaves the site folder`,
+				`geo/communes.geojson: warning: not read: no [[boundaries]] entry of atlas.toml names it`}},
 		{"story front matter not closed",
 			map[string]string{"content/stories/muoi-nam.md": "+++\ntitle = \"a\"\nBody\n"},
 			[]string{`content/stories/muoi-nam.md:1:1: error: unterminated front matter: no closing "+++" line`}},
@@ -281,7 +281,8 @@ func TestSiteBroken(t *testing.T) {
 				"atlas.toml":               "title = \"x\"\n[limits]\nmax_file_bytes = 4000\n",
 				"content/units/03646.toml": "code = \"03646\"\nname = \"x\"\n" + strings.Repeat("# padding\n", 400),
 			},
-			[]string{`content/units/03646.toml: error: file is larger than the limit of 4000 bytes (see [limits] in atlas.toml)`}},
+			[]string{`content/units/03646.toml: error: file is larger than the limit of 4000 bytes (see [limits] in atlas.toml)`,
+				`geo/communes.geojson: warning: not read: no [[boundaries]] entry of atlas.toml names it`}},
 		{"boundary file over the size limit",
 			map[string]string{"atlas.toml": "title = \"x\"\n[[boundaries]]\nfile = \"geo/communes.geojson\"\n[limits]\nmax_boundary_bytes = 10\n"},
 			[]string{`geo/communes.geojson: error: file is larger than the limit of 10 bytes (see [limits] in atlas.toml)`}},

@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/ntm-atlas/atlas/internal/contentfile"
+	"github.com/ntm-atlas/atlas/internal/read"
 )
 
 // siteConfig is the part of atlas.toml the templates need.
@@ -72,6 +75,9 @@ func NewUnit(site, code string) (string, error) {
 			if err != nil {
 				return "", err
 			}
+			if err := checkSize(site, dst, data); err != nil {
+				return "", err
+			}
 			return dst, os.WriteFile(dst, data, 0o644)
 		}
 	}
@@ -101,10 +107,23 @@ func NewStory(site, title string, date time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := checkSize(site, dst, data); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return "", err
 	}
 	return dst, os.WriteFile(dst, data, 0o644)
+}
+
+// checkSize returns an error when data, the file dst about to be written into site, is larger
+// than the site's [limits] let the build read.
+func checkSize(site, dst string, data []byte) error {
+	lim, err := read.Limits(site)
+	if err != nil {
+		return err
+	}
+	return contentfile.CheckSize(dst, data, lim.FileBytes())
 }
 
 func or(s, def string) string {

@@ -25,6 +25,8 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/contentfile"
 	"github.com/ntm-atlas/atlas/internal/mapping"
+	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/read"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -237,6 +239,22 @@ func NewSite(b *Boundaries, opts Options) (*Result, error) {
 		res.Files = append(res.Files, p)
 	}
 	sort.Strings(res.Files)
+	// Write nothing the new site's first build would refuse: a name of a megabyte in the
+	// boundary file makes a unit file larger than the build reads.
+	var lim model.Limits // the new atlas.toml sets none
+	for _, p := range res.Files {
+		limit := lim.FileBytes()
+		switch {
+		case p == geoFile:
+			limit = lim.BoundaryBytes()
+		case p == read.ConfigFile, strings.HasPrefix(p, read.ContentDir+"/"):
+		default:
+			continue // not read by the build
+		}
+		if err := contentfile.CheckSize(p, files[p], limit); err != nil {
+			return nil, fmt.Errorf("%s: %w", b.File, err)
+		}
+	}
 	for _, p := range res.Files {
 		dst := filepath.Join(opts.Dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {

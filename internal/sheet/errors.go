@@ -23,9 +23,15 @@ type Error struct {
 	Col    int    // from 1; 0 for the row as a whole
 	Header string // the column's header as written, when it has one
 	Msg    string
+	// more, in the last entry of an ErrorList that reached MaxErrors, counts the errors
+	// left out; such an entry holds no error of its own.
+	more int
 }
 
 func (e *Error) Error() string {
+	if e.more > 0 {
+		return fmt.Sprintf("%s: and %d more errors, not listed", e.File, e.more)
+	}
 	var where []string
 	if e.Sheet != "" {
 		where = append(where, fmt.Sprintf("sheet %q", e.Sheet))
@@ -47,19 +53,46 @@ func (e *Error) Error() string {
 	return s + ": " + e.Msg
 }
 
-// ErrorList collects errors. Its zero value is ready to use.
+// MaxErrors is the most errors an ErrorList holds: past it, Add only counts them, so that a
+// sheet of a million bad rows costs neither the memory of a million errors nor a million
+// lines on the terminal.
+const MaxErrors = 100
+
+// ErrorList collects errors. Its zero value is ready to use. It lists at most MaxErrors; the
+// errors added after them are counted in one last entry, which prints as "FILE: and N more
+// errors, not listed" (Count tells them all).
 type ErrorList []*Error
 
-// Add adds an error at pos.
+// Add adds an error at pos, or counts it once the list holds MaxErrors.
 func (l *ErrorList) Add(pos Pos, format string, args ...any) {
+	if n := len(*l); n >= MaxErrors {
+		if last := (*l)[n-1]; last.more > 0 {
+			last.more++
+		} else {
+			*l = append(*l, &Error{File: pos.File, more: 1})
+		}
+		return
+	}
 	*l = append(*l, &Error{File: pos.File, Sheet: pos.Sheet, Row: pos.Row, Col: pos.Col, Header: pos.Header, Msg: fmt.Sprintf(format, args...)})
 }
 
-// Sort orders the list as the file reads: by file, sheet, row, column, then message.
+// Count returns how many errors were added: those listed and those only counted.
+func (l ErrorList) Count() int {
+	n := len(l)
+	if n > 0 && l[n-1].more > 0 {
+		n += l[n-1].more - 1
+	}
+	return n
+}
+
+// Sort orders the list as the file reads: by file, sheet, row, column, then message. The
+// count of the errors not listed stays last.
 func (l ErrorList) Sort() {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
 		switch {
+		case a.more > 0 || b.more > 0:
+			return b.more > 0 && a.more == 0
 		case a.File != b.File:
 			return a.File < b.File
 		case a.Sheet != b.Sheet:

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/csvcell"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/xuri/excelize/v2"
 )
@@ -87,12 +88,25 @@ func Export(opts ExportOptions) ([][]string, error) {
 }
 
 // WriteCSV writes rows as CSV: UTF-8 with a byte order mark, which spreadsheet programs need
-// to read Vietnamese text right, comma separated, lines ending in LF.
+// to read Vietnamese text right, comma separated, lines ending in LF. No cell is written as a
+// spreadsheet would read a formula: csvcell.Neutralize puts an apostrophe before it, as in
+// the site's CSV downloads, and Parse takes it away again.
 func WriteCSV(w io.Writer, rows [][]string) error {
 	var b bytes.Buffer
 	b.WriteString(utf8BOM)
 	cw := csv.NewWriter(&b)
-	if err := cw.WriteAll(rows); err != nil {
+	cells := make([]string, 0, numColumns)
+	for _, row := range rows {
+		cells = cells[:0]
+		for _, c := range row {
+			cells = append(cells, csvcell.Neutralize(c))
+		}
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())

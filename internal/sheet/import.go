@@ -37,6 +37,29 @@ type Plan struct {
 	Rows        int       // data rows read
 	Assessments int       // rows that state an assessment
 	Same        int       // assessments the files already hold as the sheet gives them
+	// Warnings are what the keeper should know of the sheet though it imports: the cells
+	// that hold formulas, whose values as last computed are what is imported.
+	Warnings []*Error
+}
+
+// formulaWarnings returns a warning for each cell of t that holds a formula: Import reads the
+// value the spreadsheet last computed, which may not be what the keeper sees once the
+// workbook recomputes, and a formula without one reads as blank.
+func formulaWarnings(t *Table) []*Error {
+	var out []*Error
+	for _, f := range t.Formulas {
+		e := &Error{File: t.File, Sheet: t.Sheet, Row: f.Row, Col: f.Col}
+		if len(t.Rows) > 0 && f.Row > t.Rows[0].N && f.Col <= len(t.Rows[0].Cells) {
+			e.Header = strings.TrimSpace(t.Rows[0].Cells[f.Col-1])
+		}
+		if f.Value != "" {
+			e.Msg = fmt.Sprintf("the cell holds a formula, =%s: its value as the spreadsheet last computed it, %q, is imported", clip(f.Text), clip(f.Value))
+		} else {
+			e.Msg = fmt.Sprintf("the cell holds a formula, =%s, with no computed value: it reads as blank. Open and save the workbook in a spreadsheet program, or paste the values", clip(f.Text))
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // Change is one unit file an import writes.
@@ -48,22 +71,41 @@ type Change struct {
 	Replaced [][2]*model.Assessment // the old and the new assessment
 }
 
-// ReadTable reads the sheet file: CSV or XLSX by its extension.
-func ReadTable(file, sheet string) (*Table, error) {
-	data, err := os.ReadFile(file)
+// ReadTable reads the sheet file, CSV or XLSX by its extension, within the limits lim: a file
+// larger than lim.SheetBytes is refused before it is read, and ReadCSV and ReadXLSX bound the
+// rest.
+func ReadTable(file, sheet string, lim model.Limits) (*Table, error) {
+	ext := strings.ToLower(filepath.Ext(file))
+	switch {
+	case ext != ".csv" && ext != ".xlsx":
+		return nil, fmt.Errorf("%s: want a .csv or .xlsx file", file)
+	case ext == ".csv" && sheet != "":
+		return nil, fmt.Errorf("%s: a CSV file has no sheets to choose with -sheet", file)
+	}
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".csv":
-		if sheet != "" {
-			return nil, fmt.Errorf("%s: a CSV file has no sheets to choose with -sheet", file)
-		}
-		return ReadCSV(file, data)
-	case ".xlsx":
-		return ReadXLSX(file, data, sheet)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("%s: want a .csv or .xlsx file", file)
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", file)
+	}
+	if st.Size() > lim.SheetBytes() {
+		return nil, ErrorList{{File: file, Msg: fmt.Sprintf("the file is %s, over the limit of %s for a sheet to import ([limits] max_sheet_bytes in atlas.toml)",
+			bytesText(uint64(st.Size())), bytesText(uint64(lim.SheetBytes())))}}
+	}
+	if ext == ".xlsx" {
+		return ReadXLSX(file, f, st.Size(), sheet, lim)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, lim.SheetBytes()))
+	if err != nil {
+		return nil, err
+	}
+	return ReadCSV(file, data, lim)
 }
 
 // Import reads the sheet and the site and plans the import: every row is checked before
@@ -74,7 +116,7 @@ func Import(opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := ReadTable(opts.File, opts.Sheet)
+	t, err := ReadTable(opts.File, opts.Sheet, site.Config.Limits)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +125,7 @@ func Import(opts Options) (*Plan, error) {
 	for _, s := range site.CriteriaSets {
 		im.sets[s.ID] = s
 	}
-	plan := &Plan{Rows: len(recs)}
+	plan := &Plan{Rows: len(recs), Warnings: formulaWarnings(t)}
 	for _, r := range recs {
 		if im.row(r) {
 			plan.Assessments++
@@ -367,7 +409,17 @@ func (im *importer) plan(p *Plan) error {
 		if c.New, err = contentfile.WithAssessments(prefix, merged); err != nil {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
+		if err := contentfile.CheckSize(c.Path, c.New, im.site.Config.Limits.FileBytes()); err != nil {
+			// The build would refuse the file: say so at the rows that filled it.
+			for _, x := range im.rows[u] {
+				im.errs.Add(x.rec.row, "%v", err)
+			}
+			continue
+		}
 		p.Changes = append(p.Changes, c)
+	}
+	if err := im.errs.Err(); err != nil {
+		return err
 	}
 	sort.Slice(p.Changes, func(i, j int) bool { return p.Changes[i].Path < p.Changes[j].Path })
 	return nil

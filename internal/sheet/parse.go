@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ntm-atlas/atlas/internal/csvcell"
 	"github.com/ntm-atlas/atlas/internal/vi"
 	"github.com/xuri/excelize/v2"
 )
@@ -95,7 +96,9 @@ func Parse(t *Table) ([]*Record, ErrorList) {
 			}
 		}
 		for i, cell := range row.Cells {
-			cell = strings.TrimSpace(vi.NFC(cell))
+			// A cell that Export wrote with an apostrophe before a formula's first
+			// character (csvcell.Neutralize) reads as it was.
+			cell = csvcell.Restore(strings.TrimSpace(vi.NFC(cell)))
 			if cell == "" {
 				continue
 			}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 func TestReadCSVSeparatorsAndBOM(t *testing.T) {
@@ -20,7 +22,7 @@ func TestReadCSVSeparatorsAndBOM(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tb, err := ReadCSV("x.csv", []byte(tt.in))
+			tb, err := ReadCSV("x.csv", []byte(tt.in), model.Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -37,7 +39,7 @@ func TestReadCSVSeparatorsAndBOM(t *testing.T) {
 
 func TestReadCSVRowNumbers(t *testing.T) {
 	// A quoted cell over two lines is one row; blank rows are skipped but counted.
-	tb, err := ReadCSV("x.csv", []byte("code,note\n\n03664,\"two\nlines\"\n03670,x\n"))
+	tb, err := ReadCSV("x.csv", []byte("code,note\n\n03664,\"two\nlines\"\n03670,x\n"), model.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +59,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"code,level\n\xff\n", `x.csv: line 2 is not UTF-8: save the file as "CSV UTF-8"`},
 	}
 	for _, tt := range tests {
-		_, err := ReadCSV("x.csv", []byte(tt.in))
+		_, err := ReadCSV("x.csv", []byte(tt.in), model.Limits{})
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("ReadCSV(%q): %v, want %s", tt.in, err, tt.want)
 		}
@@ -79,7 +81,7 @@ func TestParseHeaders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tb, err := ReadCSV("x.csv", []byte(tt.head+"\n"))
+			tb, err := ReadCSV("x.csv", []byte(tt.head+"\n"), model.Limits{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -143,7 +145,7 @@ func TestParseValues(t *testing.T) {
 }
 
 func TestParseStrayCells(t *testing.T) {
-	tb, _ := ReadCSV("x.csv", []byte("code,,level\n03664,oops,standard,extra\n"))
+	tb, _ := ReadCSV("x.csv", []byte("code,,level\n03664,oops,standard,extra\n"), model.Limits{})
 	_, errs := Parse(tb)
 	want := "x.csv: row 2, column B: cell \"oops\" stands in a column without a header\nx.csv: row 2, column D: cell \"extra\" stands in a column without a header"
 	if got := errs.Error(); got != want {
@@ -160,7 +162,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("code,level\n\"unterminated\n"))
 	f.Add([]byte(",,,\n,,,,,,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := ReadCSV("f.csv", data)
+		tb, err := ReadCSV("f.csv", data, model.Limits{})
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "f.csv: ") {
 				t.Fatalf("error without the file name: %v", err)

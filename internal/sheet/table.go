@@ -6,11 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // Table is the cells of one sheet as read, before their meaning is known.
@@ -21,6 +20,8 @@ type Table struct {
 	// Serial says that a number in a date column is a spreadsheet date serial (XLSX), and
 	// Date1904 that serials count from 1904 rather than 1900.
 	Serial, Date1904 bool
+	// Formulas are the cells of an XLSX sheet that hold a formula, in file order.
+	Formulas []Formula
 }
 
 // Row is one row of cells, numbered as a spreadsheet shows it.
@@ -38,8 +39,9 @@ const utf8BOM = "\xef\xbb\xbf"
 // ReadCSV reads a CSV file: UTF-8, with or without a byte order mark, its cells separated by
 // commas, semicolons (as spreadsheet programs in many locales save) or tabs, whichever the
 // first line holds most of outside quotes. Row numbers count records, as a spreadsheet program
-// shows them once it opens the file; a cell that spans lines is one row.
-func ReadCSV(name string, data []byte) (*Table, error) {
+// shows them once it opens the file; a cell that spans lines is one row. A file with more rows
+// or cells than lim allows is an error at the row that goes over, and reading stops there.
+func ReadCSV(name string, data []byte, lim model.Limits) (*Table, error) {
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	t := &Table{File: name}
 	if !utf8.Valid(data) {
@@ -49,6 +51,8 @@ func ReadCSV(name string, data []byte) (*Table, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)
 	r.FieldsPerRecord = -1
+	maxRows, maxCells := lim.SheetRows(), lim.SheetCells()
+	var rows, cells int64
 	for n := 1; ; n++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -62,9 +66,16 @@ func ReadCSV(name string, data []byte) (*Table, error) {
 			}
 			return nil, ErrorList{{File: name, Row: n, Msg: msg}}
 		}
-		if !blank(rec) {
-			t.Rows = append(t.Rows, Row{N: n, Cells: rec})
+		if blank(rec) {
+			continue
 		}
+		if rows++; rows > maxRows {
+			return nil, ErrorList{{File: name, Row: n, Msg: fmt.Sprintf("the sheet has more than %d rows, the limit ([limits] max_sheet_rows in atlas.toml)", maxRows)}}
+		}
+		if cells += int64(len(rec)); cells > maxCells {
+			return nil, ErrorList{{File: name, Row: n, Msg: fmt.Sprintf("the sheet has more than %d cells, the limit ([limits] max_sheet_cells in atlas.toml; blank cells left of a filled one count)", maxCells)}}
+		}
+		t.Rows = append(t.Rows, Row{N: n, Cells: rec})
 	}
 	return t, nil
 }
@@ -113,40 +124,6 @@ func blank(cells []string) bool {
 		}
 	}
 	return true
-}
-
-// ReadXLSX reads one worksheet of an XLSX file: the named one, or the first when sheet is
-// empty. Cells are read as stored, not as displayed: a date is its serial number, which the
-// date columns convert.
-func ReadXLSX(name string, data []byte, sheet string) (*Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("cannot read the workbook: %v", err)}}
-	}
-	defer f.Close()
-	list := f.GetSheetList()
-	if sheet == "" {
-		if len(list) == 0 {
-			return nil, ErrorList{{File: name, Msg: "the workbook has no sheet"}}
-		}
-		sheet = list[0]
-	} else if !slices.Contains(list, sheet) {
-		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("no sheet %q (sheets: %s)", sheet, quoteAll(list))}}
-	}
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, ErrorList{{File: name, Sheet: sheet, Msg: fmt.Sprintf("cannot read the sheet: %v", err)}}
-	}
-	t := &Table{File: name, Sheet: sheet, Serial: true}
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		t.Date1904 = *p.Date1904
-	}
-	for i, cells := range rows {
-		if !blank(cells) {
-			t.Rows = append(t.Rows, Row{N: i + 1, Cells: cells})
-		}
-	}
-	return t, nil
 }
 
 func quoteAll(list []string) string {

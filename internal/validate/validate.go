@@ -86,6 +86,24 @@ func (v *checker) yearAfterRef(y int) bool {
 	return !v.ref.Date.IsZero() && y > v.ref.Date.Year()
 }
 
+// AfterReference is the cause of an error about a date of the data after the build's
+// reference date: the earliest day the date can be (the first of its year, for a year), as
+// a UTC midnight. Whoever knows where the reference came from can tell whether the date or
+// the reference is wrong.
+type AfterReference struct{ Day time.Time }
+
+func (e *AfterReference) Error() string {
+	return "after the reference date: " + e.Day.Format(time.DateOnly)
+}
+
+// afterRef adds an error at pos about a date whose earliest day is day, after the reference.
+func (v *checker) afterRef(pos diag.Pos, day time.Time, format string, args ...any) {
+	v.errs = append(v.errs, &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: fmt.Sprintf(format, args...), Err: &AfterReference{Day: day}})
+}
+
+// yearStart is the first day of the year y.
+func yearStart(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+
 // civil is the day of t as a UTC midnight, to compare days whatever their location.
 func civil(t time.Time) time.Time {
 	y, m, d := t.Date()
@@ -121,6 +139,19 @@ func (v *checker) config() {
 	}
 	if c.Limits.MaxBoundaryBytes < 0 {
 		v.errs.Errorf(v.at(f, "limits.max_boundary_bytes"), "max_boundary_bytes must be positive (0 means the default, %d)", model.DefaultMaxBoundaryBytes)
+	}
+	for _, l := range []struct {
+		key    string
+		v, def int64
+	}{
+		{"max_sheet_bytes", c.Limits.MaxSheetBytes, model.DefaultMaxSheetBytes},
+		{"max_sheet_part_bytes", c.Limits.MaxSheetPartBytes, model.DefaultMaxSheetPartBytes},
+		{"max_sheet_rows", c.Limits.MaxSheetRows, model.DefaultMaxSheetRows},
+		{"max_sheet_cells", c.Limits.MaxSheetCells, model.DefaultMaxSheetCells},
+	} {
+		if l.v < 0 {
+			v.errs.Errorf(v.at(f, "limits."+l.key), "%s must be positive (0 means the default, %d)", l.key, l.def)
+		}
 	}
 }
 
@@ -190,7 +221,7 @@ func (v *checker) provinces() {
 			if m.Year < FirstYear || m.Year > LastYear {
 				v.errs.Errorf(v.at(p.File, m.Path+".year"), "milestone year %d is outside the programme (%d–%d)", m.Year, FirstYear, LastYear)
 			} else if v.yearAfterRef(m.Year) {
-				v.errs.Errorf(v.at(p.File, m.Path+".year"), "milestone year %d is after %s", m.Year, v.ref)
+				v.afterRef(v.at(p.File, m.Path+".year"), yearStart(m.Year), "milestone year %d is after %s", m.Year, v.ref)
 			}
 			if !v.anyLevel(m.Level) && !v.anyFailed() {
 				v.errs.Errorf(v.at(p.File, m.Path+".level"), "milestone level %q is not a level of any criteria set", m.Level)
@@ -199,7 +230,7 @@ func (v *checker) provinces() {
 		}
 		for _, d := range p.Districts {
 			if v.yearAfterRef(d.Year) {
-				v.errs.Errorf(v.at(p.File, d.Path+".year"), "district completion year %d is after %s", d.Year, v.ref)
+				v.afterRef(v.at(p.File, d.Path+".year"), yearStart(d.Year), "district completion year %d is after %s", d.Year, v.ref)
 			}
 			v.sourceURL(p.File, d.Path+".source_url", d.SourceURL, true)
 		}
@@ -265,12 +296,16 @@ func (v *checker) assessment(u *model.Unit, a *model.Assessment) {
 	case a.AsOf.IsZero():
 		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "assessment against %s has no as_of date", set.ID)
 	case v.dayAfterRef(a.AsOf):
-		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "as_of %s is after %s", a.AsOf.Format("2006-01-02"), v.ref)
+		v.afterRef(v.at(u.File, a.Path+".as_of"), civil(a.AsOf), "as_of %s is after %s", a.AsOf.Format("2006-01-02"), v.ref)
 	case hasYears(set) && (a.AsOf.Year() < set.StartYear || a.AsOf.Year() > set.EndYear):
 		v.errs.Errorf(v.at(u.File, a.Path+".as_of"), "as_of %s is outside criteria set %s (%d–%d)", a.AsOf.Format("2006-01-02"), set.ID, set.StartYear, set.EndYear)
 	}
 	lvl := set.Level(a.Level)
-	if lvl == nil {
+	switch {
+	case a.Level == "":
+		// A misspelt key ("levle") leaves the level empty: say so, not that "" is no level.
+		v.errs.Errorf(v.at(u.File, a.Path+".level"), "assessment has no level (%s)", setLevels(set))
+	case lvl == nil:
 		v.errs.Errorf(v.at(u.File, a.Path+".level"), "level %q is not a level of criteria set %s (%s)", a.Level, set.ID, levelIDs(set))
 	}
 	met := map[string]bool{}
@@ -327,10 +362,15 @@ func (v *checker) former() {
 
 func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
 	if r.CriteriaSet != "" {
-		set := v.ix.Sets[r.CriteriaSet]
-		if set == nil {
+		switch set := v.ix.Sets[r.CriteriaSet]; {
+		case set == nil:
 			v.errs.Errorf(v.at(f.File, r.Path+".criteria_set"), "criteria_set %q: no such set in content/criteria", r.CriteriaSet)
-		} else if set.Level(r.Level) == nil && !v.opts.Failed(set.File) {
+		case v.opts.Failed(set.File):
+			// the set's own error says why its levels are not known
+		case r.Level == "":
+			// A misspelt key ("levle") leaves the level empty: say so, not that "" is no level.
+			v.errs.Errorf(v.at(f.File, r.Path+".level"), "recognition has no level (%s)", setLevels(set))
+		case set.Level(r.Level) == nil:
 			v.errs.Errorf(v.at(f.File, r.Path+".level"), "level %q is not a level of criteria set %s (%s)", r.Level, set.ID, levelIDs(set))
 		}
 	} else if r.Level == "" {
@@ -349,7 +389,7 @@ func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
 	if r.Year > f.Until.Year() {
 		v.errs.Errorf(v.at(f.File, r.Path+".year"), "recognised in %d, after the unit ended on %s", r.Year, f.Until.Format("2006-01-02"))
 	} else if v.yearAfterRef(r.Year) {
-		v.errs.Errorf(v.at(f.File, r.Path+".year"), "recognised in %d, after %s", r.Year, v.ref)
+		v.afterRef(v.at(f.File, r.Path+".year"), yearStart(r.Year), "recognised in %d, after %s", r.Year, v.ref)
 	}
 	v.sourceURL(f.File, r.Path+".source_url", r.SourceURL, false)
 }
@@ -370,7 +410,7 @@ func (v *checker) stories() {
 		if st.Date.IsZero() {
 			v.errs.Errorf(diag.Pos{File: st.File, Line: 1, Col: 1}, "story has no date")
 		} else if v.dayAfterRef(st.Date) {
-			v.errs.Errorf(v.at(st.File, "date"), "date %s is after %s", st.Date.Format("2006-01-02"), v.ref)
+			v.afterRef(v.at(st.File, "date"), civil(st.Date), "date %s is after %s", st.Date.Format("2006-01-02"), v.ref)
 		}
 		for i, c := range st.Units {
 			if v.ix.Units[c] == nil {
@@ -458,6 +498,11 @@ func (v *checker) anyLevel(id string) bool {
 		}
 	}
 	return false
+}
+
+// setLevels names the set and its levels: "levels of criteria set 2026-2030: …".
+func setLevels(s *model.CriteriaSet) string {
+	return "levels of criteria set " + s.ID + ": " + strings.TrimPrefix(levelIDs(s), "levels: ")
 }
 
 func levelIDs(s *model.CriteriaSet) string {

@@ -116,3 +116,29 @@ func TestAbortReleasesLock(t *testing.T) {
 		t.Error("Commit after Abort succeeded")
 	}
 }
+
+// A lock file that is a symbolic link is not followed: a build does not create or lock a file
+// elsewhere through it, and fails saying why.
+func TestLockRefusesSymlink(t *testing.T) {
+	parent := t.TempDir()
+	elsewhere := filepath.Join(t.TempDir(), "victim")
+	if err := os.Symlink(elsewhere, filepath.Join(parent, LockName("public"))); err != nil {
+		t.Fatal(err)
+	}
+	err := Tree(filepath.Join(parent, "public"), map[string][]byte{"a": []byte("a")}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Tree with a symbolic link for a lock file: %v; want it refused as not a regular file", err)
+	}
+	if _, err := os.Lstat(elsewhere); !os.IsNotExist(err) {
+		t.Errorf("the link's target was created: %v", err)
+	}
+	if _, err := os.Lstat(filepath.Join(parent, "public")); !os.IsNotExist(err) {
+		t.Errorf("the output was written: %v", err)
+	}
+	// A folder in its place is no lock file either.
+	os.Remove(filepath.Join(parent, LockName("public")))
+	os.Mkdir(filepath.Join(parent, LockName("public")), 0o755)
+	if err := Tree(filepath.Join(parent, "public"), nil, Options{}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Tree with a folder for a lock file: %v", err)
+	}
+}

@@ -31,6 +31,12 @@ type Options struct {
 	// Log, when set, is told when the Writer waits for another build of the same output
 	// folder to finish.
 	Log io.Writer
+	// Site, when set, is the folder the build reads: the output folder may lie inside it,
+	// but may not be it or hold it (see CheckOut).
+	Site string
+	// Reads are the folders and files the build reads (inside Site): the output folder may
+	// not be one of them, hold one, or lie inside one.
+	Reads []string
 }
 
 // Tree writes files (slash-separated paths relative to out) as the new content of the folder
@@ -88,9 +94,14 @@ type Writer struct {
 }
 
 // Begin starts a new tree for the folder out, once no other Writer of out is running: it
-// waits for the lock on out (see Writer), telling Options.Log once that it does.
+// waits for the lock on out (see Writer), telling Options.Log once that it does. A folder
+// that is not the output's to replace (see CheckOut) is refused with an *OutError before
+// anything is created, and checked again once the lock is held.
 func Begin(out string, opts Options) (*Writer, error) {
 	out = filepath.Clean(out)
+	if err := CheckOut(out, opts); err != nil {
+		return nil, err
+	}
 	parent, base := filepath.Split(out)
 	parent = filepath.Clean(parent)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -99,6 +110,10 @@ func Begin(out string, opts Options) (*Writer, error) {
 	lock, err := lockOutput(filepath.Join(parent, LockName(base)), opts.Log,
 		fmt.Sprintf("waiting for another build of %s to finish", out))
 	if err != nil {
+		return nil, err
+	}
+	if err := CheckOut(out, opts); err != nil {
+		lock.Close()
 		return nil, err
 	}
 	removeStale(parent, base)
@@ -283,6 +298,9 @@ func (w *Writer) Commit() (err error) {
 		if err := os.Chtimes(w.tmp, w.opts.ModTime, w.opts.ModTime); err != nil {
 			return err
 		}
+	}
+	if err := w.record(); err != nil {
+		return fmt.Errorf("write: record the output in its lock file: %w", err)
 	}
 	if err := swap(w.tmp, w.out); err != nil {
 		return err
