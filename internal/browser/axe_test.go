@@ -69,7 +69,8 @@ const axeRunJS = `axe.run(document, {resultTypes: ["violations"]}).then(r => ({
 }))`
 
 // TestAxe runs axe-core (pinned in package.json, installed by npm ci) on each page of axePages
-// at desktop and phone sizes and reports every violation.
+// at desktop and phone sizes, and on the desktop in the dark colour scheme too (its contrast
+// rules check the dark palette), and reports every violation.
 func TestAxe(t *testing.T) {
 	src, err := os.ReadFile(filepath.Join(repoRoot, "node_modules", "axe-core", "axe.min.js"))
 	if err != nil {
@@ -85,7 +86,7 @@ func TestAxe(t *testing.T) {
 			if _, err := os.Stat(file); err != nil {
 				t.Fatalf("the build wrote no %sindex.html", pg.path)
 			}
-			for _, vp := range []viewport{desktop, phone} {
+			for _, vp := range []viewport{desktop, phone, darkDesktop} {
 				t.Run(vp.name, func(t *testing.T) {
 					p := open(t, pg.path, vp)
 					// The last expression's value would be axe itself; give true instead.

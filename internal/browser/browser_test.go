@@ -25,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -63,11 +64,14 @@ type viewport struct {
 	name          string // used in test and file names
 	width, height int64
 	phone         bool // emulate a touch phone: mobile layout viewport and touch events
+	dark          bool // emulate a reader who asks for a dark colour scheme
 }
 
 var (
-	desktop = viewport{name: "desktop", width: 1280, height: 800}
-	phone   = viewport{name: "360", width: 360, height: 740, phone: true}
+	desktop     = viewport{name: "desktop", width: 1280, height: 800}
+	phone       = viewport{name: "360", width: 360, height: 740, phone: true}
+	darkDesktop = viewport{name: "desktop-dark", width: 1280, height: 800, dark: true}
+	darkPhone   = viewport{name: "360-dark", width: 360, height: 740, phone: true, dark: true}
 )
 
 // shared holds what all tests use: the built site behind a server, and one browser. Each is
@@ -233,6 +237,15 @@ func openURL(t *testing.T, ctx context.Context, url string, vp viewport) *page {
 		opts = append(opts, chromedp.EmulatePortrait, chromedp.EmulateMobile, chromedp.EmulateTouch)
 	}
 	p.do("setting the viewport to "+vp.name, chromedp.EmulateViewport(vp.width, vp.height, opts...))
+	if vp.dark {
+		ctx, cancel := stepContext(p)
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+		cancel()
+		if err != nil {
+			t.Fatalf("asking for the dark colour scheme: %v", err)
+		}
+	}
 	p.navigate(url)
 	return p
 }

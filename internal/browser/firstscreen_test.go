@@ -38,8 +38,9 @@ const boxJS = `(sel => {
 })`
 
 // TestFirstScreen opens each page of firstScreenPages at 360 × 740 and on the desktop, and
-// checks that the map's top edge and the whole search box lie within the first 740 px, and
-// that the search box is a plain GET form to the search page (it works without JavaScript).
+// checks that the page's finding, the map's top edge and the whole search box lie within the
+// first 740 px, the finding and the box above the map, and that the search box is a plain GET
+// form to the search page (it works without JavaScript).
 func TestFirstScreen(t *testing.T) {
 	for _, path := range firstScreenPages {
 		for _, vp := range []viewport{phone, desktop} {
@@ -77,6 +78,14 @@ func TestFirstScreen(t *testing.T) {
 				// One sentence above the map says what the reader can do with it.
 				if do := run(p, "reading what the map does", chromedp.Text(chromedp.CSS(".map-do"))); do == "" {
 					t.Error("no sentence above the map says what the reader can do")
+				}
+				// The page's finding comes first: above the map, whole within the first screen.
+				finding := eval[*box](p, boxJS+`(".finding")`)
+				switch {
+				case finding == nil:
+					t.Error("the page states no finding")
+				case finding.Bottom > firstScreen || finding.Bottom > mapBox.Top:
+					t.Errorf("the finding is at %.0f–%.0f px, not above the map within the first %d px", finding.Top, finding.Bottom, firstScreen)
 				}
 			})
 		}

@@ -284,3 +284,39 @@ func TestMapTabOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestHomeMapTabOrder: the national map's first stop is a visible "skip the map" link to the
+// provinces' table, and Tab then goes through the provinces in the table's order, A–Z.
+func TestHomeMapTabOrder(t *testing.T) {
+	for _, lang := range langDirs {
+		t.Run("lang="+strings.TrimSuffix(lang, "/"), func(t *testing.T) {
+			p := open(t, lang, desktop)
+			table := eval[[]string](p, `[...document.querySelectorAll("table.provinces tbody th a")].map(a => a.href)`)
+			tab := func() *stop {
+				p.do("pressing Tab", chromedp.KeyEvent(kb.Tab))
+				return eval[*stop](p, stopJS)
+			}
+			var skip *stop
+			var order []string
+			for range 200 {
+				f := tab()
+				if f == nil || (!f.InFigure && (skip != nil || len(order) > 0)) {
+					break
+				}
+				switch {
+				case !f.InFigure:
+				case skip == nil && len(order) == 0 && !f.InMap:
+					skip = f
+				case f.InMap:
+					order = append(order, f.URL)
+				}
+			}
+			if skip == nil || !strings.HasSuffix(skip.URL, "#provinces") || !skip.Visible {
+				t.Errorf("the national map's first stop is %+v, want a visible link to #provinces", skip)
+			}
+			if len(order) == 0 || !slices.Equal(order, table) {
+				t.Errorf("Tab goes through the provinces in the order\n%s\nwant the table's\n%s", strings.Join(order, "\n"), strings.Join(table, "\n"))
+			}
+		})
+	}
+}

@@ -44,7 +44,7 @@ var Defaults = Set{
 	// A search query fetches the manifest and one shard of the index: with the search page
 	// (about 10 KB with its CSS and JS) that stays under 100 KB.
 	Files: []Budget{
-		{Name: "search index file", Pages: regexp.MustCompile("^" + q(path.Dir(model.SearchShardPath("x"))) + `/[^/]+\.json$`), Max: 80_000},
+		{Name: "search index file", Pages: regexp.MustCompile("^" + q(path.Dir(model.SearchShardPath("x"))) + `/[^/]+\.json$`), Max: 40_000},
 	},
 	Script: 20_000,
 }

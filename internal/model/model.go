@@ -253,10 +253,13 @@ type Milestone struct {
 	Total int `toml:"total"`
 	// Area is the former province (one of Province.Parts) the count covers, when it covers
 	// only that part of today's province; empty for the whole province.
-	Area      string `toml:"area"`
-	Text      string `toml:"text"`
-	TextEn    string `toml:"text_en"`
-	Source    string `toml:"source"`
+	Area   string `toml:"area"`
+	Text   string `toml:"text"`
+	TextEn string `toml:"text_en"`
+	Source string `toml:"source"`
+	// SourceEn names the source in English where its name has words beyond a publisher's
+	// ("Báo Nam Định (dẫn số liệu Bộ NN&PTNT)": "Báo Nam Định (citing the ministry)").
+	SourceEn  string `toml:"source_en"`
 	SourceURL string `toml:"source_url"`
 }
 

@@ -61,6 +61,17 @@ type recScope struct {
 	ranks []int          // the chart's levels, by rank
 }
 
+// lowestRank is the lowest rank of the scope's counted recognitions: the standard's.
+func (s *recScope) lowestRank() int {
+	lowest := 0
+	for _, r := range s.rows {
+		if r.counts && (lowest == 0 || r.rank < lowest) {
+			lowest = r.rank
+		}
+	}
+	return lowest
+}
+
 // atLeast counts the former communes (by page) with a counted recognition of known year no
 // later than y at rank or above.
 func (s *recScope) atLeast(y, rank int) int {
@@ -262,6 +273,18 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 		if got, want := n[len(n)-1], s.atLeast(year, rank); got != want {
 			t.Errorf("%s chart bar %d rank %d: %d, the recognitions give %d", dir, year, rank, got, want)
 		}
+	}
+	if prov == "" {
+		// The national overview charts the sourced figures, not the named communes: its years
+		// are those of its list, its levels every recognised rank.
+		if len(s.ranks) != 0 {
+			t.Errorf("%s charts the named communes, %v", dir, s.ranks)
+		}
+		for _, m := range reYearItem.FindAllStringSubmatch(vi, -1) {
+			year, _ := strconv.Atoi(m[1])
+			s.years = append(s.years, year)
+		}
+		s.ranks = []int{s.lowestRank()}
 	}
 	if len(s.ranks) == 0 || len(s.years) == 0 {
 		t.Fatalf("%s: no chart bars", dir)

@@ -166,8 +166,8 @@ func (r *renderer) chart(p *model.Province, place string, asOf []*status.Year, l
 			row.Counts = append(row.Counts, n)
 			if m := press[y.Year][l.ID]; m != nil {
 				c.Press = append(c.Press, ChartMarker{X: pct(x + barW/2), Y: scale(m.Count), Symbol: symbol[l.ID],
-					Label: r.loc.Phrase("year.press_label", r.loc.MonthYear(m.Year, m.Month), name(l).Value, m.Count)})
-				row.Press = append(row.Press, r.loc.Phrase("year.press_cell", name(l).Value, m.Count, r.loc.MonthYear(m.Year, m.Month)))
+					Label: r.loc.Phrase("year.press_label", r.loc.MonthYear(m.Year, m.Month), name(l).Value, r.loc.Number(m.Count))})
+				row.Press = append(row.Press, r.loc.Phrase("year.press_cell", name(l).Value, r.loc.Number(m.Count), r.loc.MonthYear(m.Year, m.Month)))
 			}
 		}
 		c.Rows = append(c.Rows, row)

@@ -13,7 +13,28 @@ import (
 const (
 	embedProvinceHeight = 720
 	embedUnitHeight     = 420
+	// embedUnitLeast is the least height of a unit's responsive embed: its content in a
+	// frame of a phone's width, 360 px (TestEmbedHeight measures it).
+	embedUnitLeast = 380
 )
+
+// embedProvinceLeast is the least height of a province's responsive embed: its content in a
+// frame 360 px wide, so that a phone shows it whole with no blank under it — the map at the
+// frame's width less the page's padding, and under it the heading, the legend (about 26 px a
+// class, and the lines of its notes: three for the solid colours', five for the stripes')
+// and the link to the full page. The frame's aspect ratio takes over on wider screens.
+// TestEmbedHeight measures it.
+func embedProvinceLeast(m *MapView, lg Legend) int {
+	h := float64(360-16)*float64(m.Height)/float64(m.Width) + 180 + 16 // 16: a margin for fonts
+	h += 26 * float64(max(len(lg.Items)-1, 0))
+	if lg.Solid {
+		h += 61
+	}
+	if lg.Striped {
+		h += 114
+	}
+	return int(h)
+}
 
 // Snippet is the copy-paste code that embeds a page in another site.
 type Snippet struct {
@@ -25,15 +46,15 @@ type Snippet struct {
 	Responsive string
 }
 
-// snippet returns the iframe code of the embed at site path p, titled title; w/h is the
-// aspect ratio its responsive code keeps, height the fixed height of the other and the least
-// height of the responsive one.
-func (r *renderer) snippet(p, title string, height, w, h int) *Snippet {
+// snippet returns the iframe code of the embed at site path p, titled title: height is the
+// fixed height of the code with the script; w/h the aspect ratio the responsive code keeps,
+// and least its least height.
+func (r *renderer) snippet(p, title string, height, least, w, h int) *Snippet {
 	s := &Snippet{Src: r.abs(p), Height: height}
 	s.Code = fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0;max-width:100%%" loading="lazy"></iframe>`+"\n"+
 		`<script src="%s" async></script>`,
 		template.HTMLEscapeString(s.Src), template.HTMLEscapeString(title), height, template.HTMLEscapeString(r.abs(model.EmbedScriptPath)))
-	s.Responsive = responsiveSnippet(s.Src, title, w, h, height)
+	s.Responsive = responsiveSnippet(s.Src, title, w, h, least)
 	return s
 }
 

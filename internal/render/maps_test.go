@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"math"
 	"regexp"
 	"strconv"
@@ -56,6 +57,7 @@ func TestPalette(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	css, _, _ = bytes.Cut(css, []byte("@media (prefers-color-scheme: dark)")) // the light scheme
 	vars := map[string]string{}
 	for _, m := range regexp.MustCompile(`--([a-z0-9-]+):\s*(#[0-9a-fA-F]{6})`).FindAllStringSubmatch(string(css), -1) {
 		vars[m[1]] = m[2]

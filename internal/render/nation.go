@@ -126,7 +126,7 @@ func (r *renderer) nation(home string, year int) *NationData {
 	case status.ShareFigure:
 		sh := f.Share
 		d.Total = &sh
-		d.TotalSrc = Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0])}
+		d.TotalSrc = r.sourceLink(sh.Sources[0])
 		d.Finding = r.figureFinding(r.loc.Phrase("nation.whole_country"), f)
 	case status.CountFigure:
 		d.Finding = r.figureFinding(r.loc.Phrase("nation.whole_country"), f)
@@ -160,7 +160,7 @@ func (r *renderer) figureRow(row *ProvinceRow, f status.Figure, limit status.Mom
 		row.AsOf = r.loc.MonthYear(d.Year, d.Month)
 	}
 	for _, m := range f.Milestones() {
-		row.Sources = append(row.Sources, Link{Href: m.SourceURL, Title: sourceName(m), Lang: r.loc.Local("", sourceName(m)).Lang})
+		row.Sources = append(row.Sources, r.sourceLink(m))
 	}
 	switch f.Kind {
 	case status.ShareFigure:
@@ -237,7 +237,7 @@ func (r *renderer) figureFinding(name string, f status.Figure) Finding {
 		if len(sh.Sources) > 1 { // parts of one moment, summed: their sources are in the table
 			return Finding{Text: r.loc.Phrase("finding.share_summed", name, r.loc.Number(sh.Met), r.loc.Number(sh.Total), sh.Percent(), when)}
 		}
-		src := Link{Href: sh.Sources[0].SourceURL, Title: sourceName(sh.Sources[0]), Lang: r.loc.Local("", sourceName(sh.Sources[0])).Lang}
+		src := r.sourceLink(sh.Sources[0])
 		if f.Kind == status.CountFigure {
 			return Finding{Text: r.loc.Phrase("finding.count", name, r.loc.Number(sh.Met), when), Source: src}
 		}
@@ -250,7 +250,7 @@ func (r *renderer) figureFinding(name string, f status.Figure) Finding {
 
 // nationView is the national map: each province a link to its page.
 func (r *renderer) nationView(m *carto.Map, rows map[string]*ProvinceRow) *MapView {
-	v := &MapView{ID: "map-vn", ViewBox: m.ViewBox(), Width: m.PixelWidth, Height: m.PixelHeight, Interact: true}
+	v := &MapView{ID: "map-vn", ViewBox: m.ViewBox(), Width: m.PixelWidth, Height: m.PixelHeight, Interact: true, Skip: nationTableID}
 	for _, sh := range m.Shapes {
 		row := rows[sh.Code]
 		if row == nil {
@@ -258,7 +258,19 @@ func (r *renderer) nationView(m *carto.Map, rows map[string]*ProvinceRow) *MapVi
 		}
 		v.Shapes = append(v.Shapes, ShapeView{Code: sh.Code, Path: sh.Path, Href: row.Href, Name: row.Name, Status: row.Status, Class: row.Class, Older: row.Older, Mark: row.Older})
 	}
+	// The keyboard goes through the provinces in the order of the table, A–Z.
+	vi.SortFunc(v.Shapes, func(s ShapeView) string { return r.a.Index.Provinces[s.Code].Name })
 	return v
+}
+
+// nationTableID is the id of the national table, which the map's "skip the map" link jumps to.
+const nationTableID = "provinces"
+
+// sourceLink is a link to a milestone's source, named in the page's language when the data
+// names it in English too, and marked as Vietnamese on an English page when not.
+func (r *renderer) sourceLink(m *model.Milestone) Link {
+	name := r.loc.Local(m.SourceEn, sourceName(m))
+	return Link{Href: m.SourceURL, Title: name.Value, Lang: name.Lang}
 }
 
 // sourceName is how a milestone's source is named in a link: its publisher, else the host.

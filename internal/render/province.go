@@ -95,12 +95,13 @@ func (r *renderer) province(p *model.Province) error {
 	pg.Description = r.loc.Phrase("province.description", p.Name)
 	pd := r.provinceData(p, pg.Root, pg.Home)
 	pg.Data = pd
-	w, h := 4, 5
+	w, h, least := 4, 5, embedProvinceHeight
 	if pd.Map != nil && pd.Map.Width > 0 {
 		// the map, and about half its width again for the legend under it
 		w, h = pd.Map.Width, pd.Map.Height+pd.Map.Width/2
+		least = embedProvinceLeast(pd.Map, pd.Legend)
 	}
-	pg.Embed = r.snippet(model.EmbedProvincePath(r.loc.Lang(), p.Code), pg.H1, embedProvinceHeight, w, h)
+	pg.Embed = r.snippet(model.EmbedProvincePath(r.loc.Lang(), p.Code), pg.H1, embedProvinceHeight, least, w, h)
 	svg, err := r.writeMapSVG(model.ProvincePath(p.Code), pd.Map)
 	if err != nil {
 		return err

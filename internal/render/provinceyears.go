@@ -29,6 +29,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 	d := &YearsData{
 		Province:   r.loc.ProvinceName(p),
 		Chart:      r.chart(p, r.loc.ProvinceInSentence(p), asOf, levels),
+		Series:     r.seriesChart(p, r.loc.ProvinceInSentence(p), status.FirstYear, last),
 		Years:      yearLinks(asOf, pg.Home+base, 0, named),
 		Milestones: p.Milestones,
 		PressTotal: status.PressTotal(p, "standard"),
@@ -97,6 +98,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			Years:    yearLinks(asOf, pg.Home+base, y.Year, named),
 			Summary:  summary(i),
 			Undated:  len(undated),
+			Up:       "../",
 			Script:   r.assetPaths["years.js"],
 		}
 		yearNav(yd, asOf, i, pg.Home+base)

@@ -33,11 +33,17 @@ func ShardPrefix(word string, n int) string {
 }
 
 // Shards start at two letters; a shard with more entries than maxShard is split by one more
-// letter, up to maxPrefix letters, so that no query downloads a large file.
+// letter, up to maxPrefix letters or the whole word ("thanh_"), so that no query downloads a
+// large file. An exact word that still has too many (Thanh, Tân, Hoà: hundreds of units each)
+// is split by the next word's first letters, up to nextPrefix ("tan_b", "tan_bi", and
+// "tan__" for the units whose word is the last); its own shard then holds the entries a query
+// of that word alone shows first (summaryMax, ranked as search.js ranks them).
 const (
-	minPrefix = 2
-	maxPrefix = 4
-	maxShard  = 900
+	minPrefix  = 2
+	maxPrefix  = 8
+	nextPrefix = 3
+	maxShard   = 700
+	summaryMax = 150
 )
 
 // SearchManifest lists the shards of the search index.
@@ -79,35 +85,173 @@ type SearchEntry struct {
 	shardKeys []string
 }
 
-// shards splits the index by the ShardPrefix of every word of each entry's shard keys,
-// keeping the index's order within each shard; see maxShard.
+// occurrence is a word of one of an entry's shard keys: the entry, the key's words, and the
+// word's place among them.
+type occurrence struct {
+	entry int
+	words []string
+	at    int
+}
+
+// shards splits the index by the ShardPrefix of every word of each entry's shard keys, and
+// where that is not enough by the next word's, keeping the index's order within each shard;
+// see maxShard.
 func (ix *SearchIndex) shards() map[string][]SearchEntry {
-	out := map[string][]SearchEntry{}
-	var split func(n int, es []SearchEntry, within string)
-	split = func(n int, es []SearchEntry, within string) {
-		part := map[string][]SearchEntry{}
-		for _, e := range es {
-			seen := map[string]bool{}
-			for _, k := range e.shardKeys {
-				for _, w := range strings.Fields(k) {
-					p := ShardPrefix(w, n)
-					if p != "" && strings.HasPrefix(p, within) && !seen[p] {
-						seen[p] = true
-						part[p] = append(part[p], e)
-					}
-				}
-			}
-		}
-		for p, es := range part {
-			if len(es) > maxShard && n < maxPrefix && !strings.HasSuffix(p, "_") {
-				split(n+1, es, p)
-			} else {
-				out[p] = es
+	var all []occurrence
+	for i, e := range ix.Units {
+		for _, k := range e.shardKeys {
+			words := strings.Fields(k)
+			for j := range words {
+				all = append(all, occurrence{i, words, j})
 			}
 		}
 	}
-	split(minPrefix, ix.Units, "")
+	out := map[string][]SearchEntry{}
+	// group files each occurrence by key(o), once per entry and key, in the index's order.
+	group := func(occs []occurrence, key func(o occurrence) string) (map[string][]occurrence, []string) {
+		part := map[string][]occurrence{}
+		seen := map[string]map[int]bool{}
+		var keys []string
+		for _, o := range occs {
+			k := key(o)
+			if k == "" {
+				continue
+			}
+			if seen[k] == nil {
+				seen[k] = map[int]bool{}
+				keys = append(keys, k)
+			}
+			if !seen[k][o.entry] {
+				seen[k][o.entry] = true
+				part[k] = append(part[k], o)
+			}
+		}
+		sort.Strings(keys)
+		return part, keys
+	}
+	entries := func(occs []occurrence) []SearchEntry {
+		es := make([]SearchEntry, 0, len(occs))
+		for _, o := range occs {
+			es = append(es, ix.Units[o.entry])
+		}
+		return es // in the index's order: group keeps it
+	}
+	var byNext func(p string, m int, occs []occurrence, within string)
+	byNext = func(p string, m int, occs []occurrence, within string) {
+		part, keys := group(occs, func(o occurrence) string {
+			if o.at+1 == len(o.words) {
+				return p + "_" // the word is the key's last
+			}
+			if k := p + ShardPrefix(o.words[o.at+1], m); strings.HasPrefix(k, within) {
+				return k
+			}
+			return ""
+		})
+		for _, k := range keys {
+			if len(part[k]) > maxShard && m < nextPrefix && !strings.HasSuffix(k, "_") {
+				byNext(p, m+1, part[k], k)
+			} else {
+				out[k] = entries(part[k])
+			}
+		}
+	}
+	var byWord func(n int, occs []occurrence, within string)
+	byWord = func(n int, occs []occurrence, within string) {
+		part, keys := group(occs, func(o occurrence) string {
+			if k := ShardPrefix(o.words[o.at], n); strings.HasPrefix(k, within) {
+				return k
+			}
+			return ""
+		})
+		for _, k := range keys {
+			switch {
+			case len(part[k]) <= maxShard:
+				out[k] = entries(part[k])
+			case strings.HasSuffix(k, "_"):
+				out[k] = ix.summary(entries(part[k]), strings.TrimSuffix(k, "_"))
+				byNext(k, 1, part[k], k)
+			case n < maxPrefix:
+				byWord(n+1, part[k], k)
+			default:
+				out[k] = entries(part[k])
+			}
+		}
+	}
+	byWord(minPrefix, all, "")
 	return out
+}
+
+// summary is the shard of an exact word split by the next word: the summaryMax entries a
+// query of that word alone shows first, as search.js ranks them.
+func (ix *SearchIndex) summary(es []SearchEntry, word string) []SearchEntry {
+	type hit struct {
+		e    SearchEntry
+		r, i int
+	}
+	var hits []hit
+	for i, e := range es {
+		r := searchRank(e, word)
+		if r < 0 {
+			continue
+		}
+		r *= 2
+		if e.Former {
+			r++
+		}
+		hits = append(hits, hit{e, r, i})
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].r < hits[b].r })
+	if len(hits) > summaryMax {
+		hits = hits[:summaryMax]
+	}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].i < hits[b].i })
+	out := make([]SearchEntry, len(hits))
+	for i, h := range hits {
+		out[i] = h.e
+	}
+	return out
+}
+
+// searchRank is search.js's rank of an entry for the folded query q: matches of its name or
+// code first (0–3), then of its other keys (4–7); -1 when nothing matches.
+func searchRank(e SearchEntry, q string) int {
+	at := func(key string) int {
+		i := strings.Index(key, q)
+		if i < 0 {
+			k, c := strings.ReplaceAll(key, " ", ""), strings.ReplaceAll(q, " ", "")
+			switch j := strings.Index(k, c); {
+			case j < 0:
+				return -1
+			case j > 0:
+				return 3
+			case len(k) == len(c):
+				return 0
+			}
+			return 1
+		}
+		switch {
+		case i == 0 && len(key) == len(q):
+			return 0
+		case i == 0:
+			return 1
+		case strings.Contains(key, " "+q):
+			return 2
+		}
+		return 3
+	}
+	r := at(e.Key)
+	if c := at(e.Code); c >= 0 && (r < 0 || c < r) {
+		r = c
+	}
+	if r >= 0 {
+		return r
+	}
+	for _, k := range e.Keys {
+		if o := at(k); o >= 0 && (r < 0 || o+4 < r) {
+			r = o + 4
+		}
+	}
+	return r
 }
 
 // searchIndex builds the index of every unit of the atlas.

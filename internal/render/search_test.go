@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path"
 	"reflect"
 	"sort"
@@ -214,4 +215,107 @@ func (*renderer) sortedForTest(es []SearchEntry) []SearchEntry {
 	out := append([]SearchEntry(nil), es...)
 	vi.SortFunc(out, func(e SearchEntry) string { return e.Name + " " + e.Type })
 	return out
+}
+
+// TestSearchShardsDeep: an index where one word names far more units than a shard may hold
+// (1,600 "Tân …" and 400 "… Tân") is split by the next word; no shard is over maxShard; a
+// two-word query finds every unit in the shard search.js picks for it (shardFor), and a
+// query of the word alone shows, from the word's own shard, the units the whole group would
+// show first.
+func TestSearchShardsDeep(t *testing.T) {
+	var es []SearchEntry
+	seconds := []string{"An", "Bình", "Châu", "Định", "Hòa", "Lập", "Phú", "Thành"}
+	for i := 0; i < 1600; i++ {
+		e := SearchEntry{Name: "Tân " + seconds[i%len(seconds)] + " " + strings.Repeat("x", 1+i/len(seconds)%7) + string(rune('a'+i%26)), Type: "Xã", Code: fmt.Sprintf("%05d", i), Former: i%3 == 0}
+		e.finish(nil)
+		e.shardKeys = e.nameKeys()
+		es = append(es, e)
+	}
+	for i := 0; i < 400; i++ {
+		e := SearchEntry{Name: seconds[i%len(seconds)] + " Tân", Type: "Phường", Code: fmt.Sprintf("%05d", 5000+i)}
+		e.finish(nil)
+		e.shardKeys = e.nameKeys()
+		es = append(es, e)
+	}
+	vi.SortFunc(es, func(e SearchEntry) string { return e.Name + " " + e.Type })
+	ix := &SearchIndex{Units: es}
+	shards := ix.shards()
+	var keys []string
+	for k, s := range shards {
+		keys = append(keys, k)
+		if len(s) > maxShard {
+			t.Errorf("shard %q has %d entries, over %d", k, len(s), maxShard)
+		}
+	}
+	sort.Strings(keys)
+	if _, ok := shards["tan_b"]; !ok {
+		t.Fatalf("the word tan is not split by the next word: shards %v", keys)
+	}
+	if s := shards["tan_"]; len(s) != summaryMax {
+		t.Errorf("the word's own shard holds %d entries, want the %d a query of it shows first", len(s), summaryMax)
+	}
+	for _, e := range es {
+		words := strings.Fields(e.Key)
+		q := words[0] + " " + words[1]
+		in := false
+		for _, x := range shards[shardFor(keys, words[0], words[1])] {
+			in = in || x.Code == e.Code
+		}
+		if !in && searchRank(e, q) >= 0 {
+			t.Errorf("%q: the shard %q search.js picks does not hold %s", q, shardFor(keys, words[0], words[1]), e.Name)
+		}
+	}
+	// A query of the word alone: the first 50 of the whole group, ranked as search.js does.
+	rankAll := func(es []SearchEntry) []string {
+		type hit struct {
+			code string
+			r, i int
+		}
+		var hits []hit
+		for i, e := range es {
+			if r := searchRank(e, "tan"); r >= 0 {
+				f := 0
+				if e.Former {
+					f = 1
+				}
+				hits = append(hits, hit{e.Code, r*2 + f, i})
+			}
+		}
+		sort.SliceStable(hits, func(a, b int) bool { return hits[a].r < hits[b].r || hits[a].r == hits[b].r && hits[a].i < hits[b].i })
+		var out []string
+		for _, h := range hits[:50] {
+			out = append(out, h.code)
+		}
+		return out
+	}
+	if got, want := rankAll(shards[shardFor(keys, "tan", "")]), rankAll(es); !reflect.DeepEqual(got, want) {
+		t.Errorf("a query of tan alone shows %v, the whole index %v", got, want)
+	}
+}
+
+// shardFor is search.js's prefix(): the shard of the first word w, and of the next word when
+// w's own is split by it.
+func shardFor(keys []string, w, next string) string {
+	has := func(k string) bool { i := sort.SearchStrings(keys, k); return i < len(keys) && keys[i] == k }
+	for n := 2; n <= 8; n++ {
+		k := ShardPrefix(w, n)
+		if has(k) {
+			if strings.HasSuffix(k, "_") && next != "" {
+				for m := 1; m <= 3; m++ {
+					k2 := k + ShardPrefix(next, m)
+					if has(k2) {
+						return k2
+					}
+					if strings.HasSuffix(k2, "_") {
+						break
+					}
+				}
+			}
+			return k
+		}
+		if strings.HasSuffix(k, "_") {
+			break
+		}
+	}
+	return ""
 }

@@ -131,7 +131,7 @@ func (r *renderer) unit(u *model.Unit) error {
 	}
 	pg.Description = u.FullName() + ": " + d.StatusText + "."
 	pg.Data = d
-	pg.Embed = r.snippet(model.EmbedUnitPath(r.loc.Lang(), u.Code), u.FullName(), embedUnitHeight, 16, 9)
+	pg.Embed = r.snippet(model.EmbedUnitPath(r.loc.Lang(), u.Code), u.FullName(), embedUnitHeight, embedUnitLeast, 16, 9)
 	o := barOptions{unit: u.Code}
 	if d.Locator != nil {
 		o.png = model.CardPath(model.UnitPath(u.Code)) // the province map with the unit outlined

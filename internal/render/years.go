@@ -50,8 +50,17 @@ type YearsData struct {
 	RecognitionsCSV, RecognitionsJSON string
 	DataPage                          string // the data page, which explains the columns
 	PressTotal                        *model.Milestone
-	Provinces                         []Link // on the national overview: each province's overview
-	National                          *Link  // on a province's overview: the national one
+	// Series plots the place's sourced figures over time, count over total, each with its
+	// source (seriesChart); Chart the former communes the data names (the province
+	// overviews).
+	Series *SeriesChart
+	// Latest is, on the national overview, the latest year's map with the slider, under
+	// the finding, so that the page opens with what the years show.
+	Latest *YearData
+	// Figures are the figures download, from the page (the national overview).
+	FiguresCSV, FiguresJSON string
+	Provinces               []Link // on the national overview: each province's overview
+	National                *Link  // on a province's overview: the national one
 	// ListedByProvince is set on the national overview when its recognitions are too many to
 	// list on one page (over nationListMax): each province's overview lists its own.
 	ListedByProvince bool
@@ -83,6 +92,7 @@ type YearData struct {
 	Summary  string
 	Undated  int
 	Slider   string      // the per-year statuses of the map's units for years.js, as JSON
+	Up       string      // the path from the page to the folder of the year pages: "../", or "" on the overview
 	Script   string      // path of years.js from the site root
 	Nation   *NationData // on the national year pages: the provinces' legend and table
 	Table    *MapTable   // on a province's year pages: its map's table, A–Z
@@ -180,15 +190,14 @@ func yearNav(yd *YearData, asOf []*status.Year, i int, dir string) {
 }
 
 // nationYears writes the national overview of the years, nam/, and a page per year whose map
-// colours the provinces by the share of their communes that sources report by then.
+// colours the provinces by their sourced figures by then. The overview opens with the latest
+// year's finding, map and slider, and plots the national figures over time.
 func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last int) error {
 	s := r.a.Site
 	nation := s.Nation
 	if nation == nil {
 		nation = &model.Province{}
 	}
-	chartOf := *nation
-	chartOf.Code = "vn"
 	name := r.loc.Phrase("nation.name")
 	named := func(y *status.Year) int {
 		if len(levels) == 0 {
@@ -196,14 +205,85 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		}
 		return y.AtLeast[levels[0].Rank]
 	}
+	// The provinces' classes and texts of every year, for the slider, from the first page's
+	// view (the shapes and their order are the same on every page).
+	views := make([]*NationData, len(asOf))
+	for i, y := range asOf {
+		views[i] = r.nation("", y.Year)
+	}
+	summary := func(i int) string {
+		v := views[i]
+		if t := v.Total; t != nil {
+			return r.loc.Phrase("year.nation_summary_total", asOf[i].Year, r.loc.Number(t.Met), r.loc.Number(t.Total), t.Percent(),
+				r.loc.MonthYear(t.Year, t.Month), v.Sourced, v.Provinces, named(asOf[i]))
+		}
+		return r.loc.Phrase("year.nation_summary", asOf[i].Year, v.Sourced, v.Provinces, named(asOf[i]))
+	}
+	anyYear := map[status.Class]bool{}
+	for _, v := range views {
+		for _, row := range v.Rows {
+			anyYear[status.Class(row.Class)] = true
+			if row.Older {
+				anyYear[status.Older] = true
+			}
+		}
+	}
+	// yearData is year i's map, legend and slider on the page pg.
+	yearData := func(i int, pg *Page, up string) *YearData {
+		y := asOf[i]
+		nd := r.nation(pg.Home, y.Year)
+		nd.Featured = nil
+		nd.CSV, nd.DataPage, nd.Figures = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir, pg.Root+model.FiguresPath("csv")
+		counts := map[status.Class]int{}
+		for _, row := range nd.Rows {
+			counts[status.Class(row.Class)]++
+			if row.Older {
+				counts[status.Older]++
+			}
+		}
+		nd.Legend = r.shareLegend(counts, len(nd.Rows), func(c status.Class) bool { return anyYear[c] })
+		yd := &YearData{
+			Year: y.Year, First: status.FirstYear, Last: last,
+			Overview: pg.Home + model.YearsDir,
+			Years:    yearLinks(asOf, pg.Home, y.Year, named),
+			Summary:  summary(i),
+			Up:       up,
+			Script:   r.assetPaths["years.js"],
+			Nation:   nd,
+			Map:      nd.Map,
+		}
+		yearNav(yd, asOf, i, pg.Home)
+		if yd.Map != nil { // the hatch of older data, wherever some year of the slider shows it
+			for j := range yd.Map.Shapes {
+				for _, v := range views {
+					yd.Map.Shapes[j].Mark = yd.Map.Shapes[j].Mark || v.Map.Shapes[j].Older
+				}
+			}
+		}
+		if yd.Map != nil && yd.Script != "" {
+			yd.Slider = slider(yd.Map.Shapes, len(asOf), func(y, j int) [2]string {
+				sh := views[y].Map.Shapes[j]
+				if sh.Older {
+					return [2]string{sh.Class + " " + string(status.Older), sh.Status}
+				}
+				return [2]string{sh.Class, sh.Status}
+			}, summary)
+		}
+		return yd
+	}
+
 	pg := r.page("years", model.YearsDir, r.loc.Phrase("year.index_title"))
 	pg.Description = r.loc.Phrase("year.nation_index_description", status.FirstYear, last)
 	d := &YearsData{
 		Province:   name,
-		Chart:      r.chart(&chartOf, name, asOf, levels),
+		Series:     r.seriesChart(nation, name, status.FirstYear, last),
 		Years:      yearLinks(asOf, pg.Home, 0, named),
 		Milestones: nation.Milestones,
 		PressTotal: status.PressTotal(nation, "standard"),
+	}
+	if len(asOf) > 0 {
+		d.Latest = yearData(len(asOf)-1, pg, "")
+		d.Latest.Prev, d.Latest.Next = "", ""
 	}
 	for _, p := range s.Provinces {
 		d.Provinces = append(d.Provinces, Link{Href: pg.Home + model.ProvincePath(p.Code) + model.YearsDir, Title: r.loc.ProvinceName(p)})
@@ -217,6 +297,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 	dated := r.a.Dated()
 	d.countRecognitions(dated)
 	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")
+	d.FiguresCSV, d.FiguresJSON = pg.Root+model.FiguresPath("csv"), pg.Root+model.FiguresPath("json")
 	d.DataPage = pg.Home + model.DataPageDir
 	d.ListedByProvince = len(dated) > nationListMax
 	for _, y := range asOf {
@@ -244,69 +325,16 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		return err
 	}
 
-	// The provinces' classes and texts of every year, for the slider, from the first page's
-	// view (the shapes and their order are the same on every page).
-	views := make([]*NationData, len(asOf))
-	for i, y := range asOf {
-		views[i] = r.nation("", y.Year)
-	}
-	summary := func(i int) string {
-		v := views[i]
-		if t := v.Total; t != nil {
-			return r.loc.Phrase("year.nation_summary_total", asOf[i].Year, r.loc.Number(t.Met), r.loc.Number(t.Total), t.Percent(),
-				r.loc.MonthYear(t.Year, t.Month), v.Sourced, v.Provinces, named(asOf[i]))
-		}
-		return r.loc.Phrase("year.nation_summary", asOf[i].Year, v.Sourced, v.Provinces, named(asOf[i]))
-	}
-	anyYear := map[status.Class]bool{}
-	for _, v := range views {
-		for _, row := range v.Rows {
-			anyYear[status.Class(row.Class)] = true
-		}
-	}
 	for i, y := range asOf {
 		pg := r.page("year", model.YearPath(y.Year), r.loc.Phrase("year.title", name, y.Year))
 		pg.Card = model.CardPath(model.YearPath(y.Year))
 		pg.Description = r.loc.Phrase("year.nation_description", y.Year)
-		nd := r.nation(pg.Home, y.Year)
-		nd.Featured = nil
-		nd.CSV, nd.DataPage, nd.Figures = pg.Root+model.DataPath("", "csv"), pg.Home+model.DataPageDir, pg.Root+model.FiguresPath("csv")
-		counts := map[status.Class]int{}
-		for _, row := range nd.Rows {
-			counts[status.Class(row.Class)]++
-		}
-		nd.Legend = r.shareLegend(counts, len(nd.Rows), func(c status.Class) bool { return anyYear[c] })
-		yd := &YearData{
-			Year: y.Year, First: status.FirstYear, Last: last,
-			Overview: pg.Home + model.YearsDir,
-			Years:    yearLinks(asOf, pg.Home, y.Year, named),
-			Summary:  summary(i),
-			Script:   r.assetPaths["years.js"],
-			Nation:   nd,
-			Map:      nd.Map,
-		}
-		yearNav(yd, asOf, i, pg.Home)
-		if yd.Map != nil { // the hatch of older data, wherever some year of the slider shows it
-			for j := range yd.Map.Shapes {
-				for _, v := range views {
-					yd.Map.Shapes[j].Mark = yd.Map.Shapes[j].Mark || v.Map.Shapes[j].Older
-				}
-			}
-		}
+		yd := yearData(i, pg, "../")
 		svg, err := r.writeMapSVG(model.YearPath(y.Year), yd.Map)
 		if err != nil {
 			return err
 		}
 		r.bar(pg, barOptions{mapSVG: svg})
-		if yd.Map != nil && yd.Script != "" {
-			yd.Slider = slider(yd.Map.Shapes, len(asOf), func(y, j int) [2]string {
-				sh := views[y].Map.Shapes[j]
-				if sh.Older {
-					return [2]string{sh.Class + " " + string(status.Older), sh.Status}
-				}
-				return [2]string{sh.Class, sh.Status}
-			}, summary)
-		}
 		pg.Data = yd
 		if err := r.write("year.html", pg); err != nil {
 			return err

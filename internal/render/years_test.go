@@ -125,14 +125,29 @@ func TestNationYearPages(t *testing.T) {
 	if page := string(files[years]); !strings.Contains(page, `<a href="`+upFrom(years)+model.ProvincePath("08")+model.YearsDir+`">Tỉnh Tuyên Quang</a>`) {
 		t.Error("the national overview does not link the provinces' overviews")
 	}
-	// The chart's title names the place as a sentence does: the country, or "tỉnh …".
-	for p, want := range map[string]string{
-		pageFile("vi", model.YearsDir):                          "<caption>Số xã cũ ở Việt Nam được nêu tên",
-		pageFile("vi", model.ProvincePath("08")+model.YearsDir): "<caption>Số xã cũ ở tỉnh Tuyên Quang được nêu tên",
+	// The charts' titles name the place as a sentence does: the country, or "tỉnh …". The
+	// national overview plots the sourced national figures, count over total; a province's
+	// overview its own figures, part by part, and the former communes the data names.
+	for p, wants := range map[string][]string{
+		pageFile("vi", model.YearsDir): {"<caption>Số xã đạt chuẩn nông thôn mới của Việt Nam theo các nguồn công khai",
+			`<circle class="count s0" cx="`, `<title>6.084/7.669 xã (79%), 6/2025</title>`, `<a href="https://example.org/vn">Nhân Dân</a>`, `<circle class="total s0"`},
+		pageFile("vi", model.ProvincePath("08")+model.YearsDir): {"<caption>Số xã cũ ở tỉnh Tuyên Quang được nêu tên",
+			"<caption>Số xã đạt chuẩn nông thôn mới của tỉnh Tuyên Quang theo", `<circle class="count s1"`, "Số xã đạt chuẩn — Tuyên Quang cũ"},
 	} {
-		if page := string(files[p]); !strings.Contains(page, want) {
-			t.Errorf("%s: the chart's title does not read %q", p, want)
+		page := string(files[p])
+		for _, want := range wants {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s lacks %q", p, want)
+			}
 		}
+	}
+	// The national overview opens with the finding and the latest year's map and slider.
+	overview := string(files[pageFile("vi", model.YearsDir)])
+	if i, j, k := strings.Index(overview, `id="year-summary" class="finding"`), strings.Index(overview, `class="year-slider"`), strings.Index(overview, `<figure class="map"`); i < 0 || j < i || k < j {
+		t.Error("the national overview does not open with the finding, the slider and the map")
+	}
+	if strings.Contains(overview, `<rect class="bar`) {
+		t.Error("the national overview plots named communes against the national totals")
 	}
 }
 

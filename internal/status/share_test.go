@@ -1,39 +1,18 @@
 package status
 
-import (
-	"testing"
+import "testing"
 
-	"github.com/ntm-atlas/atlas/internal/model"
-)
-
-func TestShareOf(t *testing.T) {
-	p := &model.Province{Parts: []string{"A", "B"}, Milestones: []*model.Milestone{
-		{Year: 2020, Level: "standard", Count: 5, Total: 10},
-		{Year: 2023, Level: "standard", Count: 6, Total: 10, Area: "A"},
-		{Year: 2024, Level: "standard", Count: 9, Total: 10, Area: "B"},
-		{Year: 2025, Level: "advanced", Count: 3, Total: 10},
-	}}
+// TestShareClass: the classes of the share bins; 100 % only when every commune has.
+func TestShareClass(t *testing.T) {
 	for _, tc := range []struct {
-		year     int
-		met, tot int
-		ok       bool
-		class    Class
+		met, total int
+		class      Class
 	}{
-		{2019, 0, 0, false, ""},
-		{2020, 5, 10, true, "share-2"},  // the whole province's figure
-		{2023, 5, 10, true, "share-2"},  // part B has no figure yet
-		{2024, 15, 20, true, "share-3"}, // both parts: 75 %
-		{0, 15, 20, true, "share-3"},    // the latest; advanced-level totals do not count
+		{0, 10, "share-1"}, {4, 10, "share-1"}, {5, 10, "share-2"}, {7, 10, "share-3"},
+		{85, 100, "share-4"}, {199, 200, "share-4"}, {10, 10, "share-5"},
 	} {
-		s, ok := ShareOf(p, tc.year)
-		if ok != tc.ok || s.Met != tc.met || s.Total != tc.tot {
-			t.Errorf("ShareOf(%d) = %d/%d %v, want %d/%d %v", tc.year, s.Met, s.Total, ok, tc.met, tc.tot, tc.ok)
+		if c := ShareClass(Share{Met: tc.met, Total: tc.total}); c != tc.class {
+			t.Errorf("%d/%d is class %s, want %s", tc.met, tc.total, c, tc.class)
 		}
-		if ok && ShareClass(s) != tc.class {
-			t.Errorf("ShareOf(%d): class %s, want %s", tc.year, ShareClass(s), tc.class)
-		}
-	}
-	if c := ShareClass(Share{Met: 199, Total: 200}); c != "share-4" {
-		t.Errorf("99.5 %% is class %s, want share-4: 100 %% only when every commune has", c)
 	}
 }

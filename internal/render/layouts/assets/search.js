@@ -1,6 +1,6 @@
 // NTM Atlas search: finds current and former units as the reader types, on the search page.
 //
-// The index is split in shards by the first two letters of each word (see docs/urls.md): the
+// The index is split in shards by the first letters of each word (see docs/urls.md): the
 // manifest (tim-kiem/i/index.json) is fetched on first use, when the field gets the focus or a
 // query, not on page load, and then only the shard of the query's first word. Its keys are folded at build time by Go's
 // vi.Fold; fold below must give the same key for the same text. Results are plain links in a
@@ -78,19 +78,33 @@
     return w.slice(0, n);
   }
 
-  // prefix is the shard of the manifest that holds word w: its shortest key that is a shard;
-  // "?" when the shards there are longer than w (more letters needed), "" when there is none.
-  function prefix(w) {
-    for (var n = 2; n <= 4; n++) {
+  // prefix is the shard of the manifest that holds the query's words: the shortest key of
+  // its first word w that is a shard; when that is a whole word split by the word after it
+  // (Go's shards), the shard of the next word's first letters, else the word's own (which
+  // holds what a query of the word alone shows first). "?" when the shards there are longer
+  // than w (more letters needed), "" when there is none.
+  function prefix(w, next) {
+    for (var n = 2; n <= 8; n++) {
       var k = key(w, n);
       if (shards.indexOf(k) >= 0) {
+        if (k.slice(-1) === "_" && next !== undefined) {
+          for (var m = 1; m <= 3; m++) {
+            var k2 = k + key(next, m);
+            if (shards.indexOf(k2) >= 0) {
+              return k2;
+            }
+            if (k2.slice(-1) === "_") {
+              break;
+            }
+          }
+        }
         return k;
       }
       if (k.slice(-1) === "_") {
         break;
       }
     }
-    var short = key(w, 4).replace(/_$/, "");
+    var short = key(w, 8).replace(/_$/, "");
     return shards.some(function (s) { return s.indexOf(short) === 0 && s.length > short.length + 1; }) ? "?" : "";
   }
 
@@ -153,7 +167,8 @@
       status.textContent = "";
       return;
     }
-    var p = shards ? prefix(q.split(" ")[0]) : "";
+    var words = q.split(" ");
+    var p = shards ? prefix(words[0], words[1]) : "";
     if (p === "?") {
       status.textContent = text.letters;
       return;

@@ -10,6 +10,8 @@
   var input = box.querySelector("input"), out = box.querySelector("output");
   var shown = +input.value, last = +input.max, links = {}, names = {};
   var start = d.y[shown - d.first], w = d.w || 1;
+  // The year pages are one folder up from a year page, in the same folder from the overview.
+  var up = box.hasAttribute("data-up") ? box.getAttribute("data-up") : "../";
   function at(row, i) { return d.st[parseInt(row.c.substr(i * w, w), 36)]; }
   var rows = {};
   document.querySelectorAll(".map svg a").forEach(function (a) {
@@ -76,7 +78,7 @@
     document.querySelectorAll("nav.lang a").forEach(function (a) { yearHref(a, y); });
     out.textContent = y;
     shown = y;
-    history.replaceState(null, "", "../" + y + "/");
+    history.replaceState(null, "", up + y + "/");
   }
   input.addEventListener("input", function () { show(+input.value); });
   box.hidden = false;
