@@ -25,6 +25,7 @@ type Unit struct {
 	Code, Name string
 	Type       string // Xã, Phường, Đặc khu; a file without one has no type key
 	Province   string // its province's code
+	Group      string // its commune group; a file without one has no group key
 }
 
 // Former is what a former unit's file says (docs/content.md, 3.5).
@@ -73,6 +74,10 @@ func UnitTemplate(u Unit, criteriaSet string) ([]byte, error) {
 	f.identity(u.Code, u.Name, u.Type)
 	f.str("province", u.Province)
 	fmt.Fprintf(&f.b, `
+# The unit's commune group (nhóm 1, 2 or 3), which an assessment against the 2026–2030 set
+# needs: remove the "# " below when it is known.
+# group = "1"
+
 # Add one [[assessments]] table per published status, with the source that states it.
 # Remove the "# " at the start of each line below and fill it in:
 #
@@ -193,6 +198,9 @@ func (f *file) unitHead(u Unit) {
 	f.comment(fullName(u.Type, u.Name) + ": current unit since " + reformDay() + ".")
 	f.identity(u.Code, u.Name, u.Type)
 	f.str("province", u.Province)
+	if u.Group != "" {
+		f.str("group", u.Group)
+	}
 }
 
 // identity writes the keys every unit and province file begins with.
@@ -260,3 +268,51 @@ func fullName(typ, name string) string {
 }
 
 func reformDay() string { return model.ReformDate.Format(time.DateOnly) }
+
+// SetGroup returns head, the top of a unit file before its [[assessments]] tables, with its
+// group key set to group: the line of an existing top-level group key replaced, or a new one
+// after the province key (at the end of head without one). Every other byte is kept.
+func SetGroup(head []byte, group string) ([]byte, error) {
+	var f file
+	f.str("group", group)
+	line, err := f.bytes()
+	if err != nil {
+		return nil, err
+	}
+	lines := bytes.SplitAfter(head, []byte("\n"))
+	at, replace := -1, false
+scan:
+	for i, l := range lines {
+		t := bytes.TrimLeft(l, " \t")
+		switch {
+		case bytes.HasPrefix(t, []byte("[")):
+			break scan // a table: the top-level keys end here
+		case keyIs(t, "group"):
+			at, replace = i, true
+		case keyIs(t, "province") && !replace:
+			at = i + 1
+		}
+	}
+	var out []byte
+	switch {
+	case replace:
+		lines[at] = line
+	case at >= 0:
+		lines = append(lines[:at], append([][]byte{line}, lines[at:]...)...)
+	default:
+		if len(head) > 0 && head[len(head)-1] != '\n' {
+			lines = append(lines, []byte("\n"))
+		}
+		lines = append(lines, line)
+	}
+	for _, l := range lines {
+		out = append(out, l...)
+	}
+	return out, nil
+}
+
+// keyIs reports whether the TOML line t sets the bare key k.
+func keyIs(t []byte, k string) bool {
+	rest, ok := bytes.CutPrefix(t, []byte(k))
+	return ok && len(bytes.TrimLeft(rest, " \t")) > 0 && bytes.TrimLeft(rest, " \t")[0] == '='
+}

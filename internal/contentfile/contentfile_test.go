@@ -43,6 +43,8 @@ func TestFiles(t *testing.T) {
 		{"unit template", func() ([]byte, error) { return UnitTemplate(chiengCo, "2026-2030") },
 			"# Xã Chiềng Cọ: status file (docs/content.md, section 3.4). Kept by hand: atlas import-mapping leaves it alone.\n" +
 				"code = \"03664\"\nname = \"Chiềng Cọ\"\ntype = \"Xã\"\nprovince = \"14\"\n\n" +
+				"# The unit's commune group (nhóm 1, 2 or 3), which an assessment against the 2026–2030 set\n" +
+				"# needs: remove the \"# \" below when it is known.\n# group = \"1\"\n\n" +
 				"# Add one [[assessments]] table per published status, with the source that states it.\n" +
 				"# Remove the \"# \" at the start of each line below and fill it in:\n#\n# [[assessments]]\n" +
 				"# criteria_set = \"2026-2030\"        # a file in content/criteria\n" +
@@ -116,6 +118,21 @@ func TestFilesNotUTF8(t *testing.T) {
 		got, err := tc.file()
 		if err == nil || !strings.HasPrefix(err.Error(), tc.key+": ") || !strings.Contains(err.Error(), "not UTF-8") || got != nil {
 			t.Errorf("%s: %q, %v; want an error for key %s", tc.name, got, err, tc.key)
+		}
+	}
+}
+
+func TestSetGroup(t *testing.T) {
+	for _, tc := range []struct{ head, group, want string }{
+		{"code = \"01\"\nprovince = \"14\"\n", "2", "code = \"01\"\nprovince = \"14\"\ngroup = \"2\"\n"},
+		{"code = \"01\"\nprovince = \"14\"\n# a comment\n\n", "1", "code = \"01\"\nprovince = \"14\"\ngroup = \"1\"\n# a comment\n\n"},
+		{"code = \"01\"\ngroup = \"3\" # nhóm\nprovince = \"14\"\n", "1", "code = \"01\"\ngroup = \"1\"\nprovince = \"14\"\n"},
+		{"code = \"01\"", "2", "code = \"01\"\ngroup = \"2\"\n"},
+		{"code = \"01\"\ngroups = 1\n", "2", "code = \"01\"\ngroups = 1\ngroup = \"2\"\n"},
+	} {
+		got, err := SetGroup([]byte(tc.head), tc.group)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("SetGroup(%q, %q) = %q, %v; want %q", tc.head, tc.group, got, err, tc.want)
 		}
 	}
 }

@@ -14,6 +14,7 @@ const (
 	Code Column = iota
 	Name
 	Province
+	Group
 	CriteriaSet
 	Level
 	Year
@@ -30,6 +31,7 @@ var headers = [numColumns][2]string{
 	Code:        {"code", "mã"},
 	Name:        {"name", "tên"},
 	Province:    {"province", "tỉnh"},
+	Group:       {"group", "nhóm"},
 	CriteriaSet: {"criteria_set", "bộ tiêu chí"},
 	Level:       {"level", "mức"},
 	Year:        {"year", "năm"},

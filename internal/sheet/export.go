@@ -67,13 +67,13 @@ func Export(opts ExportOptions) ([][]string, error) {
 		})
 		if len(as) == 0 {
 			row := make([]string, numColumns)
-			row[Code], row[Name], row[Province] = u.Code, u.Name, u.Province
+			row[Code], row[Name], row[Province], row[Group] = u.Code, u.Name, u.Province, u.Group
 			rows = append(rows, row)
 		}
 		for _, a := range as {
 			a = canonical(a, sets[a.CriteriaSet])
 			row := make([]string, numColumns)
-			row[Code], row[Name], row[Province] = u.Code, u.Name, u.Province
+			row[Code], row[Name], row[Province], row[Group] = u.Code, u.Name, u.Province, u.Group
 			row[CriteriaSet], row[Level] = a.CriteriaSet, a.Level
 			if !a.AsOf.IsZero() {
 				row[Year] = strconv.Itoa(a.AsOf.Year())

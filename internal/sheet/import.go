@@ -69,6 +69,9 @@ type Change struct {
 	Old, New []byte // Old is nil for a new file
 	Added    []*model.Assessment
 	Replaced [][2]*model.Assessment // the old and the new assessment
+	// Group is the unit's commune group as the sheet sets it, and OldGroup the file's, when
+	// they differ; both "" otherwise.
+	Group, OldGroup string
 }
 
 // ReadTable reads the sheet file, CSV or XLSX by its extension, within the limits lim: a file
@@ -179,13 +182,45 @@ type importer struct {
 	sets  map[string]*model.CriteriaSet
 	units []*model.Unit              // in the order first named
 	rows  map[*model.Unit][]imported // by unit
-	errs  ErrorList
+	// groups are the commune groups the sheet gives, by unit, with the first row giving each.
+	groups map[*model.Unit]*Record
+	errs   ErrorList
+}
+
+// group is the commune group of u: the sheet's, else its file's.
+func (im *importer) group(u *model.Unit) string {
+	if r := im.groups[u]; r != nil {
+		return r.Cells[Group]
+	}
+	return u.Group
+}
+
+// name adds u to the units the import changes, once.
+func (im *importer) name(u *model.Unit) {
+	if im.rows == nil {
+		im.rows = map[*model.Unit][]imported{}
+	}
+	if !slices.Contains(im.units, u) {
+		im.units = append(im.units, u)
+	}
 }
 
 // row resolves one record's unit and assessment, reporting what is wrong with it, and
 // reports whether it states an assessment.
 func (im *importer) row(r *Record) bool {
 	u := im.unit(r)
+	if g := r.Cells[Group]; g != "" && u != nil {
+		switch prev := im.groups[u]; {
+		case prev == nil:
+			if im.groups == nil {
+				im.groups = map[*model.Unit]*Record{}
+			}
+			im.groups[u] = r
+			im.name(u)
+		case prev.Cells[Group] != g:
+			im.errs.Add(r.At(Group), "group %q: row %d gives %s the group %q", g, prev.Row, u.Code, prev.Cells[Group])
+		}
+	}
 	if !r.Assessed() {
 		return false
 	}
@@ -223,17 +258,12 @@ func (im *importer) row(r *Record) bool {
 	if a.AsOf.IsZero() && !im.fillDate(r, u, a) {
 		return true
 	}
-	if im.rows == nil {
-		im.rows = map[*model.Unit][]imported{}
-	}
+	im.name(u)
 	for _, prev := range im.rows[u] {
 		if prev.a.CriteriaSet == a.CriteriaSet && prev.a.AsOf.Equal(a.AsOf) {
 			im.errs.Add(r.At(AsOf), "row %d already gives %s's assessment against %s as of %s", prev.rec.Row, u.Code, a.CriteriaSet, a.AsOf.Format(time.DateOnly))
 			return true
 		}
-	}
-	if im.rows[u] == nil {
-		im.units = append(im.units, u)
 	}
 	im.rows[u] = append(im.rows[u], imported{r, a})
 	return true
@@ -314,7 +344,7 @@ func (im *importer) validate() {
 	files := map[string][]imported{}
 	for _, u := range im.units {
 		file := "\x00" + u.Code
-		v := &model.Unit{File: file, Code: u.Code, Name: u.Name, Type: u.Type, Province: u.Province}
+		v := &model.Unit{File: file, Code: u.Code, Name: u.Name, Type: u.Type, Province: u.Province, Group: im.group(u)}
 		for i, x := range im.rows[u] {
 			a := *x.a
 			a.Path = fmt.Sprintf("assessments[%d]", i)
@@ -326,6 +356,12 @@ func (im *importer) validate() {
 	fields := map[string]Column{"criteria_set": CriteriaSet, "as_of": AsOf, "level": Level, "criteria_met": CriteriaMet, "source_url": SourceURL, "note": Note}
 	locate := func(file, key string) diag.Pos {
 		rows := files[file]
+		if key == "group" {
+			if r := im.groups[im.unitOf(file)]; r != nil {
+				cells = append(cells, r.At(Group))
+				return diag.Pos{File: file, Line: len(cells)}
+			}
+		}
 		var i int
 		var field string
 		if _, err := fmt.Sscanf(key, "assessments[%d]", &i); err != nil || i >= len(rows) {
@@ -356,6 +392,16 @@ func (im *importer) validate() {
 	}
 }
 
+// unitOf is the unit whose stand-in file validate names file.
+func (im *importer) unitOf(file string) *model.Unit {
+	for _, u := range im.units {
+		if "\x00"+u.Code == file {
+			return u
+		}
+	}
+	return nil
+}
+
 // plan merges each unit's rows into its assessments and records the files that change.
 func (im *importer) plan(p *Plan) error {
 	for _, u := range im.units {
@@ -364,7 +410,7 @@ func (im *importer) plan(p *Plan) error {
 		if u.File == "" {
 			c.Path = path.Join(read.UnitsDir, u.Code+".toml")
 			var err error
-			prefix, err = contentfile.UnitHead(contentfile.Unit{Code: u.Code, Name: u.Name, Type: u.Type, Province: u.Province})
+			prefix, err = contentfile.UnitHead(contentfile.Unit{Code: u.Code, Name: u.Name, Type: u.Type, Province: u.Province, Group: im.group(u)})
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.Path, err)
 			}
@@ -378,6 +424,14 @@ func (im *importer) plan(p *Plan) error {
 			if prefix, err = splitAssessments(old); err != nil {
 				return fmt.Errorf("%s: %w", u.File, err)
 			}
+			if g := im.group(u); g != u.Group {
+				if prefix, err = contentfile.SetGroup(prefix, g); err != nil {
+					return fmt.Errorf("%s: %w", u.File, err)
+				}
+			}
+		}
+		if g := im.group(u); g != u.Group {
+			c.Group, c.OldGroup = g, u.Group
 		}
 		merged := make([]*model.Assessment, 0, len(u.Assessments))
 		for _, e := range u.Assessments {
@@ -401,7 +455,7 @@ func (im *importer) plan(p *Plan) error {
 				merged[i] = x.a
 			}
 		}
-		if len(c.Added) == 0 && len(c.Replaced) == 0 {
+		if len(c.Added) == 0 && len(c.Replaced) == 0 && c.Group == "" {
 			continue
 		}
 		sortAssessments(merged)
@@ -413,6 +467,9 @@ func (im *importer) plan(p *Plan) error {
 			// The build would refuse the file: say so at the rows that filled it.
 			for _, x := range im.rows[u] {
 				im.errs.Add(x.rec.row, "%v", err)
+			}
+			if r := im.groups[u]; r != nil && len(im.rows[u]) == 0 {
+				im.errs.Add(r.row, "%v", err)
 			}
 			continue
 		}
@@ -517,6 +574,13 @@ func (p *Plan) Describe(w io.Writer) error {
 			verb = "create"
 		}
 		pr("%s %s (%s)", verb, c.Path, c.Unit.FullName())
+		if c.Group != "" {
+			if c.OldGroup == "" {
+				pr("  + group %s", c.Group)
+			} else {
+				pr("  ~ group %s (was %s)", c.Group, c.OldGroup)
+			}
+		}
 		for _, a := range c.Added {
 			pr("  + %s", describe(a))
 		}

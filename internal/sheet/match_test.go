@@ -83,7 +83,7 @@ func TestMatchNames(t *testing.T) {
 // candidates, and nothing is written.
 func TestImportAmbiguous(t *testing.T) {
 	site := nameSite(t)
-	csv := writeFile(t, t.TempDir(), "s.csv", "name,province,criteria_set,level,as_of\nHòa Bình,,2026-2030,in-progress,2026-03-31\nto hieu,Sơn La,2026-2030,in-progress,2026-03-31\n")
+	csv := writeFile(t, t.TempDir(), "s.csv", "name,province,nhóm,criteria_set,level,as_of\nHòa Bình,,2,2026-2030,in-progress,2026-03-31\nto hieu,Sơn La,2,2026-2030,in-progress,2026-03-31\n")
 	before := snapshot(t, site)
 	got := importErrors(t, Options{Site: site, File: csv})
 	want := `FILE: row 3, column A (name): name "to hieu" is ambiguous: Phường Tô Hiệu (03646, Sơn La), Xã Tô Hiệu (99001, Sơn La); give the code, or the province`
@@ -91,7 +91,7 @@ func TestImportAmbiguous(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 	sameTree(t, before, snapshot(t, site))
-	csv = writeFile(t, t.TempDir(), "s.csv", "name,province,criteria_set,level,as_of\nHòa Bình,,2026-2030,in-progress,2026-03-31\nXa To Hieu,,2026-2030,in-progress,2026-03-31\n")
+	csv = writeFile(t, t.TempDir(), "s.csv", "name,province,nhóm,criteria_set,level,as_of\nHòa Bình,,2,2026-2030,in-progress,2026-03-31\nXa To Hieu,,3,2026-2030,in-progress,2026-03-31\n")
 	apply(t, Options{Site: site, File: csv})
 	for _, code := range []string{"99001", "99002"} {
 		if got := readFile(t, site, "content/units/"+code+".toml"); !strings.Contains(got, "level = \"in-progress\"") {

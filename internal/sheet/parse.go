@@ -29,7 +29,7 @@ type Record struct {
 }
 
 // Assessed reports whether the row states an assessment: a row with only the unit's code,
-// name and province (as Export writes for a unit without one) states none.
+// name, province and group (as Export writes for a unit without one) states none.
 func (r *Record) Assessed() bool {
 	for c := CriteriaSet; c < numColumns; c++ {
 		if r.Cells[c] != "" {

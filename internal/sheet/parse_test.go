@@ -76,7 +76,7 @@ func TestParseHeaders(t *testing.T) {
 		{"vietnamese", "Mã,Tên,Tỉnh,Bộ tiêu chí,Mức,Năm,Số tiêu chí đạt,Nguồn,Ngày số liệu,Ghi chú", []Column{Code, Name, Province, CriteriaSet, Level, Year, CriteriaMet, SourceURL, AsOf, Note}, ""},
 		{"folded and spaced", "MA, ten ,BO TIEU CHI,muc,ngay-so-lieu,Criteria Set", nil, `x.csv: row 1, column F: column "Criteria Set" repeats column C (BO TIEU CHI)`},
 		{"decomposed", "ma\u0303,mu\u031bc", []Column{Code, Level}, ""},
-		{"unknown", "code,levle", nil, `x.csv: row 1: no "level" (mức) column` + "\n" + `x.csv: row 1, column B: unknown column "levle": the columns are code (mã), name (tên), province (tỉnh), criteria_set (bộ tiêu chí), level (mức), year (năm), criteria_met (số tiêu chí đạt), source_url (nguồn), as_of (ngày số liệu), note (ghi chú)`},
+		{"unknown", "code,levle", nil, `x.csv: row 1: no "level" (mức) column` + "\n" + `x.csv: row 1, column B: unknown column "levle": the columns are code (mã), name (tên), province (tỉnh), group (nhóm), criteria_set (bộ tiêu chí), level (mức), year (năm), criteria_met (số tiêu chí đạt), source_url (nguồn), as_of (ngày số liệu), note (ghi chú)`},
 		{"no unit column", "level,as_of", nil, `x.csv: row 1: no "code" (mã) or "name" (tên) column: each row must name its unit`},
 	}
 	for _, tt := range tests {

@@ -28,10 +28,11 @@ func exportCSV(t *testing.T, site string) []byte {
 }
 
 // TestExportGolden imports testdata/statuses.csv (Vietnamese headers, semicolons, names
-// without codes, some without diacritics) and compares the export with
+// without codes, some without diacritics, the commune groups of the units it assesses against
+// the 2026–2030 set) and compares the export with
 // testdata/export.golden.csv. Run with -update to rewrite it.
 func TestExportGolden(t *testing.T) {
-	site := copySite(t)
+	site := bareSite(t)
 	apply(t, Options{Site: site, File: "testdata/statuses.csv"})
 	if errs := checkSite(t, site); errs != "" {
 		t.Fatalf("the imported site does not check:\n%s", errs)
@@ -55,7 +56,7 @@ func TestExportGolden(t *testing.T) {
 // TestRoundTrip: export → import changes no byte; importing an exported sheet into a fresh
 // copy and exporting again gives the same rows, as CSV and as XLSX.
 func TestRoundTrip(t *testing.T) {
-	site := copySite(t)
+	site := bareSite(t)
 	apply(t, Options{Site: site, File: "testdata/statuses.csv"})
 	exported := exportCSV(t, site)
 	dir := t.TempDir()
@@ -85,7 +86,7 @@ func TestRoundTrip(t *testing.T) {
 			sameTree(t, before, snapshot(t, site))
 
 			// Import the exported sheet into a fresh copy: it exports the same rows.
-			fresh := copySite(t)
+			fresh := bareSite(t)
 			apply(t, Options{Site: fresh, File: file})
 			if got := exportCSV(t, fresh); !bytes.Equal(got, exported) {
 				t.Errorf("import → export gives\n%s\nwant\n%s", got, exported)
@@ -100,7 +101,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestExportProvince(t *testing.T) {
-	site := copySite(t)
+	site := bareSite(t)
 	all, err := Export(ExportOptions{Site: site})
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +120,7 @@ func TestExportProvince(t *testing.T) {
 // TestWriteXLSX: the same rows give the same bytes; the header row is bold and frozen; codes
 // stay text and years are numbers.
 func TestWriteXLSX(t *testing.T) {
-	site := copySite(t)
+	site := bareSite(t)
 	apply(t, Options{Site: site, File: "testdata/statuses.csv"})
 	rows, err := Export(ExportOptions{Site: site})
 	if err != nil {
