@@ -29,7 +29,7 @@ type Card struct {
 	// Base, when set, is NewBase(Map, Classes), drawn once for all the cards of Map.
 	Base *Base
 	// Classes are the status classes of the map's units by code, as atlas.css names them:
-	// "rank-0" … "rank-5", "former-all", "former-some", "no-data"; on the national map the
+	// "rank-0" … "rank-5", "former-all", "former-some", "area-all", "area-some", "no-data"; on the national map the
 	// provinces' "share-1" … "share-5", "count-only", "parts", each followed by " older"
 	// when its figure is older data (hatched over).
 	Classes map[string]string
@@ -138,6 +138,10 @@ var cardPalette = func() color.Palette {
 	for _, name := range []string{"former-all", "former-some"} {
 		s := fills[name].(stripes)
 		base = append(base, s.bg, s.fg)
+	}
+	for _, name := range []string{"area-all", "area-some"} {
+		c := fills[name].(checker)
+		base = append(base, c.bg, c.fg)
 	}
 	d := fills["no-data"].(dots)
 	base = append(base, d.bg, d.fg)

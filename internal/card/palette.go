@@ -17,6 +17,8 @@ var fills = map[string]image.Image{
 	"rank-5":      image.NewUniform(rgb(0x081d58)),
 	"former-all":  stripes{bg: rgb(0x41b6c4), fg: rgb(0x253494), period: 8, width: 2, dir: 1},
 	"former-some": stripes{bg: rgb(0xf4fbfc), fg: rgb(0x2c7fb8), period: 8, width: 2, dir: -1},
+	"area-all":    checker{bg: rgb(0x41b6c4), fg: rgb(0x253494), size: 4},
+	"area-some":   checker{bg: rgb(0xf4fbfc), fg: rgb(0x2c7fb8), size: 4},
 	"no-data":     dots{bg: rgb(0xeeeeee), fg: rgb(0x767676), period: 8, r2: 2},
 	// The national map's classes: the share of communes meeting the standard, a count
 	// without its total (stripes), figures for parts of a province (a checkerboard).

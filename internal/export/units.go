@@ -29,6 +29,8 @@ type UnitRow struct {
 	CriteriaSet       string `json:"criteria_set,omitempty"`
 	AsOf              string `json:"as_of,omitempty"`
 	AsOfFrom          string `json:"as_of_from,omitempty"`
+	Basis             string `json:"basis,omitempty"`
+	RevokedYear       *int   `json:"revoked_year,omitempty"`
 	SourceURL         string `json:"source_url,omitempty"`
 	Status            string `json:"status,omitempty"`
 	StatusText        string `json:"status_text,omitempty"`
@@ -58,7 +60,9 @@ var unitFields = []field{
 	{"criteria_total", "integer", nil},
 	{"criteria_set", "string", nil},
 	{"as_of", "string", nil},
-	{"as_of_from", "string", []string{string(status.YearStated), string(status.YearSource), string(status.YearDistrict)}},
+	{"as_of_from", "string", yearFroms},
+	{"basis", "string", bases},
+	{"revoked_year", "integer", nil},
 	{"source_url", "string", nil},
 	{"status", "string", nil},
 	{"status_text", "string", nil},
@@ -84,7 +88,7 @@ func (d *UnitRow) cells() []string {
 	}
 	return []string{d.Code, d.Name, d.Type, d.Province, d.ProvinceName, d.District, d.Period,
 		d.Since, d.Until, d.Level, d.LevelName, n(d.CriteriaMet), n(d.CriteriaTotal), d.CriteriaSet,
-		d.AsOf, d.AsOfFrom, d.SourceURL, d.Status, d.StatusText, n(d.FormersEligible), n(d.FormersRecognized),
+		d.AsOf, d.AsOfFrom, d.Basis, n(d.RevokedYear), d.SourceURL, d.Status, d.StatusText, n(d.FormersEligible), n(d.FormersRecognized),
 		d.URL, d.DataAsOf}
 }
 
@@ -127,11 +131,19 @@ func (x *exporter) unitRows() []*UnitRow {
 		d := &UnitRow{Code: f.Code, Name: f.Name, Type: f.Type, Province: f.Province, ProvinceName: x.provinceName(f.Province),
 			District: f.District, Period: periodFormer, Until: f.Until.Format(dateLayout), URL: x.abs(model.FormerPath(f.Key())),
 			DataAsOf: x.asOf, sortKey: "1" + f.Key()}
-		if rc, l := x.a.Best(f); rc != nil {
+		// Its standing: the credit that decides its status (its own best recognition that
+		// stands, else its district's or province's), with its year as the recognitions
+		// download and the pages give it: the source's, or inferred (from a province milestone
+		// of the same source, or the year its district or province was recognised), saying so.
+		if c := x.a.Standing(f); c != nil {
+			d.Level, d.LevelName, d.CriteriaSet, d.SourceURL, d.Basis = c.Level.ID, c.Level.Name, c.CriteriaSet(), c.SourceURL(), string(c.Basis)
+			if c.Year != 0 {
+				d.AsOf, d.AsOfFrom = strconv.Itoa(c.Year), string(c.From)
+			}
+		} else if v := x.a.Lost(f); v != nil {
+			d.RevokedYear, d.SourceURL = intp(v.Year), v.SourceURL
+		} else if rc, l := x.a.Best(f); rc != nil && !l.Recognized {
 			d.Level, d.LevelName, d.CriteriaSet, d.SourceURL = l.ID, l.Name, rc.CriteriaSet, rc.SourceURL
-			// The year, as the recognitions download and the pages give it: the source's,
-			// or inferred (from a province milestone of the same source, or the year the
-			// district completed the programme), saying so.
 			if y, from := x.a.RecognitionYear(f, rc); y != 0 {
 				d.AsOf, d.AsOfFrom = strconv.Itoa(y), string(from)
 			}

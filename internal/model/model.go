@@ -21,6 +21,10 @@ type Site struct {
 	Former       []*FormerUnit  // former units, sorted by code, then end date
 	Stories      []*Story       // sorted by date, newest first, then slug
 	Boundaries   []*Boundary    // in file order
+	// DistrictRows is the former districts table (DistrictsFile), in file order; nil when the
+	// site has none. Read fills each former unit's district from it.
+	DistrictRows []*DistrictRow
+	Districts    []*District // the districts the table names, sorted by code
 }
 
 // Config is the site configuration, atlas.toml.
@@ -57,6 +61,9 @@ type Limits struct {
 	// MaxSheetCells bounds the cells of a sheet, counted in each row up to its last filled
 	// one (default 1,000,000).
 	MaxSheetCells int64 `toml:"max_sheet_cells"`
+	// MaxTableBytes bounds a data table of the site's content, such as the former districts
+	// table (default 16 MiB).
+	MaxTableBytes int64 `toml:"max_table_bytes"`
 }
 
 // Default size limits.
@@ -67,6 +74,7 @@ const (
 	DefaultMaxSheetPartBytes = 64 << 20
 	DefaultMaxSheetRows      = 50_000
 	DefaultMaxSheetCells     = 1_000_000
+	DefaultMaxTableBytes     = 16 << 20
 )
 
 // SheetBytes returns the limit for a sheet file to import.
@@ -79,6 +87,9 @@ func (l Limits) SheetPartBytes() int64 {
 
 // SheetRows returns the limit for the rows of a sheet.
 func (l Limits) SheetRows() int64 { return orDefault(l.MaxSheetRows, DefaultMaxSheetRows) }
+
+// TableBytes returns the limit for a data table of the content.
+func (l Limits) TableBytes() int64 { return orDefault(l.MaxTableBytes, DefaultMaxTableBytes) }
 
 // SheetCells returns the limit for the cells of a sheet.
 func (l Limits) SheetCells() int64 { return orDefault(l.MaxSheetCells, DefaultMaxSheetCells) }
@@ -226,14 +237,14 @@ type Indicator struct {
 
 // Province is a province and its programme-level milestones.
 type Province struct {
-	File          string                `toml:"-"`
-	Code          string                `toml:"code"`
-	Name          string                `toml:"name"`
-	Type          string                `toml:"type"`
-	Milestones    []*Milestone          `toml:"milestones"` // sorted by date
-	Districts     []*DistrictCompletion `toml:"district_completions"`
-	Description   string                `toml:"description"`
-	DescriptionEn string                `toml:"description_en"`
+	File          string             `toml:"-"`
+	Code          string             `toml:"code"`
+	Name          string             `toml:"name"`
+	Type          string             `toml:"type"`
+	Milestones    []*Milestone       `toml:"milestones"` // sorted by date
+	Areas         []*AreaRecognition `toml:"area_recognitions"`
+	Description   string             `toml:"description"`
+	DescriptionEn string             `toml:"description_en"`
 	// Parts names the former provinces merged into this one on 2025-07-01, when there were
 	// more than one: a milestone with an Area counts for that part alone.
 	Parts []string `toml:"parts"`
@@ -263,29 +274,20 @@ type Milestone struct {
 	SourceURL string `toml:"source_url"`
 }
 
-// DistrictCompletion records a former district that completed the programme.
-type DistrictCompletion struct {
-	// Path is where the entry stands in its file, as a key path such as "assessments[1]",
-	// so that diagnostics can point at it after sorting. Set by read.
-	Path      string `toml:"-"`
-	District  string `toml:"district"`
-	Year      int    `toml:"year"`
-	Level     string `toml:"level"`
-	Decision  string `toml:"decision"`
-	SourceURL string `toml:"source_url"`
-}
-
 // Unit is a current commune-level unit (xã, phường, đặc khu), in force since ReformDate.
 type Unit struct {
 	File string `toml:"-"` // the status file; empty for a unit known only from its boundary
 	// Origin is, for a unit without a status file, its boundary's position: every boundary
 	// is a unit, shown as "no data" until content/units/<code>.toml exists.
-	Origin      diag.Pos      `toml:"-"`
-	Code        string        `toml:"code"`
-	Name        string        `toml:"name"`
-	Type        string        `toml:"type"`
-	Province    string        `toml:"province"`
-	Aliases     []string      `toml:"aliases"`
+	Origin   diag.Pos `toml:"-"`
+	Code     string   `toml:"code"`
+	Name     string   `toml:"name"`
+	Type     string   `toml:"type"`
+	Province string   `toml:"province"`
+	Aliases  []string `toml:"aliases"`
+	// Group is the unit's commune group (nhóm) for the criteria sets that judge groups
+	// differently (the 2026–2030 set's "1", "2", "3"); empty when not known.
+	Group       string        `toml:"group"`
 	Assessments []*Assessment `toml:"assessments"` // sorted by date
 }
 
@@ -325,10 +327,16 @@ type FormerUnit struct {
 	Province     string `toml:"province"` // the province it lies in today
 	// OldProvince names the province it belonged to, when that province was merged into
 	// another on 2025-07-01 (a commune of Hà Giang now in Tuyên Quang); empty otherwise.
-	OldProvince  string         `toml:"old_province"`
+	OldProvince string `toml:"old_province"`
+	// OldProvinceCode is the code of the province it belonged to before 2025-07-01, from the
+	// former districts table; empty when the table does not list it.
+	OldProvinceCode string `toml:"-"`
+	// DistrictFrom is the row of the former districts table that gave it its district, if any.
+	DistrictFrom *DistrictRow   `toml:"-"`
 	Until        time.Time      `toml:"until"` // the day it ceased to exist
 	Successors   []*Successor   `toml:"successors"`
 	Recognitions []*Recognition `toml:"recognitions"`
+	Revocations  []*Revocation  `toml:"revocations"` // sorted by date
 	Note         string         `toml:"note"`
 	NoteEn       string         `toml:"note_en"`    // the note on English pages
 	SourceURL    string         `toml:"source_url"` // the act or report that ended it, when known
@@ -376,12 +384,22 @@ type Recognition struct {
 	Path        string `toml:"-"`
 	CriteriaSet string `toml:"criteria_set"` // empty when the source does not say
 	Level       string `toml:"level"`
-	Year        int    `toml:"year"` // 0 when the source does not say
+	Year        int    `toml:"year"`  // 0 when the source does not say
+	Month       int    `toml:"month"` // 0 when the source gives no month
+	Kind        string `toml:"kind"`  // what the source is; see KindOf
 	Decision    string `toml:"decision"`
-	SourceURL   string `toml:"source_url"`
-	Note        string `toml:"note"`
-	NoteEn      string `toml:"note_en"` // the note on English pages
+	// Commune and District are the commune and its district as the source names them, to
+	// check that the recognition is filed under the unit the source means.
+	Commune    string `toml:"commune"`
+	District   string `toml:"district"`
+	SourceURL  string `toml:"source_url"`
+	ArchiveURL string `toml:"archive_url"` // an archived copy of the source, when there is one
+	Note       string `toml:"note"`
+	NoteEn     string `toml:"note_en"` // the note on English pages
 }
+
+// KindOf is the recognition's kind: see the function KindOf.
+func (r *Recognition) KindOf() string { return KindOf(r.Kind, r.Decision) }
 
 // Story is a news story in Markdown with TOML front matter.
 type Story struct {

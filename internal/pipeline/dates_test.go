@@ -15,7 +15,8 @@ import (
 // TestImpossibleDates writes each kind of impossible date into a copy of the Sơn La site and
 // checks that it is an error at the value's exact position, with no other error.
 func TestImpossibleDates(t *testing.T) {
-	const assessment = "\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = %s\nlevel = \"standard\"\n"
+	// The unit's commune group first: the 2026–2030 set judges each group by its own targets.
+	const assessment = "\ngroup = \"2\"\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = %s\nlevel = \"standard\"\n"
 	tests := []struct {
 		name  string
 		epoch string // SOURCE_DATE_EPOCH, as a day
@@ -28,13 +29,13 @@ func TestImpossibleDates(t *testing.T) {
 		blamed bool
 	}{
 		{"assessment in 2099", "2026-12-01", "content/units/03664.toml", "", strings.Replace(assessment, "%s", "2099-06-30", 1),
-			[]string{"content/units/03664.toml:12:9: error: as_of 2099-06-30 is after the build's reference date 2026-12-01 (SOURCE_DATE_EPOCH)"}, false},
+			[]string{"content/units/03664.toml:13:9: error: as_of 2099-06-30 is after the build's reference date 2026-12-01 (SOURCE_DATE_EPOCH)"}, false},
 		{"assessment the day after the reference", "2026-12-01", "content/units/03664.toml", "", strings.Replace(assessment, "%s", "2026-12-02", 1),
-			[]string{"content/units/03664.toml:12:9: error: as_of 2026-12-02 is after the build's reference date 2026-12-01 (SOURCE_DATE_EPOCH)"}, true},
+			[]string{"content/units/03664.toml:13:9: error: as_of 2026-12-02 is after the build's reference date 2026-12-01 (SOURCE_DATE_EPOCH)"}, true},
 		{"assessment on the reference day", "2026-12-01", "content/units/03664.toml", "", strings.Replace(assessment, "%s", "2026-12-01", 1),
 			nil, false},
 		{"assessment before its criteria set", "2026-12-01", "content/units/03664.toml", "", strings.Replace(assessment, "%s", "2025-06-30", 1),
-			[]string{"content/units/03664.toml:12:9: error: as_of 2025-06-30 is outside criteria set 2026-2030 (2026–2030)"}, false},
+			[]string{"content/units/03664.toml:13:9: error: as_of 2025-06-30 is outside criteria set 2026-2030 (2026–2030)"}, false},
 		{"story in 2099", "2026-12-01", "content/stories/son-la-muoi-nam-nong-thon-moi.md", "date = 2026-11-28", "date = 2099-11-28",
 			[]string{"content/stories/son-la-muoi-nam-nong-thon-moi.md:3:8: error: date 2099-11-28 is after the build's reference date 2026-12-01 (SOURCE_DATE_EPOCH)"}, false},
 		{"story the day after the reference", "2026-11-27", "", "", "",
@@ -129,7 +130,7 @@ func TestSourceDateBlamed(t *testing.T) {
 		t.Errorf("%d dates after the reference; lines that blame the variable:\n%s\nwant:\n%s", after, strings.Join(blame, "\n"), want)
 	}
 
-	appendTo(t, site, "content/units/03664.toml", "\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = 2099-06-30\nlevel = \"standard\"\n")
+	appendTo(t, site, "content/units/03664.toml", "\ngroup = \"2\"\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = 2099-06-30\nlevel = \"standard\"\n")
 	all, _ = Check(Options{Site: site, Cache: testCache})
 	for _, d := range all.Errors() {
 		if strings.Contains(d.Msg, "probably not") {
@@ -144,7 +145,7 @@ func TestSourceDateBlamed(t *testing.T) {
 func TestMisspeltLevel(t *testing.T) {
 	site := copyDefault(t)
 	edit(t, site, "content/former/03664.toml", "level = \"standard\"\nyear = 2015", "levle = \"standard\"\nyear = 2015")
-	appendTo(t, site, "content/units/03664.toml", "\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = 2026-06-30\nlevle = \"standard\"\n")
+	appendTo(t, site, "content/units/03664.toml", "\ngroup = \"2\"\n[[assessments]]\ncriteria_set = \"2026-2030\"\nas_of = 2026-06-30\nlevle = \"standard\"\n")
 	all, _ := Check(Options{Site: site, Cache: testCache})
 	var got []string
 	for _, d := range all.Errors() {
@@ -153,8 +154,8 @@ func TestMisspeltLevel(t *testing.T) {
 	want := []string{
 		`content/former/03664.toml:14:1: error: recognition has no level (levels of criteria set 2010-2015: not-started, in-progress, standard)`,
 		`content/former/03664.toml:16:1: error: unknown key "recognitions.levle"`,
-		`content/units/03664.toml:10:1: error: assessment has no level (levels of criteria set 2026-2030: not-started, in-progress, standard, modern)`,
-		`content/units/03664.toml:13:1: error: unknown key "assessments.levle"`,
+		`content/units/03664.toml:11:1: error: assessment has no level (levels of criteria set 2026-2030: not-started, in-progress, standard, modern)`,
+		`content/units/03664.toml:14:1: error: unknown key "assessments.levle"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -99,6 +99,15 @@ func TestHostileContent(t *testing.T) {
 	edit(t, site, "content/former/03664.toml", `name = "Chiềng Xôm"`, "name = "+h)
 	edit(t, site, "content/former/03664.toml", `district = "Thành phố Sơn La"`, "district = "+h)
 	edit(t, site, "content/former/03664.toml", "until = 2025-07-01\n", "until = 2025-07-01\nnote = "+h+"\n")
+	// The former districts table names the unit and its district as its file does (a district
+	// of its own, as no other unit shares the name).
+	edit(t, site, "content/former/03664.toml", `district_code = "116"`, `district_code = "999"`)
+	var row bytes.Buffer
+	w := csv.NewWriter(&row)
+	w.UseCRLF = true // as the table's lines end
+	w.Write([]string{"03664", "Xã " + hostile, "Xã", "999", hostile, "Thành phố", "14", "Tỉnh Sơn La"})
+	w.Flush()
+	edit(t, site, model.DistrictsFile, "03664,Xã Chiềng Xôm,Xã,116,Thành phố Sơn La,Thành phố,14,Tỉnh Sơn La\r\n", row.String())
 	edit(t, site, "content/former/03664.toml", "level = \"advanced\"\n", "level = \"advanced\"\nnote = "+h+"\ndecision = "+h+"\n")
 	story := "content/stories/son-la-muoi-nam-nong-thon-moi.md"
 	edit(t, site, story, `title = "Sơn La nhìn lại`, "title = "+h[:len(h)-1]+` Sơn La nhìn lại`)

@@ -20,10 +20,19 @@ import (
 
 // recRow is one row of the recognitions download, as a reader of the CSV sees it.
 type recRow struct {
-	kind, code, province, url, level, asOf string
-	nowPartOf                              []string
-	rank, year                             int
-	counts                                 bool
+	kind, code, province, url, level, asOf, basis string
+	nowPartOf                                     []string
+	rank, year, revoked                           int
+	counts                                        bool
+}
+
+// own reports whether the row is the commune's own recognition (not its area's).
+func (r recRow) own() bool { return r.basis == "own" }
+
+// countsIn reports whether the row counts at the end of year y: dated by then, not revoked by
+// then.
+func (r recRow) countsIn(y int) bool {
+	return r.counts && r.year != 0 && r.year <= y && (r.revoked == 0 || r.revoked > y)
 }
 
 // readCSV reads a download of the built site as a header and rows keyed by column.
@@ -54,7 +63,7 @@ func readCSV(t *testing.T, path string) ([]string, []map[string]string) {
 // recScope is what the year pages of one scope (the nation, or a province) show, recomputed
 // from the recognitions download.
 type recScope struct {
-	rows  []recRow       // former communes' recognitions of the scope
+	rows  []recRow       // former communes' recognitions of the scope, their own and their areas
 	own   []recRow       // current units' own assessments of the scope
 	units map[string]int // the scope's current units (from atlas.csv) and their eligible former communes
 	years []int          // the years with a page
@@ -72,39 +81,62 @@ func (s *recScope) lowestRank() int {
 	return lowest
 }
 
-// atLeast counts the former communes (by page) with a counted recognition of known year no
-// later than y at rank or above.
-func (s *recScope) atLeast(y, rank int) int {
-	n := map[string]bool{}
+// standings returns each former commune's (by page) standing at the end of y: its own best
+// counting recognition, else its areas' best.
+func (s *recScope) standings(y int) map[string]recRow {
+	best := map[string]recRow{}
 	for _, r := range s.rows {
-		if r.counts && r.year != 0 && r.year <= y && r.rank >= rank {
-			n[r.url] = true
+		if !r.countsIn(y) {
+			continue
+		}
+		b, ok := best[r.url]
+		if !ok || r.own() && !b.own() || r.own() == b.own() && r.rank > b.rank {
+			best[r.url] = r
 		}
 	}
-	return len(n)
+	return best
+}
+
+// atLeast counts the former communes (by page) whose standing at the end of y is their own
+// counted recognition, at rank or above.
+func (s *recScope) atLeast(y, rank int) int { return s.count(y, rank, true) }
+
+// areaAtLeast counts those whose standing is their district's or province's recognition.
+func (s *recScope) areaAtLeast(y, rank int) int { return s.count(y, rank, false) }
+
+func (s *recScope) count(y, rank int, own bool) int {
+	n := 0
+	for _, r := range s.standings(y) {
+		if r.own() == own && r.rank >= rank {
+			n++
+		}
+	}
+	return n
 }
 
 // classes returns each current unit's map class at the end of y: its latest own assessment's
 // rank by then, else whether all or some of its eligible former communes had a counted
 // recognition of known year by then.
 func (s *recScope) classes(y int) map[string]string {
-	rec := map[string]map[string]bool{}
-	for _, r := range s.rows {
-		if r.counts && r.year != 0 && r.year <= y {
-			for _, u := range r.nowPartOf {
-				if rec[u] == nil {
-					rec[u] = map[string]bool{}
-				}
-				rec[u][r.url] = true
+	rec, area := map[string]int{}, map[string]int{}
+	for _, r := range s.standings(y) {
+		for _, u := range r.nowPartOf {
+			rec[u]++
+			if !r.own() {
+				area[u]++
 			}
 		}
 	}
 	out := map[string]string{}
 	for u, eligible := range s.units {
-		n := len(rec[u])
+		n := rec[u]
 		switch {
+		case n > 0 && n == eligible && area[u] > 0:
+			out[u] = "area-all"
 		case n > 0 && n == eligible:
 			out[u] = "former-all"
+		case n > 0 && area[u] > 0:
+			out[u] = "area-some"
 		case n > 0:
 			out[u] = "former-some"
 		default:
@@ -149,8 +181,24 @@ func ints(s string) []int {
 // chart by year and level, the recognitions listed under each year and of unknown year, and
 // on each year page the summary, the legend's count of units per class and the count of
 // undated recognitions. The JSON download must hold the same rows.
+//
+// It does so for the Sơn La fixture and for the fixture of district and province recognitions
+// and a revocation (areasSite), whose communes are counted apart from those named by their own
+// recognitions.
 func TestRecognitionsReproduceYearPages(t *testing.T) {
-	out, _ := buildDefault(t)
+	for _, site := range []string{defaultSite, areasSite} {
+		t.Run(filepath.Base(site), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := Run(Options{Site: site, Out: out, Cache: testCache}); err != nil {
+				t.Fatal(err)
+			}
+			reproduceYearPages(t, out)
+		})
+	}
+}
+
+// reproduceYearPages recomputes the year pages of the site built in out from its downloads.
+func reproduceYearPages(t *testing.T, out string) {
 	header, csvRows := readCSV(t, filepath.Join(out, model.RecognitionsPath("csv")))
 	if !reflect.DeepEqual(header, export.RecognitionColumns) {
 		t.Fatalf("recognitions header %q, want %q", header, export.RecognitionColumns)
@@ -158,7 +206,10 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 	var rows []recRow
 	for _, m := range csvRows {
 		r := recRow{kind: m["kind"], code: m["code"], province: m["province"], url: m["url"], level: m["level"],
-			asOf: m["as_of"], nowPartOf: strings.Fields(m["now_part_of"]), counts: m["counts"] == "true"}
+			asOf: m["as_of"], basis: m["basis"], nowPartOf: strings.Fields(m["now_part_of"]), counts: m["counts"] == "true"}
+		if m["revoked_year"] != "" {
+			r.revoked, _ = strconv.Atoi(m["revoked_year"])
+		}
 		var err error
 		if r.rank, err = strconv.Atoi(m["level_rank"]); err != nil {
 			t.Fatalf("level_rank %q: %v", m["level_rank"], err)
@@ -231,9 +282,10 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 			if prov != "" && r.province != prov {
 				continue
 			}
-			if r.kind == "assessment" {
+			switch r.kind {
+			case "assessment":
 				s.own = append(s.own, r)
-			} else {
+			case "recognition":
 				s.rows = append(s.rows, r)
 			}
 		}
@@ -305,18 +357,23 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 		}
 	}
 
-	// The overview's sentence on communes and recognitions, in both languages.
+	// The overview's sentence on communes and their own recognitions, in both languages:
+	// the communes named are those whose own recognition stands today.
 	named, dated := map[string]bool{}, map[string]bool{}
 	recs, datedRecs := 0, 0
 	for _, r := range s.rows {
-		if !r.counts {
+		if !r.counts || !r.own() {
 			continue
 		}
 		recs++
-		named[r.url] = true
+		if r.revoked == 0 {
+			named[r.url] = true
+		}
 		if r.year != 0 {
 			datedRecs++
-			dated[r.url] = true
+			if r.revoked == 0 {
+				dated[r.url] = true
+			}
 		}
 	}
 	want := []int{len(named), recs, len(dated), len(named) - len(dated), datedRecs, recs - datedRecs}
@@ -350,7 +407,7 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 	// The recognitions named under each year, and those of unknown year.
 	byYear := map[int]int{}
 	for _, r := range s.rows {
-		if r.counts && r.year != 0 {
+		if r.counts && r.own() && r.year != 0 {
 			byYear[r.year]++
 		}
 	}
@@ -382,8 +439,12 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 		if prov == "" {
 			// The year first and the named communes last; between them the national total
 			// and the provinces with a figure, from the milestones, not the recognitions.
-			if len(got) < 4 || got[0] != y || got[len(got)-1] != s.atLeast(y, lowest) {
-				t.Errorf("%s: summary %q, the recognitions give %d named communes", p, m[1], s.atLeast(y, lowest))
+			last := []int{s.atLeast(y, lowest)}
+			if n := s.areaAtLeast(y, lowest); n > 0 {
+				last = append(last, n)
+			}
+			if len(got) < 3+len(last) || got[0] != y || !slices.Equal(got[len(got)-len(last):], last) {
+				t.Errorf("%s: summary %q, the recognitions give %v named communes (and through areas)", p, m[1], last)
 			}
 			continue
 		}
@@ -397,8 +458,12 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 			}
 		}
 		// The province's sourced figure follows: it comes from the milestones.
-		if want := []int{y, s.atLeast(y, lowest), s.atLeast(y, lowest+1), coloured, len(s.units)}; len(got) < len(want) || !reflect.DeepEqual(got[:len(want)], want) {
-			t.Errorf("%s: summary %v, the recognitions give %v (year, communes, advanced or above, units coloured, units)", p, got, want)
+		want := []int{y, s.atLeast(y, lowest), s.atLeast(y, lowest+1)}
+		if n := s.areaAtLeast(y, lowest); n > 0 {
+			want = append(want, n)
+		}
+		if want = append(want, coloured, len(s.units)); len(got) < len(want) || !reflect.DeepEqual(got[:len(want)], want) {
+			t.Errorf("%s: summary %v, the recognitions give %v (year, communes, advanced or above, [through areas,] units coloured, units)", p, got, want)
 		}
 		legend := map[string]int{}
 		for _, m := range reLegendItem.FindAllStringSubmatch(html, -1) {

@@ -96,6 +96,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	s.Nation = r.nation()
 	s.Units = readAll(r, UnitsDir, ".toml", r.unit)
 	s.Former = readAll(r, FormerDir, ".toml", r.former)
+	r.districts(s)
 	s.Stories = readAll(r, StoriesDir, ".md", r.story)
 	r.errs = append(r.errs, attachTranslations(s, r.files.Failed)...)
 	for _, src := range s.Config.Boundaries {
@@ -116,6 +117,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	s.Units = append(s.Units, boundaryUnits(s)...)
 	r.unread()
 	sortSite(s)
+	joinDistricts(s)
 	r.errs.Sort()
 	return s, r.files, r.errs
 }
@@ -301,8 +303,10 @@ func whyUnread(top, p string) string {
 		return "no [[boundaries]] entry of atlas.toml names it"
 	case p != NationFile && strings.EqualFold(p, NationFile):
 		return "write the extension .toml, in lower case"
+	case p != model.DistrictsFile && strings.EqualFold(p, model.DistrictsFile):
+		return "write the name " + path.Base(model.DistrictsFile) + ", in lower case"
 	}
-	return "content/ holds the folders criteria, provinces, units, former and stories, and nation.toml"
+	return "content/ holds the folders criteria, provinces, units, former and stories, nation.toml and " + path.Base(model.DistrictsFile)
 }
 
 // decode decodes the TOML file name into v and reports its problems. It returns false when v
@@ -420,8 +424,10 @@ func finishProvince(p *model.Province) {
 		m.Area = vi.NFC(m.Area)
 		m.Path = fmt.Sprintf("milestones[%d]", i)
 	}
-	for i, d := range p.Districts {
-		d.Path = fmt.Sprintf("district_completions[%d]", i)
+	for i, a := range p.Areas {
+		a.Path = fmt.Sprintf("area_recognitions[%d]", i)
+		a.District = vi.NFC(a.District)
+		a.Area = vi.NFC(a.Area)
 	}
 	sort.SliceStable(p.Milestones, func(i, j int) bool {
 		a, b := p.Milestones[i], p.Milestones[j]
@@ -441,6 +447,7 @@ func (r *reader) unit(name string, data []byte) (*model.Unit, bool) {
 	}
 	u.Name = vi.NFC(u.Name)
 	u.Type = vi.NFC(u.Type)
+	u.Group = strings.TrimSpace(u.Group)
 	r.checkFileCode(name, data, u.Code)
 	for i, a := range u.Assessments {
 		a.AsOf = day(a.AsOf)
@@ -466,7 +473,16 @@ func (r *reader) former(name string, data []byte) (*model.FormerUnit, bool) {
 	}
 	for i, r := range f.Recognitions {
 		r.Path = fmt.Sprintf("recognitions[%d]", i)
+		r.Commune = vi.NFC(r.Commune)
+		r.District = vi.NFC(r.District)
 	}
+	for i, v := range f.Revocations {
+		v.Path = fmt.Sprintf("revocations[%d]", i)
+	}
+	sort.SliceStable(f.Revocations, func(i, j int) bool {
+		a, b := f.Revocations[i], f.Revocations[j]
+		return a.Year < b.Year || a.Year == b.Year && a.Month < b.Month
+	})
 	for i, s := range f.Successors {
 		s.Path = fmt.Sprintf("successors[%d]", i)
 		s.Until = day(s.Until)

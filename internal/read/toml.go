@@ -60,9 +60,21 @@ func decodeTOML(file string, src []byte, v any) (ix *tomlkey.Index, errs diag.Li
 			pos.Line, pos.Col = p.Line, p.Col
 		}
 		seen[name]++
+		if hint, ok := renamedKeys[name]; ok {
+			errs.Errorf(pos, "unknown key %q: %s", name, hint)
+			continue
+		}
+		if strings.Contains(name, ".") && renamedKeys[name[:strings.Index(name, ".")]] != "" {
+			continue // its table's error says what to write instead
+		}
 		errs.Errorf(pos, "unknown key %q", name)
 	}
 	return ix, errs, false
+}
+
+// renamedKeys are keys the atlas once read, with what to write instead.
+var renamedKeys = map[string]string{
+	"district_completions": `a district's completion is now an [[area_recognitions]] entry with scope = "district" and its district_code (docs/content.md)`,
 }
 
 // valueOnLine returns where the value of key k (written without indices) starts on line n,

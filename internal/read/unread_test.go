@@ -27,7 +27,7 @@ func TestUnreadFilesWarned(t *testing.T) {
 		got = append(got, d.Error())
 	}
 	want := []string{
-		`content/03646.toml: warning: not read: content/ holds the folders criteria, provinces, units, former and stories, and nation.toml`,
+		`content/03646.toml: warning: not read: content/ holds the folders criteria, provinces, units, former and stories, nation.toml and former-districts.csv`,
 		`content/nation.TOML: warning: not read: write the extension .toml, in lower case`,
 		`content/stories/upper.MD: warning: not read: write the extension .md, in lower case`,
 		`content/stories/x.md.txt: warning: not read: the files of content/stories end in .md`,

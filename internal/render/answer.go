@@ -36,14 +36,23 @@ type met struct {
 	from status.YearFrom
 }
 
-// metSince maps each former commune recognized at a level that counts to the first year from
-// which a dated recognition counts.
+// metSince maps each former commune with a standing credit to the first year from which a
+// dated standing credit counts, and how that year is known.
 func metSince(a *status.Atlas) map[*model.FormerUnit]met {
 	out := map[*model.FormerUnit]met{}
 	for _, d := range a.Dated() {
+		if !d.CountsNow() {
+			continue
+		}
 		m, ok := out[d.Former]
 		if !ok || d.Year != 0 && (m.year == 0 || d.Year < m.year) {
-			out[d.Former] = met{d.Year, d.From}
+			from := d.From
+			if d.Basis == status.BasisDistrict {
+				from = status.YearDistrict
+			} else if d.Basis == status.BasisProvince {
+				from = status.YearProvince
+			}
+			out[d.Former] = met{d.Year, from}
 		}
 	}
 	return out
@@ -61,18 +70,22 @@ func (r *renderer) provinceFigure(v *AnswerView, code, home string) {
 }
 
 // formerAnswer is the answer a former unit's page gives first: whether it met the standard
-// and since when, by its recognitions; that the programme did not cover it; or that nothing is
-// on record, with its province's figure.
+// and since when — by its own recognitions, or only through its district's or province's
+// recognition, which the answer says; that it lost the standard; that the programme did not
+// cover it; or that nothing is on record, with its province's figure.
 func (r *renderer) formerAnswer(f *model.FormerUnit, home string) AnswerView {
 	var v AnswerView
-	rc, l := r.a.Best(f)
+	c := r.a.Standing(f)
+	_, own := r.a.Best(f)
 	switch {
-	case l != nil && l.Recognized:
-		v.Verdict, v.Headline = "yes", r.loc.Phrase("answer.yes", r.loc.LevelName(l).Value)
-		if rc.CriteriaSet != "" {
-			v.Sets = []Link{{Href: home + model.CriteriaPath(rc.CriteriaSet), Title: rc.CriteriaSet}}
+	case c != nil:
+		v.Verdict, v.Headline = "yes", r.loc.Phrase("answer.yes", r.loc.LevelName(c.Level).Value)
+		if set := c.CriteriaSet(); set != "" {
+			v.Sets = []Link{{Href: home + model.CriteriaPath(set), Title: set}}
 		}
 		switch m := r.index().metSince[f]; {
+		case c.Basis != status.BasisOwn:
+			v.Since = r.loc.MonthYear(c.Year, c.Month)
 		case m.year != 0 && m.from != status.YearStated:
 			v.Since = r.loc.Phrase("answer.since_year_inferred", m.year, r.yearFrom(f, m.from))
 		case m.year != 0:
@@ -81,8 +94,36 @@ func (r *renderer) formerAnswer(f *model.FormerUnit, home string) AnswerView {
 			v.Since = r.loc.Phrase("answer.since_unstated")
 		}
 		v.Basis = r.loc.Phrase("answer.basis_recognitions")
-	case l != nil:
-		v.Verdict, v.Headline = "no", r.loc.Phrase("answer.no", r.loc.LevelName(l).Value)
+		if c.Basis != status.BasisOwn {
+			// Since the first area recognition at that level that stands: several sources may
+			// speak for the same area, the earliest says since when.
+			first := *c
+			for _, d := range r.a.Credits(f) {
+				if d.Basis != status.BasisOwn && d.CountsNow() && d.Level.Rank >= c.Level.Rank && d.When().Before(first.When()) {
+					first = d
+				}
+			}
+			name := r.areaName(first.AreaOf, first.Area)
+			v.Since = r.loc.MonthYear(first.Year, first.Month)
+			v.Headline = r.loc.Phrase("answer.yes_area", r.loc.LevelName(c.Level).Value, name)
+			v.Detail = r.loc.Phrase("answer.area_detail", name, v.Since)
+			v.Basis = r.loc.Phrase("answer.basis_area", name)
+		}
+	case r.a.Lost(f) != nil:
+		lost := r.a.Lost(f)
+		level := lost.Level
+		if l := r.a.Level(lost.CriteriaSet, lost.Level); l != nil {
+			level = r.loc.LevelName(l).Value
+		}
+		v.Verdict, v.Headline = "no", r.loc.Phrase("answer.lost", level, r.loc.MonthYear(lost.Year, lost.Month))
+		v.Detail = r.loc.Phrase("answer.lost_detail")
+		v.Basis = r.loc.Phrase("answer.basis_recognitions")
+	case own != nil && own.Recognized:
+		// Its recognitions are all of a kind that recognises nothing (a vote, a list).
+		v.Verdict, v.Headline, v.Detail = "unknown", r.loc.Phrase("answer.unknown"), r.loc.Phrase("answer.not_recognised")
+		r.provinceFigure(&v, f.Province, home)
+	case own != nil:
+		v.Verdict, v.Headline = "no", r.loc.Phrase("answer.no", r.loc.LevelName(own).Value)
 		v.Basis = r.loc.Phrase("answer.basis_recognitions")
 	case !status.Eligible(f):
 		v.Verdict, v.Headline, v.Detail = "outside", r.loc.Phrase("answer.outside"), r.loc.Phrase("answer.outside_former")
@@ -134,11 +175,14 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 	default:
 		v.Basis = r.loc.Phrase("answer.basis_formers")
 		last, lastFrom := 0, ""
+		if st.ByArea > 0 {
+			v.Basis = r.loc.Phrase("answer.basis_formers_area", st.ByArea)
+		}
 		for _, f := range st.Formers {
-			if f.BestLevel == nil || !f.BestLevel.Recognized {
+			if f.Credit == nil {
 				continue
 			}
-			addSet(f.Best.CriteriaSet)
+			addSet(f.Credit.CriteriaSet())
 			m, ok := r.index().metSince[f.Unit]
 			if !ok || m.year == 0 {
 				last = -1

@@ -33,6 +33,9 @@ func embedProvinceLeast(m *MapView, lg Legend) int {
 	if lg.Striped {
 		h += 114
 	}
+	if lg.Area {
+		h += 70
+	}
 	return int(h)
 }
 

@@ -13,7 +13,10 @@ import (
 func (r *renderer) recognitionViews(f *model.FormerUnit, home string) []RecognitionView {
 	var out []RecognitionView
 	for _, rc := range f.Recognitions {
-		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: r.loc.Local(rc.NoteEn, rc.Note), Level: i18n.Text{Value: rc.Level}}
+		v := RecognitionView{Decision: rc.Decision, SourceURL: rc.SourceURL, Source: host(rc.SourceURL), Note: r.loc.Local(rc.NoteEn, rc.Note), Level: i18n.Text{Value: rc.Level}, Archive: rc.ArchiveURL}
+		if k := rc.KindOf(); !model.Recognises(k) {
+			v.NotRecognition = r.loc.Phrase("kind.not_recognition", r.loc.Phrase("kind."+k))
+		}
 		if l := r.a.Level(rc.CriteriaSet, rc.Level); l != nil {
 			v.Level = r.loc.LevelName(l)
 		}
@@ -41,9 +44,13 @@ type FormerData struct {
 	Successors   []SuccessorView
 	Current      []Link // the current units it ended up in
 	Recognitions []RecognitionView
-	Stories      []StoryLink
-	SameCode     []Link
-	Province     Link
+	// Areas are the recognitions of its district or former province that give it a status,
+	// and Revocations the withdrawals or losses of its status.
+	Areas       []AreaView
+	Revocations []RevocationView
+	Stories     []StoryLink
+	SameCode    []Link
+	Province    Link
 	// Locator shows where the former unit lay: we have no boundaries of former units, so
 	// it highlights the present units it became part of, on their province's locator.
 	Locator *MapView
@@ -97,6 +104,8 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	pg.Description = r.loc.Phrase("former.description", r.formerLabel(f), d.Until)
 	d.Place = r.formerPlace(f)
 	d.Answer = r.formerAnswer(f, home)
+	d.Areas = r.creditAreas(f)
+	d.Revocations = r.revocationViews(f)
 	pg.Data = d
 	r.bar(pg, barOptions{csvJSON: f.Province})
 	return r.write("former.html", pg)

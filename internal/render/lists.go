@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -98,10 +99,7 @@ func (r *renderer) formerList(p *model.Province, formers []*model.FormerUnit) er
 	pg.Description = r.loc.Phrase("formers.province_description", name)
 	d := &ListData{Province: &Link{Href: pg.Home + model.ProvincePath(p.Code), Title: name}, National: pg.Home + model.FormerDir}
 	for _, f := range formers {
-		status := i18n.Text{Value: r.loc.Phrase("status.no_recognition")}
-		if _, l := r.a.Best(f); l != nil {
-			status = r.loc.LevelName(l)
-		}
+		status := r.formerStatus(f)
 		d.Rows = append(d.Rows, UnitRow{Href: pg.Home + model.FormerPath(f.Key()), Name: f.Name, Code: f.Code, Type: f.Type, District: r.formerPlace(f), Status: status})
 	}
 	vi.SortFunc(d.Rows, func(x UnitRow) string { return x.Name + " " + x.District })
@@ -128,4 +126,24 @@ func (r *renderer) formerPlace(f *model.FormerUnit) string {
 		return r.loc.Phrase("formers.old_province", f.OldProvince)
 	}
 	return f.District
+}
+
+// formerStatus is a former unit's status in a list, in words: the level of its standing, and
+// its basis when that is its district's or province's recognition; that it lost it; the level
+// of its own best recognition that does not count; or that it has none.
+func (r *renderer) formerStatus(f *model.FormerUnit) i18n.Text {
+	if c := r.a.Standing(f); c != nil {
+		t := r.loc.LevelName(c.Level)
+		if c.Basis != status.BasisOwn {
+			t.Value = r.loc.Phrase("status.via_area", t.Value, r.areaName(c.AreaOf, c.Area))
+		}
+		return t
+	}
+	if v := r.a.Lost(f); v != nil {
+		return i18n.Text{Value: r.loc.Phrase("status.lost", r.loc.MonthYear(v.Year, v.Month))}
+	}
+	if _, l := r.a.Best(f); l != nil && !l.Recognized {
+		return r.loc.LevelName(l)
+	}
+	return i18n.Text{Value: r.loc.Phrase("status.no_recognition")}
 }

@@ -67,7 +67,7 @@ func (r *renderer) classOrder() []status.Class {
 			}
 		}
 	}
-	out := append(top, status.FormerAll, status.FormerSome)
+	out := append(top, status.FormerAll, status.AreaAll, status.FormerSome, status.AreaSome)
 	return append(append(out, below...), status.NoData)
 }
 
@@ -78,6 +78,10 @@ func (r *renderer) classLabel(c status.Class) i18n.Text {
 		return i18n.Text{Value: r.loc.Phrase("legend.former_all")}
 	case status.FormerSome:
 		return i18n.Text{Value: r.loc.Phrase("legend.former_some")}
+	case status.AreaAll:
+		return i18n.Text{Value: r.loc.Phrase("legend.area_all")}
+	case status.AreaSome:
+		return i18n.Text{Value: r.loc.Phrase("legend.area_some")}
 	case status.NoData:
 		return i18n.Text{Value: r.loc.Phrase("legend.no_data")}
 	}
@@ -127,6 +131,8 @@ func (r *renderer) legendOf(order []status.Class, label func(status.Class) i18n.
 			lg.Solid = true
 		case c == status.FormerAll || c == status.FormerSome:
 			lg.Striped = true
+		case c == status.AreaAll || c == status.AreaSome:
+			lg.Area = true
 		}
 	}
 	return lg

@@ -90,7 +90,7 @@ func (r *renderer) nation(home string, year int) *NationData {
 	}
 	for _, f := range s.Former {
 		formers[f.Province]++
-		if _, l := r.a.Best(f); l != nil && l.Recognized {
+		if c := r.a.Standing(f); c != nil && c.Basis == status.BasisOwn {
 			named[f.Province]++
 			d.Named++
 		}

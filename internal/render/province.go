@@ -20,15 +20,18 @@ type ProvinceData struct {
 	Legend      Legend
 	Units       int
 	Formers     int
-	Recognized  int // former communes named as recognized in the data
+	Recognized  int // former communes named as recognized in the data (their own recognitions)
 	Advanced    int // of them, at advanced level or above
+	// ByArea are the former communes that met the standard only through their district's or
+	// former province's recognition (Areas).
+	ByArea int
 	// Finding is what the province's sourced figure says, in one sentence above its map.
 	Finding Finding
 	// PressTotal is the figure for the whole province, when there is one: the count the
 	// communes the data names are compared with.
 	PressTotal  *model.Milestone
 	Milestones  []*model.Milestone
-	Districts   []*model.DistrictCompletion
+	Areas       []AreaView // the recognitions of its districts and former provinces
 	FormersHref string
 	UnitsHref   string
 	DataHref    string    // the map's GeoJSON download
@@ -53,7 +56,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 		Legend:      r.legend(units),
 		Units:       len(units),
 		Milestones:  p.Milestones,
-		Districts:   p.Districts,
+		Areas:       r.provinceAreas(p),
 		FormersHref: home + model.ProvincePath(p.Code) + model.FormerDir,
 		UnitsHref:   home + model.ProvincePath(p.Code) + model.UnitsDir,
 	}
@@ -77,9 +80,13 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 			continue
 		}
 		d.Formers++
-		if _, lvl := r.a.Best(f); lvl != nil && lvl.Recognized {
+		switch c := r.a.Standing(f); {
+		case c == nil:
+		case c.Basis != status.BasisOwn:
+			d.ByArea++
+		default:
 			d.Recognized++
-			if lvl.Rank >= 3 {
+			if c.Level.Rank >= 3 {
 				d.Advanced++
 			}
 		}

@@ -15,8 +15,14 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 		return y.InProvince[p.Code][levels[0].Rank]
 	}
+	byArea := func(y *status.Year) int {
+		if len(levels) == 0 {
+			return 0
+		}
+		return y.AreaInProvince[p.Code][levels[0].Rank]
+	}
 	var undated []status.Dated
-	for _, d := range r.a.Dated() {
+	for _, d := range ownDated(r.a.Dated()) {
 		if d.Year == 0 && d.Former.Province == p.Code {
 			undated = append(undated, d)
 		}
@@ -30,18 +36,20 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		Province:   r.loc.ProvinceName(p),
 		Chart:      r.chart(p, r.loc.ProvinceInSentence(p), asOf, levels),
 		Series:     r.seriesChart(p, r.loc.ProvinceInSentence(p), status.FirstYear, last),
-		Years:      yearLinks(asOf, pg.Home+base, 0, named),
+		Years:      yearLinks(asOf, pg.Home+base, 0, named, byArea),
 		Milestones: p.Milestones,
 		PressTotal: status.PressTotal(p, "standard"),
 		National:   &Link{Href: pg.Home + model.YearsDir, Title: r.loc.Phrase("nation.name")},
 	}
 	for _, f := range r.a.Site.Former {
-		if _, l := r.a.Best(f); l != nil && l.Recognized && f.Province == p.Code {
+		if c := r.a.Standing(f); c != nil && c.Basis == status.BasisOwn && f.Province == p.Code {
 			d.Named++
+		} else if c != nil && f.Province == p.Code {
+			d.ByArea++
 		}
 	}
 	var mine []status.Dated
-	for _, x := range r.a.Dated() {
+	for _, x := range ownDated(r.a.Dated()) {
 		if x.Former.Province == p.Code {
 			mine = append(mine, x)
 		}
@@ -50,13 +58,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")
 	d.DataPage = pg.Home + model.DataPageDir
 	for _, y := range asOf {
-		g := YearGroup{Year: y.Year, Href: pg.Home + base + model.YearPath(y.Year)}
-		for _, x := range y.New {
-			if x.Former.Province == p.Code {
-				g.New = append(g.New, r.datedView(x, pg.Home))
-			}
-		}
-		if len(g.New) > 0 {
+		if g := r.yearGroup(y, p.Code, pg.Home, pg.Home+base+model.YearPath(y.Year)); !g.empty() {
 			d.ByYear = append(d.ByYear, g)
 		}
 	}
@@ -79,7 +81,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			units = append(units, u)
 		}
 	}
-	summary := func(i int) string { return r.yearSummary(p, asOf[i], named(asOf[i]), len(units)) }
+	summary := func(i int) string { return r.yearSummary(p, asOf[i], named(asOf[i]), byArea(asOf[i]), len(units)) }
 	// The legend of every year page holds the classes of every year, those of other years
 	// hidden, so that the slider can show them.
 	anyYear := map[status.Class]bool{}
@@ -95,7 +97,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		yd := &YearData{
 			Year: y.Year, First: status.FirstYear, Last: last,
 			Overview: pg.Home + base + model.YearsDir,
-			Years:    yearLinks(asOf, pg.Home+base, y.Year, named),
+			Years:    yearLinks(asOf, pg.Home+base, y.Year, named, byArea),
 			Summary:  summary(i),
 			Undated:  len(undated),
 			Up:       "../",

@@ -35,9 +35,11 @@ func ShardPrefix(word string, n int) string {
 // Shards start at two letters; a shard with more entries than maxShard is split by one more
 // letter, up to maxPrefix letters or the whole word ("thanh_"), so that no query downloads a
 // large file. An exact word that still has too many (Thanh, Tân, Hoà: hundreds of units each)
-// is split by the next word's first letters, up to nextPrefix ("tan_b", "tan_bi", and
-// "tan__" for the units whose word is the last); its own shard then holds the entries a query
-// of that word alone shows first (summaryMax, ranked as search.js ranks them).
+// is split by the next word's first letters, up to nextPrefix ("tan_b", "tan_bi"); its own
+// shard then holds the entries a query of that word alone shows first (summaryMax, ranked as
+// search.js ranks them). An entry whose key ends with the word is in no next word's shard: a
+// query of the word and another cannot match it there, and one of the word alone is answered
+// by the summary.
 const (
 	minPrefix  = 2
 	maxPrefix  = 8
@@ -140,7 +142,9 @@ func (ix *SearchIndex) shards() map[string][]SearchEntry {
 	byNext = func(p string, m int, occs []occurrence, within string) {
 		part, keys := group(occs, func(o occurrence) string {
 			if o.at+1 == len(o.words) {
-				return p + "_" // the word is the key's last
+				// The word is the key's last: a query of the word alone shows the summary,
+				// and one with a next word cannot match here. No shard is needed.
+				return ""
 			}
 			if k := p + ShardPrefix(o.words[o.at+1], m); strings.HasPrefix(k, within) {
 				return k
@@ -280,8 +284,13 @@ func (r *renderer) searchIndex() *SearchIndex {
 	}
 	for _, f := range r.a.Site.Former {
 		e := SearchEntry{Name: f.Name, Type: f.Type, Former: true, Code: f.Code, Province: province(f.Province), District: f.District, Path: model.FormerPath(f.Key()), Status: formerNone}
-		if best, l := r.a.Best(f); l != nil {
-			e.Status, e.Year = string(status.RankClass(l.Rank)), best.Year
+		switch c := r.a.Standing(f); {
+		case c != nil && c.Basis == status.BasisOwn:
+			e.Status, e.Year = string(status.RankClass(c.Level.Rank)), c.Year
+		case c != nil:
+			e.Status, e.Year = formerArea, c.Year
+		case r.a.Lost(f) != nil:
+			e.Status, e.Year = formerLost, r.a.Lost(f).Year
 		}
 		var keys []string
 		for _, u := range r.a.Successors[f.Key()] {
@@ -325,13 +334,19 @@ func (e *SearchEntry) nameKeys() []string {
 	return keys
 }
 
-// formerNone is the search index's status of a former unit with no recognition.
-const formerNone = "none"
+// The search index's statuses of a former unit without a standing of its own: no
+// recognition, met only through its district's or province's recognition, lost.
+const (
+	formerNone = "none"
+	formerArea = "area"
+	formerLost = "lost"
+)
 
 // searchStatuses names each status of the search index in the language being rendered, as
 // JSON for the search page's script.
 func (r *renderer) searchStatuses() string {
-	names := map[string]string{formerNone: r.loc.Phrase("status.no_recognition")}
+	names := map[string]string{formerNone: r.loc.Phrase("status.no_recognition"),
+		formerArea: r.loc.Phrase("status.area"), formerLost: r.loc.Phrase("status.lost_short")}
 	for _, c := range r.classOrder() {
 		names[string(c)] = r.classLabel(c).Value
 	}

@@ -113,6 +113,14 @@ func (r *renderer) unit(u *model.Unit) error {
 		for _, via := range f.Via {
 			fv.Via = append(fv.Via, Link{Href: home + model.FormerPath(via.Key()), Title: via.FullName()})
 		}
+		if c := f.Credit; c != nil && c.Basis != status.BasisOwn || c == nil && r.a.Lost(f.Unit) != nil {
+			fv.Status = r.formerStatus(f.Unit).Value
+		}
+		for _, c := range r.a.Credits(f.Unit) {
+			if c.Basis != status.BasisOwn {
+				d.Sources = appendLink(d.Sources, Link{Href: c.SourceURL(), Title: host(c.SourceURL())})
+			}
+		}
 		d.Formers = append(d.Formers, fv)
 		formerKeys[f.Unit.Key()] = true
 		for _, rc := range f.Unit.Recognitions {

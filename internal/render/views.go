@@ -78,6 +78,7 @@ type Legend struct {
 	Total   int  // the units (or provinces) on the map, whom Percent is a share of
 	Solid   bool // an own assessment shows (solid colours): the legend explains them
 	Striped bool // a unit classed by its former communes shows (stripes)
+	Area    bool // a unit classed by its former communes' district or province recognitions shows (checkers)
 	Under   string
 }
 
@@ -107,6 +108,9 @@ type FormerView struct {
 	Merge        string
 	Via          []Link
 	Recognitions []RecognitionView
+	// Status is, for a former commune whose standing is not its own recognition, what it
+	// is in words: met through its district's or province's recognition, or lost; "" else.
+	Status string
 }
 
 // Link is a titled link.
@@ -131,6 +135,10 @@ type RecognitionView struct {
 	SourceURL              string
 	Source                 string
 	Note                   i18n.Text // in the page's language; empty on a Vietnamese page when only an English note exists
+	Archive                string    // an archived copy of the source, or ""
+	// NotRecognition says, for a source that recognises nothing (a council's vote, a list
+	// of candidates), what it is; "" for a decision or a report.
+	NotRecognition string
 }
 
 func appendLink(ls []Link, l Link) []Link {

@@ -16,6 +16,7 @@ type YearLink struct {
 	Year    int
 	Href    string
 	Named   int  // former communes named as recognized by the end of the year
+	ByArea  int  // other former communes that met the standard through their district's or province's recognition by then
 	Current bool // the page's own year
 }
 
@@ -38,7 +39,10 @@ type YearsData struct {
 	Undated    []DatedView
 	Milestones []*model.Milestone
 	Named      int // former communes named as recognized, of any year
-	Dated      int // of them, those with a recognition that counts from a known year
+	// ByArea are the former communes that met the standard only through their district's or
+	// province's recognition (they are counted apart: no source names them one by one).
+	ByArea int
+	Dated  int // of them, those with a recognition that counts from a known year
 	// UndatedOnly are the former communes of Named whose every recognition is of unknown year:
 	// Named = Dated + UndatedOnly.
 	UndatedOnly int
@@ -71,11 +75,14 @@ type YearsData struct {
 // on each province's overview, which the national one links.
 const nationListMax = 400
 
-// YearGroup is the recognitions that count from one year.
+// YearGroup is the recognitions that count from one year: communes' own, districts' and
+// provinces' (each with the communes it gives a status to), and the revocations of the year.
 type YearGroup struct {
-	Year int
-	Href string
-	New  []DatedView
+	Year    int
+	Href    string
+	New     []DatedView
+	Areas   []AreaView
+	Revoked []DatedView
 }
 
 // YearData is a year page's data.
@@ -170,14 +177,68 @@ func (r *renderer) years() error {
 	return nil
 }
 
-// yearLinks lists the year pages below dir, with named giving each year's count.
-func yearLinks(asOf []*status.Year, dir string, current int, named func(*status.Year) int) []YearLink {
+// yearLinks lists the year pages below dir, with named and byArea giving each year's counts.
+func yearLinks(asOf []*status.Year, dir string, current int, named, byArea func(*status.Year) int) []YearLink {
 	var out []YearLink
 	for _, y := range asOf {
-		out = append(out, YearLink{Year: y.Year, Href: dir + model.YearPath(y.Year), Named: named(y), Current: y.Year == current})
+		out = append(out, YearLink{Year: y.Year, Href: dir + model.YearPath(y.Year), Named: named(y), ByArea: byArea(y), Current: y.Year == current})
 	}
 	return out
 }
+
+// ownDated are the credits of dated that are communes' own recognitions.
+func ownDated(dated []status.Dated) []status.Dated {
+	var out []status.Dated
+	for _, d := range dated {
+		if d.Basis == status.BasisOwn {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// yearGroup is what counts from year y in the scope in (a province code, or "" for all):
+// communes' own recognitions, area recognitions with the communes of the scope they cover,
+// and revocations; the zero group's lists are empty.
+func (r *renderer) yearGroup(y *status.Year, in, home, href string) YearGroup {
+	g := YearGroup{Year: y.Year, Href: href}
+	areas := map[*model.AreaRecognition]int{}
+	var order []status.Dated
+	for _, x := range y.New {
+		if in != "" && x.Former.Province != in {
+			continue
+		}
+		if x.Basis == status.BasisOwn {
+			g.New = append(g.New, r.datedView(x, home))
+			continue
+		}
+		if areas[x.Area] == 0 {
+			order = append(order, x)
+		}
+		areas[x.Area]++
+	}
+	for _, x := range order {
+		v := r.areaView(x.AreaOf, x.Area)
+		v.Communes = areas[x.Area]
+		g.Areas = append(g.Areas, v)
+	}
+	sortAreas(g.Areas)
+	for _, v := range y.Revoked {
+		if in != "" && v.Former.Province != in {
+			continue
+		}
+		dv := DatedView{Href: home + model.FormerPath(v.Former.Key()), Name: r.formerLabel(v.Former), Year: v.Revocation.Year,
+			Level: i18n.Text{Value: v.Revocation.Level}, Source: Link{Href: v.Revocation.SourceURL, Title: host(v.Revocation.SourceURL)}}
+		if v.Level != nil {
+			dv.Level = r.loc.LevelName(v.Level)
+		}
+		g.Revoked = append(g.Revoked, dv)
+	}
+	return g
+}
+
+// empty reports whether nothing counts from the group's year.
+func (g YearGroup) empty() bool { return len(g.New) == 0 && len(g.Areas) == 0 && len(g.Revoked) == 0 }
 
 // yearNav sets a year page's links to the years before and after it.
 func yearNav(yd *YearData, asOf []*status.Year, i int, dir string) {
@@ -205,6 +266,12 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		}
 		return y.AtLeast[levels[0].Rank]
 	}
+	byArea := func(y *status.Year) int {
+		if len(levels) == 0 {
+			return 0
+		}
+		return y.AreaAtLeast[levels[0].Rank]
+	}
 	// The provinces' classes and texts of every year, for the slider, from the first page's
 	// view (the shapes and their order are the same on every page).
 	views := make([]*NationData, len(asOf))
@@ -213,11 +280,15 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 	}
 	summary := func(i int) string {
 		v := views[i]
+		area := ""
+		if n := byArea(asOf[i]); n > 0 {
+			area = r.loc.Phrase("year.summary_area", r.loc.Number(n))
+		}
 		if t := v.Total; t != nil {
 			return r.loc.Phrase("year.nation_summary_total", asOf[i].Year, r.loc.Number(t.Met), r.loc.Number(t.Total), t.Percent(),
-				r.loc.MonthYear(t.Year, t.Month), v.Sourced, v.Provinces, named(asOf[i]))
+				r.loc.MonthYear(t.Year, t.Month), v.Sourced, v.Provinces, named(asOf[i]), area)
 		}
-		return r.loc.Phrase("year.nation_summary", asOf[i].Year, v.Sourced, v.Provinces, named(asOf[i]))
+		return r.loc.Phrase("year.nation_summary", asOf[i].Year, v.Sourced, v.Provinces, named(asOf[i]), area)
 	}
 	anyYear := map[status.Class]bool{}
 	for _, v := range views {
@@ -245,7 +316,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		yd := &YearData{
 			Year: y.Year, First: status.FirstYear, Last: last,
 			Overview: pg.Home + model.YearsDir,
-			Years:    yearLinks(asOf, pg.Home, y.Year, named),
+			Years:    yearLinks(asOf, pg.Home, y.Year, named, byArea),
 			Summary:  summary(i),
 			Up:       up,
 			Script:   r.assetPaths["years.js"],
@@ -277,7 +348,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 	d := &YearsData{
 		Province:   name,
 		Series:     r.seriesChart(nation, name, status.FirstYear, last),
-		Years:      yearLinks(asOf, pg.Home, 0, named),
+		Years:      yearLinks(asOf, pg.Home, 0, named, byArea),
 		Milestones: nation.Milestones,
 		PressTotal: status.PressTotal(nation, "standard"),
 	}
@@ -290,11 +361,13 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 	}
 	vi.SortFunc(d.Provinces, func(l Link) string { return l.Title })
 	for _, f := range s.Former {
-		if _, l := r.a.Best(f); l != nil && l.Recognized {
+		if c := r.a.Standing(f); c != nil && c.Basis == status.BasisOwn {
 			d.Named++
+		} else if c != nil {
+			d.ByArea++
 		}
 	}
-	dated := r.a.Dated()
+	dated := ownDated(r.a.Dated())
 	d.countRecognitions(dated)
 	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")
 	d.FiguresCSV, d.FiguresJSON = pg.Root+model.FiguresPath("csv"), pg.Root+model.FiguresPath("json")
@@ -304,11 +377,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		if d.ListedByProvince {
 			break
 		}
-		g := YearGroup{Year: y.Year, Href: pg.Home + model.YearPath(y.Year)}
-		for _, x := range y.New {
-			g.New = append(g.New, r.datedView(x, pg.Home))
-		}
-		if len(g.New) > 0 {
+		if g := r.yearGroup(y, "", pg.Home, pg.Home+model.YearPath(y.Year)); !g.empty() {
 			d.ByYear = append(d.ByYear, g)
 		}
 	}
@@ -362,14 +431,18 @@ func (d *YearsData) countRecognitions(dated []status.Dated) {
 
 // yearSummary says in words what the map of year shows in province p, and p's sourced
 // figure by then.
-func (r *renderer) yearSummary(p *model.Province, y *status.Year, named, units int) string {
+func (r *renderer) yearSummary(p *model.Province, y *status.Year, named, byArea, units int) string {
 	coloured := 0
 	for c, n := range y.Classes {
 		if c != status.NoData {
 			coloured += n
 		}
 	}
-	return r.loc.Phrase("year.summary", y.Year, named, y.AtLeast[3], coloured, units) + " " +
+	area := ""
+	if byArea > 0 {
+		area = r.loc.Phrase("year.summary_area", r.loc.Number(byArea))
+	}
+	return r.loc.Phrase("year.summary", y.Year, named, y.InProvince[p.Code][3], coloured, units, area) + " " +
 		r.loc.Phrase("year.summary_figure", r.figureWords(status.FigureOf(p, y.Year)))
 }
 
@@ -394,6 +467,8 @@ func (r *renderer) yearFrom(f *model.FormerUnit, from status.YearFrom) string {
 		return r.loc.Phrase("year.from_source")
 	case status.YearDistrict:
 		return r.loc.Phrase("year.from_district", f.District)
+	case status.YearProvince:
+		return r.loc.Phrase("year.from_province")
 	}
 	return ""
 }

@@ -15,9 +15,15 @@ type Class string
 // The classes of the map legend. Units with their own assessment take the class of its level's
 // rank ("rank-2" for standard); the others are classed by what their former communes earned.
 const (
-	FormerAll  Class = "former-all"  // no assessment; every eligible former commune recognized
-	FormerSome Class = "former-some" // no assessment; some eligible former communes recognized
-	NoData     Class = "no-data"     // no assessment and no known recognition
+	FormerAll  Class = "former-all"  // no assessment; every eligible former commune recognized, each by its own recognition
+	FormerSome Class = "former-some" // no assessment; some eligible former communes recognized, each by its own recognition
+	// AreaAll: no assessment; every eligible former commune met the standard, at least one of
+	// them only through its district's or province's recognition.
+	AreaAll Class = "area-all"
+	// AreaSome: no assessment; some eligible former communes met it, at least one of them only
+	// through its district's or province's recognition.
+	AreaSome Class = "area-some"
+	NoData   Class = "no-data" // no assessment and no known recognition
 )
 
 // RankClass is the class of an assessed unit whose level has the given rank.
@@ -25,11 +31,20 @@ func RankClass(rank int) Class { return Class("rank-" + strconv.Itoa(rank)) }
 
 // Former is a former commune as it stands behind a current unit.
 type Former struct {
-	Unit      *model.FormerUnit
-	Merge     string              // "full", or "partial" when only part of it went to the unit
-	Via       []*model.FormerUnit // former units in between, oldest first (a commune dissolved earlier)
-	Best      *model.Recognition  // its highest recognition, or nil
-	BestLevel *model.Level
+	Unit  *model.FormerUnit
+	Merge string              // "full", or "partial" when only part of it went to the unit
+	Via   []*model.FormerUnit // former units in between, oldest first (a commune dissolved earlier)
+	// Credit is what decides its status (Atlas.Standing, or StandingIn on the year views):
+	// nil when nothing it earned counts.
+	Credit *Dated
+}
+
+// Level is the level of f's standing, or nil.
+func (f *Former) Level() *model.Level {
+	if f.Credit == nil {
+		return nil
+	}
+	return f.Credit.Level
 }
 
 // Status is a current unit's standing.
@@ -42,6 +57,18 @@ type Status struct {
 	Formers    []*Former // the former units it absorbed, A–Z
 	Eligible   int       // how many of Formers were communes (xã) the programme applied to
 	Recognized int       // how many of Formers were recognized at a level that counts
+	ByArea     int       // of Recognized, how many only through their district's or province's recognition
+}
+
+// count adds f, a former unit of st, to st's counts of recognised communes.
+func (st *Status) count(f *Former) {
+	if f.Credit == nil {
+		return
+	}
+	st.Recognized++
+	if f.Credit.Basis != BasisOwn {
+		st.ByArea++
+	}
 }
 
 // Eligible reports whether the programme applied to f: it was a commune (xã), or it was
@@ -57,12 +84,19 @@ type Atlas struct {
 	Statuses map[string]*Status // by current unit code
 	// Successors maps a former unit's key to the current units it (eventually) became.
 	Successors map[string][]*model.Unit
-	// Recognized is the number of distinct former communes with a recognition that counts.
+	// Recognized is the number of distinct former communes with a standing today.
 	Recognized int
-	// ByLevel counts former communes by their highest recognised level id.
+	// ByLevel counts former communes by the level id of their standing.
 	ByLevel map[string]int
+	// ByBasis counts former communes by the basis of their standing.
+	ByBasis map[Basis]int
 	// Classes counts current units by class.
 	Classes map[Class]int
+
+	creditsOf map[*model.FormerUnit][]Dated
+	covered   map[*model.AreaRecognition][]*model.FormerUnit
+	dated     []Dated
+	districts map[string]*model.District
 }
 
 // Derive computes the statuses and counts of s.
@@ -74,8 +108,14 @@ func Derive(s *model.Site) *Atlas {
 		Statuses:   map[string]*Status{},
 		Successors: map[string][]*model.Unit{},
 		ByLevel:    map[string]int{},
+		ByBasis:    map[Basis]int{},
 		Classes:    map[Class]int{},
+		districts:  map[string]*model.District{},
 	}
+	for _, d := range s.Districts {
+		a.districts[d.Code] = d
+	}
+	a.credits()
 	for _, u := range s.Units {
 		st := &Status{Unit: u}
 		if own := u.Latest(); own != nil {
@@ -88,10 +128,11 @@ func Derive(s *model.Site) *Atlas {
 		a.Statuses[u.Code] = st
 	}
 	for _, f := range s.Former {
-		best, lvl := a.Best(f)
-		if lvl != nil && lvl.Recognized {
+		standing := a.Standing(f)
+		if standing != nil {
 			a.Recognized++
-			a.ByLevel[lvl.ID]++
+			a.ByLevel[standing.Level.ID]++
+			a.ByBasis[standing.Basis]++
 		}
 		for _, path := range a.chains(f, nil) {
 			last := path[len(path)-1]
@@ -113,7 +154,7 @@ func Derive(s *model.Site) *Atlas {
 				if hasFormer(st, f) {
 					continue // reached again by another path: a commune split between two units that later merged
 				}
-				st.Formers = append(st.Formers, &Former{Unit: f, Merge: merge, Via: path[1:], Best: best, BestLevel: lvl})
+				st.Formers = append(st.Formers, &Former{Unit: f, Merge: merge, Via: path[1:], Credit: standing})
 				a.Successors[f.Key()] = appendUnique(a.Successors[f.Key()], u)
 			}
 		}
@@ -124,20 +165,9 @@ func Derive(s *model.Site) *Atlas {
 			if Eligible(f.Unit) {
 				st.Eligible++
 			}
-			if f.BestLevel != nil && f.BestLevel.Recognized {
-				st.Recognized++
-			}
+			st.count(f)
 		}
-		switch {
-		case st.OwnLevel != nil:
-			st.Class = RankClass(st.OwnLevel.Rank)
-		case st.Recognized > 0 && st.Recognized == st.Eligible:
-			st.Class = FormerAll
-		case st.Recognized > 0:
-			st.Class = FormerSome
-		default:
-			st.Class = NoData
-		}
+		st.Class = classOf(st)
 		a.Classes[st.Class]++
 	}
 	for k, us := range a.Successors {
@@ -183,8 +213,9 @@ func succTo(p *model.FormerUnit, path []*model.FormerUnit, i int, succ *model.Su
 	return "partial"
 }
 
-// Best returns f's highest-ranked recognition and its level (the most recent of equal rank),
-// or nils when it has none.
+// Best returns f's own highest-ranked recognition of a level the sets define, whatever its
+// kind and whether it stands (the most recent of equal rank), and its level; nils when it has
+// none. Standing says what counts.
 func (a *Atlas) Best(f *model.FormerUnit) (*model.Recognition, *model.Level) {
 	var best *model.Recognition
 	var bestLvl *model.Level

@@ -15,71 +15,64 @@ type YearFrom string
 const (
 	YearStated   YearFrom = "stated"   // the recognition states its year
 	YearSource   YearFrom = "source"   // its source is a province milestone of that year at its level
-	YearDistrict YearFrom = "district" // its district completed the programme at that level or above that year
+	YearDistrict YearFrom = "district" // its district was recognised at that level or above that year
+	YearProvince YearFrom = "province" // its whole former province was, that year
 	YearUnknown  YearFrom = ""         // nothing in the data dates it
 )
 
-// Dated is a recognition with the year it counts from on the year views.
-type Dated struct {
-	Former *model.FormerUnit
-	Rec    *model.Recognition
-	Level  *model.Level
-	Year   int // 0 when unknown
-	From   YearFrom
-}
-
 // RecognitionYear returns the year from which r, a recognition of f, counts: its own year;
 // else the year of a milestone of f's province at r's level reported by the same source (the
-// source confirmed it by then); else the year f's district completed the programme at r's level
-// or above (every commune of it had met that level by then); else 0 and YearUnknown.
+// source confirmed it by then); else the earliest year f's district or former province was
+// recognised at r's level or above (every commune of it had met that level by then); else 0
+// and YearUnknown.
 func (a *Atlas) RecognitionYear(f *model.FormerUnit, r *model.Recognition) (int, YearFrom) {
 	y, from, _ := a.RecognitionYearSource(f, r)
 	return y, from
 }
 
 // RecognitionYearSource is RecognitionYear with the source of the year when it is not the
-// recognition's own: the province milestone's, or the district completion's.
+// recognition's own: the province milestone's, or the area recognition's.
 func (a *Atlas) RecognitionYearSource(f *model.FormerUnit, r *model.Recognition) (int, YearFrom, string) {
+	var areas []Dated
+	for _, d := range a.creditsOf[f] {
+		if d.Basis != BasisOwn {
+			areas = append(areas, d)
+		}
+	}
+	return a.recognitionYear(f, r, areas)
+}
+
+// recognitionYear is RecognitionYearSource with f's area credits given, oldest first.
+func (a *Atlas) recognitionYear(f *model.FormerUnit, r *model.Recognition, areas []Dated) (int, YearFrom, string) {
 	if r.Year != 0 {
 		return r.Year, YearStated, ""
 	}
-	p := a.Index.Provinces[f.Province]
-	if p == nil {
-		return 0, YearUnknown, ""
-	}
-	if r.SourceURL != "" {
+	if p := a.Index.Provinces[f.Province]; p != nil && r.SourceURL != "" {
 		for _, m := range p.Milestones {
 			if m.SourceURL == r.SourceURL && m.Level == r.Level {
 				return m.Year, YearSource, m.SourceURL
 			}
 		}
 	}
-	lvl := a.Level(r.CriteriaSet, r.Level)
-	for _, d := range p.Districts {
-		dl := a.Level("", d.Level)
-		if d.District == f.District && lvl != nil && dl != nil && dl.Rank >= lvl.Rank {
-			return d.Year, YearDistrict, d.SourceURL
+	if lvl := a.Level(r.CriteriaSet, r.Level); lvl != nil {
+		for _, d := range areas {
+			if d.Level.Rank >= lvl.Rank {
+				from := YearDistrict
+				if d.Basis == BasisProvince {
+					from = YearProvince
+				}
+				return d.Year, from, d.Area.SourceURL
+			}
 		}
 	}
 	return 0, YearUnknown, ""
 }
 
-// Dated returns every recognition of a level that counts, with the year it counts from, in the
-// order of the site's former units.
-func (a *Atlas) Dated() []Dated {
-	var out []Dated
-	for _, f := range a.Site.Former {
-		for _, r := range f.Recognitions {
-			l := a.Level(r.CriteriaSet, r.Level)
-			if l == nil || !l.Recognized {
-				continue
-			}
-			y, from := a.RecognitionYear(f, r)
-			out = append(out, Dated{Former: f, Rec: r, Level: l, Year: y, From: from})
-		}
-	}
-	return out
-}
+// Dated returns every credit of every former commune — its own recognitions of a level that
+// counts and of a kind that recognises, and those of its district and province — with the
+// year each counts from and the revocation that ended it, in the order of the site's former
+// units, each commune's own first.
+func (a *Atlas) Dated() []Dated { return a.dated }
 
 // LastYear is the latest year the data speaks for: of a dated recognition, a milestone, a
 // district completion or an assessment. It is at least FirstYear.
@@ -97,8 +90,10 @@ func (a *Atlas) LastYear() int {
 		for _, m := range p.Milestones {
 			see(m.Year)
 		}
-		for _, d := range p.Districts {
-			see(d.Year)
+	}
+	for _, f := range a.Site.Former {
+		for _, v := range f.Revocations {
+			see(v.Year)
 		}
 	}
 	for _, u := range a.Site.Units {
@@ -112,44 +107,64 @@ func (a *Atlas) LastYear() int {
 // Year is the atlas as it stood at the end of one year.
 type Year struct {
 	Year     int
-	Statuses map[string]*Status // by current unit code; Best and BestLevel of each Former as of the year
+	Statuses map[string]*Status // by current unit code; each Former's Credit as of the year
 	Classes  map[Class]int      // current units by class
-	// AtLeast counts former communes whose best dated recognition by the end of the year was
-	// at a level of at least the given rank.
-	AtLeast map[int]int
-	// InProvince is AtLeast for the former communes of each province, by province code.
-	InProvince map[string]map[int]int
-	// New lists the recognitions that count from this year.
+	// AtLeast counts former communes whose standing at the end of the year was their own
+	// recognition, at a level of at least the given rank; AreaAtLeast those whose standing
+	// was their district's or province's recognition.
+	AtLeast, AreaAtLeast map[int]int
+	// InProvince and AreaInProvince are AtLeast and AreaAtLeast for the former communes of
+	// each province, by province code.
+	InProvince, AreaInProvince map[string]map[int]int
+	// New lists the credits that count from this year: own recognitions, and area
+	// recognitions for each commune they cover.
 	New []Dated
+	// Revoked lists the revocations of this year, with their former units.
+	Revoked []Revoked
 }
 
-// AsOf derives the statuses at the end of year: a former commune counts only with the
-// recognitions that count from that year or earlier (see RecognitionYear), and a unit's own
-// assessment only if made by then. Eligibility does not change with the year.
+// Revoked is a former unit's revocation.
+type Revoked struct {
+	Former     *model.FormerUnit
+	Revocation *model.Revocation
+	Level      *model.Level
+}
+
+// AsOf derives the statuses at the end of year: a former commune counts only with the credits
+// that count from that year or earlier and were not revoked by then (see StandingIn), and a
+// unit's own assessment only if made by then. Eligibility does not change with the year.
 func (a *Atlas) AsOf(year int) *Year {
-	y := &Year{Year: year, Statuses: map[string]*Status{}, Classes: map[Class]int{}, AtLeast: map[int]int{}, InProvince: map[string]map[int]int{}}
-	best := map[*model.FormerUnit]Dated{}
-	for _, d := range a.Dated() {
-		if d.Year == 0 || d.Year > year {
-			continue
-		}
+	y := &Year{Year: year, Statuses: map[string]*Status{}, Classes: map[Class]int{},
+		AtLeast: map[int]int{}, AreaAtLeast: map[int]int{}, InProvince: map[string]map[int]int{}, AreaInProvince: map[string]map[int]int{}}
+	for _, d := range a.dated {
 		if d.Year == year {
 			y.New = append(y.New, d)
 		}
-		b, ok := best[d.Former]
-		if !ok || d.Level.Rank > b.Level.Rank || (d.Level.Rank == b.Level.Rank && d.Year > b.Year) {
-			best[d.Former] = d
-		}
 	}
-	for _, b := range best {
-		in := y.InProvince[b.Former.Province]
-		if in == nil {
-			in = map[int]int{}
-			y.InProvince[b.Former.Province] = in
+	standing := map[*model.FormerUnit]*Dated{}
+	for _, f := range a.Site.Former {
+		for _, v := range f.Revocations {
+			if v.Year == year {
+				y.Revoked = append(y.Revoked, Revoked{Former: f, Revocation: v, Level: a.Level(v.CriteriaSet, v.Level)})
+			}
+		}
+		b := a.StandingIn(f, year)
+		if b == nil {
+			continue
+		}
+		standing[f] = b
+		at, in := y.AtLeast, y.InProvince
+		if b.Basis != BasisOwn {
+			at, in = y.AreaAtLeast, y.AreaInProvince
+		}
+		pin := in[f.Province]
+		if pin == nil {
+			pin = map[int]int{}
+			in[f.Province] = pin
 		}
 		for r := 0; r <= b.Level.Rank; r++ {
-			y.AtLeast[r]++
-			in[r]++
+			at[r]++
+			pin[r]++
 		}
 	}
 	for code, now := range a.Statuses {
@@ -165,11 +180,8 @@ func (a *Atlas) AsOf(year int) *Year {
 			}
 		}
 		for _, f := range now.Formers {
-			g := &Former{Unit: f.Unit, Merge: f.Merge, Via: f.Via}
-			if b, ok := best[f.Unit]; ok {
-				g.Best, g.BestLevel = b.Rec, b.Level
-				st.Recognized++
-			}
+			g := &Former{Unit: f.Unit, Merge: f.Merge, Via: f.Via, Credit: standing[f.Unit]}
+			st.count(g)
 			st.Formers = append(st.Formers, g)
 		}
 		st.Class = classOf(st)
@@ -179,13 +191,18 @@ func (a *Atlas) AsOf(year int) *Year {
 	return y
 }
 
-// classOf is the map class of a status whose Own, OwnLevel, Recognized and Eligible are set.
+// classOf is the map class of a status whose Own, OwnLevel, Recognized, ByArea and Eligible
+// are set.
 func classOf(st *Status) Class {
 	switch {
 	case st.OwnLevel != nil:
 		return RankClass(st.OwnLevel.Rank)
-	case st.Recognized > 0 && st.Recognized == st.Eligible:
+	case st.Recognized > 0 && st.Recognized >= st.Eligible && st.ByArea > 0:
+		return AreaAll
+	case st.Recognized > 0 && st.Recognized >= st.Eligible:
 		return FormerAll
+	case st.Recognized > 0 && st.ByArea > 0:
+		return AreaSome
 	case st.Recognized > 0:
 		return FormerSome
 	}

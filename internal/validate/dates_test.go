@@ -48,8 +48,8 @@ func TestDates(t *testing.T) {
 		{"milestone after the reference year", func(s *model.Site) { s.Provinces[0].Milestones[0].Year = 2027 },
 			[]string{"content/provinces/14.toml:milestones[0].year: milestone year 2027 is after the build's reference date 2026-06-30 (SOURCE_DATE_EPOCH)"}},
 		{"district completion after the reference year", func(s *model.Site) {
-			s.Provinces[0].Districts = []*model.DistrictCompletion{{Path: "district_completions[0]", District: "Mộc Châu", Year: 2028, Level: "standard"}}
-		}, []string{"content/provinces/14.toml:district_completions[0].year: district completion year 2028 is after the build's reference date 2026-06-30 (SOURCE_DATE_EPOCH)"}},
+			s.Provinces[0].Areas = []*model.AreaRecognition{{Path: "area_recognitions[0]", Scope: model.ScopeProvince, Year: 2028, Level: "standard", SourceURL: "https://example.org/"}}
+		}, []string{"content/provinces/14.toml:area_recognitions[0].year: area recognition year 2028 is after the build's reference date 2026-06-30 (SOURCE_DATE_EPOCH)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

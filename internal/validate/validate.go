@@ -57,6 +57,7 @@ func SiteWith(s *model.Site, locate Locator, opts Options) diag.List {
 	v.provinces()
 	v.units()
 	v.former()
+	v.districtRows()
 	v.stories()
 	v.aliasCollisions()
 	v.errs.Sort()
@@ -70,6 +71,9 @@ type checker struct {
 	ref  model.Reference
 	opts Options
 	errs diag.List
+
+	districts    map[string]*model.District // by code; see district
+	districtProv map[string]string          // see districtProvince
 }
 
 // dayAfterRef reports whether the day of t, in t's own location (a TOML local date has no
@@ -228,12 +232,7 @@ func (v *checker) provinces() {
 			}
 			v.sourceURL(p.File, m.Path+".source_url", m.SourceURL, true)
 		}
-		for _, d := range p.Districts {
-			if v.yearAfterRef(d.Year) {
-				v.afterRef(v.at(p.File, d.Path+".year"), yearStart(d.Year), "district completion year %d is after %s", d.Year, v.ref)
-			}
-			v.sourceURL(p.File, d.Path+".source_url", d.SourceURL, true)
-		}
+		v.areas(p)
 	}
 }
 
@@ -263,6 +262,7 @@ func (v *checker) units() {
 		for _, a := range u.Assessments {
 			v.assessment(u, a)
 		}
+		v.group(u)
 		v.aliases(u.File, u.Aliases)
 	}
 }
@@ -356,6 +356,9 @@ func (v *checker) former() {
 		for _, r := range f.Recognitions {
 			v.recognition(f, r)
 		}
+		for _, r := range f.Revocations {
+			v.revocation(f, r)
+		}
 		v.aliases(f.File, f.Aliases)
 	}
 }
@@ -391,7 +394,11 @@ func (v *checker) recognition(f *model.FormerUnit, r *model.Recognition) {
 	} else if v.yearAfterRef(r.Year) {
 		v.afterRef(v.at(f.File, r.Path+".year"), yearStart(r.Year), "recognised in %d, after %s", r.Year, v.ref)
 	}
+	v.month(f.File, r.Path, r.Month)
+	v.kind(f.File, r.Path, r.Kind, r.Decision, false)
+	v.namedAs(f, r)
 	v.sourceURL(f.File, r.Path+".source_url", r.SourceURL, false)
+	v.sourceURL(f.File, r.Path+".archive_url", r.ArchiveURL, true)
 }
 
 func (v *checker) stories() {

@@ -38,8 +38,8 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(out), " ")
 }
 
-// SameName reports whether a and b name the same thing, whatever their normalisation form
-// or tone-mark placement ("Hoà" and "Hòa"). Letters other than the tone marks still count:
+// SameName reports whether a and b name the same thing, whatever their normalisation form,
+// tone-mark placement ("Hoà" and "Hòa") or runs of spaces. Letters other than the tone marks still count:
 // it compares the decomposed forms with the old and new tone placement unified.
 func SameName(a, b string) bool {
 	return toneKey(a) == toneKey(b)
@@ -48,7 +48,7 @@ func SameName(a, b string) bool {
 // toneKey puts a string in NFD and moves each tone mark to the end of its syllable, so that
 // the old ("hoà") and new ("hòa") placement rules give the same key.
 func toneKey(s string) string {
-	d := []rune(norm.NFD.String(strings.ToLower(NFC(s))))
+	d := []rune(norm.NFD.String(strings.ToLower(NFC(strings.Join(strings.Fields(s), " ")))))
 	var out []rune
 	var tones []rune
 	flush := func() {
