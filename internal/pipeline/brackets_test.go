@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // emptyBrackets finds a pair of brackets with nothing in them, in a page's text or its
@@ -38,7 +40,8 @@ func TestNoEmptyBrackets(t *testing.T) {
 }
 
 // TestNoEmptyBracketsBuilt checks every page of a site built beforehand, the national
-// default site in CI (ATLAS_BUILT_SITE), whose former units outside Sơn La have no district.
+// default site in CI (ATLAS_BUILT_SITE), whose former units outside Sơn La took their districts
+// from the former districts table: every former unit's page names its district (issue 27).
 func TestNoEmptyBracketsBuilt(t *testing.T) {
 	dir := os.Getenv("ATLAS_BUILT_SITE")
 	if dir == "" {
@@ -48,6 +51,26 @@ func TestNoEmptyBracketsBuilt(t *testing.T) {
 		t.Skip("ATLAS_BUILT_SITE is not set")
 	}
 	checkNoEmptyBrackets(t, dir)
+	pages, err := filepath.Glob(filepath.Join(dir, model.FormerDir, "*", "index.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no former unit pages in %s: %v", dir, err)
+	}
+	named := regexp.MustCompile(`<dt>Huyện \(cũ\)</dt><dd>[^<\s]`)
+	without := 0
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !named.Match(b) {
+			if without++; without <= 5 {
+				t.Errorf("%s names no district", p)
+			}
+		}
+	}
+	if without > 0 {
+		t.Errorf("%d of %d former unit pages name no district", without, len(pages))
+	}
 }
 
 func checkNoEmptyBrackets(t *testing.T, out string) {
