@@ -10,7 +10,7 @@ import (
 )
 
 // sonLa is the real data set: Sơn La's 75 communes of 2025, full resolution.
-const sonLa = "../../geo/son-la-communes-2025.geojson"
+const sonLa = "../../testdata/son-la/geo/son-la-communes-2025.geojson"
 
 // loadSonLa reads the Sơn La communes, skipping the test when the file is absent.
 func loadSonLa(tb testing.TB) []Feature {

@@ -21,7 +21,7 @@ var realData = []struct {
 	name, path string
 	large      bool
 }{
-	{"Sơn La", "../../geo/son-la-communes-2025.geojson", false},
+	{"Sơn La", "../../testdata/son-la/geo/son-la-communes-2025.geojson", false},
 	{"national", filepath.Join("/work", "shared", "data", "vietnam", "wards-2025.geojson.gz"), true},
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 // sonLa is the real data set: Sơn La's 75 communes of 2025, full resolution.
-const sonLa = "../../geo/son-la-communes-2025.geojson"
+const sonLa = "../../testdata/son-la/geo/son-la-communes-2025.geojson"
 
 // loadSonLa reads the Sơn La communes, projected to Web Mercator and
 // quantized to a plane width units wide, skipping the test when the file is
