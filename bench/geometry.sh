@@ -39,6 +39,7 @@ ms_left=$(grep -o '[0-9]* intersections could not be repaired' ms.log | grep -o 
 "$work/atlas" map -check -precision 100 -keep 0.1 -compare ms.geojson in.geojson > judge.txt
 ms_vertices=$(sed -n 's/^compared:.* \([0-9]*\) vertices,.*/\1/p' judge.txt)
 ms_lost=$(sed -n 's/^compared:.* \([0-9]*\) units lost,.*/\1/p' judge.txt)
+ms_invalid=$(sed -n 's/^compared:.* \([0-9]*\) invalid features,.*/\1/p' judge.txt)
 ms_disagree=$(sed -n 's/^compared:.* \([0-9]*\) disagreeing border segments.*/\1/p' judge.txt)
 # The atlas snaps nearly shared borders together first (-snap 1, its default); the last
 # column shows it without (-snap 0).
@@ -66,12 +67,14 @@ at_wall=$(median "${at_times[@]}"); ms_wall=$(median "${ms_times[@]}"); sn_wall=
 at_vertices=$(sed -n 's/^simplify: *\([0-9]*\) vertices kept.*/\1/p' atlas-check.txt)
 at_left=$(sed -n 's/^simplify:.* \([0-9]*\) left.*/\1/p' atlas-check.txt)
 at_lost=$(sed -n 's/^quality: *\([0-9]*\) units lost.*/\1/p' atlas-check.txt)
+at_invalid=$(sed -n 's/^quality:.* \([0-9]*\) invalid features.*/\1/p' atlas-check.txt)
 at_disagree=$(sed -n 's/^quality:.* \([0-9]*\) disagreeing border segments.*/\1/p' atlas-check.txt)
 at_bytes=$(stat -c %s atlas.svg); ms_bytes=$(stat -c %s ms.svg); sn_bytes=$(stat -c %s snap.svg)
 "$work/atlas" map -check -snap 0 -precision 100 -vertices "$ms_vertices" in.geojson > snap-check.txt
 sn_vertices=$(sed -n 's/^simplify: *\([0-9]*\) vertices kept.*/\1/p' snap-check.txt)
 sn_left=$(sed -n 's/^simplify:.* \([0-9]*\) left.*/\1/p' snap-check.txt)
 sn_lost=$(sed -n 's/^quality: *\([0-9]*\) units lost.*/\1/p' snap-check.txt)
+sn_invalid=$(sed -n 's/^quality:.* \([0-9]*\) invalid features.*/\1/p' snap-check.txt)
 sn_disagree=$(sed -n 's/^quality:.* \([0-9]*\) disagreeing border segments.*/\1/p' snap-check.txt)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -85,8 +88,11 @@ row "SVG bytes" "$at_bytes" "$ms_bytes" "$(ratio "$at_bytes" "$ms_bytes")" "$sn_
 row "vertices kept" "$at_vertices" "$ms_vertices" "$(ratio "$at_vertices" "$ms_vertices")" "$sn_vertices" "$(ratio "$sn_vertices" "$ms_vertices")"
 row "SVG bytes per vertex" "$(ratio "$at_bytes" "$at_vertices")" "$(ratio "$ms_bytes" "$ms_vertices")" "" "$(ratio "$sn_bytes" "$sn_vertices")" ""
 row "units lost" "$at_lost" "$ms_lost" "" "$sn_lost" ""
+row "invalid features" "$at_invalid" "$ms_invalid" "" "$sn_invalid" ""
 row "disagreeing border segments" "$at_disagree" "$ms_disagree" "" "$sn_disagree" ""
 row "crossings left (own count)" "$at_left" "$ms_left" "" "$sn_left" ""
 echo
 echo "Disagreeing border segments are counted by the atlas on a 0.01 px grid for both maps"
 echo "(atlas map -check, -compare): a segment one unit draws and its neighbour does not."
+echo "Invalid features are units whose shape on that grid is not a valid OGC MultiPolygon"
+echo "(topo.Validate, GEOS's rules: no ring touching or crossing itself, holes inside, ...)."

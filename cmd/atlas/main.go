@@ -300,7 +300,7 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 	if o.SVG != "" {
 		fmt.Fprintf(stdout, "write:     %s, %d bytes in %.2f s\n", o.SVG, rep.SVGBytes, rep.Write.Seconds())
 	}
-	fmt.Fprintf(stdout, "quality:   %d units lost, %d units with source defects", rep.Lost, rep.Warnings)
+	fmt.Fprintf(stdout, "quality:   %d units lost, %d invalid features, %d units with source defects", rep.Lost, s.Invalid, rep.Warnings)
 	if o.Check {
 		fmt.Fprintf(stdout, ", %d disagreeing border segments", rep.Disagreements)
 	}
@@ -311,7 +311,7 @@ func runMap(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if c := rep.Compared; c != nil {
-		fmt.Fprintf(stdout, "compared:  %s: %d units, %d vertices, %d units lost, %d disagreeing border segments\n", o.Compare, c.Units, c.Vertices, c.Lost, c.Disagreements)
+		fmt.Fprintf(stdout, "compared:  %s: %d units, %d vertices, %d units lost, %d invalid features, %d disagreeing border segments\n", o.Compare, c.Units, c.Vertices, c.Lost, c.Invalid, c.Disagreements)
 	}
 	return exitOK
 }

@@ -12,7 +12,7 @@ import (
 
 // Version names the engine's algorithms and output. Change it whenever Draw's output for the
 // same input and options may change: builds use it in the key of their geometry cache.
-const Version = "topo-4"
+const Version = "topo-5"
 
 // Precision is the default number of SVG units per display pixel.
 const Precision = 10
@@ -118,6 +118,8 @@ type Stats struct {
 	SourceCrossings int             // segment crossings in the quantized source, when asked for
 	Repaired        int             // crossings simplification made and repair removed
 	Crossings       int             // crossings left after repair
+	Noded           int             // vertices put where a unit's boundary met itself between vertices
+	Invalid         int             // shapes that are not valid OGC polygons (see topo.Validate); 0 unless untangling failed
 	Snapped         topo.SnapReport // what snapping borders together changed
 }
 

@@ -64,6 +64,10 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 	made, left := t.RepairCounted(src)
 	m.Stats.Crossings = left
 	m.Stats.Repaired = max(0, made-left)
+	// Where a unit's boundary still meets itself between vertices (crossings in the source,
+	// vertices on a segment), make those points vertices of the arcs, so that Untangle below
+	// can split the rings there and the unit's neighbours get the same vertices.
+	m.Stats.Noded, _ = t.Node()
 	codes := make([]string, len(features))
 	for i, f := range features {
 		codes[i] = f.Code
@@ -74,8 +78,12 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 		codes = names
 	}
 	m.Shapes = make([]Shape, len(t.Shapes))
+	invalid := make([]bool, len(t.Shapes))
 	each(len(t.Shapes), func(i int) {
-		polys := t.Rings(i)
+		// Valid OGC polygons: rings pinched at a vertex (a neck of land narrower than the
+		// grid) split there, no stretch drawn both ways.
+		polys, ok := topo.Untangle(t.Rings(i))
+		invalid[i] = !ok
 		if len(polys) == 0 && opts.Groups == nil {
 			// The unit has no area at this size, even before simplification: keep it visible.
 			polys = []topo.Polygon{{minimal(shapes[t.Shapes[i].ID].Polygons, int32(m.Precision))}}
@@ -89,11 +97,14 @@ func draw(m *Map, features []Feature, opts Options, tol float64) {
 			Bound:    bound(rings),
 		}
 	})
-	for _, s := range m.Shapes {
+	for i, s := range m.Shapes {
 		for _, p := range s.Polygons {
 			for _, r := range p {
 				m.Stats.Kept += len(r) - 1 // a closed ring repeats its first point
 			}
+		}
+		if invalid[i] {
+			m.Stats.Invalid++
 		}
 	}
 	if opts.SourceCrossings && opts.Groups == nil {

@@ -54,6 +54,7 @@ type Judgement struct {
 	Vertices      int
 	Lost          int
 	Disagreements int
+	Invalid       int // units whose shape is not a valid OGC MultiPolygon on the map's grid
 }
 
 // Draw reads a boundary file, draws it with the geometry engine, writes it as SVG and
@@ -148,6 +149,8 @@ func judge(fr carto.Frame, in, out []carto.Feature) *Judgement {
 		}
 		if len(polys) == 0 || area == 0 {
 			j.Lost++
+		} else if _, ok := topo.Validate(polys); !ok {
+			j.Invalid++
 		}
 		shapes = append(shapes, topo.Shape{ID: i, Polygons: polys})
 	}

@@ -71,3 +71,25 @@ func TestDrawErrors(t *testing.T) {
 		t.Errorf("a broken file: err = %v, want it named", err)
 	}
 }
+
+// pinched is a boundary file of one unit whose ring passes twice through a corner: two
+// squares that touch there, an invalid polygon (GEOS: "Ring Self-intersection").
+const pinched = `{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"code":"p"},"geometry":{"type":"Polygon","coordinates":[[[104,21],[104.1,21],[104.1,21.1],[104.2,21.1],[104.2,21.2],[104.1,21.2],[104.1,21.1],[104,21.1],[104,21]]]}}
+]}`
+
+// TestDrawInvalid: the map drawn from a pinched polygon is valid (two polygons that touch),
+// while the same file judged as another tool's output counts one invalid feature.
+func TestDrawInvalid(t *testing.T) {
+	in := write(t, "pinched.geojson", pinched)
+	rep, err := Draw(Options{In: in, Check: true, Compare: in, Draw: carto.Options{Width: 300}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Stats.Invalid != 0 || rep.Lost != 0 {
+		t.Errorf("drawn: %d invalid, %d lost; want none", rep.Stats.Invalid, rep.Lost)
+	}
+	if c := rep.Compared; c == nil || c.Invalid != 1 {
+		t.Errorf("the pinched source judged: %+v, want 1 invalid", c)
+	}
+}

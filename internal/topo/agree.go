@@ -1,5 +1,7 @@
 package topo
 
+import "math"
+
 // Disagreements counts the border segments on which neighbours disagree: segments that one
 // shape draws more often in one direction than all shapes draw in the other, where the other
 // side of the segment lies inside another shape. Where two neighbours draw their common
@@ -18,6 +20,40 @@ func Disagreements(shapes []Shape) int {
 		}
 	}, nil)
 	return n
+}
+
+// UnmatchedShare measures how far neighbours are from sharing their borders exactly: the
+// length of the border segments that Disagreements counts (drawn by one shape, not drawn
+// back by another, with another shape on their far side) over the length of every segment
+// the shapes draw that is not on the outline of the whole map (a border two neighbours draw
+// alike counts once from each side). It is 0 where neighbours share every border vertex for
+// vertex, and 0 for a map of fewer than two shapes. Lengths are in the shapes' units.
+func UnmatchedShare(shapes []Shape) float64 {
+	var unmatched, outline, total float64
+	length := func(a, b Point) float64 {
+		dx, dy := float64(b.X)-float64(a.X), float64(b.Y)-float64(a.Y)
+		return math.Hypot(dx, dy)
+	}
+	for _, s := range shapes {
+		for _, p := range s.Polygons {
+			for _, r := range p {
+				for j := 1; j < len(r); j++ {
+					total += length(r[j-1], r[j])
+				}
+			}
+		}
+	}
+	borderWalk(shapes, func(_ int, a, b Point, far int) {
+		if far >= 0 {
+			unmatched += length(a, b)
+		} else {
+			outline += length(a, b)
+		}
+	}, nil)
+	if total-outline <= 0 {
+		return 0
+	}
+	return unmatched / (total - outline)
 }
 
 // RingArea2 is twice the shoelace area of a closed ring: positive for a ring that runs
