@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ntm-atlas/atlas/internal/i18n"
 )
@@ -14,6 +15,7 @@ import (
 //	T "key" args…       the interface string of key, formatted like fmt.Sprintf
 //	TL "key" args…      the same, split at "[…]" into text and link texts (see locale.TL)
 //	date t              a date: "28/11/2026", "28 November 2026"
+//	isoDate t           a date as <time datetime> takes it: "2026-11-28"
 //	monthYear y m       a month: "12/2017", "December 2017"
 //	num x               a number: "1.234,5", "1,234.5"
 //	local en vi         the page's version of a content text, as a Text (see locale.Local)
@@ -24,6 +26,7 @@ func funcs(l *i18n.Locale) template.FuncMap {
 		"T":         l.T,
 		"TL":        l.TL,
 		"date":      l.Date,
+		"isoDate":   isoDate,
 		"monthYear": l.MonthYear,
 		"num":       l.Number,
 		"local":     l.Local,
@@ -38,6 +41,14 @@ func funcs(l *i18n.Locale) template.FuncMap {
 			return strconv.Itoa((n*100 + d/2) / d)
 		},
 	}
+}
+
+// isoDate is t's date as YYYY-MM-DD, "" for the zero time.
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }
 
 // host returns the host of a URL without "www.", to name a source briefly.

@@ -14,7 +14,7 @@ func (r *renderer) storyLinks(home string, keep func(*model.Story) bool) []Story
 	var out []StoryLink
 	for _, st := range r.a.Site.Stories {
 		if keep == nil || keep(st) {
-			out = append(out, StoryLink{Href: home + model.StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
+			out = append(out, StoryLink{Href: home + model.StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date), ISODate: isoDate(st.Date)})
 		}
 	}
 	return out
@@ -98,7 +98,7 @@ func (r *renderer) storiesAbout(home string, units, formers []string) []StoryLin
 	var out []StoryLink
 	for _, i := range idx {
 		st := r.a.Site.Stories[i]
-		out = append(out, StoryLink{Href: home + model.StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date)})
+		out = append(out, StoryLink{Href: home + model.StoryPath(st.Slug), Title: r.loc.Local(st.TitleEn, st.Title), Date: r.loc.Date(st.Date), ISODate: isoDate(st.Date)})
 	}
 	return out
 }

@@ -95,9 +95,10 @@ type UnitRow struct {
 
 // StoryLink is a story in a list.
 type StoryLink struct {
-	Href  string
-	Title i18n.Text
-	Date  string
+	Href    string
+	Title   i18n.Text
+	Date    string // as the page's language writes it
+	ISODate string // for <time datetime>
 }
 
 // FormerView is a former commune as a unit page lists it.
