@@ -14,6 +14,8 @@ type siteIndex struct {
 	storiesOf    map[string][]int               // story indexes by "u:"+unit code and "f:"+former key
 	formerByCode map[string][]*model.FormerUnit // former units by code, in the site's order
 	metSince     map[*model.FormerUnit]met      // see metSince
+	// recTo is recognizedTo of the site: the year and month recognitions are recorded up to.
+	recTo [2]int
 }
 
 // index returns the site's index, building it on first use.
@@ -23,6 +25,7 @@ func (r *renderer) index() *siteIndex {
 	}
 	s := r.a.Site
 	ix := &siteIndex{asOf: status.DataAsOf(s), storiesOf: map[string][]int{}, formerByCode: map[string][]*model.FormerUnit{}, metSince: metSince(r.a)}
+	ix.recTo[0], ix.recTo[1] = recognizedTo(s)
 	for i, st := range s.Stories {
 		for _, c := range st.Units {
 			ix.storiesOf["u:"+c] = append(ix.storiesOf["u:"+c], i)

@@ -101,6 +101,7 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 		return nil, err
 	}
 	r.index()
+	r.unitOrder = unitOrder(a.Site)
 	// The languages are rendered at once, each by a renderer of its own: templates are
 	// parsed once per language, with that language's functions.
 	errs := make([]error, len(r.locs))
@@ -258,6 +259,9 @@ type renderer struct {
 	ix         *siteIndex
 	print      *[32]byte // the fingerprint of the language being rendered, for Memo keys
 	fills      *mapFills // the standalone maps' fills, read from the stylesheet once
+	// unitOrder is each current unit's place in the A–Z order of names (sortShapes), computed
+	// once before the languages are rendered at once.
+	unitOrder map[string]int
 }
 
 // page starts the page of kind at path p (without the language's folder) in the language
@@ -348,7 +352,7 @@ func (r *renderer) siteView() *SiteView {
 		DataAsOf:    r.loc.Date(r.index().asOf),
 		Boundaries:  r.loc.Date(boundariesDate(r.a.Site)),
 		RecognizedTo: func() string {
-			if y, m := recognizedTo(r.a.Site); y != 0 {
+			if y, m := r.index().recTo[0], r.index().recTo[1]; y != 0 {
 				return r.loc.MonthYear(y, m)
 			}
 			return ""
