@@ -266,8 +266,57 @@ func (w *Writer) PutHashed(p string, b []byte, sum [32]byte) error {
 	return nil
 }
 
-// unchanged reports whether the standby's file at dst is still the inode id its manifest
-// records, of size n and with the time the tree gives its files.
+// PutKnown puts the file at p known by the hash and size of its bytes alone, when the tree
+// can have it without them: the standby tree the new one started from holds it unchanged, or
+// the current out does (both by their manifests, checked against the file's inode). It
+// reports whether it did; when it did not, nothing is put, and the caller puts the bytes.
+func (w *Writer) PutKnown(p string, sum [32]byte, n int) bool {
+	if !filepath.IsLocal(filepath.FromSlash(p)) || w.next == nil {
+		return false
+	}
+	rel := filepath.FromSlash(p)
+	dst := filepath.Join(w.tmp, rel)
+	if w.base != nil {
+		if e, ok := w.base.entries[p]; ok && e.sum == sum && w.unchanged(dst, e.id, n) {
+			if w.claim(p, filepath.Dir(dst)) != nil {
+				return false
+			}
+			w.done1(p, true, sum, e.id)
+			return true
+		}
+	}
+	if w.old == nil {
+		return false
+	}
+	e, ok := w.old.entries[p]
+	old := filepath.Join(w.out, rel)
+	if !ok || e.sum != sum || !w.unchanged(old, e.id, n) {
+		return false
+	}
+	if w.claim(p, filepath.Dir(dst)) != nil {
+		return false
+	}
+	target := dst
+	if w.base != nil {
+		w.touch(filepath.Dir(dst))
+		if _, ok := w.base.entries[p]; ok {
+			target = dst + ".atlas-new~"
+			os.Remove(target)
+		}
+	}
+	if os.Link(old, target) != nil || target != dst && os.Rename(target, dst) != nil {
+		// Claimed, but not put: the caller's bytes go in its place (putAgain).
+		w.mu.Lock()
+		delete(w.files, p)
+		w.mu.Unlock()
+		return false
+	}
+	w.done1(p, true, sum, e.id)
+	return true
+}
+
+// unchanged reports whether the file at dst (of the standby, or of out) is still the inode id
+// its manifest records, of size n and with the time the tree gives its files.
 func (w *Writer) unchanged(dst string, id [2]uint64, n int) bool {
 	st, err := os.Lstat(dst)
 	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(n) {
