@@ -84,7 +84,7 @@ func BenchmarkCalibrate(b *testing.B) {
 		Items []item
 	}{Title: "Xã Chiềng Xôm"}
 	for i := range 40 {
-		data.Items = append(data.Items, item{Href: fmt.Sprintf("../xa/%05d/", i), Name: fmt.Sprintf("Xã Mường %d", i), Status: "Đạt chuẩn nông thôn mới"})
+		data.Items = append(data.Items, item{Href: fmt.Sprintf("../units/%05d/", i), Name: fmt.Sprintf("Xã Mường %d", i), Status: "Đạt chuẩn nông thôn mới"})
 	}
 	var buf bytes.Buffer
 	for b.Loop() {

@@ -244,9 +244,9 @@ func TestStandbyTree(t *testing.T) {
 	}
 	standby := filepath.Join(dir, standbyName("public"))
 
-	v1 := map[string]string{"index.html": "home", "xa/1/index.html": "one", "xa/2/index.html": "two", "tin/a/index.html": "story"}
+	v1 := map[string]string{"index.html": "home", "units/1/index.html": "one", "units/2/index.html": "two", "stories/a/index.html": "story"}
 	build(v1)
-	v2 := map[string]string{"index.html": "home", "xa/1/index.html": "ONE", "xa/2/index.html": "two", "xa/3/index.html": "three"}
+	v2 := map[string]string{"index.html": "home", "units/1/index.html": "ONE", "units/2/index.html": "two", "units/3/index.html": "three"}
 	build(v2)
 	if got := treeState(t, out); !maps.Equal(got, want(v2)) {
 		t.Errorf("after the second build:\n%v\nwant\n%v", got, want(v2))
@@ -254,7 +254,7 @@ func TestStandbyTree(t *testing.T) {
 	if _, err := os.Stat(standby); err != nil {
 		t.Fatalf("no standby tree after a build with a manifest: %v", err)
 	}
-	one := inode(t, filepath.Join(out, "xa/1/index.html"))
+	one := inode(t, filepath.Join(out, "units/1/index.html"))
 
 	// The third build puts what the second did: the standby (the first tree) is patched.
 	if linked, written := build(v2); linked != 4 || written != 0 {
@@ -266,7 +266,7 @@ func TestStandbyTree(t *testing.T) {
 	if got := treeState(t, standby); !maps.Equal(got, want(v2)) {
 		t.Errorf("the standby after the third build is not the second tree:\n%v", got)
 	}
-	if inode(t, filepath.Join(out, "xa/1/index.html")) != one {
+	if inode(t, filepath.Join(out, "units/1/index.html")) != one {
 		t.Error("the changed file was written again instead of linked")
 	}
 
