@@ -44,3 +44,43 @@ func (l *Locale) ProvinceInSentence(p *model.Province) string {
 	first, size := utf8.DecodeRuneInString(n)
 	return string(unicode.ToLower(first)) + n[size:]
 }
+
+// AreaName names the area an area recognition of province p covers: its district's name in
+// the former districts table (district, nil when the table does not list it), else as the
+// record writes it; "tỉnh Hà Nam (cũ)" for a part of a merged province; "toàn tỉnh Sơn La"
+// for a whole province.
+func (l *Locale) AreaName(p *model.Province, ar *model.AreaRecognition, district *model.District) string {
+	switch ar.Scope {
+	case model.ScopeDistrict:
+		if district != nil {
+			return district.Name
+		}
+		return ar.District
+	case model.ScopeProvince:
+		if ar.Area != "" {
+			return l.Phrase("area.province_part", ar.Area)
+		}
+		return l.Phrase("area.province_whole", l.ProvinceInSentence(p))
+	}
+	return ""
+}
+
+// FormerStatus is a former unit's status in a list, in words: the level of its standing, and
+// its basis when that is its district's or province's recognition; that it lost it; the level
+// of its own best recognition that does not count; or that it has none.
+func (l *Locale) FormerStatus(a *status.Atlas, f *model.FormerUnit) Text {
+	if c := a.Standing(f); c != nil {
+		t := l.LevelName(c.Level)
+		if c.Basis != status.BasisOwn {
+			t.Value = l.Phrase("status.via_area", t.Value, l.AreaName(c.AreaOf, c.Area, a.District(c.Area.DistrictCode)))
+		}
+		return t
+	}
+	if v := a.Lost(f); v != nil {
+		return Text{Value: l.Phrase("status.lost", l.MonthYear(v.Year, v.Month))}
+	}
+	if _, lv := a.Best(f); lv != nil && !lv.Recognized {
+		return l.LevelName(lv)
+	}
+	return Text{Value: l.Phrase("status.no_recognition")}
+}
