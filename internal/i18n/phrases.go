@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -83,4 +84,34 @@ func (l *Locale) FormerStatus(a *status.Atlas, f *model.FormerUnit) Text {
 		return l.LevelName(lv)
 	}
 	return Text{Value: l.Phrase("status.no_recognition")}
+}
+
+// FigureWords says a figure briefly, with its date: "97/97 xã (100%), 10/2025", each part's
+// for parts, or that there is none.
+func (l *Locale) FigureWords(f status.Figure) string {
+	part := func(m *model.Milestone) string {
+		when := l.MonthYear(m.Year, m.Month)
+		if m.Total > 0 {
+			return l.Phrase("nation.part_share", l.Number(m.Count), l.Number(m.Total), l.Phrase("nation.percent", m.Count*100/m.Total), when)
+		}
+		return l.Phrase("nation.part_count", l.Number(m.Count), when)
+	}
+	switch f.Kind {
+	case status.ShareFigure:
+		sh := f.Share
+		return l.Phrase("nation.part_share", l.Number(sh.Met), l.Number(sh.Total), l.Phrase("nation.percent", sh.Percent()), l.MonthYear(sh.Year, sh.Month))
+	case status.CountFigure:
+		return part(f.Share.Sources[0])
+	case status.PartsFigure:
+		var texts []string
+		for _, p := range f.Parts {
+			t := l.Phrase("nation.part_none")
+			if p.Milestone != nil {
+				t = part(p.Milestone)
+			}
+			texts = append(texts, l.Phrase("nation.part_name", p.Area)+": "+t)
+		}
+		return strings.Join(texts, "; ")
+	}
+	return l.Phrase("nation.part_none")
 }
