@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/diff"
+	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/review"
 )
 
@@ -42,6 +45,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.Format = f
+	if o.Lang != "" && !slices.Contains(model.Languages, o.Lang) {
+		fmt.Fprintf(stderr, "atlas diff: -lang %q: want one of %s\n", o.Lang, strings.Join(model.Languages, ", "))
+		return exitUsage
+	}
 	res, err := review.Run(o, stdout)
 	if err != nil {
 		var se *review.SiteError

@@ -218,6 +218,7 @@ func TestDiffSonLa(t *testing.T) {
 		"- /" + gone + "  the page of former unit 04075-2025-02-01: BROKEN, no redirect",
 		`retitled: "Sơn La nhìn lại mười năm xây dựng nông thôn mới" → "Mười năm nông thôn mới ở Sơn La"`,
 		"figure: ",
+		"communes met, own recognition: 31 → 29",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the text output lacks %q:\n%s", want, text)
@@ -344,5 +345,41 @@ func golden(t *testing.T, name, got string) {
 	}
 	if got != string(want) {
 		t.Errorf("the output differs from %s (go test ./cmd/atlas -run Diff -update rewrites it):\n%s", name, got)
+	}
+}
+
+// TestDiffCommandLine: a wrong command line is a usage error (2); a site with data errors
+// cannot be compared (1), and its errors are printed.
+func TestDiffCommandLine(t *testing.T) {
+	site := "../../testdata/son-la"
+	broken := t.TempDir()
+	if err := os.CopyFS(broken, os.DirFS(site)); err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, broken, "content/former/03661.toml", func(s string) string { return strings.Replace(s, `level = "standard"`, `level = "standart"`, 1) })
+	for _, tt := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no sites", []string{"diff"}, exitUsage, "Usage: atlas diff"},
+		{"one site", []string{"diff", site}, exitUsage, "Usage: atlas diff"},
+		{"a folder and -base", []string{"diff", "-base", "HEAD", site, site}, exitUsage, "Usage: atlas diff"},
+		{"bad format", []string{"diff", "-format=yaml", site, site}, exitUsage, `unknown format "yaml"`},
+		{"bad language", []string{"diff", "-lang=fr", site, site}, exitUsage, `-lang "fr": want one of vi, en`},
+		{"errors after", []string{"diff", site, broken}, exitData, "content/former/03661.toml:"},
+		{"errors before", []string{"diff", broken, site}, exitData, "the old site"},
+		{"no change", []string{"diff", site, site}, exitOK, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != tt.code || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("exit %d, want %d; stderr lacks %q:\n%s", code, tt.code, tt.stderr, stderr.String())
+			}
+			if tt.code == exitOK && !strings.Contains(stdout.String(), "Nothing changes for readers.") {
+				t.Errorf("stdout:\n%s", stdout.String())
+			}
+		})
 	}
 }

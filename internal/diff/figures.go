@@ -44,8 +44,9 @@ func placeCounts(a *status.Atlas, code string) counts {
 }
 
 // yearCounts are the counts of the year page of province code ("" for the country) at the end
-// of y's year: its units by class, and its former communes at each level that counts or
-// above, by their own recognitions and through their areas'.
+// of y's year: its units by class, its former communes at each level that counts or above, by
+// their own recognitions and through their areas', and for the country the provinces with a
+// sourced figure by then.
 func yearCounts(a *status.Atlas, y *status.Year, code string, levels map[int]string) counts {
 	n := counts{}
 	for _, st := range y.Statuses {
@@ -56,6 +57,12 @@ func yearCounts(a *status.Atlas, y *status.Year, code string, levels map[int]str
 	own, area := y.AtLeast, y.AreaAtLeast
 	if code != "" {
 		own, area = y.InProvince[code], y.AreaInProvince[code]
+	} else {
+		for _, p := range a.Site.Provinces {
+			if status.FigureOf(p, y.Year).Kind != status.NoFigure {
+				n["sourced"]++
+			}
+		}
 	}
 	for rank, id := range levels {
 		if own[rank] > 0 {

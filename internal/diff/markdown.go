@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // writeMarkdown writes r as GitHub-flavoured Markdown for a pull request's job summary: the
@@ -173,7 +175,11 @@ func writeMarkdown(w io.Writer, r *Report, o WriteOptions) error {
 		}
 		p("")
 	}
-	p("<sub>Every page is also in English under %s. %s</sub>", code("/en/"), "`atlas diff -format=json` lists everything above as data.")
+	var mirrors []string
+	for _, l := range r.Languages[1:] {
+		mirrors = append(mirrors, code("/"+model.LanguageDir(l)))
+	}
+	p("<sub>Every page above also has its version under %s. %s</sub>", strings.Join(mirrors, ", "), "`atlas diff -format=json` lists everything above as data.")
 	return b.Flush()
 }
 

@@ -80,13 +80,13 @@ func countLabel(what string) string {
 	case "class":
 		return "units " + arg
 	case "met":
-		return map[string]string{"own": "met by own recognition", "district": "met by district's recognition", "province": "met by province's recognition"}[arg]
+		return "communes met, " + map[string]string{"own": "own recognition", "district": "district's recognition", "province": "province's recognition"}[arg]
 	case "level":
-		return "at " + arg
+		return "communes at " + arg
 	case "own_at_least":
-		return "own ≥ " + arg
+		return "communes ≥ " + arg + " (own)"
 	case "area_at_least":
-		return "by area ≥ " + arg
+		return "communes ≥ " + arg + " (by area)"
 	}
 	return what
 }

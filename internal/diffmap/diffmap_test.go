@@ -17,14 +17,14 @@ import (
 // rank colours of atlas.css, and the site's patterns (partials.html) with atlas.css's colours
 // written in.
 func TestFillsMatchSite(t *testing.T) {
-	read := func(name string) string {
-		b, err := os.ReadFile(filepath.Join("..", "render", "layouts", filepath.FromSlash(name)))
+	read := func(name ...string) string {
+		b, err := os.ReadFile(filepath.Join(append([]string{"..", "render", "layouts"}, name...)...))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return string(b)
 	}
-	css, _, _ := strings.Cut(read("assets/atlas.css"), "@media (prefers-color-scheme: dark)") // the light scheme
+	css, _, _ := strings.Cut(read("assets", "atlas.css"), "@media (prefers-color-scheme: dark)") // the light scheme
 	vars := map[string]string{}
 	for _, m := range regexp.MustCompile(`--([a-z0-9-]+):\s*(#[0-9a-fA-F]{3,6})`).FindAllStringSubmatch(css, -1) {
 		vars[m[1]] = strings.ToLower(m[2])

@@ -28,10 +28,13 @@ type Options struct {
 	Old, New string // the site folders before and after the change
 	// Base, when set, is a git revision: the site before the change is New as it stands
 	// there (Old is not read).
-	Base   string
-	Format diff.Format
-	Write  diff.WriteOptions
-	Lang   string // the language of the atlas's words (statuses, levels); "" for the first
+	Base string
+	// OldLabel and NewLabel say what each site is, for the reader; by default the folders,
+	// or with Base the revision and what the folder holds (gitrev.Describe).
+	OldLabel, NewLabel string
+	Format             diff.Format
+	Write              diff.WriteOptions
+	Lang               string // the language of the atlas's words (statuses, levels); "" for the first
 	// Maps, when set, is a folder to write a before-and-after map of each province where a
 	// unit changes class into, as <province code>.svg.
 	Maps string
@@ -67,6 +70,12 @@ func Run(o Options, w io.Writer) (*Result, error) {
 		}
 		defer t.Remove()
 		oldDir, oldLabel, newLabel = t.Dir, t.Label, gitrev.Describe(o.New)
+	}
+	if o.OldLabel != "" {
+		oldLabel = o.OldLabel
+	}
+	if o.NewLabel != "" {
+		newLabel = o.NewLabel
 	}
 	if o.CacheDir == "" {
 		o.CacheDir = filepath.Join(o.New, ".cache", "atlas")
