@@ -4,6 +4,7 @@
 //
 //	atlas check [-s SITE_DIR] [-format text|github|json]
 //	atlas build [-s SITE_DIR] [-o OUT_DIR]
+//	atlas diff OLD_SITE NEW_SITE | -base REV [-s SITE_DIR]  [-format text|markdown|json] [-maps DIR]
 //	atlas serve [-s SITE_DIR] [-o OUT_DIR] [-addr 127.0.0.1:1313]   (live reload)
 //	atlas import statuses FILE.csv|FILE.xlsx [-s SITE_DIR] [-sheet NAME] [-n]
 //	atlas export statuses [-s SITE_DIR] [-o FILE.csv|FILE.xlsx] [-province CODE]
@@ -44,6 +45,7 @@ const (
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"build":          runBuild,
 	"check":          runCheck,
+	"diff":           runDiff,
 	"serve":          runServe,
 	"map":            runMap,
 	"new":            runNew,
@@ -80,6 +82,8 @@ func usage(w io.Writer) {
 Commands:
   build     build the site into the output folder (default: public/)
   check     check everything build reads and report every problem; write nothing
+  diff      say what a change does to the atlas: statuses, records, counts, pages, stories
+            (diff OLD_SITE NEW_SITE, or diff -base origin/main against a git revision)
   serve     build and serve the site on http://127.0.0.1:1313/, rebuilding and reloading on every edit
   new       start a site from a boundary file (new site DIR -geo FILE [-province CODE]),
             or write a unit's status file or a story from a template (new unit CODE, new story TITLE)

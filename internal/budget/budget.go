@@ -156,6 +156,18 @@ func (m *Meter) Add(p string, b []byte) { m.AddHashed(p, b, sha256.Sum256(b)) }
 
 // AddHashed is Add for a caller that has the SHA-256 of b already.
 func (m *Meter) AddHashed(p string, b []byte, sum [32]byte) {
+	m.add(p, b, sum, nil, false)
+}
+
+// AddKnown weighs the file at p known by its hash alone, whose resources (as Resources
+// gives them for its bytes) the caller kept: it reports false, weighing nothing, when the
+// cache does not hold the file's gzipped size.
+func (m *Meter) AddKnown(p string, sum [32]byte, resources []string) bool {
+	return m.add(p, nil, sum, resources, true)
+}
+
+// add weighs the file at p: its bytes b, or with known its resources alone (b nil).
+func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known bool) bool {
 	page, alone := false, false
 	for _, bd := range m.set.Pages {
 		if bd.Pages.MatchString(p) {
@@ -171,13 +183,22 @@ func (m *Meter) AddHashed(p string, b []byte, sum [32]byte) {
 	}
 	asset := strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css")
 	if !page && !alone && !asset {
-		return
+		return true
 	}
-	n := m.cache.gzip(b, sum)
+	var n int
+	if known {
+		var ok bool
+		if n, ok = m.cache.known(sum); !ok {
+			return false
+		}
+	} else {
+		n = m.cache.gzip(b, sum)
+		resources = Resources(b)
+	}
 	var res []string
 	if page {
 		seen := map[string]bool{}
-		for _, ref := range Resources(b) {
+		for _, ref := range resources {
 			if f, ok := resolve(p, ref); ok && !seen[f] {
 				seen[f] = true
 				res = append(res, f)
@@ -195,6 +216,7 @@ func (m *Meter) AddHashed(p string, b []byte, sum [32]byte) {
 	if strings.HasSuffix(p, ".js") {
 		m.js[p] = true
 	}
+	return true
 }
 
 // Report checks the weights of the files added against the budgets. The error is a
@@ -278,6 +300,25 @@ func NewCache() *Cache { return &Cache{sizes: map[[32]byte]int{}, used: map[[32]
 
 // Gzip returns the gzipped size of b, from the cache when it holds b's hash.
 func (c *Cache) Gzip(b []byte) int { return c.gzip(b, sha256.Sum256(b)) }
+
+// Has reports whether the cache holds the gzipped size of the content whose hash is sum.
+func (c *Cache) Has(sum [32]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.sizes[sum]
+	return ok
+}
+
+// known returns the gzipped size of the content whose hash is sum, if the cache holds it.
+func (c *Cache) known(sum [32]byte) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.sizes[sum]
+	if ok {
+		c.used[sum] = true
+	}
+	return n, ok
+}
 
 // gzip is Gzip for b whose hash is sum.
 func (c *Cache) gzip(b []byte, sum [32]byte) int {

@@ -35,6 +35,7 @@ type memory struct {
 	mu      sync.Mutex
 	entries map[string][]byte
 	weights *budget.Cache
+	facts   *Facts
 }
 
 // Open returns the cache kept in the folder dir, which is made when the first entry is saved.

@@ -31,13 +31,16 @@ type Memo struct {
 	hits atomic.Int64
 }
 
-type memoEntry struct{ key, sum [32]byte }
+type memoEntry struct {
+	key, sum [32]byte
+	size     int
+}
 
 // memoFile is the cache file of the page memo.
 const memoFile = "page-memo"
 
 // memoMagic starts a saved memo: its format.
-const memoMagic = "atlas-page-memo-1\n"
+const memoMagic = "atlas-page-memo-2\n"
 
 // Memo returns the page memo saved in c for the pages of the output folder out; with no
 // cache folder, or none saved by this program, the memo starts empty.
@@ -74,9 +77,23 @@ func (m *Memo) Recall(path string, key [32]byte) ([]byte, bool) {
 	return b, true
 }
 
+// Known implements render.Memo: it trusts the previous output to hold the page it recorded,
+// which the caller checks (write.Writer.PutKnown verifies the file by its inode).
+func (m *Memo) Known(path string, key [32]byte) ([32]byte, int, bool) {
+	e, ok := m.old[path]
+	if !ok || e.key != key || m.out == "" {
+		return [32]byte{}, 0, false
+	}
+	m.mu.Lock()
+	m.next[path] = e
+	m.mu.Unlock()
+	m.hits.Add(1)
+	return e.sum, e.size, true
+}
+
 // Keep implements render.Memo.
 func (m *Memo) Keep(path string, key [32]byte, b []byte) {
-	e := memoEntry{key: key, sum: sha256.Sum256(b)}
+	e := memoEntry{key: key, sum: sha256.Sum256(b), size: len(b)}
 	m.mu.Lock()
 	m.next[path] = e
 	m.mu.Unlock()
@@ -105,6 +122,7 @@ func encodeMemo(w io.Writer, entries map[string]memoEntry, program [32]byte) err
 		bw.WriteString(p)
 		bw.Write(e.key[:])
 		bw.Write(e.sum[:])
+		bw.Write(binary.AppendUvarint(nil, uint64(e.size)))
 	}
 	return bw.Flush()
 }
@@ -134,6 +152,11 @@ func decodeMemo(b []byte, program [32]byte) (map[string]memoEntry, error) {
 		if _, err := io.ReadFull(r, e.sum[:]); err != nil {
 			return nil, err
 		}
+		size, err := binary.ReadUvarint(r)
+		if err != nil || size > 1<<40 {
+			return nil, errors.New("bad page memo record")
+		}
+		e.size = int(size)
 		out[string(name)] = e
 	}
 	return out, nil

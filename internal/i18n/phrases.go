@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,4 +44,74 @@ func (l *Locale) ProvinceInSentence(p *model.Province) string {
 	}
 	first, size := utf8.DecodeRuneInString(n)
 	return string(unicode.ToLower(first)) + n[size:]
+}
+
+// AreaName names the area an area recognition of province p covers: its district's name in
+// the former districts table (district, nil when the table does not list it), else as the
+// record writes it; "tỉnh Hà Nam (cũ)" for a part of a merged province; "toàn tỉnh Sơn La"
+// for a whole province.
+func (l *Locale) AreaName(p *model.Province, ar *model.AreaRecognition, district *model.District) string {
+	switch ar.Scope {
+	case model.ScopeDistrict:
+		if district != nil {
+			return district.Name
+		}
+		return ar.District
+	case model.ScopeProvince:
+		if ar.Area != "" {
+			return l.Phrase("area.province_part", ar.Area)
+		}
+		return l.Phrase("area.province_whole", l.ProvinceInSentence(p))
+	}
+	return ""
+}
+
+// FormerStatus is a former unit's status in a list, in words: the level of its standing, and
+// its basis when that is its district's or province's recognition; that it lost it; the level
+// of its own best recognition that does not count; or that it has none.
+func (l *Locale) FormerStatus(a *status.Atlas, f *model.FormerUnit) Text {
+	if c := a.Standing(f); c != nil {
+		t := l.LevelName(c.Level)
+		if c.Basis != status.BasisOwn {
+			t.Value = l.Phrase("status.via_area", t.Value, l.AreaName(c.AreaOf, c.Area, a.District(c.Area.DistrictCode)))
+		}
+		return t
+	}
+	if v := a.Lost(f); v != nil {
+		return Text{Value: l.Phrase("status.lost", l.MonthYear(v.Year, v.Month))}
+	}
+	if _, lv := a.Best(f); lv != nil && !lv.Recognized {
+		return l.LevelName(lv)
+	}
+	return Text{Value: l.Phrase("status.no_recognition")}
+}
+
+// FigureWords says a figure briefly, with its date: "97/97 xã (100%), 10/2025", each part's
+// for parts, or that there is none.
+func (l *Locale) FigureWords(f status.Figure) string {
+	part := func(m *model.Milestone) string {
+		when := l.MonthYear(m.Year, m.Month)
+		if m.Total > 0 {
+			return l.Phrase("nation.part_share", l.Number(m.Count), l.Number(m.Total), l.Phrase("nation.percent", m.Count*100/m.Total), when)
+		}
+		return l.Phrase("nation.part_count", l.Number(m.Count), when)
+	}
+	switch f.Kind {
+	case status.ShareFigure:
+		sh := f.Share
+		return l.Phrase("nation.part_share", l.Number(sh.Met), l.Number(sh.Total), l.Phrase("nation.percent", sh.Percent()), l.MonthYear(sh.Year, sh.Month))
+	case status.CountFigure:
+		return part(f.Share.Sources[0])
+	case status.PartsFigure:
+		var texts []string
+		for _, p := range f.Parts {
+			t := l.Phrase("nation.part_none")
+			if p.Milestone != nil {
+				t = part(p.Milestone)
+			}
+			texts = append(texts, l.Phrase("nation.part_name", p.Area)+": "+t)
+		}
+		return strings.Join(texts, "; ")
+	}
+	return l.Phrase("nation.part_none")
 }

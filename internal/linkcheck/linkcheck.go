@@ -89,24 +89,42 @@ func (c *Collector) Add(page string, body []byte) {
 	if !strings.HasSuffix(page, ".html") {
 		return
 	}
+	c.AddRaw(page, RawRefs(body))
+}
+
+// RawRefs returns the distinct references of an HTML page as written (href and src values,
+// not yet unescaped), in the order they first appear: what Add gathers of a page, which a
+// caller may keep for the page's bytes and give to AddRaw instead of the bytes.
+func RawRefs(body []byte) []string {
+	var out []string
+	seen := map[string]bool{}
+	refs(body, func(raw []byte) {
+		if !seen[string(raw)] {
+			seen[string(raw)] = true
+			out = append(out, string(raw))
+		}
+	})
+	return out
+}
+
+// AddRaw gathers the references of the page, as RawRefs gives them.
+func (c *Collector) AddRaw(page string, raws []string) {
+	if !strings.HasSuffix(page, ".html") {
+		return
+	}
 	type found struct {
 		target string
 		ok     bool
 		ref    string
 	}
 	var refsOf []found
-	seen := map[string]bool{}
-	refs(body, func(raw []byte) {
-		if seen[string(raw)] {
-			return
-		}
-		seen[string(raw)] = true
-		ref := html.UnescapeString(string(raw))
+	for _, raw := range raws {
+		ref := html.UnescapeString(raw)
 		target, ok, external := resolve(page, ref, c.basePath)
 		if !external {
 			refsOf = append(refsOf, found{target, ok, ref})
 		}
-	})
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	pg := int32(len(c.pages))

@@ -247,6 +247,36 @@ func Pages(s *Site) map[string]string {
 	return pages
 }
 
+// SitePages returns the path of every page a build writes from a site, in the first
+// language, and what it is: the Pages, each province's lists and years, the years' pages
+// from first to last (status.FirstYear and the atlas's last year, which a model does not
+// know), and the embeds of the first language. Every page but an embed is mirrored under
+// each other language's LanguageDir, an embed under EmbedDir; the fallback pages at aliases
+// (Redirects) are not pages of their own. What a change adds and removes for readers is the
+// difference of two such sets (atlas diff).
+func SitePages(s *Site, first, last int) map[string]string {
+	pages := Pages(s)
+	pages[YearsDir] = "the years"
+	for y := first; y <= last; y++ {
+		pages[YearPath(y)] = "the country at the end of " + strconv.Itoa(y)
+	}
+	lang := Languages[0]
+	for _, p := range s.Provinces {
+		base := ProvincePath(p.Code)
+		pages[base+UnitsDir] = "the list of units of province " + p.Code
+		pages[base+FormerDir] = "the list of former units of province " + p.Code
+		pages[base+YearsDir] = "the years of province " + p.Code
+		for y := first; y <= last; y++ {
+			pages[base+YearPath(y)] = "province " + p.Code + " at the end of " + strconv.Itoa(y)
+		}
+		pages[EmbedProvincePath(lang, p.Code)] = "the embed of province " + p.Code
+	}
+	for _, u := range s.Units {
+		pages[EmbedUnitPath(lang, u.Code)] = "the embed of unit " + u.Code
+	}
+	return pages
+}
+
 // GeneratedDirs are the folders that hold only files the build makes in full, so that no
 // alias may lie below them: each language's folder (it mirrors every alias by itself), the
 // years, the assets, the downloads and the embeds.

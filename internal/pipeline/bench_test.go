@@ -1,6 +1,11 @@
 package pipeline
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"html/template"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -33,6 +38,62 @@ func BenchmarkRun(b *testing.B) {
 	for b.Loop() {
 		if _, err := Run(Options{Site: defaultSite, Out: out}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWarmBuild measures a build of the Sơn La fixture with nothing changed since the
+// last one (the cache and the output of a first build kept): what every edit of a site costs
+// at least. It reports the CPU time per page, to compare with BenchmarkCalibrate in the same
+// run (bench/warm.sh): the ratio, not the time, is checked against bench/warm-baseline.txt.
+func BenchmarkWarmBuild(b *testing.B) {
+	site, cache := b.TempDir(), b.TempDir()
+	if err := os.CopyFS(site, os.DirFS(defaultSite)); err != nil {
+		b.Fatal(err)
+	}
+	opts := Options{Site: site, Out: filepath.Join(site, "public"), CacheDir: cache}
+	var res *Result
+	var err error
+	for range 2 { // the second leaves the standby tree the next builds start from
+		if res, err = Run(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	pages := res.Files
+	b.ResetTimer()
+	for b.Loop() {
+		if res, err = Run(opts); err != nil {
+			b.Fatal(err)
+		}
+		if res.Recalled == 0 {
+			b.Fatal("a warm build recalled no page")
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/file")
+}
+
+// BenchmarkCalibrate is a fixed piece of work of the kind a build does — executing a small
+// HTML template and hashing its output, page after page — so that the cost of a warm build
+// can be stated as a ratio to it, which stays the same from machine to machine where times
+// do not.
+func BenchmarkCalibrate(b *testing.B) {
+	t := template.Must(template.New("p").Parse(`<!doctype html><title>{{.Title}}</title><ul>{{range .Items}}<li><a href="{{.Href}}">{{.Name}}</a> {{.Status}}</li>{{end}}</ul>`))
+	type item struct{ Href, Name, Status string }
+	data := struct {
+		Title string
+		Items []item
+	}{Title: "Xã Chiềng Xôm"}
+	for i := range 40 {
+		data.Items = append(data.Items, item{Href: fmt.Sprintf("../units/%05d/", i), Name: fmt.Sprintf("Xã Mường %d", i), Status: "Đạt chuẩn nông thôn mới"})
+	}
+	var buf bytes.Buffer
+	for b.Loop() {
+		for range 100 {
+			buf.Reset()
+			if err := t.Execute(&buf, data); err != nil {
+				b.Fatal(err)
+			}
+			sha256.Sum256(buf.Bytes())
 		}
 	}
 }

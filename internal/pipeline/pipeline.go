@@ -169,17 +169,17 @@ func run(opts Options, c *cache.Cache, begin func(*model.Config) (*write.Writer,
 			}
 		}()
 	}
-	weights := c.Weights()
+	weights, facts := c.Weights(), c.Facts()
 	memo = c.Memo(opts.out())
 	cards := c.Cards()
-	em := newEmitter(model.BasePath(site.Config.BaseURL), weights, tree)
+	em := newEmitter(model.BasePath(site.Config.BaseURL), weights, facts, tree)
 	em.tick = func(files int64) {
 		prog.show("rendering", "%d files, %d share cards drawn", files, cards.Drawn())
 	}
 	downloads, err := export.Write(atlas, export.Options{Maps: maps.Provinces, I18n: texts}, em.put)
 	if err == nil {
 		_, err = render.Site(atlas, render.Options{Layouts: layouts, I18n: texts, Cards: cards.Draw,
-			Nation: maps.Nation, Maps: maps.Provinces, Downloads: downloads, Sink: em.put, Memo: memo})
+			Nation: maps.Nation, Maps: maps.Provinces, Downloads: downloads, Sink: em.put, Known: em.known, Memo: memo})
 	}
 	res.Recalled, res.CardsDrawn = memo.Hits(), cards.Drawn()
 	res.Files, res.Bytes = int(em.files.Load()), em.bytes.Load()
@@ -195,6 +195,7 @@ func run(opts Options, c *cache.Cache, begin func(*model.Config) (*write.Writer,
 		return res, tree, memo, err // pages over their weight budget fail the build, like broken links
 	}
 	c.SaveWeights(weights)
+	c.SaveFacts(facts)
 	return res, tree, memo, nil
 }
 

@@ -29,35 +29,6 @@ type AnswerView struct {
 	ProvinceHref string
 }
 
-// met is the first year from which a former commune counts as having met the standard, and
-// how that year is known.
-type met struct {
-	year int // 0 when none of its recognitions has a known year
-	from status.YearFrom
-}
-
-// metSince maps each former commune with a standing credit to the first year from which a
-// dated standing credit counts, and how that year is known.
-func metSince(a *status.Atlas) map[*model.FormerUnit]met {
-	out := map[*model.FormerUnit]met{}
-	for _, d := range a.Dated() {
-		if !d.CountsNow() {
-			continue
-		}
-		m, ok := out[d.Former]
-		if !ok || d.Year != 0 && (m.year == 0 || d.Year < m.year) {
-			from := d.From
-			if d.Basis == status.BasisDistrict {
-				from = status.YearDistrict
-			} else if d.Basis == status.BasisProvince {
-				from = status.YearProvince
-			}
-			out[d.Former] = met{d.Year, from}
-		}
-	}
-	return out
-}
-
 // provinceFigure sets on v, an answer that knows nothing of its unit, what the sourced
 // figure of the province code says.
 func (r *renderer) provinceFigure(v *AnswerView, code, home string) {
@@ -86,10 +57,10 @@ func (r *renderer) formerAnswer(f *model.FormerUnit, home string) AnswerView {
 		switch m := r.index().metSince[f]; {
 		case c.Basis != status.BasisOwn:
 			v.Since = r.loc.MonthYear(c.Year, c.Month)
-		case m.year != 0 && m.from != status.YearStated:
-			v.Since = r.loc.Phrase("answer.since_year_inferred", m.year, r.yearFrom(f, m.from))
-		case m.year != 0:
-			v.Since = strconv.Itoa(m.year)
+		case m.Year != 0 && m.From != status.YearStated:
+			v.Since = r.loc.Phrase("answer.since_year_inferred", m.Year, r.yearFrom(f, m.From))
+		case m.Year != 0:
+			v.Since = strconv.Itoa(m.Year)
 		default:
 			v.Since = r.loc.Phrase("answer.since_unstated")
 		}
@@ -154,17 +125,7 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 		}
 		v.Verdict, v.Headline = "yes", r.loc.Phrase("answer.yes", level)
 		// Since the first of the latest run of assessments at a level that counts.
-		since := st.Own.AsOf
-		for i := len(u.Assessments) - 1; i >= 0; i-- {
-			a := u.Assessments[i]
-			l := r.a.Level(a.CriteriaSet, a.Level)
-			if l == nil || !l.Recognized {
-				break
-			}
-			if a.AsOf.Before(since) {
-				since = a.AsOf
-			}
-		}
+		since := r.a.OwnSince(u)
 		v.Since, v.Short = r.loc.Phrase("answer.since_date", r.loc.Date(since)), r.loc.Date(since)
 	case st.Eligible == 0 && len(st.Formers) > 0:
 		v.Verdict, v.Headline, v.Detail = "outside", r.loc.Phrase("answer.outside"), r.loc.Phrase("answer.outside_detail")
@@ -174,23 +135,21 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 		r.provinceFigure(&v, u.Province, home)
 	default:
 		v.Basis = r.loc.Phrase("answer.basis_formers")
-		last, lastFrom := 0, ""
 		if st.ByArea > 0 {
 			v.Basis = r.loc.Phrase("answer.basis_formers_area", st.ByArea)
 		}
+		met := r.index().metSince
+		last, known := status.FormersSince(st, met)
+		lastFrom := ""
 		for _, f := range st.Formers {
 			if f.Credit == nil {
 				continue
 			}
 			addSet(f.Credit.CriteriaSet())
-			m, ok := r.index().metSince[f.Unit]
-			if !ok || m.year == 0 {
-				last = -1
-			} else if last >= 0 && m.year >= last {
-				if m.year > last || lastFrom == "" {
-					lastFrom = r.yearFrom(f.Unit, m.from)
-				}
-				last = m.year
+			// How the latest year is known: the first commune of that year whose year is
+			// inferred says.
+			if m := met[f.Unit]; known && m.Year == last && lastFrom == "" {
+				lastFrom = r.yearFrom(f.Unit, m.From)
 			}
 		}
 		if st.Recognized < st.Eligible {
@@ -198,9 +157,9 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 			break
 		}
 		v.Verdict, v.Headline, v.Detail = "yes", r.loc.Phrase("answer.formers_all"), r.loc.Phrase("answer.formers_all_detail", st.Eligible)
-		if last > 0 && lastFrom != "" {
+		if known && last > 0 && lastFrom != "" {
 			v.Since, v.Short = r.loc.Phrase("answer.since_year_inferred", last, lastFrom), strconv.Itoa(last)
-		} else if last > 0 {
+		} else if known && last > 0 {
 			v.Since, v.Short = r.loc.Phrase("answer.since_year", last), strconv.Itoa(last)
 		} else {
 			v.Since, v.Short = r.loc.Phrase("answer.since_unknown"), "?"

@@ -28,19 +28,7 @@ type AreaView struct {
 // areaName names the area of a recognition filed in province p: its district as the former
 // districts table names it (else as the source does), or the former province it covers.
 func (r *renderer) areaName(p *model.Province, ar *model.AreaRecognition) string {
-	switch ar.Scope {
-	case model.ScopeDistrict:
-		if d := r.a.District(ar.DistrictCode); d != nil {
-			return d.Name
-		}
-		return ar.District
-	case model.ScopeProvince:
-		if ar.Area != "" {
-			return r.loc.Phrase("area.province_part", ar.Area)
-		}
-		return r.loc.Phrase("area.province_whole", r.loc.ProvinceInSentence(p))
-	}
-	return ""
+	return r.loc.AreaName(p, ar, r.a.District(ar.DistrictCode))
 }
 
 // areaView is an area recognition of province p in words.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // The journalists' bar: under each map and on unit, former-unit, year and home pages, four
@@ -74,7 +73,7 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	b.CiteAccess = r.loc.Phrase("bar.cite_access")
 	site := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
 	year := r.loc.Phrase("bar.no_year")
-	if t := status.DataAsOf(r.a.Site); !t.IsZero() {
+	if t := r.index().asOf; !t.IsZero() {
 		year = fmt.Sprint(t.Year())
 	}
 	b.Cite = r.loc.Phrase("bar.citation", site, year, pg.H1, r.dataDates(), canonical, b.CiteAccess)
@@ -89,7 +88,7 @@ func (r *renderer) dataDates() string {
 	if b := boundariesDate(r.a.Site); !b.IsZero() {
 		parts = append(parts, r.loc.Phrase("footer.boundaries_of", r.loc.Date(b)))
 	}
-	if y, m := recognizedTo(r.a.Site); y != 0 {
+	if y, m := r.index().recTo[0], r.index().recTo[1]; y != 0 {
 		parts = append(parts, r.loc.Phrase("footer.recognitions_to", r.loc.MonthYear(y, m)))
 	}
 	return strings.Join(parts, " · ")
@@ -105,8 +104,8 @@ func boundariesDate(s *model.Site) time.Time {
 }
 
 // recognizedTo is the latest month the atlas records a recognition or assessment in: the
-// latest of the former communes' recognition years, the units' assessment dates and the
-// provinces' milestones. month is 0 when that latest is a year without a month (a
+// latest of the former communes' recognition and revocation dates, the units' assessment
+// dates, the provinces' milestones and district and province recognitions. month is 0 when that latest is a year without a month (a
 // recognition's year, which is later than every dated month of that year's data only when
 // nothing of that year has a month).
 func recognizedTo(s *model.Site) (year, month int) {
@@ -129,9 +128,17 @@ func recognizedTo(s *model.Site) (year, month int) {
 			}
 		}
 	}
+	for _, f := range s.Former {
+		for _, v := range f.Revocations {
+			see(v.Year, v.Month)
+		}
+	}
 	for _, p := range s.Provinces {
 		for _, m := range p.Milestones {
 			see(m.Year, m.Month)
+		}
+		for _, a := range p.Areas {
+			see(a.Year, a.Month)
 		}
 	}
 	return year, month

@@ -3,7 +3,6 @@ package render
 import (
 	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/ntm-atlas/atlas/internal/status"
 	"github.com/ntm-atlas/atlas/internal/vi"
 )
 
@@ -128,22 +127,5 @@ func (r *renderer) formerPlace(f *model.FormerUnit) string {
 	return f.District
 }
 
-// formerStatus is a former unit's status in a list, in words: the level of its standing, and
-// its basis when that is its district's or province's recognition; that it lost it; the level
-// of its own best recognition that does not count; or that it has none.
-func (r *renderer) formerStatus(f *model.FormerUnit) i18n.Text {
-	if c := r.a.Standing(f); c != nil {
-		t := r.loc.LevelName(c.Level)
-		if c.Basis != status.BasisOwn {
-			t.Value = r.loc.Phrase("status.via_area", t.Value, r.areaName(c.AreaOf, c.Area))
-		}
-		return t
-	}
-	if v := r.a.Lost(f); v != nil {
-		return i18n.Text{Value: r.loc.Phrase("status.lost", r.loc.MonthYear(v.Year, v.Month))}
-	}
-	if _, l := r.a.Best(f); l != nil && !l.Recognized {
-		return r.loc.LevelName(l)
-	}
-	return i18n.Text{Value: r.loc.Phrase("status.no_recognition")}
-}
+// formerStatus is a former unit's status in a list, in words (i18n.Locale.FormerStatus).
+func (r *renderer) formerStatus(f *model.FormerUnit) i18n.Text { return r.loc.FormerStatus(r.a, f) }

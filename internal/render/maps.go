@@ -30,17 +30,22 @@ func locatorSVG(m *carto.Map) []byte {
 // background image at root and the unit's own shape over it, with those of the units also
 // highlighted with it.
 func (r *renderer) locatorView(m *carto.Map, home, root, code string, also ...string) *MapView {
-	v := r.mapView(m, home, code)
-	v.Also = also
-	v.Background = root + model.LocatorPath(r.a.Index.Units[code].Province)
-	v.ViewW, v.ViewH = m.Width, m.Height
-	shapes := v.Shapes[:0]
-	for _, sh := range v.Shapes {
-		if v.Focused(sh.Code) {
-			shapes = append(shapes, sh)
+	v := &MapView{ViewBox: m.ViewBox(), Width: m.PixelWidth, Height: m.PixelHeight, Focus: code, Also: also,
+		Background: root + model.LocatorPath(r.a.Index.Units[code].Province), ViewW: m.Width, ViewH: m.Height}
+	// Only the focused shapes are drawn over the background: they alone are viewed, not the
+	// province's every shape (which mapView would name, class and sort).
+	for _, sh := range m.Shapes {
+		if !v.Focused(sh.Code) {
+			continue
+		}
+		if s, ok := r.shapeView(sh, home); ok {
+			v.Shapes = append(v.Shapes, s)
+		}
+		if sh.Code == code {
+			v.LabelPoint = [2]int{int(sh.Label[0]), int(sh.Label[1])}
 		}
 	}
-	v.Shapes = shapes
+	r.sortShapes(v.Shapes)
 	return v
 }
 
@@ -154,29 +159,52 @@ func (r *renderer) mapView(m *carto.Map, home string, focus string) *MapView {
 	}
 	v := &MapView{ViewBox: m.ViewBox(), Width: m.PixelWidth, Height: m.PixelHeight, Focus: focus, Interact: focus == ""}
 	for _, sh := range m.Shapes {
-		u := r.a.Index.Units[sh.Code]
-		st := r.a.Statuses[sh.Code]
-		if u == nil || st == nil {
-			continue
+		if s, ok := r.shapeView(sh, home); ok {
+			v.Shapes = append(v.Shapes, s)
 		}
-		v.Shapes = append(v.Shapes, ShapeView{
-			Code:   sh.Code,
-			Path:   sh.Path,
-			Href:   home + model.UnitPath(sh.Code),
-			Name:   u.FullName(),
-			Status: r.loc.StatusText(st),
-			Class:  string(st.Class),
-		})
 		if sh.Code == focus {
 			v.LabelPoint = [2]int{int(sh.Label[0]), int(sh.Label[1])}
 		}
 	}
-	// The keyboard goes through the links in the order of the A–Z list (mapRows).
-	vi.SortFunc(v.Shapes, func(s ShapeView) string {
-		u := r.a.Index.Units[s.Code]
-		return u.Name + " " + u.Type
-	})
+	r.sortShapes(v.Shapes)
 	return v
+}
+
+// shapeView is a unit's shape on a map linked below home, or false for a shape of no unit.
+func (r *renderer) shapeView(sh carto.Shape, home string) (ShapeView, bool) {
+	u := r.a.Index.Units[sh.Code]
+	st := r.a.Statuses[sh.Code]
+	if u == nil || st == nil {
+		return ShapeView{}, false
+	}
+	return ShapeView{
+		Code:   sh.Code,
+		Path:   sh.Path,
+		Href:   home + model.UnitPath(sh.Code),
+		Name:   u.FullName(),
+		Status: r.loc.StatusText(st),
+		Class:  string(st.Class),
+	}, true
+}
+
+// sortShapes puts shapes in the order of the A–Z list (mapRows), which the keyboard goes
+// through: each unit's place in the whole site's order, computed once per render.
+func (r *renderer) sortShapes(shapes []ShapeView) {
+	if r.unitOrder == nil {
+		r.unitOrder = unitOrder(r.a.Site)
+	}
+	sort.SliceStable(shapes, func(i, j int) bool { return r.unitOrder[shapes[i].Code] < r.unitOrder[shapes[j].Code] })
+}
+
+// unitOrder maps each current unit's code to its place in the order of names and types.
+func unitOrder(s *model.Site) map[string]int {
+	units := append([]*model.Unit(nil), s.Units...)
+	vi.SortFunc(units, func(u *model.Unit) string { return u.Name + " " + u.Type })
+	order := make(map[string]int, len(units))
+	for i, u := range units {
+		order[u.Code] = i
+	}
+	return order
 }
 
 // mapScript is the asset that turns a province map into an interface: a tooltip with the

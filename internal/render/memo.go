@@ -18,6 +18,9 @@ type Memo interface {
 	Recall(path string, key [32]byte) ([]byte, bool)
 	// Keep records that the page at path, rendered from key, is b.
 	Keep(path string, key [32]byte, b []byte)
+	// Known returns the hash and size of the page at path if it was rendered from key
+	// before, without reading it: for a sink that can take a file by its hash (Options.Known).
+	Known(path string, key [32]byte) (sum [32]byte, size int, ok bool)
 }
 
 // fingerprint hashes what every page of the language being rendered is made from besides

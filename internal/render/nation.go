@@ -197,35 +197,8 @@ func (r *renderer) figureRow(row *ProvinceRow, f status.Figure, limit status.Mom
 	}
 }
 
-// figureWords says a figure briefly, with its date: "97/97 xã (100%), 10/2025", each part's
-// for parts, or that there is none.
-func (r *renderer) figureWords(f status.Figure) string {
-	part := func(m *model.Milestone) string {
-		when := r.loc.MonthYear(m.Year, m.Month)
-		if m.Total > 0 {
-			return r.loc.Phrase("nation.part_share", r.loc.Number(m.Count), r.loc.Number(m.Total), r.loc.Phrase("nation.percent", m.Count*100/m.Total), when)
-		}
-		return r.loc.Phrase("nation.part_count", r.loc.Number(m.Count), when)
-	}
-	switch f.Kind {
-	case status.ShareFigure:
-		sh := f.Share
-		return r.loc.Phrase("nation.part_share", r.loc.Number(sh.Met), r.loc.Number(sh.Total), r.loc.Phrase("nation.percent", sh.Percent()), r.loc.MonthYear(sh.Year, sh.Month))
-	case status.CountFigure:
-		return part(f.Share.Sources[0])
-	case status.PartsFigure:
-		var texts []string
-		for _, p := range f.Parts {
-			t := r.loc.Phrase("nation.part_none")
-			if p.Milestone != nil {
-				t = part(p.Milestone)
-			}
-			texts = append(texts, r.loc.Phrase("nation.part_name", p.Area)+": "+t)
-		}
-		return strings.Join(texts, "; ")
-	}
-	return r.loc.Phrase("nation.part_none")
-}
+// figureWords says a figure briefly, with its date (i18n.Locale.FigureWords).
+func (r *renderer) figureWords(f status.Figure) string { return r.loc.FigureWords(f) }
 
 // figureFinding states a place's figure in one sentence: name ("Tỉnh Sơn La", "Cả nước")
 // and what its figure f says, with its date and source; for parts, each part's figure.

@@ -5,36 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"sort"
 
 	"github.com/ntm-atlas/atlas/internal/model"
 )
-
-// Redirect is an old path of a page (an alias in content) and the page's path now, both site
-// paths without the language's folder, such as "xa/chieng-an/" and "xa/03664/".
-type Redirect struct {
-	From string
-	To   string
-}
-
-// Redirects returns the aliases of the site's current and former units, sorted by From. A
-// former unit's aliases lead to its own page, never to a successor's: a commune code was
-// reused by another unit in 2025, and a split commune has several successors.
-func Redirects(s *model.Site) []Redirect {
-	var out []Redirect
-	for _, u := range s.Units {
-		for _, a := range u.Aliases {
-			out = append(out, Redirect{From: model.AliasPath(a), To: model.UnitPath(u.Code)})
-		}
-	}
-	for _, f := range s.Former {
-		for _, a := range f.Aliases {
-			out = append(out, Redirect{From: model.AliasPath(a), To: model.FormerPath(f.Key())})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].From < out[j].From })
-	return out
-}
 
 // RedirectView is what the redirect layout receives: the fallback page at an old path.
 type RedirectView struct {
@@ -57,7 +30,7 @@ func (r *renderer) fallbacks() error {
 	if err != nil {
 		return fmt.Errorf("layout redirect.html: %w", err)
 	}
-	for _, rd := range Redirects(r.a.Site) {
+	for _, rd := range model.Redirects(r.a.Site) {
 		from, to := r.loc.Dir()+rd.From, r.loc.Dir()+rd.To
 		file := model.PageFile(from)
 		if r.out.has(file) {
@@ -86,7 +59,7 @@ func (r *renderer) fallbacks() error {
 func (r *renderer) redirectsFile() {
 	var b bytes.Buffer
 	b.WriteString("# Old addresses of pages (aliases in content/), written by atlas build; see docs/urls.md.\n")
-	for _, rd := range Redirects(r.a.Site) {
+	for _, rd := range model.Redirects(r.a.Site) {
 		for _, l := range r.locs {
 			fmt.Fprintf(&b, "/%s  /%s  301!\n", l.Dir()+rd.From, l.Dir()+rd.To)
 		}

@@ -50,6 +50,9 @@ type Options struct {
 	// build writes them as they come instead of holding the site in memory. It is called
 	// from several goroutines at once; an error it returns ends the render.
 	Sink Sink
+	// Known, when set with Sink and Memo, is offered each page the memo knows, by its hash,
+	// before the page is read back or rendered.
+	Known KnownSink
 	// Downloads are the sizes of the downloads (internal/export) by path, which the data
 	// page lists.
 	Downloads map[string]int
@@ -57,6 +60,11 @@ type Options struct {
 	// change instead of rendering them again.
 	Memo Memo
 }
+
+// A KnownSink takes the file at path by the hash and size of its bytes alone, when it can (the
+// previous output holds it, and the checks know it): it reports whether it did. A file it
+// does not take is recalled or rendered, and given to the Sink.
+type KnownSink func(path string, sum [32]byte, size int) bool
 
 // A Sink receives a rendered file: its output path and content, which the renderer does
 // not touch again.
@@ -79,6 +87,9 @@ func (f Files) Paths() []string {
 // returns no files; otherwise it returns them all.
 func Site(a *status.Atlas, opts Options) (Files, error) {
 	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown)}
+	if opts.Sink != nil {
+		r.out.known = opts.Known
+	}
 	for p, n := range opts.Downloads {
 		r.out.sizes[p] = n // written already: pages list them, and no page may take their paths
 	}
@@ -101,6 +112,7 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 		return nil, err
 	}
 	r.index()
+	r.unitOrder = unitOrder(a.Site)
 	// The languages are rendered at once, each by a renderer of its own: templates are
 	// parsed once per language, with that language's functions.
 	errs := make([]error, len(r.locs))
@@ -168,7 +180,8 @@ func (r *renderer) pages() error {
 // path and size put, for the pages that list or size other files. It is safe for concurrent
 // use.
 type output struct {
-	sink Sink
+	sink  Sink
+	known KnownSink
 
 	mu    sync.Mutex
 	sizes map[string]int
@@ -208,6 +221,28 @@ func (o *output) put(p string, b []byte) {
 		}
 		o.mu.Unlock()
 	}
+}
+
+// putKnown offers the file at p, known by its hash and size, to the KnownSink, and reports
+// whether it took it.
+func (o *output) putKnown(p string, sum [32]byte, n int) bool {
+	if o.known == nil {
+		return false
+	}
+	o.mu.Lock()
+	if _, dup := o.sizes[p]; dup {
+		o.mu.Unlock()
+		return false // put reports it
+	}
+	o.sizes[p] = n
+	o.mu.Unlock()
+	if o.known(p, sum, n) {
+		return true
+	}
+	o.mu.Lock()
+	delete(o.sizes, p)
+	o.mu.Unlock()
+	return false
 }
 
 // has reports whether a file was put at p.
@@ -258,6 +293,9 @@ type renderer struct {
 	ix         *siteIndex
 	print      *[32]byte // the fingerprint of the language being rendered, for Memo keys
 	fills      *mapFills // the standalone maps' fills, read from the stylesheet once
+	// unitOrder is each current unit's place in the A–Z order of names (sortShapes), computed
+	// once before the languages are rendered at once.
+	unitOrder map[string]int
 }
 
 // page starts the page of kind at path p (without the language's folder) in the language
@@ -316,6 +354,9 @@ func (r *renderer) execute(t *template.Template, root, name, file string, pg *Pa
 	}
 	key, memo := r.pageKey(name, pg)
 	if memo {
+		if sum, n, ok := r.opts.Memo.Known(file, key); ok && r.out.putKnown(file, sum, n) {
+			return nil
+		}
 		if b, ok := r.opts.Memo.Recall(file, key); ok {
 			r.out.put(file, b)
 			return nil
@@ -348,7 +389,7 @@ func (r *renderer) siteView() *SiteView {
 		DataAsOf:    r.loc.Date(r.index().asOf),
 		Boundaries:  r.loc.Date(boundariesDate(r.a.Site)),
 		RecognizedTo: func() string {
-			if y, m := recognizedTo(r.a.Site); y != 0 {
+			if y, m := r.index().recTo[0], r.index().recTo[1]; y != 0 {
 				return r.loc.MonthYear(y, m)
 			}
 			return ""

@@ -48,7 +48,7 @@ func lastMods(s *model.Site) map[string]time.Time {
 // pages at old paths are left out; they are not pages to index.
 func (r *renderer) sitemap() error {
 	skip := map[string]bool{}
-	for _, rd := range Redirects(r.a.Site) {
+	for _, rd := range model.Redirects(r.a.Site) {
 		for _, l := range r.locs {
 			skip[model.PageFile(l.Dir()+rd.From)] = true
 		}

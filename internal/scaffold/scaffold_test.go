@@ -261,7 +261,10 @@ func TestNewSiteFiles(t *testing.T) {
 			runs = append(runs, s.Run)
 		}
 	}
-	want := []string{"go install github.com/ntm-atlas/atlas/cmd/atlas@latest", "atlas check -format=github", "atlas build"}
+	want := []string{"go install github.com/ntm-atlas/atlas/cmd/atlas@latest", "atlas check -format=github",
+		"git fetch --no-tags --depth=1 origin \"+refs/heads/$GITHUB_BASE_REF:refs/remotes/origin/$GITHUB_BASE_REF\"\n" +
+			"atlas diff -base \"origin/$GITHUB_BASE_REF\" -format=markdown >> \"$GITHUB_STEP_SUMMARY\"\n",
+		"atlas build"}
 	if _, ok := wf.On["pull_request"]; !ok || !reflect.DeepEqual(runs, want) {
 		t.Errorf("workflow: on %v, runs %q", wf.On, runs)
 	}

@@ -149,7 +149,8 @@ func install(version string) string {
 
 func workflow(version string) []byte {
 	return []byte(`# Checks and builds the atlas on every push and pull request (written by atlas new site).
-# "atlas check -format=github" prints each data problem as an annotation on the changed line.
+# "atlas check -format=github" prints each data problem as an annotation on the changed line;
+# on a pull request, "atlas diff" writes what the change does to the atlas to the run's summary.
 name: atlas
 
 on:
@@ -187,6 +188,13 @@ jobs:
 
       - name: Check the data
         run: atlas check -format=github
+
+      # On a pull request: what it changes in the atlas, on the run's summary page.
+      - name: What the pull request changes in the atlas
+        if: github.event_name == 'pull_request'
+        run: |
+          git fetch --no-tags --depth=1 origin "+refs/heads/$GITHUB_BASE_REF:refs/remotes/origin/$GITHUB_BASE_REF"
+          atlas diff -base "origin/$GITHUB_BASE_REF" -format=markdown >> "$GITHUB_STEP_SUMMARY"
 
       - name: Build the atlas
         run: atlas build

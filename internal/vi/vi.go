@@ -2,6 +2,7 @@
 package vi
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -101,8 +102,26 @@ func NewCollator() *Collator {
 // Compare returns -1, 0 or 1 as a sorts before, with, or after b.
 func (c *Collator) Compare(a, b string) int { return c.c.CompareString(NFC(a), NFC(b)) }
 
-// SortFunc sorts xs by the string key gives, in Vietnamese order; ties keep their order.
+// SortFunc sorts xs by the string key gives, in Vietnamese order; ties keep their order. Each
+// element's collation key is computed once (Compare would normalise and collate both strings
+// on every comparison).
 func SortFunc[T any](xs []T, key func(T) string) {
+	if len(xs) < 2 {
+		return
+	}
 	c := NewCollator()
-	sort.SliceStable(xs, func(i, j int) bool { return c.Compare(key(xs[i]), key(xs[j])) < 0 })
+	var buf collate.Buffer
+	type keyed struct {
+		k []byte
+		x T
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		ks[i] = keyed{append([]byte(nil), c.c.KeyFromString(&buf, NFC(key(x)))...), x}
+		buf.Reset()
+	}
+	sort.SliceStable(ks, func(i, j int) bool { return bytes.Compare(ks[i].k, ks[j].k) < 0 })
+	for i := range ks {
+		xs[i] = ks[i].x
+	}
 }

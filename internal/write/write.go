@@ -76,6 +76,14 @@ func Tree(out string, files map[string][]byte, opts Options) error {
 // A file whose bytes are those of the same path in the current out is not written again but
 // hard-linked from it, so that a build that changes little writes little.
 //
+// With a Manifest, the tree that out replaced last time is not removed but kept beside it as a
+// standby (.<out>.standby), with its own manifest. The next Writer starts its new tree from
+// the standby: a file already there with the right bytes is kept, a changed one replaced, one
+// no longer put removed, so that a build that changes nothing makes no file and no folder (it
+// stats each file once). The standby is renamed to a temporary name first, so that if the
+// build is killed while it patches it, the next Begin removes it as a partial tree and starts
+// afresh: out is never touched before the exchange.
+//
 // Put may be called from several goroutines at once.
 type Writer struct {
 	out, tmp string
@@ -84,11 +92,15 @@ type Writer struct {
 
 	old  *manifest // the current tree's, or nil
 	next *manifest // the new tree's, with Options.Manifest
+	// base is the manifest of the standby tree the new tree started from (tmp held it at
+	// Begin), or nil when the new tree started empty.
+	base *manifest
 
 	mu      sync.Mutex
-	dirs    map[string]bool // folders made in tmp
+	dirs    map[string]bool // folders in tmp: made, or there from the standby
+	touched map[string]bool // folders of tmp whose entries changed (their times are set again)
 	files   map[string]bool // files put
-	linked  int
+	linked  int             // files linked from out, or kept from the standby
 	written int
 	done    bool
 }
@@ -117,22 +129,59 @@ func Begin(out string, opts Options) (*Writer, error) {
 		return nil, err
 	}
 	removeStale(parent, base)
-	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
-	if err == nil {
-		if err = os.Chmod(tmp, 0o755); err != nil {
-			os.RemoveAll(tmp)
-		}
-	}
-	if err != nil {
-		lock.Close()
-		return nil, err
-	}
-	w := &Writer{out: out, tmp: tmp, opts: opts, lock: lock, dirs: map[string]bool{}, files: map[string]bool{}}
+	w := &Writer{out: out, opts: opts, lock: lock, dirs: map[string]bool{}, touched: map[string]bool{}, files: map[string]bool{}}
 	if opts.Manifest != "" {
 		w.old = readManifest(opts.Manifest, out)
 		w.next = &manifest{entries: map[string]entry{}}
+		w.tmp, w.base = takeStandby(parent, base, opts.Manifest)
+	}
+	if w.tmp == "" {
+		tmp, err := os.MkdirTemp(parent, tempPrefix(base))
+		if err == nil {
+			if err = os.Chmod(tmp, 0o755); err != nil {
+				os.RemoveAll(tmp)
+			}
+		}
+		if err != nil {
+			lock.Close()
+			return nil, err
+		}
+		w.tmp = tmp
+	}
+	if w.base != nil {
+		for p := range w.base.entries {
+			for d := filepath.Dir(filepath.Join(w.tmp, filepath.FromSlash(p))); d != w.tmp && !w.dirs[d]; d = filepath.Dir(d) {
+				w.dirs[d] = true
+			}
+		}
 	}
 	return w, nil
+}
+
+// standbyName is the name of the folder beside out named base that holds the tree out held
+// before the last build (see Writer).
+func standbyName(base string) string { return "." + base + ".standby" }
+
+// standbyManifest is the file of the standby tree's manifest, beside the output's.
+func standbyManifest(file string) string { return file + ".standby" }
+
+// takeStandby moves the standby tree of out (named base, in parent) to a temporary name and
+// returns it with its manifest, when the manifest describes it as it is; otherwise it removes
+// the standby, if any, and returns nothing. The caller holds the lock.
+func takeStandby(parent, base, manifestFile string) (string, *manifest) {
+	standby := filepath.Join(parent, standbyName(base))
+	m := readManifest(standbyManifest(manifestFile), standby)
+	os.Remove(standbyManifest(manifestFile)) // the standby changes from here on
+	if m == nil {
+		os.RemoveAll(standby)
+		return "", nil
+	}
+	tmp := filepath.Join(parent, tempPrefix(base)+fmt.Sprintf("%d", time.Now().UnixNano()))
+	if err := os.Rename(standby, tmp); err != nil {
+		os.RemoveAll(standby)
+		return "", nil
+	}
+	return tmp, m
 }
 
 // Put writes b as the file at p, a slash-separated path relative to the output folder. A
@@ -155,11 +204,37 @@ func (w *Writer) PutHashed(p string, b []byte, sum [32]byte) error {
 	if err := w.claim(p, filepath.Dir(dst)); err != nil {
 		return err
 	}
-	if id, ok := w.reuse(p, filepath.Join(w.out, rel), dst, b, sum); ok {
+	// A file of the standby tree: kept when it has the bytes, else replaced.
+	replace := false
+	if w.base != nil {
+		if e, ok := w.base.entries[p]; ok {
+			if e.sum == sum && w.unchanged(dst, e.id, len(b)) {
+				w.done1(p, true, sum, e.id)
+				return nil
+			}
+			replace = true
+			w.touch(filepath.Dir(dst))
+		} else {
+			w.touch(filepath.Dir(dst))
+		}
+	}
+	target := dst
+	if replace {
+		// Written beside it, then renamed over it: the standby's file may be a link of a
+		// file of out, whose bytes must not change.
+		target = dst + ".atlas-new~"
+		os.Remove(target)
+	}
+	if id, ok := w.reuse(p, filepath.Join(w.out, rel), target, b, sum); ok {
+		if replace {
+			if err := os.Rename(target, dst); err != nil {
+				return err
+			}
+		}
 		w.done1(p, true, sum, id)
 		return nil
 	}
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
@@ -178,12 +253,88 @@ func (w *Writer) PutHashed(p string, b []byte, sum [32]byte) error {
 		return err
 	}
 	if !w.opts.ModTime.IsZero() {
-		if err := os.Chtimes(dst, w.opts.ModTime, w.opts.ModTime); err != nil {
+		if err := os.Chtimes(target, w.opts.ModTime, w.opts.ModTime); err != nil {
+			return err
+		}
+	}
+	if replace {
+		if err := os.Rename(target, dst); err != nil {
 			return err
 		}
 	}
 	w.done1(p, false, sum, id)
 	return nil
+}
+
+// PutKnown puts the file at p known by the hash and size of its bytes alone, when the tree
+// can have it without them: the standby tree the new one started from holds it unchanged, or
+// the current out does (both by their manifests, checked against the file's inode). It
+// reports whether it did; when it did not, nothing is put, and the caller puts the bytes.
+func (w *Writer) PutKnown(p string, sum [32]byte, n int) bool {
+	if !filepath.IsLocal(filepath.FromSlash(p)) || w.next == nil {
+		return false
+	}
+	rel := filepath.FromSlash(p)
+	dst := filepath.Join(w.tmp, rel)
+	if w.base != nil {
+		if e, ok := w.base.entries[p]; ok && e.sum == sum && w.unchanged(dst, e.id, n) {
+			if w.claim(p, filepath.Dir(dst)) != nil {
+				return false
+			}
+			w.done1(p, true, sum, e.id)
+			return true
+		}
+	}
+	if w.old == nil {
+		return false
+	}
+	e, ok := w.old.entries[p]
+	old := filepath.Join(w.out, rel)
+	if !ok || e.sum != sum || !w.unchanged(old, e.id, n) {
+		return false
+	}
+	if w.claim(p, filepath.Dir(dst)) != nil {
+		return false
+	}
+	target := dst
+	if w.base != nil {
+		w.touch(filepath.Dir(dst))
+		if _, ok := w.base.entries[p]; ok {
+			target = dst + ".atlas-new~"
+			os.Remove(target)
+		}
+	}
+	if os.Link(old, target) != nil || target != dst && os.Rename(target, dst) != nil {
+		// Claimed, but not put: the caller's bytes go in its place (putAgain).
+		w.mu.Lock()
+		delete(w.files, p)
+		w.mu.Unlock()
+		return false
+	}
+	w.done1(p, true, sum, e.id)
+	return true
+}
+
+// unchanged reports whether the file at dst (of the standby, or of out) is still the inode id
+// its manifest records, of size n and with the time the tree gives its files.
+func (w *Writer) unchanged(dst string, id [2]uint64, n int) bool {
+	st, err := os.Lstat(dst)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(n) {
+		return false
+	}
+	if !w.opts.ModTime.IsZero() && !st.ModTime().Equal(w.opts.ModTime) {
+		return false
+	}
+	have, ok := fileID(st)
+	return ok && have == id
+}
+
+// touch records that the entries of the folder dir of tmp change, so that its time is set
+// again at Commit.
+func (w *Writer) touch(dir string) {
+	w.mu.Lock()
+	w.touched[dir] = true
+	w.mu.Unlock()
 }
 
 // claim records p as put and makes its folder dir, each folder once: most files share theirs
@@ -217,6 +368,8 @@ func (w *Writer) mkdir(dir string) error {
 		return err
 	}
 	w.dirs[dir] = true
+	w.touched[dir] = true
+	w.touched[filepath.Dir(dir)] = true
 	return nil
 }
 
@@ -288,9 +441,16 @@ func (w *Writer) Commit() (err error) {
 			os.RemoveAll(w.tmp)
 		}
 	}()
+	if err := w.prune(); err != nil {
+		return err
+	}
 	if !w.opts.ModTime.IsZero() {
-		// Folders last: writing into a folder changes its time.
+		// Folders last: writing into a folder changes its time. A folder of the standby that
+		// nothing changed in keeps the time it was given.
 		for d := range w.dirs {
+			if w.base != nil && !w.touched[d] {
+				continue
+			}
 			if err := os.Chtimes(d, w.opts.ModTime, w.opts.ModTime); err != nil {
 				return err
 			}
@@ -302,11 +462,54 @@ func (w *Writer) Commit() (err error) {
 	if err := w.record(); err != nil {
 		return fmt.Errorf("write: record the output in its lock file: %w", err)
 	}
-	if err := swap(w.tmp, w.out); err != nil {
+	standby := ""
+	if w.next != nil && w.old != nil {
+		// The tree out holds now becomes the standby, described by its manifest.
+		standby = filepath.Join(filepath.Dir(w.out), standbyName(filepath.Base(w.out)))
+	}
+	if err := swap(w.tmp, w.out, standby); err != nil {
 		return err
 	}
 	if w.next != nil {
 		w.next.save(w.opts.Manifest, w.out)
+	}
+	if standby != "" {
+		w.old.save(standbyManifest(w.opts.Manifest), standby)
+	}
+	return nil
+}
+
+// prune removes from a tree started from the standby the files no longer put, and the folders
+// they leave empty.
+func (w *Writer) prune() error {
+	if w.base == nil {
+		return nil
+	}
+	var dirs []string
+	for p := range w.base.entries {
+		if w.files[p] {
+			continue
+		}
+		f := filepath.Join(w.tmp, filepath.FromSlash(p))
+		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for d := filepath.Dir(f); d != w.tmp; d = filepath.Dir(d) {
+			dirs = append(dirs, d)
+		}
+		w.touched[filepath.Dir(f)] = true
+	}
+	// Deepest first; a folder that still holds something stays.
+	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
+	for _, d := range dirs {
+		if !w.dirs[d] {
+			continue
+		}
+		if os.Remove(d) == nil {
+			delete(w.dirs, d)
+			delete(w.touched, d)
+			w.touched[filepath.Dir(d)] = true
+		}
 	}
 	return nil
 }
@@ -366,25 +569,32 @@ const staleAge = time.Hour
 // swap moves the finished tree tmp to out. Where the system can exchange two folders
 // atomically (Linux renameat2), out never disappears; otherwise the old out is renamed aside,
 // the new tree renamed in, and out is missing only between the two renames (if the second
-// fails, the old tree is put back). The old tree is removed last.
-func swap(tmp, out string) error {
+// fails, the old tree is put back). The old tree is then moved to standby, or removed when
+// standby is "" (or cannot be moved there).
+func swap(tmp, out, standby string) error {
 	if _, err := os.Lstat(out); err != nil {
 		if err := os.Rename(tmp, out); err != nil {
 			return fmt.Errorf("write: move new output in place: %w", err)
 		}
 		return nil
 	}
-	if exchange(tmp, out) == nil {
-		// tmp now holds the old tree.
-		return os.RemoveAll(tmp)
+	old := tmp
+	if exchange(tmp, out) != nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("write: move old output aside: %w", err)
+		}
+		if err := os.Rename(tmp, out); err != nil {
+			os.Rename(old, out)
+			return fmt.Errorf("write: move new output in place: %w", err)
+		}
 	}
-	old := tmp + ".old"
-	if err := os.Rename(out, old); err != nil {
-		return fmt.Errorf("write: move old output aside: %w", err)
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		os.Rename(old, out)
-		return fmt.Errorf("write: move new output in place: %w", err)
+	// old now holds the old tree.
+	if standby != "" {
+		os.RemoveAll(standby)
+		if os.Rename(old, standby) == nil {
+			return nil
+		}
 	}
 	return os.RemoveAll(old)
 }

@@ -127,8 +127,12 @@ func TestWriterManifest(t *testing.T) {
 		t.Errorf("c.html = %q, want the build's bytes", got)
 	}
 
-	// Another tree put in place of out (a copy, a checkout): the manifest is not its own.
+	// Another tree put in place of out (a copy, a checkout): the manifest is not its own. (The
+	// standby tree, which would give its own a.html, is removed: this is about out.)
 	if err := os.Rename(out, out+".aside"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(filepath.Dir(out), standbyName(filepath.Base(out)))); err != nil {
 		t.Fatal(err)
 	}
 	if err := Tree(out, map[string][]byte{"a.html": []byte("xyz")}, Options{ModTime: when}); err != nil {
@@ -166,6 +170,132 @@ func TestManifestRoundTrip(t *testing.T) {
 	for _, cut := range []int{0, 5, len(manifestMagic) + 3, len(enc) - 1} {
 		if _, err := decodeManifest(enc[:cut]); err == nil {
 			t.Errorf("a manifest cut at %d bytes decoded", cut)
+		}
+	}
+}
+
+// treeState returns every file and folder below dir with its bytes (folders: "/") and time.
+func treeState(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		st, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		v := "/"
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			v = string(b)
+		}
+		out[filepath.ToSlash(rel)] = v + " " + st.ModTime().UTC().Format(time.RFC3339)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestStandbyTree: with a manifest, the tree out replaced is kept as a standby, and the next
+// build patches it: an unchanged build makes no file and no folder, a changed file is
+// replaced without touching the file of out it was linked to, a file no longer put is removed
+// with the folders it leaves empty, and the committed tree is exactly what was put, times
+// included. A build killed while patching the standby leaves out whole, and the next build
+// starts afresh.
+func TestStandbyTree(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+	opts := Options{ModTime: when, Manifest: filepath.Join(dir, "manifest")}
+	build := func(files map[string]string) (linked, written int) {
+		t.Helper()
+		w, err := Begin(out, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range slices.Sorted(maps.Keys(files)) {
+			if err := w.Put(p, []byte(files[p])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		linked, written = w.Linked()
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return linked, written
+	}
+	want := func(files map[string]string) map[string]string {
+		m := map[string]string{".": "/ " + when.Format(time.RFC3339)}
+		for p, b := range files {
+			m[p] = b + " " + when.Format(time.RFC3339)
+			for d := filepath.Dir(p); d != "."; d = filepath.Dir(d) {
+				m[d] = "/ " + when.Format(time.RFC3339)
+			}
+		}
+		return m
+	}
+	standby := filepath.Join(dir, standbyName("public"))
+
+	v1 := map[string]string{"index.html": "home", "units/1/index.html": "one", "units/2/index.html": "two", "stories/a/index.html": "story"}
+	build(v1)
+	v2 := map[string]string{"index.html": "home", "units/1/index.html": "ONE", "units/2/index.html": "two", "units/3/index.html": "three"}
+	build(v2)
+	if got := treeState(t, out); !maps.Equal(got, want(v2)) {
+		t.Errorf("after the second build:\n%v\nwant\n%v", got, want(v2))
+	}
+	if _, err := os.Stat(standby); err != nil {
+		t.Fatalf("no standby tree after a build with a manifest: %v", err)
+	}
+	one := inode(t, filepath.Join(out, "units/1/index.html"))
+
+	// The third build puts what the second did: the standby (the first tree) is patched.
+	if linked, written := build(v2); linked != 4 || written != 0 {
+		t.Errorf("third build: %d linked or kept, %d written; want 4, 0", linked, written)
+	}
+	if got := treeState(t, out); !maps.Equal(got, want(v2)) {
+		t.Errorf("after the third build:\n%v\nwant\n%v", got, want(v2))
+	}
+	if got := treeState(t, standby); !maps.Equal(got, want(v2)) {
+		t.Errorf("the standby after the third build is not the second tree:\n%v", got)
+	}
+	if inode(t, filepath.Join(out, "units/1/index.html")) != one {
+		t.Error("the changed file was written again instead of linked")
+	}
+
+	// A fourth build that changes nothing starts from a standby equal to it: nothing made.
+	if linked, written := build(v2); linked != 4 || written != 0 {
+		t.Errorf("fourth build: %d linked or kept, %d written; want 4, 0", linked, written)
+	}
+
+	// A build killed while patching the standby: out stays whole, the partial tree goes.
+	w, err := Begin(out, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Put("index.html", []byte("HALF")); err != nil {
+		t.Fatal(err)
+	}
+	w.lock.Close() // killed: the lock is gone, the partial tree stays
+	if got := treeState(t, out); !maps.Equal(got, want(v2)) {
+		t.Errorf("a killed build changed out:\n%v", got)
+	}
+	v3 := map[string]string{"index.html": "home3"}
+	build(v3)
+	if got := treeState(t, out); !maps.Equal(got, want(v3)) {
+		t.Errorf("after a build following a killed one:\n%v\nwant\n%v", got, want(v3))
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != standbyName("public") && e.Name() != LockName("public") && e.Name() != "manifest" && e.Name() != "manifest.standby" {
+			t.Errorf("left beside out: %s", e.Name())
 		}
 	}
 }
