@@ -185,6 +185,11 @@ func AssetPath(name, sum string) string {
 	return AssetsDir + name + "." + sum + ext
 }
 
+// NotFoundPath is the path of the 404 page of language lang: "404.html" for the first of
+// Languages, "en/404.html" for English. Hosts serve it for a missing path below the
+// language's folder (LanguageDir), the first language's for any other.
+func NotFoundPath(lang string) string { return LanguageDir(lang) + NotFoundFile }
+
 // PageFile is the output file of the page at path p: p + "index.html", or p itself when it
 // names an .html file.
 func PageFile(p string) string {

@@ -59,6 +59,8 @@ func TestURLs(t *testing.T) {
 		{AssetPath("atlas.css", "1a2b3c4d5e"), "assets/atlas.1a2b3c4d5e.css"},
 		{PageFile(UnitPath("03664")), "xa/03664/index.html"},
 		{PageFile(NotFoundFile), "404.html"},
+		{NotFoundPath("vi"), "404.html"},
+		{NotFoundPath("en"), "en/404.html"},
 		{LanguageDir("vi"), ""},
 		{LanguageDir("en"), "en/"},
 		{AliasPath("/xa/chieng-an"), "xa/chieng-an/"},

@@ -231,9 +231,10 @@ func TestURLs(t *testing.T) {
 	})
 
 	t.Run("redirects", func(t *testing.T) {
-		// The rules of the default site (none today) each have their fallback page.
+		// The rules of the default site's aliases each have their fallback page. Rules with
+		// placeholders (the cards) and splats (each language's 404 page) name no page.
 		for from := range rules {
-			if strings.Contains(from, "/:") {
+			if strings.Contains(from, "/:") || strings.HasSuffix(from, "*") {
 				continue
 			}
 			if _, ok := files[fileOf(from)]; !ok {

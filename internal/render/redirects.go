@@ -74,5 +74,16 @@ func (r *renderer) redirectsFile() {
 			fmt.Fprintf(&b, "/%s%s:code/%s  /%s:code/%s  301\n", l.Dir(), dir, model.CardPath(""), dir, model.CardPath(""))
 		}
 	}
+	// Netlify serves the root's 404.html at any missing path; a reader lost below a language's
+	// folder gets that language's. Netlify takes the first rule that matches, so these come
+	// last: before them, "/en/*" would answer the English card paths above with a 404. Not
+	// forced, they apply only where no file is.
+	b.WriteString("# A missing page below a language's folder gets that language's 404 page.\n")
+	for _, l := range r.locs {
+		if l.Dir() == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "/%s*  /%s  404\n", l.Dir(), model.NotFoundPath(l.Lang()))
+	}
 	r.out.put(model.RedirectsFile, b.Bytes())
 }

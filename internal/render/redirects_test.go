@@ -28,7 +28,9 @@ func TestRedirects(t *testing.T) {
 		rule(en+chiengAn, en+unit, "301!") +
 		"# Share cards of other languages, now one card for all (docs/urls.md).\n" +
 		rule(en+unitCard, unitCard, "301") +
-		rule(en+provinceCard, provinceCard, "301")
+		rule(en+provinceCard, provinceCard, "301") +
+		"# A missing page below a language's folder gets that language's 404 page.\n" +
+		rule(en+"*", model.NotFoundPath("en"), "404")
 	if got := string(files[model.RedirectsFile]); got != want {
 		t.Errorf("_redirects =\n%s\nwant\n%s", got, want)
 	}

@@ -17,8 +17,9 @@ import (
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
-// Handler serves the files of dir, and dir/404.html with status 404 for a path that names
-// no file, as the static hosts the site is published on do. Every response carries the
+// Handler serves the files of dir, and the 404 page with status 404 for a path that names no
+// file, as the static hosts the site is published on do: below a language's folder (en/) that
+// language's (en/404.html, as _redirects asks of Netlify), elsewhere dir/404.html. Every response carries the
 // security headers of the rules in Headers that match its path.
 func Handler(dir string) http.Handler { return LiveHandler(dir, nil) }
 
@@ -56,7 +57,7 @@ func LiveHandler(dir string, live *Live) http.Handler {
 					return
 				}
 			}
-			if body, err := os.ReadFile(filepath.Join(dir, model.NotFoundFile)); err == nil {
+			if body, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(notFoundPage(path.Clean("/"+r.URL.Path))))); err == nil {
 				w.Header().Set("Content-Type", "text/html; charset=utf-8")
 				w.WriteHeader(http.StatusNotFound)
 				w.Write(body)
@@ -76,6 +77,17 @@ func LiveHandler(dir string, live *Live) http.Handler {
 		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// notFoundPage is the site path of the 404 page served for the missing URL path p: the 404 page
+// of the language whose folder p lies in, else the first language's.
+func notFoundPage(p string) string {
+	for _, l := range model.Languages[1:] {
+		if strings.HasPrefix(p, "/"+model.LanguageDir(l)) {
+			return model.NotFoundPath(l)
+		}
+	}
+	return model.NotFoundPath(model.Languages[0])
 }
 
 // ListenAndServe serves dir on addr until ctx is done. It writes the address to log once the

@@ -29,6 +29,9 @@ func TestHandler(t *testing.T) {
 	dir := t.TempDir()
 	writePage(t, dir, model.UnitPath("03664"), "unit")
 	os.WriteFile(filepath.Join(dir, model.NotFoundFile), []byte("not found page"), 0o644)
+	en := model.LanguageDir("en")
+	writePage(t, dir, en+model.UnitPath("03664"), "English unit")
+	os.WriteFile(filepath.Join(dir, filepath.FromSlash(model.NotFoundPath("en"))), []byte("English not found page"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "empty"), 0o755)
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
@@ -41,6 +44,13 @@ func TestHandler(t *testing.T) {
 		{"/" + model.UnitPath("99999"), 404, "not found page"},
 		{"/empty/", 404, "not found page"},
 		{"/../../etc/passwd", 404, "not found page"},
+		// Below a language's folder, that language's 404 page, as _redirects asks of Netlify.
+		{"/" + en + model.UnitPath("03664"), 200, "English unit"},
+		{"/" + en + model.UnitPath("99999"), 404, "English not found page"},
+		{"/" + en + "nothing", 404, "English not found page"},
+		{"/" + en + "../" + model.UnitPath("99999"), 404, "not found page"},
+		{"/" + strings.TrimSuffix(en, "/") + "x/", 404, "not found page"},
+		{"/" + model.EmbedUnitPath("en", "99999"), 404, "not found page"},
 	}
 	for _, tt := range tests {
 		res, err := http.Get(srv.URL + tt.path)
