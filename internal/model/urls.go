@@ -43,6 +43,12 @@ const (
 	AssetsDir    = "assets/"   // stylesheets and scripts
 )
 
+// ImmutableDir is the folder of the fingerprinted assets (AssetPath): every file in it is named
+// for its content, so hosts cache it forever (netlify.toml), and nothing else may lie in it.
+// The one asset with a stable name, EmbedScriptPath, is beside it: host patterns cannot tell
+// "atlas.1a2b3c4d5e.css" from "embed.js" by name, but they can by folder.
+const ImmutableDir = AssetsDir + "immutable/"
+
 // Files of a site, and of its pages' folders.
 const (
 	IndexFile     = "index.html"  // a page, in its folder
@@ -176,13 +182,13 @@ func FiguresPath(ext string) string { return DataDir + figuresName + "." + ext }
 func SearchShardPath(prefix string) string { return SearchDir + searchIndexDir + prefix + ".json" }
 
 // AssetPath is the path of an asset (atlas.css) under a name that carries sum, a hash of its
-// content, so that it can be cached forever: assets/atlas.1a2b3c4d5e.css.
+// content, so that it can be cached forever: assets/immutable/atlas.1a2b3c4d5e.css.
 func AssetPath(name, sum string) string {
 	ext := ""
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
 		name, ext = name[:i], name[i:]
 	}
-	return AssetsDir + name + "." + sum + ext
+	return ImmutableDir + name + "." + sum + ext
 }
 
 // NotFoundPath is the path of the 404 page of language lang: "404.html" for the first of

@@ -56,7 +56,7 @@ func TestURLs(t *testing.T) {
 		{FiguresSchemaPath, "data/schema-so-lieu-v1.json"},
 		{SearchIndexPath, "tim-kiem/i/index.json"},
 		{SearchShardPath("chie"), "tim-kiem/i/chie.json"},
-		{AssetPath("atlas.css", "1a2b3c4d5e"), "assets/atlas.1a2b3c4d5e.css"},
+		{AssetPath("atlas.css", "1a2b3c4d5e"), "assets/immutable/atlas.1a2b3c4d5e.css"},
 		{PageFile(UnitPath("03664")), "xa/03664/index.html"},
 		{PageFile(NotFoundFile), "404.html"},
 		{NotFoundPath("vi"), "404.html"},

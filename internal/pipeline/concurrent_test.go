@@ -49,7 +49,7 @@ func TestConcurrentBuilds(t *testing.T) {
 				t.Errorf("round %d: %s is missing", round, p)
 			}
 		}
-		css := regexp.MustCompile(`^` + regexp.QuoteMeta(model.AssetsDir) + `atlas\.[0-9a-f]+\.css$`)
+		css := regexp.MustCompile(`^` + regexp.QuoteMeta(model.ImmutableDir) + `atlas\.[0-9a-f]+\.css$`)
 		if !slices.ContainsFunc(got, css.MatchString) {
 			t.Errorf("round %d: the hashed CSS is missing", round)
 		}

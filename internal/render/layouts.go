@@ -36,7 +36,7 @@ func (r *renderer) layout(name string) ([]byte, error) {
 
 // assets writes every file of the assets layout folder (built-in, or the site's file of the
 // same name) under a name that carries its content hash, so it can be cached forever:
-// assets/atlas.css becomes assets/atlas.1a2b3c4d5e.css. Templates name them with the asset
+// assets/atlas.css becomes assets/immutable/atlas.1a2b3c4d5e.css (model.AssetPath). Templates name them with the asset
 // function: {{.Root}}{{asset "atlas.css"}}.
 func (r *renderer) assets() error {
 	entries, err := fs.ReadDir(builtin, path.Join("layouts", model.AssetsDir))

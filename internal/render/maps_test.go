@@ -18,7 +18,7 @@ func TestMapUI(t *testing.T) {
 	}
 	js := ""
 	for p := range files {
-		if strings.HasPrefix(p, model.AssetsDir+"map.") && strings.HasSuffix(p, ".js") {
+		if strings.HasPrefix(p, model.ImmutableDir+"map.") && strings.HasSuffix(p, ".js") {
 			js = p
 		}
 	}
@@ -44,7 +44,7 @@ func TestMapUI(t *testing.T) {
 			}
 		}
 	}
-	if strings.Contains(string(files[pageFile("vi", model.UnitPath("03664"))]), model.AssetsDir+"map.") {
+	if strings.Contains(string(files[pageFile("vi", model.UnitPath("03664"))]), model.ImmutableDir+"map.") {
 		t.Error("a unit page loads the map's script; only pages with the province map need it")
 	}
 }

@@ -129,7 +129,7 @@ func TestLayoutOverride(t *testing.T) {
 	}
 	var css string
 	for p, b := range files {
-		if strings.HasPrefix(p, model.AssetsDir+"atlas.") && strings.HasSuffix(p, ".css") {
+		if strings.HasPrefix(p, model.ImmutableDir+"atlas.") && strings.HasSuffix(p, ".css") {
 			css = string(b)
 		}
 	}

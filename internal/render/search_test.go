@@ -166,7 +166,7 @@ func TestSearchPages(t *testing.T) {
 	}
 	var js string
 	for p := range files {
-		if strings.HasPrefix(p, model.AssetsDir+"search.") && strings.HasSuffix(p, ".js") {
+		if strings.HasPrefix(p, model.ImmutableDir+"search.") && strings.HasSuffix(p, ".js") {
 			js = p
 		}
 	}

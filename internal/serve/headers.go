@@ -51,7 +51,26 @@ var framed = func() []string {
 // embedRule is the rule of the pages meant to be embedded by other sites.
 const embedRule = "/" + model.EmbedDir + "*"
 
-// Headers are the security headers the site is published with, in netlify.toml's order.
+// The rules of the caches of browsers and CDNs.
+const (
+	// assetsRule is the assets' folder, which holds the fingerprinted ones (immutableRule)
+	// and the embed script, whose name is stable (model.EmbedScriptPath). It sets no
+	// Cache-Control, since its paths overlap both.
+	assetsRule = "/" + model.AssetsDir + "*"
+	// immutableRule is the folder of the fingerprinted assets: a file there is named for its
+	// content, so it never changes, and a browser need not even ask again.
+	immutableRule = "/" + model.ImmutableDir + "*"
+
+	// CacheImmutable is the Cache-Control of the fingerprinted assets: kept a year, never
+	// revalidated.
+	CacheImmutable = "public, max-age=31536000, immutable"
+	// CacheRevalidate is the Cache-Control of every other file, pages first: a cache may
+	// keep it, but asks the host (with its ETag) before each use, so a deploy shows at once.
+	// It is Netlify's default, stated so that every host and atlas serve send it.
+	CacheRevalidate = "public, max-age=0, must-revalidate"
+)
+
+// Headers are the security and caching headers the site is published with, in netlify.toml's order.
 // netlify.toml holds the same rules (a test checks it), and Handler sends them, so a build
 // looked at locally behaves as it will when published.
 //
@@ -63,6 +82,11 @@ const embedRule = "/" + model.EmbedDir + "*"
 // the headers every path shares, and the framing ones are set folder by folder. A path outside
 // those folders (a 404 for /nothing) gets no Content-Security-Policy; the 404 page holds only
 // the site's own texts.
+//
+// Cache-Control is set the same way: CacheImmutable by the fingerprinted assets' folder, and
+// CacheRevalidate by every other folder's rule but the assets', and by the embed script's
+// own. "/*" cannot set it, as it overlaps "/assets/immutable/*". A 404 for /nothing gets
+// the host's default.
 var Headers = headerRules()
 
 func headerRules() []HeaderRule {
@@ -71,14 +95,22 @@ func headerRules() []HeaderRule {
 		"Referrer-Policy":        "strict-origin-when-cross-origin",
 	}}}
 	for _, p := range framed {
-		rules = append(rules, HeaderRule{For: p, Values: map[string]string{
+		v := map[string]string{
 			"Content-Security-Policy": ContentSecurityPolicy("'none'"),
 			"X-Frame-Options":         "DENY",
-		}})
+		}
+		if p != assetsRule {
+			v["Cache-Control"] = CacheRevalidate
+		}
+		rules = append(rules, HeaderRule{For: p, Values: v})
 	}
-	return append(rules, HeaderRule{For: embedRule, Values: map[string]string{
-		"Content-Security-Policy": ContentSecurityPolicy("*"),
-	}})
+	return append(rules,
+		HeaderRule{For: "/" + model.EmbedScriptPath, Values: map[string]string{"Cache-Control": CacheRevalidate}},
+		HeaderRule{For: immutableRule, Values: map[string]string{"Cache-Control": CacheImmutable}},
+		HeaderRule{For: embedRule, Values: map[string]string{
+			"Content-Security-Policy": ContentSecurityPolicy("*"),
+			"Cache-Control":           CacheRevalidate,
+		}})
 }
 
 // setHeaders sets on h the headers of every rule that matches the URL path p.

@@ -47,22 +47,24 @@ func TestNetlifyConfig(t *testing.T) {
 	}
 }
 
-// TestHeaderRules checks what each kind of path gets, and that no header is set by two
-// rules that match the same path.
+// TestHeaderRules checks what each kind of path gets (fingerprinted assets cached for a year,
+// everything else revalidated), and that no header is set by two rules that match the same
+// path.
 func TestHeaderRules(t *testing.T) {
 	deny := ContentSecurityPolicy("'none'")
 	tests := []struct {
 		path string
 		want map[string]string // "" means absent
 	}{
-		{"/", map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
-		{"/" + model.UnitPath("03664"), map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
+		{"/", map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY", "Cache-Control": CacheRevalidate}},
+		{"/" + model.UnitPath("03664"), map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY", "Cache-Control": CacheRevalidate}},
 		{"/" + model.StoriesDir, map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
 		{"/" + model.ProvincePath("14"), map[string]string{"Content-Security-Policy": deny, "X-Frame-Options": "DENY"}},
-		{"/" + model.AssetPath("atlas.css", "0123456789"), map[string]string{"Content-Security-Policy": deny}},
+		{"/" + model.AssetPath("atlas.css", "0123456789"), map[string]string{"Content-Security-Policy": deny, "Cache-Control": CacheImmutable}},
+		{"/" + model.EmbedScriptPath, map[string]string{"Content-Security-Policy": deny, "Cache-Control": CacheRevalidate}},
 		{"/" + model.DataPath("14", "geojson"), map[string]string{"X-Frame-Options": "DENY"}},
-		{"/" + model.EmbedUnitPath("vi", "03664"), map[string]string{"Content-Security-Policy": ContentSecurityPolicy("*"), "X-Frame-Options": ""}},
-		{"/nothing", map[string]string{"Content-Security-Policy": "", "X-Frame-Options": ""}},
+		{"/" + model.EmbedUnitPath("vi", "03664"), map[string]string{"Content-Security-Policy": ContentSecurityPolicy("*"), "X-Frame-Options": "", "Cache-Control": CacheRevalidate}},
+		{"/nothing", map[string]string{"Content-Security-Policy": "", "X-Frame-Options": "", "Cache-Control": ""}},
 	}
 	for _, tt := range tests {
 		h := http.Header{}
