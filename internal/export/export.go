@@ -1,8 +1,9 @@
-// Package export writes the atlas's downloads: every unit as CSV, JSON and GeoJSON, of the
+// Package export writes the atlas's downloads: every unit as CSV, XLSX, JSON and GeoJSON, of the
 // whole atlas and of each province (units.go, geojson.go); every recognition and own
 // assessment (recognitions.go); each current unit's own file (unit.go); every sourced figure of
 // the provinces and the nation (figures.go); and the JSON Schemas
-// the JSON files follow (schema.go). Every CSV is written by one table writer (table.go).
+// the JSON files follow (schema.go). Every table is written by one table writer (table.go), as CSV
+// and, for spreadsheets, as XLSX (through internal/xlsx) beside it.
 //
 // The downloads are one file for every language, in the first of model.Languages
 // (Vietnamese); their schemas describe the fields in English. Paths are model's.
@@ -13,6 +14,7 @@ import (
 	"io/fs"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/ntm-atlas/atlas/internal/geometry"
 	"github.com/ntm-atlas/atlas/internal/i18n"
@@ -47,7 +49,7 @@ func Write(a *status.Atlas, opts Options, put Sink) (map[string]int, error) {
 		}
 	}
 	if t := status.DataAsOf(a.Site); !t.IsZero() {
-		x.asOf = t.Format(dateLayout)
+		x.asOf, x.asOfTime = t.Format(dateLayout), t
 	}
 	rows := x.unitRows()
 	x.geoJSON(rows)
@@ -65,6 +67,9 @@ type exporter struct {
 	loc  *i18n.Locale // the downloads' language
 	en   *i18n.Locale // the schemas' language
 	asOf string       // the data's date, YYYY-MM-DD, or "" when unknown
+	// asOfTime is the data's date as a time, or zero when unknown: what the XLSX
+	// downloads are dated.
+	asOfTime time.Time
 
 	sink  Sink
 	sizes map[string]int
@@ -82,6 +87,13 @@ func (x *exporter) put(p string, b []byte) {
 	}
 	x.sizes[p] = len(b)
 	x.err = x.sink(p, b)
+}
+
+// fail keeps err as the writer's first error, if it is one.
+func (x *exporter) fail(err error) {
+	if x.err == nil {
+		x.err = err
+	}
 }
 
 // abs returns the absolute URL of a site path.

@@ -157,10 +157,10 @@ type FiguresFile struct {
 	Figures  []*FigureRow `json:"figures"`
 }
 
-// figures writes the figures download as CSV and JSON, and its JSON Schema.
+// figures writes the figures download as CSV, XLSX and JSON, and its JSON Schema.
 func (x *exporter) figures() {
 	rows := x.figureRows()
-	x.put(model.FiguresPath("csv"), table(FigureColumns, rows))
+	putTable(x, model.FiguresPath, figureFields, rows)
 	f := FiguresFile{Schema: x.abs(model.FiguresSchemaPath), Version: schemaVersion, DataAsOf: x.asOf, Figures: rows}
 	if f.Figures == nil {
 		f.Figures = []*FigureRow{}

@@ -236,10 +236,10 @@ func (x *exporter) recognitionsJSON(rows []*RecognitionRow) []byte {
 	return append(b, '\n')
 }
 
-// recognitions writes the recognitions download as CSV and JSON, and its JSON Schema.
+// recognitions writes the recognitions download as CSV, XLSX and JSON, and its JSON Schema.
 func (x *exporter) recognitions() {
 	rows := x.recognitionRows()
-	x.put(model.RecognitionsPath("csv"), table(RecognitionColumns, rows))
+	putTable(x, model.RecognitionsPath, recognitionFields, rows)
 	x.put(model.RecognitionsPath("json"), x.recognitionsJSON(rows))
 	x.put(model.RecognitionsSchemaPath, x.recognitionsSchema())
 }

@@ -3,8 +3,12 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ntm-atlas/atlas/internal/csvcell"
+	"github.com/ntm-atlas/atlas/internal/xlsx"
 )
 
 // csvBOM starts every CSV download: a UTF-8 byte order mark, so that spreadsheets read
@@ -14,21 +18,76 @@ const csvBOM = "\uFEFF"
 // A row is one row of a table: its cells in the order of the table's columns.
 type row interface{ cells() []string }
 
-// table writes a header and rows as RFC 4180 CSV (CRLF line ends), UTF-8 with a byte order
-// mark, each cell neutralized (csvcell.Neutralize: the data page says so). Every CSV download is written by it.
-func table[R row](header []string, rows []R) []byte {
+// putTable writes rows as a table download in two files: CSV at path("csv") and XLSX at
+// path("xlsx"), with the same header (the fields' names) and cells. Every table download is
+// written by it.
+func putTable[R row](x *exporter, path func(ext string) string, fields []field, rows []R) {
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = r.cells()
+	}
+	x.put(path("csv"), csvTable(names(fields), cells))
+	b, err := x.workbook(fields, cells)
+	x.fail(err)
+	x.put(path("xlsx"), b)
+}
+
+// csvTable writes a header and rows as RFC 4180 CSV (CRLF line ends), UTF-8 with a byte order
+// mark, each cell neutralized (csvcell.Neutralize: the data page says so). rows are left as
+// they are.
+func csvTable(header []string, rows [][]string) []byte {
 	var b bytes.Buffer
 	b.WriteString(csvBOM)
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
 	w.Write(header)
+	out := make([]string, 0, len(header))
 	for _, r := range rows {
-		cells := r.cells()
-		for i := range cells {
-			cells[i] = csvcell.Neutralize(cells[i])
+		out = out[:0]
+		for _, c := range r {
+			out = append(out, csvcell.Neutralize(c))
 		}
-		w.Write(cells)
+		w.Write(out)
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// workbook writes a header and rows as an XLSX workbook (internal/xlsx), dated by the data's
+// date: a field of JSON type "integer" is a number column, every other field (codes, dates,
+// names, lists) text, which a spreadsheet keeps as written, leading zeros and all. No cell is
+// neutralized: a text cell is never read as a formula.
+func (x *exporter) workbook(fields []field, rows [][]string) ([]byte, error) {
+	cols := make([]xlsx.Column, len(fields))
+	for i, f := range fields {
+		cols[i] = xlsx.Column{Name: f.name, Width: columnWidths[f.name]}
+		if f.typ == "integer" {
+			cols[i].Kind = xlsx.Number
+		}
+	}
+	var b bytes.Buffer
+	err := xlsx.Write(&b, cols, rows, xlsx.Options{Time: x.asOfTime})
+	return b.Bytes(), err
+}
+
+// each calls fn(i) for every i in [0, n), spread over GOMAXPROCS goroutines, and returns
+// when all have returned.
+func each(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// columnWidths are the widths, in characters, of the workbooks' wider columns; the others
+// keep the spreadsheet's default.
+var columnWidths = map[string]float64{
+	"name": 20, "province_name": 16, "district": 16, "level_name": 20, "status_text": 36,
+	"area": 20, "text": 40, "decision": 30, "source": 30, "assessments": 40, "formers": 60,
 }

@@ -93,14 +93,14 @@ func unitDataJSON(f *UnitDataFile) []byte {
 	return append(b, '\n')
 }
 
-// unitCSVHeader is the header of a unit's CSV: the atlas CSV's columns, then the unit's
+// unitTableFields are the columns of a unit's CSV and XLSX: the atlas CSV's, then the unit's
 // assessments and its former communes, each a list in one cell.
-var unitCSVHeader = append(append([]string{}, UnitColumns...), "assessments", "formers")
+var unitTableFields = append(append([]field{}, unitFields...), field{"assessments", "string", nil}, field{"formers", "string", nil})
 
-// unitDataCSV is f as a CSV of one row after the header. The list cells separate entries
-// with "; ": an assessment is "as_of level met/total criteria_set", a former commune
+// unitDataRow is f as the one row of its CSV and XLSX. The list cells separate entries with
+// "; ": an assessment is "as_of level met/total criteria_set", a former commune
 // "code type name (district): level year, …" ("không" when it has no recognition).
-func unitDataCSV(f *UnitDataFile) []byte {
+func unitDataRow(f *UnitDataFile) cellRow {
 	var as, fs []string
 	for _, a := range f.Assessments {
 		s := a.AsOf + " " + a.Level + " " + strconv.Itoa(a.CriteriaMet)
@@ -127,11 +127,10 @@ func unitDataCSV(f *UnitDataFile) []byte {
 		}
 		fs = append(fs, s+": "+strings.Join(rs, ", "))
 	}
-	cells := append(f.Unit.cells(), strings.Join(as, "; "), strings.Join(fs, "; "))
-	return table(unitCSVHeader, []cellRow{cells})
+	return append(f.Unit.cells(), strings.Join(as, "; "), strings.Join(fs, "; "))
 }
 
-// unitDownloads writes each current unit's own CSV and JSON from rows, the atlas's rows.
+// unitFiles writes each current unit's own CSV, XLSX and JSON from rows, the atlas's rows.
 func (x *exporter) unitFiles(rows []*UnitRow) {
 	byCode := map[string]*UnitRow{}
 	for _, d := range rows {
@@ -139,10 +138,23 @@ func (x *exporter) unitFiles(rows []*UnitRow) {
 			byCode[d.Code] = d
 		}
 	}
-	for _, u := range x.a.Site.Units {
-		f := x.unitDataFile(u, byCode[u.Code])
-		x.put(model.UnitDataPath(u.Code, "csv"), unitDataCSV(f))
-		x.put(model.UnitDataPath(u.Code, "json"), unitDataJSON(f))
+	units := x.a.Site.Units
+	files := make([]*UnitDataFile, len(units))
+	for i, u := range units {
+		files[i] = x.unitDataFile(u, byCode[u.Code])
+	}
+	// A workbook takes about a millisecond to write, and the country has thousands of
+	// units: they are written side by side, then handed on in order.
+	books, errs := make([][]byte, len(units)), make([]error, len(units))
+	each(len(units), func(i int) {
+		books[i], errs[i] = x.workbook(unitTableFields, [][]string{unitDataRow(files[i])})
+	})
+	for i, u := range units {
+		row := unitDataRow(files[i])
+		x.put(model.UnitDataPath(u.Code, "csv"), csvTable(names(unitTableFields), [][]string{row}))
+		x.fail(errs[i])
+		x.put(model.UnitDataPath(u.Code, "xlsx"), books[i])
+		x.put(model.UnitDataPath(u.Code, "json"), unitDataJSON(files[i]))
 	}
 }
 

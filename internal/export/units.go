@@ -173,10 +173,10 @@ func (x *exporter) unitsJSON(province string, rows []*UnitRow) []byte {
 	return append(b, '\n')
 }
 
-// units writes rows as the CSV and JSON downloads of the whole atlas and of each province,
+// units writes rows as the CSV, XLSX and JSON downloads of the whole atlas and of each province,
 // and their JSON Schema.
 func (x *exporter) units(rows []*UnitRow) {
-	x.put(model.DataPath("", "csv"), table(UnitColumns, rows))
+	putTable(x, func(ext string) string { return model.DataPath("", ext) }, unitFields, rows)
 	x.put(model.DataPath("", "json"), x.unitsJSON("", rows))
 	for _, p := range x.a.Site.Provinces {
 		var mine []*UnitRow
@@ -185,7 +185,7 @@ func (x *exporter) units(rows []*UnitRow) {
 				mine = append(mine, d)
 			}
 		}
-		x.put(model.DataPath(p.Code, "csv"), table(UnitColumns, mine))
+		putTable(x, func(ext string) string { return model.DataPath(p.Code, ext) }, unitFields, mine)
 		x.put(model.DataPath(p.Code, "json"), x.unitsJSON(p.Code, mine))
 	}
 	x.put(model.SchemaPath, schema(schemaDoc{

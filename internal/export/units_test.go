@@ -14,7 +14,9 @@ import (
 	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
+	"github.com/ntm-atlas/atlas/internal/xlsx"
 	"github.com/paulmach/orb"
+	"github.com/xuri/excelize/v2"
 )
 
 const formula = `=HYPERLINK("https://evil.example/","click")`
@@ -83,10 +85,66 @@ func (r cellsRow) cells() []string { return append([]string(nil), r...) }
 // TestTableNeutralizes: every CSV download writes its cells as csvcell.Neutralize does, so
 // that no spreadsheet reads one as a formula.
 func TestTableNeutralizes(t *testing.T) {
-	got := string(table([]string{"a", "b"}, []cellsRow{{"=1+1", "Chiềng An"}, {"@SUM(A1)", "'-1"}}))
+	rows := [][]string{{"=1+1", "Chiềng An"}, {"@SUM(A1)", "'-1"}}
+	got := string(csvTable([]string{"a", "b"}, rows))
+	if rows[0][0] != "=1+1" {
+		t.Errorf("csvTable changed its rows: %q", rows)
+	}
 	want := csvBOM + "a,b\r\n'=1+1,Chiềng An\r\n'@SUM(A1),''-1\r\n"
 	if got != want {
 		t.Errorf("table = %q, want %q", got, want)
+	}
+}
+
+// TestXLSXKeepsCells: the XLSX beside each CSV of the units holds every cell as given,
+// without the CSV's formula guard (a text cell is never a formula): the unit named like a
+// formula is that text, stored as a string, and no cell of the sheet holds a formula; the
+// code keeps its leading zero; a CSV and its XLSX written twice are the same bytes.
+func TestXLSXKeepsCells(t *testing.T) {
+	files := downloadSite(t)
+	again := downloadSite(t)
+	for _, tc := range []struct {
+		path  string
+		cells map[string]string // by reference: the cells that must hold these texts
+	}{
+		{model.DataPath("", "xlsx"), map[string]string{"A1": "code", "A2": "03664", "B2": formula, "B3": "-2+3", "D2": "14"}},
+		{model.DataPath("14", "xlsx"), map[string]string{"A2": "03664", "B2": formula, "B3": "-2+3"}},
+		{model.UnitDataPath("03664", "xlsx"), map[string]string{"A2": "03664", "B2": formula}},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			b := files[tc.path]
+			if b == nil {
+				t.Fatal("not written")
+			}
+			if !bytes.Equal(b, again[tc.path]) {
+				t.Error("two writes differ")
+			}
+			f, err := excelize.OpenReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			for ref, want := range tc.cells {
+				if got, _ := f.GetCellValue(xlsx.Sheet, ref); got != want {
+					t.Errorf("%s = %q, want %q", ref, got, want)
+				}
+				if typ, _ := f.GetCellType(xlsx.Sheet, ref); typ != excelize.CellTypeSharedString {
+					t.Errorf("%s is of type %v, want a shared string", ref, typ)
+				}
+			}
+			rows, err := f.GetRows(xlsx.Sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range rows {
+				for j := range r {
+					ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+					if fx, _ := f.GetCellFormula(xlsx.Sheet, ref); fx != "" {
+						t.Errorf("%s holds the formula %q", ref, fx)
+					}
+				}
+			}
+		})
 	}
 }
 

@@ -147,7 +147,7 @@ func MapSVGPath(page string) string {
 // one grey shape, which each unit page's locator shows under the unit's own outline.
 func LocatorPath(province string) string { return ProvincePath(province) + LocatorFile }
 
-// DataPath is the path of a tabular download: ext is "csv", "json" or "geojson"; province is
+// DataPath is the path of a tabular download: ext is "csv", "xlsx", "json" or "geojson"; province is
 // a province code, or "" for the whole atlas.
 func DataPath(province, ext string) string {
 	if province == "" {
@@ -165,16 +165,16 @@ func MapDataPath(province string, small bool) string {
 	return DataPath(province, "geojson")
 }
 
-// UnitDataPath is the path of one current unit's own download, "csv" or "json":
+// UnitDataPath is the path of one current unit's own download, "csv", "xlsx" or "json":
 // "data/xa-03664.csv", beside the province downloads "data/tinh-14.csv".
 func UnitDataPath(code, ext string) string { return DataDir + "xa-" + code + "." + ext }
 
-// RecognitionsPath is the path of the recognitions download: ext is "csv" or "json".
+// RecognitionsPath is the path of the recognitions download: ext is "csv", "xlsx" or "json".
 func RecognitionsPath(ext string) string { return DataDir + recognitionsName + "." + ext }
 
 // FiguresPath is the path of the figures download: every sourced figure of the provinces
-// and the nation, which the national map and the year pages are drawn from; ext is "csv"
-// or "json".
+// and the nation, which the national map and the year pages are drawn from; ext is "csv",
+// "xlsx" or "json".
 func FiguresPath(ext string) string { return DataDir + figuresName + "." + ext }
 
 // SearchShardPath is the path of the shard of the search index that holds every entry with a

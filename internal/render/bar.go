@@ -34,15 +34,15 @@ type Bar struct {
 type BarFile struct {
 	Href   string // relative to the page
 	Label  string
-	Format string // "SVG", "PNG", "CSV", "JSON"
+	Format string // "SVG", "PNG", "CSV", "XLSX", "JSON"
 }
 
 // barOptions says what a page's bar offers besides its URL and citation.
 type barOptions struct {
 	mapSVG  string // site path of the map's SVG, or ""
 	png     string // site path of a PNG of the map (a share card), or ""
-	unit    string // a current unit's code, whose own CSV and JSON the bar links, or ""
-	csvJSON string // a province code whose CSV and JSON the bar links, or ""
+	unit    string // a current unit's code, whose own CSV, XLSX and JSON the bar links, or ""
+	csvJSON string // a province code whose CSV, XLSX and JSON the bar links, or ""
 }
 
 // bar sets pg's bar. pg's path, root, canonical URL and embed must be set.
@@ -63,11 +63,13 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	if o.unit != "" {
 		b.Downloads = append(b.Downloads,
 			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "csv"), Label: r.loc.Phrase("bar.unit_data"), Format: "CSV"},
+			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "xlsx"), Label: r.loc.Phrase("bar.unit_data"), Format: "XLSX"},
 			BarFile{Href: pg.Root + model.UnitDataPath(o.unit, "json"), Label: r.loc.Phrase("bar.unit_data"), Format: "JSON"})
 	}
 	if o.csvJSON != "" {
 		b.Downloads = append(b.Downloads,
 			BarFile{Href: pg.Root + model.DataPath(o.csvJSON, "csv"), Label: r.loc.Phrase("bar.province_data"), Format: "CSV"},
+			BarFile{Href: pg.Root + model.DataPath(o.csvJSON, "xlsx"), Label: r.loc.Phrase("bar.province_data"), Format: "XLSX"},
 			BarFile{Href: pg.Root + model.DataPath(o.csvJSON, "json"), Label: r.loc.Phrase("bar.province_data"), Format: "JSON"})
 	}
 	b.CiteAccess = r.loc.Phrase("bar.cite_access")

@@ -31,7 +31,7 @@ type DataPageData struct {
 // Download is one file of the data page's table.
 type Download struct {
 	Scope  string // "Toàn atlas", or the province's name
-	Format string // "CSV", "JSON", "GeoJSON"
+	Format string // "CSV", "XLSX", "JSON", "GeoJSON"
 	Href   string // relative to the page
 	Name   string // the file's name
 	Size   string // in kB, in the page's language
@@ -50,7 +50,7 @@ func (r *renderer) dataPage() error {
 	pg.Description = r.loc.Phrase("data.description")
 	d := &DataPageData{AsOf: r.loc.Date(status.DataAsOf(r.a.Site)), Schema: pg.Root + model.SchemaPath}
 	add := func(scope, province string) {
-		for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}, {"GeoJSON", "geojson"}} {
+		for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"XLSX", "xlsx"}, {"JSON", "json"}, {"GeoJSON", "geojson"}} {
 			p := model.DataPath(province, f.ext)
 			size, ok := r.out.size(p)
 			if !ok {
@@ -61,7 +61,7 @@ func (r *renderer) dataPage() error {
 		}
 	}
 	add(r.loc.Phrase("data.whole"), "")
-	for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"JSON", "json"}} {
+	for _, f := range []struct{ format, ext string }{{"CSV", "csv"}, {"XLSX", "xlsx"}, {"JSON", "json"}} {
 		for _, x := range []struct{ scope, path string }{
 			{r.loc.Phrase("data.recognitions_scope"), model.RecognitionsPath(f.ext)},
 			{r.loc.Phrase("data.figures_scope"), model.FiguresPath(f.ext)},

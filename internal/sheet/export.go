@@ -12,7 +12,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/csvcell"
 	"github.com/ntm-atlas/atlas/internal/model"
-	"github.com/xuri/excelize/v2"
+	"github.com/ntm-atlas/atlas/internal/xlsx"
 )
 
 // ExportOptions say what to export.
@@ -114,63 +114,25 @@ func WriteCSV(w io.Writer, rows [][]string) error {
 }
 
 // xlsxSheet is the name of the worksheet WriteXLSX writes.
-const xlsxSheet = "Sheet1"
+const xlsxSheet = xlsx.Sheet
 
-// WriteXLSX writes rows as an XLSX workbook of one sheet: the first row bold and frozen, every
-// cell text except the year, a number. The same rows give the same bytes.
+// WriteXLSX writes rows, the first the header, as an XLSX workbook of one sheet
+// (internal/xlsx): the header bold and frozen, every cell text except the year, a number.
+// The same rows give the same bytes.
 func WriteXLSX(w io.Writer, rows [][]string) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
+	if len(rows) == 0 {
+		return xlsx.Write(w, nil, nil, xlsx.Options{})
 	}
-	if err := setCells(f, rows); err != nil {
-		return err
-	}
-	if len(rows) > 0 && len(rows[0]) > 0 {
-		last, _ := excelize.CoordinatesToCellName(len(rows[0]), 1)
-		if err := f.SetCellStyle(xlsxSheet, "A1", last, bold); err != nil {
-			return err
+	widths := [numColumns]float64{Name: 22, CriteriaSet: 12, Level: 12, CriteriaMet: 24, SourceURL: 40, AsOf: 12, Note: 40}
+	cols := make([]xlsx.Column, len(rows[0]))
+	for c, name := range rows[0] {
+		cols[c].Name = name
+		if c < int(numColumns) {
+			cols[c].Width = widths[c]
 		}
-		if err := f.SetPanes(xlsxSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		widths := [numColumns]float64{Name: 22, CriteriaSet: 12, Level: 12, CriteriaMet: 24, SourceURL: 40, AsOf: 12, Note: 40}
-		for c, wd := range widths {
-			if wd > 0 && c < len(rows[0]) {
-				col := ColumnName(c + 1)
-				if err := f.SetColWidth(xlsxSheet, col, col, wd); err != nil {
-					return err
-				}
-			}
+		if Column(c) == Year {
+			cols[c].Kind = xlsx.Number
 		}
 	}
-	_, err = f.WriteTo(w)
-	return err
-}
-
-// setCells writes rows into the worksheet xlsxSheet of f: every cell text, but the year of a
-// row after the first, a number.
-func setCells(f *excelize.File, rows [][]string) error {
-	for i, row := range rows {
-		for j, v := range row {
-			cell, err := excelize.CoordinatesToCellName(j+1, i+1)
-			if err != nil {
-				return err
-			}
-			if v == "" {
-				continue
-			}
-			if y, yerr := strconv.Atoi(v); yerr == nil && i > 0 && Column(j) == Year {
-				err = f.SetCellInt(xlsxSheet, cell, int64(y))
-			} else {
-				err = f.SetCellStr(xlsxSheet, cell, v)
-			}
-			if err != nil {
-				return fmt.Errorf("cell %s: %w", cell, err)
-			}
-		}
-	}
-	return nil
+	return xlsx.Write(w, cols, rows[1:], xlsx.Options{})
 }

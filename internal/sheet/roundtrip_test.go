@@ -168,4 +168,17 @@ func TestWriteXLSX(t *testing.T) {
 	if v, _ := f.GetCellValue(xlsxSheet, "A2"); v != "03646" {
 		t.Errorf("A2 = %q, want 03646", v)
 	}
+	year := ""
+	for i, r := range rows[1:] {
+		if r[Year] != "" {
+			year, _ = excelize.CoordinatesToCellName(int(Year)+1, i+2)
+			break
+		}
+	}
+	if year == "" {
+		t.Fatal("no row has a year")
+	}
+	if typ, err := f.GetCellType(xlsxSheet, year); err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("year cell %s has type %v, %v; want a number", year, typ, err)
+	}
 }
