@@ -232,6 +232,7 @@ func NewSite(b *Boundaries, opts Options) (*Result, error) {
 	}
 	files[".github/workflows/atlas.yml"] = workflow(version)
 	files["netlify.toml"] = netlifyTOML(version)
+	files["package.json"] = packageJSON()
 	files[".gitignore"] = []byte(gitignore)
 	files["README.md"] = siteReadme(label, geoFile, version)
 

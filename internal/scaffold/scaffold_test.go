@@ -237,12 +237,34 @@ func TestNewSiteFiles(t *testing.T) {
 	var n struct {
 		Build   struct{ Command, Publish string }
 		Headers []serve.HeaderRule
+		Plugins []struct{ Package string }
 	}
 	if _, err := toml.Decode(string(netlifyTOML("v1.2.0")), &n); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(n.Headers, serve.Headers) || n.Build.Publish != "public" || n.Build.Command != "go install github.com/ntm-atlas/atlas/cmd/atlas@v1.2.0 && atlas build" {
 		t.Errorf("netlify.toml: %+v", n)
+	}
+	// Every plugin netlify.toml names is declared in the new site's package.json, at the
+	// version the project's own package.json pins.
+	var ours, theirs struct{ DevDependencies map[string]string }
+	b, err := os.ReadFile(filepath.Join("..", "..", "package.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &ours); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(packageJSON(), &theirs); err != nil {
+		t.Fatalf("package.json: %v", err)
+	}
+	if len(n.Plugins) == 0 {
+		t.Errorf("netlify.toml names no plugin")
+	}
+	for _, p := range n.Plugins {
+		if v := theirs.DevDependencies[p.Package]; v == "" || v != ours.DevDependencies[p.Package] {
+			t.Errorf("plugin %s: the new site's package.json pins %q, the project's %q", p.Package, v, ours.DevDependencies[p.Package])
+		}
 	}
 	var wf struct {
 		On   map[string]any `yaml:"on"`

@@ -214,7 +214,7 @@ func netlifyTOML(version string) []byte {
 	b.WriteString("# Netlify builds the atlas on every commit and publishes public/ (written by atlas new site).\n")
 	fmt.Fprintf(&b, "[build]\n  command = %s\n  publish = \"public\"\n\n", contentfile.MustQuote(install(version)+" && atlas build"))
 	b.WriteString("[build.environment]\n  GO_VERSION = \"1.26.8\"\n\n")
-	b.WriteString("# Keep derived geometry between deploys.\n[[plugins]]\n  package = \"netlify-plugin-cache\"\n  [plugins.inputs]\n    paths = [\".cache\"]\n\n")
+	fmt.Fprintf(&b, "# Keep derived geometry between deploys (the plugin is declared in package.json).\n[[plugins]]\n  package = %q\n  [plugins.inputs]\n    paths = [\".cache\"]\n\n", cachePlugin)
 	b.WriteString("# Security headers: the same as atlas serve sends (docs/security.md of NTM Atlas).\n")
 	for _, r := range serve.Headers {
 		fmt.Fprintf(&b, "[[headers]]\n  for = %s\n  [headers.values]\n", contentfile.MustQuote(r.For))
@@ -235,8 +235,30 @@ const gitignore = `# Build output and caches of atlas: never committed.
 public/
 .public.new-*
 .public.lock
+.public.standby
 .cache/
+node_modules/
 `
+
+// cachePlugin and cachePluginVersion are the Netlify build plugin that keeps .cache/ between
+// deploys, at the version the project's own package.json pins (a test holds them equal).
+const (
+	cachePlugin        = "netlify-plugin-cache"
+	cachePluginVersion = "1.0.3"
+)
+
+// packageJSON declares the build plugin netlify.toml names: Netlify installs a plugin named
+// in the file from package.json, and netlify dev refuses to start without it.
+func packageJSON() []byte {
+	return []byte(fmt.Sprintf(`{
+  "private": true,
+  "description": "The Netlify build plugin netlify.toml names (written by atlas new site).",
+  "devDependencies": {
+    %q: %q
+  }
+}
+`, cachePlugin, cachePluginVersion))
+}
 
 func siteReadme(label, geoFile, version string) []byte {
 	return []byte(`# Atlas Nông thôn mới ` + label + `

@@ -75,8 +75,22 @@ func LiveHandler(dir string, live *Live) http.Handler {
 				return
 			}
 		}
+		if t, ok := contentTypes[path.Ext(name)]; ok {
+			w.Header().Set("Content-Type", t)
+		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// contentTypes are the media types of the files a build writes whose extension Go's own
+// table may not know (it reads the system's, which a minimal machine lacks): without them a
+// download would be served by its sniffed type, and with nosniff a browser would not open
+// it as the host serves it. They are the types Netlify sends.
+var contentTypes = map[string]string{
+	".csv":     "text/csv; charset=utf-8",
+	".geojson": "application/geo+json",
+	".xlsx":    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".ico":     "image/x-icon",
 }
 
 // notFoundPage is the site path of the 404 page served for the missing URL path p: the 404 page

@@ -182,3 +182,32 @@ func TestLiveHandlerNoBuild(t *testing.T) {
 		t.Errorf("GET / with no build = %d %q", res.StatusCode, b)
 	}
 }
+
+// TestContentTypes: the downloads are served with the media types Netlify sends, whatever
+// the machine's own table of types holds.
+func TestContentTypes(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "du-lieu")
+	os.MkdirAll(data, 0o755)
+	for _, name := range []string{"atlas.csv", "atlas.geojson", "atlas.xlsx", "atlas.json"} {
+		// Contents that sniff as plain text or a zip, not as their type.
+		os.WriteFile(filepath.Join(data, name), []byte("PK\x03\x04 code,name\n"), 0o644)
+	}
+	srv := httptest.NewServer(Handler(dir))
+	defer srv.Close()
+	for name, want := range map[string]string{
+		"atlas.csv":     "text/csv; charset=utf-8",
+		"atlas.geojson": "application/geo+json",
+		"atlas.xlsx":    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		"atlas.json":    "application/json",
+	} {
+		res, err := http.Get(srv.URL + "/du-lieu/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if got := res.Header.Get("Content-Type"); got != want {
+			t.Errorf("GET %s: Content-Type %q, want %q", name, got, want)
+		}
+	}
+}
