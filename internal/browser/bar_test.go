@@ -113,6 +113,11 @@ const barJS = `(async () => {
 			d.Valid = lines.length >= 2 && head[0] === "code";
 			d.About = row[head.indexOf("code")] + " " + row[head.indexOf("url")];
 			if (lines.length === 2) d.Formers = -1;
+		} else if (fmt === "XLSX") {
+			// A zip (an Office Open XML workbook), sent as a spreadsheet.
+			const b = new Uint8Array(await res.arrayBuffer());
+			d.Valid = b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4 &&
+				d.Type === "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		} else if (fmt === "JSON") {
 			try {
 				const j = await res.json();
@@ -222,8 +227,8 @@ func TestJournalistsBar(t *testing.T) {
 				switch {
 				case bp.mapped && !formats["SVG"]:
 					t.Errorf("the bar offers no SVG of the map: %v", s.Downloads)
-				case bp.unit != "" && !(formats["CSV"] && formats["JSON"] && formats["PNG"]):
-					t.Errorf("the bar offers no PNG, CSV and JSON of the unit: %v", s.Downloads)
+				case bp.unit != "" && !(formats["CSV"] && formats["XLSX"] && formats["JSON"] && formats["PNG"]):
+					t.Errorf("the bar offers no PNG, CSV, XLSX and JSON of the unit: %v", s.Downloads)
 				case bp.page == model.ProvincePath("14") && !formats["PNG"]:
 					t.Errorf("the province's bar offers no PNG: %v", s.Downloads)
 				}
