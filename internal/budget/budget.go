@@ -159,16 +159,16 @@ func (m *Meter) AddHashed(p string, b []byte, sum [32]byte) {
 	m.add(p, b, sum, nil, false)
 }
 
-// AddKnown weighs the file at p known by its hash alone, whose resources (as Resources
-// gives them for its bytes) the caller kept: it reports false, weighing nothing, when the
-// cache does not hold the file's gzipped size.
-func (m *Meter) AddKnown(p string, sum [32]byte, resources []string) bool {
-	return m.add(p, nil, sum, resources, true)
+// Weighs reports whether the meter weighs the file at p: a page, a file with a budget of its
+// own, or an asset. Any other file it takes without its weight.
+func (m *Meter) Weighs(p string) bool {
+	page, alone, asset := m.kinds(p)
+	return page || alone || asset
 }
 
-// add weighs the file at p: its bytes b, or with known its resources alone (b nil).
-func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known bool) bool {
-	page, alone := false, false
+// kinds says what the file at p is to the meter: a page under a page budget, a file under a
+// budget of its own, an asset (script or style sheet).
+func (m *Meter) kinds(p string) (page, alone, asset bool) {
 	for _, bd := range m.set.Pages {
 		if bd.Pages.MatchString(p) {
 			page = true
@@ -181,7 +181,20 @@ func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known 
 			break
 		}
 	}
-	asset := strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css")
+	asset = strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css")
+	return page, alone, asset
+}
+
+// AddKnown weighs the file at p known by its hash alone, whose resources (as Resources
+// gives them for its bytes) the caller kept: it reports false, weighing nothing, when the
+// cache does not hold the file's gzipped size.
+func (m *Meter) AddKnown(p string, sum [32]byte, resources []string) bool {
+	return m.add(p, nil, sum, resources, true)
+}
+
+// add weighs the file at p: its bytes b, or with known its resources alone (b nil).
+func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known bool) bool {
+	page, alone, asset := m.kinds(p)
 	if !page && !alone && !asset {
 		return true
 	}

@@ -29,6 +29,20 @@ type Options struct {
 	Maps map[string]*geometry.Province
 	// I18n is the site's i18n folder; nil or an empty folder uses the built-in strings.
 	I18n fs.FS
+	// Memo, when set, remembers the workbooks of earlier builds by a key of what each was
+	// made from (its columns, cells and date), so that an unchanged one is not written
+	// again: most of a warm build's download work is zipping workbooks. Known, when set,
+	// takes a workbook the memo knows by its hash and size alone (as render.Options.Known).
+	Memo  Memo
+	Known func(path string, sum [32]byte, size int) bool
+}
+
+// A Memo remembers files by a key of everything each was made from (render.Memo's
+// contract; cache.Memo is one). It must be safe for concurrent use.
+type Memo interface {
+	Recall(path string, key [32]byte) ([]byte, bool)
+	Keep(path string, key [32]byte, b []byte)
+	Known(path string, key [32]byte) (sum [32]byte, size int, ok bool)
 }
 
 // A Sink receives a written file: its output path and content.

@@ -145,15 +145,14 @@ func (x *exporter) unitFiles(rows []*UnitRow) {
 	}
 	// A workbook takes about a millisecond to write, and the country has thousands of
 	// units: they are written side by side, then handed on in order.
-	books, errs := make([][]byte, len(units)), make([]error, len(units))
+	books := make([]made, len(units))
 	each(len(units), func(i int) {
-		books[i], errs[i] = x.workbook(unitTableFields, [][]string{unitDataRow(files[i])})
+		books[i] = x.book(model.UnitDataPath(units[i].Code, "xlsx"), unitTableFields, [][]string{unitDataRow(files[i])})
 	})
 	for i, u := range units {
 		row := unitDataRow(files[i])
 		x.put(model.UnitDataPath(u.Code, "csv"), csvTable(names(unitTableFields), [][]string{row}))
-		x.fail(errs[i])
-		x.put(model.UnitDataPath(u.Code, "xlsx"), books[i])
+		x.putBook(books[i])
 		x.put(model.UnitDataPath(u.Code, "json"), unitDataJSON(files[i]))
 	}
 }

@@ -65,12 +65,13 @@ func (e *emitter) put(p string, b []byte) error {
 	return nil
 }
 
-// known is the render's KnownSink: it takes a page the memo knows by its hash when the facts
-// of its content are known, its weight is, and the tree (when building) can have it without
-// its bytes, so that an unchanged page is neither read back nor hashed nor parsed.
+// known is the render's and the downloads' KnownSink: it takes a file the memo knows by its
+// hash when the facts of its content are known, its weight is (for a file the meter weighs),
+// and the tree (when building) can have it without its bytes, so that an unchanged file is
+// neither read back nor hashed nor parsed.
 func (e *emitter) known(p string, sum [32]byte, n int) bool {
 	facts, ok := e.facts.Get(sum)
-	if !ok || !e.weights.Has(sum) {
+	if !ok || e.meter.Weighs(p) && !e.weights.Has(sum) {
 		return false
 	}
 	if e.tree != nil && !e.tree.PutKnown(p, sum, n) {
