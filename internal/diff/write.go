@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ntm-atlas/atlas/internal/status"
+
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
@@ -78,7 +80,7 @@ func countLabel(what string) string {
 	case "sourced":
 		return "provinces with a sourced figure"
 	case "class":
-		return "units " + arg
+		return classWords(arg)
 	case "met":
 		return "communes met, " + map[string]string{"own": "own recognition", "district": "district's recognition", "province": "province's recognition"}[arg]
 	case "level":
@@ -89,6 +91,26 @@ func countLabel(what string) string {
 		return "communes ≥ " + arg + " (by area)"
 	}
 	return what
+}
+
+// classWords says which units a map class holds, as the legend does, in a few words.
+func classWords(class string) string {
+	switch status.Class(class) {
+	case status.FormerAll:
+		return "units whose former communes all met the standard"
+	case status.FormerSome:
+		return "units some of whose former communes met the standard"
+	case status.AreaAll:
+		return "units whose former communes all met it, some by area"
+	case status.AreaSome:
+		return "units some of whose former communes met it, some by area"
+	case status.NoData:
+		return "units with no data"
+	}
+	if rank, ok := strings.CutPrefix(class, "rank-"); ok {
+		return "units assessed at rank " + rank
+	}
+	return "units " + class
 }
 
 // orNone is s, or "–" for nothing.
