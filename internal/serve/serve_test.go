@@ -187,7 +187,7 @@ func TestLiveHandlerNoBuild(t *testing.T) {
 // the machine's own table of types holds.
 func TestContentTypes(t *testing.T) {
 	dir := t.TempDir()
-	data := filepath.Join(dir, "du-lieu")
+	data := filepath.Join(dir, "files")
 	os.MkdirAll(data, 0o755)
 	for _, name := range []string{"atlas.csv", "atlas.geojson", "atlas.xlsx", "atlas.json"} {
 		// Contents that sniff as plain text or a zip, not as their type.
@@ -201,7 +201,7 @@ func TestContentTypes(t *testing.T) {
 		"atlas.xlsx":    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		"atlas.json":    "application/json",
 	} {
-		res, err := http.Get(srv.URL + "/du-lieu/" + name)
+		res, err := http.Get(srv.URL + "/files/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
