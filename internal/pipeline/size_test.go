@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 // The national output's weight (issue 28). The goal is 300 MB; until the cuts that reach it
@@ -68,25 +70,28 @@ func TestOutputSizeBuilt(t *testing.T) {
 // mb is n bytes in megabytes (10^6 bytes, as atlas build reports them).
 func mb(n int64) float64 { return float64(n) / 1e6 }
 
-// outputFamily names the page family of a built file, by its language: "xa-cu/ (vi)",
-// "tinh/<code>/nam/ (en)", "cards", and so on.
+// outputFamily names the page family of a built file, with its language: the top folder
+// ("xa-cu/ vi"), a province's year pages apart from its other files, the cards apart from
+// the pages.
 func outputFamily(rel string) string {
 	if strings.HasSuffix(rel, ".png") {
 		return "cards (PNG)"
 	}
-	lang := "vi"
-	if r, ok := strings.CutPrefix(rel, "en/"); ok {
-		lang, rel = "en", r
+	lang := model.Languages[0]
+	for _, l := range model.Languages[1:] {
+		if r, ok := strings.CutPrefix(rel, model.LanguageDir(l)); ok {
+			lang, rel = l, r
+		}
 	}
-	parts := strings.Split(rel, "/")
-	f := parts[0] + "/"
+	top, rest, ok := strings.Cut(rel, "/")
+	f := top + "/"
 	switch {
-	case len(parts) == 1:
+	case !ok:
 		f = "top-level files"
-	case parts[0] == "tinh" && len(parts) > 3 && parts[2] == "nam":
-		f = "tinh/<code>/nam/ (year pages and maps)"
-	case parts[0] == "tinh":
-		f = "tinh/ (province pages, lists, maps)"
+	case f == model.ProvincesDir && strings.Contains(rest, "/"+model.YearsDir):
+		f += "<code>/" + model.YearsDir + " (year pages and maps)"
+	case f == model.ProvincesDir:
+		f += " (province pages, lists, maps)"
 	}
 	return f + " " + lang
 }
