@@ -44,7 +44,7 @@ type barState struct {
 	Visible                          bool     // the bar and each of its summaries take up room
 	Summaries                        []string // the panels' names, in order
 	BarTop, MapBottom                float64
-	MapPaths                         int    // the paths of the page's map
+	MapPaths                         int    // the paths of the page's map (or the <use>s of them)
 	URL, Canonical                   string // the share field's value and the page's canonical link
 	CopyShown                        bool   // bar.js showed the copy button
 	Embed, EmbedResponsive           string // the embed textareas' code
@@ -75,7 +75,7 @@ const barJS = `(async () => {
 	s.BarTop = r.top + scrollY;
 	const mv = document.querySelector(".map-view");
 	s.MapBottom = mv ? mv.getBoundingClientRect().bottom + scrollY : 0;
-	s.MapPaths = document.querySelectorAll(".map svg path").length;
+	s.MapPaths = document.querySelectorAll(".map svg path, .map svg use").length; // a province's year pages <use> its shapes file
 	const sums = [...bar.querySelectorAll("summary")];
 	s.Visible = r.height > 0 && sums.length > 0 && sums.every(x => x.getBoundingClientRect().height >= 24);
 	s.Summaries = sums.map(x => x.textContent.trim());

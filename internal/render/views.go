@@ -22,6 +22,10 @@ type MapView struct {
 	// to, or "" for no skip link.
 	Skip       string
 	LabelPoint [2]int // for a locator: where the focused unit is
+	// Shared is, on a province's year pages, the province's shapes file
+	// (model.YearShapesPath): each shape is then a <use> of its path there, in its class,
+	// rather than the path itself.
+	Shared string
 	// Background is, on a locator, the province's shared background image (model.LocatorPath),
 	// drawn under Shapes, which then hold only the focused unit; ViewW and ViewH are the
 	// viewBox's size it fills.
