@@ -12,12 +12,12 @@ import (
 )
 
 // The national output's weight (issue 28). The goal is 300 MB; until the cuts that reach it
-// land, maxOutput is a ratchet a little above the measured output (575.3 MB on 2026-12-07,
+// land, maxOutput is a ratchet a little above the measured output (537.4 MB on 2026-12-07,
 // docs/performance.md), so that the output cannot grow unnoticed: lower it with every cut,
 // down to outputGoal. The share cards have their own limit, met (76.9 MB).
 const (
 	outputGoal = 300e6
-	maxOutput  = 590e6
+	maxOutput  = 550e6
 	maxCards   = 100e6
 )
 
