@@ -44,7 +44,7 @@ type barState struct {
 	Visible                          bool     // the bar and each of its summaries take up room
 	Summaries                        []string // the panels' names, in order
 	BarTop, MapBottom                float64
-	MapPaths                         int    // the paths of the page's map
+	MapPaths                         int    // the paths of the page's map (or the <use>s of them)
 	URL, Canonical                   string // the share field's value and the page's canonical link
 	CopyShown                        bool   // bar.js showed the copy button
 	Embed, EmbedResponsive           string // the embed textareas' code
@@ -75,7 +75,7 @@ const barJS = `(async () => {
 	s.BarTop = r.top + scrollY;
 	const mv = document.querySelector(".map-view");
 	s.MapBottom = mv ? mv.getBoundingClientRect().bottom + scrollY : 0;
-	s.MapPaths = document.querySelectorAll(".map svg path").length;
+	s.MapPaths = document.querySelectorAll(".map svg path, .map svg use").length; // a province's year pages <use> its shapes file
 	const sums = [...bar.querySelectorAll("summary")];
 	s.Visible = r.height > 0 && sums.length > 0 && sums.every(x => x.getBoundingClientRect().height >= 24);
 	s.Summaries = sums.map(x => x.textContent.trim());
@@ -102,6 +102,9 @@ const barJS = `(async () => {
 		if (fmt === "PNG") {
 			const b = new Uint8Array(await res.arrayBuffer());
 			d.Valid = b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+		} else if (fmt === "XLSX") {
+			const b = new Uint8Array(await res.arrayBuffer());
+			d.Valid = b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4 && new TextDecoder().decode(b).includes("xl/workbook.xml");
 		} else if (fmt === "SVG") {
 			const doc = new DOMParser().parseFromString(await res.text(), "image/svg+xml");
 			d.Valid = !doc.querySelector("parsererror") && doc.documentElement.localName === "svg";

@@ -16,9 +16,9 @@ import (
 func TestYearSlider(t *testing.T) {
 	base := site(t)
 	province := model.ProvincePath("14")
-	// Chiềng An's link on the map, and its shape.
+	// Chiềng An's link on the map, and its shape: a <use> of the province's shapes file.
 	link := ".map " + hrefEnds(model.UnitPath("03664"))
-	shape := query(link+" path") + `.getAttribute("class")`
+	shape := query(link+" use") + `.getAttribute("class")`
 	for _, lang := range langDirs {
 		t.Run("lang="+strings.TrimSuffix(lang, "/"), func(t *testing.T) {
 			p := open(t, lang+province+model.YearPath(2014), desktop)
@@ -42,7 +42,7 @@ func TestYearSlider(t *testing.T) {
 			if got := eval[string](p, shape); got != "former-all" {
 				t.Errorf("Chiềng An in 2019: class %q, want former-all", got)
 			}
-			fill := eval[string](p, "getComputedStyle("+query(link+" path")+").fill")
+			fill := eval[string](p, "getComputedStyle("+query(link+" use")+").fill")
 			if !strings.Contains(fill, "pat-former-all") {
 				t.Errorf("Chiềng An in 2019: fill %q, want the former-all pattern", fill)
 			}

@@ -117,7 +117,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestSize checks that a card is a 1200×630 PNG, and one without a map too.
+// TestSize checks that a card is a 900×472 PNG, and one without a map too.
 func TestSize(t *testing.T) {
 	for _, c := range []*card.Card{{Title: "Xã Chiềng Mai", Status: "Chưa có dữ liệu", StatusClass: "no-data"}, {}} {
 		b, err := card.PNG(c)
@@ -125,8 +125,8 @@ func TestSize(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
-		if err != nil || format != "png" || cfg.Width != 1200 || cfg.Height != 630 {
-			t.Errorf("card %q: %s %dx%d, %v; want a 1200x630 png", c.Title, format, cfg.Width, cfg.Height, err)
+		if err != nil || format != "png" || cfg.Width != 900 || cfg.Height != 472 {
+			t.Errorf("card %q: %s %dx%d, %v; want a 900x472 png", c.Title, format, cfg.Width, cfg.Height, err)
 		}
 	}
 }

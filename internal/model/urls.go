@@ -60,6 +60,7 @@ const (
 	CardFile      = "card.png"    // a page's share card, in its folder (CardPath)
 	MapFile       = "map.svg"     // the map of a page as a standalone SVG, in its folder
 	LocatorFile   = "locator.svg" // a province's locator background, in its folder
+	ShapesFile    = "shapes.svg"  // a province's unit shapes, which its year pages draw
 	FaviconSVG    = "favicon.svg" // the site's icon, at the root
 	FaviconICO    = "favicon.ico" // the same for browsers that ask for /favicon.ico
 )
@@ -142,6 +143,11 @@ func MapSVGPath(page string) string {
 	}
 	return page + MapFile
 }
+
+// YearShapesPath is the path of the file of a province's unit shapes, one path a unit, by
+// id "u" + code ("tinh/14/nam/shapes.svg"): its year pages draw each unit as a <use> of it,
+// so that the years of a province share one copy of its map.
+func YearShapesPath(province string) string { return ProvincePath(province) + YearsDir + ShapesFile }
 
 // LocatorPath is the path of a province's locator background: every unit of the province in
 // one grey shape, which each unit page's locator shows under the unit's own outline.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	_ "image/png"
 	"net/url"
@@ -19,7 +20,7 @@ import (
 )
 
 // TestShareMeta checks that every page has the Open Graph and Twitter card tags, that their
-// URLs are absolute and below the base URL, that each og:image is a 1200×630 PNG in the
+// URLs are absolute and below the base URL, that each og:image is a card.Width×card.Height PNG in the
 // build, and that it is the page's own card or the card of the place the page is about
 // (placeCards): no page previews another province. Every card built is some page's.
 func TestShareMeta(t *testing.T) {
@@ -138,6 +139,9 @@ func checkShareMeta(t *testing.T, out string, site *model.Site) {
 		img := strings.TrimPrefix(tags["og:image"], base)
 		if allowed := placeCards(name, a); !slices.Contains(allowed, img) && !strings.Contains(string(b), `<meta name="robots" content="noindex">`) {
 			t.Errorf("%s: og:image %s, want one of %v", name, img, allowed)
+		}
+		if w, h := fmt.Sprint(card.Width), fmt.Sprint(card.Height); tags["og:image:width"] != w || tags["og:image:height"] != h {
+			t.Errorf("%s: og:image:width %q, og:image:height %q, want %s, %s", name, tags["og:image:width"], tags["og:image:height"], w, h)
 		}
 		if checked[img] || img == "" {
 			continue

@@ -11,7 +11,7 @@ import (
 	"github.com/ntm-atlas/atlas/internal/status"
 )
 
-// Share cards: 1200×630 images for link previews, one for the pages of every language (the
+// Share cards: card.Width×card.Height images for link previews, one for the pages of every language (the
 // status in Vietnamese with the English under it), at model.CardPath below the site root.
 // Every current unit and every province has its own card (the province map, the unit
 // outlined); the nation has one (the national map and finding) at the root, and each national
@@ -27,11 +27,13 @@ type Share struct {
 	Locale   string // og:locale: "vi_VN", "en_US"
 	Image    string // absolute URL of the page's card
 	ImageAlt string
+	// Width and Height are the card's size in pixels (card.Width, card.Height).
+	Width, Height int
 }
 
 // share returns pg's share data in the language being rendered.
 func (r *renderer) share(pg *Page) *Share {
-	sh := &Share{Type: "website", Locale: r.loc.Phrase("card.og_locale")}
+	sh := &Share{Type: "website", Locale: r.loc.Phrase("card.og_locale"), Width: card.Width, Height: card.Height}
 	if pg.Kind == "story" {
 		sh.Type = "article"
 	}

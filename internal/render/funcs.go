@@ -21,19 +21,30 @@ import (
 //	local en vi         the page's version of a content text, as a Text (see locale.Local)
 //	other en vi         the other language's version, to show beside it
 //	unitType "Xã"       a unit type in the page's language, as a i18n.Text
+//	needPattern cs "x"  whether the classes cs (space-separated; nil for all) need pattern x
+//	needPatterns cs     whether they need any pattern
 func funcs(l *i18n.Locale) template.FuncMap {
 	return template.FuncMap{
-		"T":         l.T,
-		"TL":        l.TL,
-		"date":      l.Date,
-		"isoDate":   isoDate,
-		"monthYear": l.MonthYear,
-		"num":       l.Number,
-		"local":     l.Local,
-		"other":     l.Other,
-		"unitType":  l.UnitType,
-		"host":      host,
-		"add":       func(a, b int) int { return a + b },
+		"T":           l.T,
+		"TL":          l.TL,
+		"date":        l.Date,
+		"isoDate":     isoDate,
+		"monthYear":   l.MonthYear,
+		"num":         l.Number,
+		"local":       l.Local,
+		"other":       l.Other,
+		"unitType":    l.UnitType,
+		"host":        host,
+		"needPattern": needPattern,
+		"needPatterns": func(classes any) bool {
+			for _, p := range patternClasses {
+				if needPattern(classes, p) {
+					return true
+				}
+			}
+			return false
+		},
+		"add": func(a, b int) int { return a + b },
 		"pct": func(n, d int) string {
 			if d == 0 {
 				return "0"
@@ -58,4 +69,24 @@ func host(raw string) string {
 		return raw
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// patternClasses are the classes atlas.css fills with an SVG pattern (partials.html,
+// "patterns"), each with the pattern pat-<class>.
+var patternClasses = []string{"former-all", "former-some", "area-all", "area-some", "no-data", "count-only", "parts", "older"}
+
+// needPattern reports whether the classes a page's shapes use need the pattern of class:
+// classes is nil (every pattern: a map or legend that may show any class) or a string of
+// space-separated classes.
+func needPattern(classes any, class string) bool {
+	s, ok := classes.(string)
+	if !ok {
+		return classes == nil
+	}
+	for _, c := range strings.Fields(s) {
+		if c == class {
+			return true
+		}
+	}
+	return false
 }

@@ -86,24 +86,25 @@ func readFills(css string) *mapFills {
 // classAttr finds the class attributes of the patterns' shapes, to give each its fill.
 var classAttr = regexp.MustCompile(`class="([a-z0-9-]+)"`)
 
-// mapFileSVG writes the standalone SVG of the map m (as the page shows it) whose page has
-// the absolute URL page. about is a line on where it comes from and its data's dates.
-func (r *renderer) mapFileSVG(m *MapView, about string) ([]byte, error) {
+// filledPatterns are the site's patterns (partials.html) with the stylesheet's colours
+// written into them as fill attributes, for SVG files that have no stylesheet, and the map's
+// fills.
+func (r *renderer) filledPatterns() (string, *mapFills, error) {
 	if r.fills == nil {
 		css, err := r.layout(model.AssetsDir + "atlas.css")
 		if err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		r.fills = readFills(string(css))
 	}
 	fills := r.fills
 	t, err := r.template("home.html")
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	var pat bytes.Buffer
 	if err := t.ExecuteTemplate(&pat, "patterns", nil); err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	patterns := classAttr.ReplaceAllStringFunc(pat.String(), func(a string) string {
 		c := classAttr.FindStringSubmatch(a)[1]
@@ -112,6 +113,16 @@ func (r *renderer) mapFileSVG(m *MapView, about string) ([]byte, error) {
 		}
 		return a
 	})
+	return patterns, fills, nil
+}
+
+// mapFileSVG writes the standalone SVG of the map m (as the page shows it) whose page has
+// the absolute URL page. about is a line on where it comes from and its data's dates.
+func (r *renderer) mapFileSVG(m *MapView, about string) ([]byte, error) {
+	patterns, fills, err := r.filledPatterns()
+	if err != nil {
+		return nil, err
+	}
 	esc := template.HTMLEscapeString
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")

@@ -1,6 +1,11 @@
 package render
 
 import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 )
@@ -90,6 +95,15 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			anyYear[y.Statuses[u.Code].Class] = true
 		}
 	}
+	// The year pages draw the province's shapes from one file, written once for every
+	// language, and colour them each in its year's class.
+	if m := r.opts.Maps[p.Code]; m != nil && r.loc == r.locs[0] {
+		patterns, _, err := r.filledPatterns()
+		if err != nil {
+			return err
+		}
+		r.out.put(model.YearShapesPath(p.Code), yearShapesSVG(m.Main, patterns))
+	}
 	for i, y := range asOf {
 		pg := r.page("year", base+model.YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
 		pg.Card = model.CardPath(base)
@@ -123,6 +137,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			}
 			yd.Map = r.mapView(m.Main, pg.Home, "")
 			yd.Map.ID = "map-" + p.Code
+			yd.Map.Shared = pg.Root + model.YearShapesPath(p.Code)
 			yd.Map.Skip = mapTableID
 			yd.Map.Title = r.loc.Phrase("year.map_title", p.Name, y.Year)
 			yd.Map.Desc = r.loc.Phrase("year.map_desc", len(units), y.Year)
@@ -150,4 +165,22 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 	}
 	return nil
+}
+
+// yearShapesSVG is the file of the unit shapes of the province map m that its year pages
+// draw (model.YearShapesPath): each unit's path, by id "u" + code, in <defs> (drawn only
+// where a page uses it, in the class the page gives the <use>), and the site's patterns
+// with their colours, for a browser that would look a page's fill: url(#pat-…) up in this
+// file rather than in the page. A year page's map is then a link, a title and a <use> a
+// unit, where it was the unit's whole path: the year pages of a province share one copy of
+// its map.
+func yearShapesSVG(m *carto.Map, patterns string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s">`+"\n", m.ViewBox())
+	b.WriteString(patterns + "\n<defs>\n")
+	for _, sh := range m.Shapes {
+		fmt.Fprintf(&b, `<path id="u%s" d="%s"/>`+"\n", template.HTMLEscapeString(sh.Code), template.HTMLEscapeString(sh.Path))
+	}
+	b.WriteString("</defs>\n</svg>\n")
+	return b.Bytes()
 }

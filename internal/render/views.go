@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 )
@@ -20,6 +22,10 @@ type MapView struct {
 	// to, or "" for no skip link.
 	Skip       string
 	LabelPoint [2]int // for a locator: where the focused unit is
+	// Shared is, on a province's year pages, the province's shapes file
+	// (model.YearShapesPath): each shape is then a <use> of its path there, in its class,
+	// rather than the path itself.
+	Shared string
 	// Background is, on a locator, the province's shared background image (model.LocatorPath),
 	// drawn under Shapes, which then hold only the focused unit; ViewW and ViewH are the
 	// viewBox's size it fills.
@@ -29,9 +35,21 @@ type MapView struct {
 	// units it became part of. Caption says what such a locator shows.
 	Also    []string
 	Caption string
-	// Patterns says the locator carries its own copy of the status patterns: a page that
-	// shows no other copy (an embed's status swatch has one).
+	// Patterns says the locator carries its own copy of the patterns its focused shapes
+	// need: a page that shows no other copy (an embed's status swatch has one).
 	Patterns bool
+}
+
+// PatternClasses are the classes of the locator's focused shapes, space-separated: those
+// whose patterns it needs (the others are drawn plain).
+func (v *MapView) PatternClasses() string {
+	var out []string
+	for _, sh := range v.Shapes {
+		if v.Focused(sh.Code) {
+			out = append(out, sh.Class)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // Focused reports whether the unit code is highlighted on the locator.

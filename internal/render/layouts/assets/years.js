@@ -45,8 +45,9 @@
       }
       if (!a) return;
       label = names[code] + ": " + st[1];
-      a.querySelector("path").setAttribute("class", cls[0]);
-      mark = a.querySelector("path.older");
+      // A province's year pages draw each unit as a <use> of the province's shapes file.
+      a.querySelector("path, use").setAttribute("class", cls[0]);
+      mark = a.querySelector(".older");
       if (mark) mark.setAttribute("class", cls.indexOf("older") < 0 ? "older off" : "older");
       a.setAttribute("aria-label", label);
       a.querySelector("title").textContent = label;
