@@ -102,9 +102,6 @@ const barJS = `(async () => {
 		if (fmt === "PNG") {
 			const b = new Uint8Array(await res.arrayBuffer());
 			d.Valid = b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
-		} else if (fmt === "XLSX") {
-			const b = new Uint8Array(await res.arrayBuffer());
-			d.Valid = b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4 && new TextDecoder().decode(b).includes("xl/workbook.xml");
 		} else if (fmt === "SVG") {
 			const doc = new DOMParser().parseFromString(await res.text(), "image/svg+xml");
 			d.Valid = !doc.querySelector("parsererror") && doc.documentElement.localName === "svg";
@@ -120,6 +117,7 @@ const barJS = `(async () => {
 			// A zip (an Office Open XML workbook), sent as a spreadsheet.
 			const b = new Uint8Array(await res.arrayBuffer());
 			d.Valid = b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4 &&
+				new TextDecoder().decode(b).includes("xl/workbook.xml") &&
 				d.Type === "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		} else if (fmt === "JSON") {
 			try {
