@@ -156,25 +156,18 @@ func (m *Meter) Add(p string, b []byte) { m.AddHashed(p, b, sha256.Sum256(b)) }
 
 // AddHashed is Add for a caller that has the SHA-256 of b already.
 func (m *Meter) AddHashed(p string, b []byte, sum [32]byte) {
-	m.add(p, b, sum, nil, false, false)
-}
-
-// AddParsed is AddHashed for a caller that has the resources of b as well, as Resources
-// gives them: a build finds them once for the page's facts and the weight.
-func (m *Meter) AddParsed(p string, b []byte, sum [32]byte, resources []string) {
-	m.add(p, b, sum, resources, true, false)
+	m.add(p, b, sum, nil, false)
 }
 
 // AddKnown weighs the file at p known by its hash alone, whose resources (as Resources
 // gives them for its bytes) the caller kept: it reports false, weighing nothing, when the
 // cache does not hold the file's gzipped size.
 func (m *Meter) AddKnown(p string, sum [32]byte, resources []string) bool {
-	return m.add(p, nil, sum, resources, true, true)
+	return m.add(p, nil, sum, resources, true)
 }
 
-// add weighs the file at p: its bytes b, or with known its resources alone (b nil). With
-// parsed, resources are those of the file; otherwise they are found in b.
-func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, parsed, known bool) bool {
+// add weighs the file at p: its bytes b, or with known its resources alone (b nil).
+func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known bool) bool {
 	page, alone := false, false
 	for _, bd := range m.set.Pages {
 		if bd.Pages.MatchString(p) {
@@ -200,9 +193,7 @@ func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, parsed
 		}
 	} else {
 		n = m.cache.gzip(b, sum)
-		if !parsed {
-			resources = Resources(b)
-		}
+		resources = Resources(b)
 	}
 	var res []string
 	if page {

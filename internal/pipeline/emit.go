@@ -55,12 +55,10 @@ func (e *emitter) put(p string, b []byte) error {
 	facts := cache.PageFacts{}
 	if strings.HasSuffix(p, ".html") {
 		facts = cache.PageFacts{Refs: linkcheck.RawRefs(b), Resources: budget.Resources(b)}
-		e.meter.AddParsed(p, b, sum, facts.Resources)
-	} else {
-		e.meter.AddHashed(p, b, sum)
 	}
 	e.facts.Put(sum, facts)
 	e.links.AddRaw(p, facts.Refs)
+	e.meter.AddHashed(p, b, sum)
 	if e.tree != nil {
 		return e.tree.PutHashed(p, b, sum)
 	}
