@@ -423,7 +423,7 @@ var (
 // scripts (<script src>) an HTML page loads, in order.
 func Resources(html []byte) []string {
 	var refs []string
-	for _, m := range tagRe.FindAllSubmatch(html, -1) {
+	for _, m := range tags(html) {
 		attrs := map[string]string{}
 		for _, a := range attrRe.FindAllSubmatch(m[2], -1) {
 			attrs[strings.ToLower(string(a[1]))] = string(a[2]) + string(a[3]) + string(a[4])
@@ -440,6 +440,60 @@ func Resources(html []byte) []string {
 		}
 	}
 	return refs
+}
+
+// tags returns tagRe.FindAllSubmatch(html, -1) without running the regexp over the whole
+// page, which cost more than rendering it: a match of tagRe begins at a "<" and ends at the
+// first ">" after it, so each "<" followed by what may spell link or script is tried alone.
+func tags(html []byte) [][][]byte {
+	var out [][][]byte
+	for i := 0; ; {
+		j := bytes.IndexByte(html[i:], '<')
+		if j < 0 {
+			return out
+		}
+		i += j
+		if !mayBeTag(html[i+1:]) {
+			i++
+			continue
+		}
+		end := bytes.IndexByte(html[i:], '>')
+		if end < 0 {
+			return out // no ">" after: tagRe matches nothing from here on
+		}
+		if m := tagStartRe.FindSubmatch(html[i : i+end+1]); m != nil {
+			out = append(out, m)
+			i += end + 1
+			continue
+		}
+		i++
+	}
+}
+
+// tagStartRe is tagRe anchored at the start.
+var tagStartRe = regexp.MustCompile(`^` + tagRe.String())
+
+// mayBeTag reports whether b, what follows a "<", may begin with link or script in any case.
+// (?i) also folds k to the Kelvin sign and s to the long s, which are not ASCII: any non-ASCII
+// byte where a letter is expected leaves the question to the regexp.
+func mayBeTag(b []byte) bool {
+	for _, name := range [...]string{"link", "script"} {
+		ok := true
+		for k := 0; k < len(name) && ok; k++ {
+			switch {
+			case k >= len(b):
+				ok = false
+			case b[k] >= 0x80:
+				return true
+			default:
+				ok = b[k]|0x20 == name[k]
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 func hasToken(list, tok string) bool {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/diag"
@@ -144,16 +145,20 @@ func (g *Geometry) Maps(site *model.Site) (*geometry.Maps, error) {
 		}
 		site.Boundaries = all
 	}
+	// The national map is drawn beside the provinces' maps.
+	var nation *carto.Map
+	var nerr error
+	var wg sync.WaitGroup
+	wg.Go(func() { nation, nerr = geometry.Nation(site) })
 	provs, err := geometry.Provinces(site, func(done, total int) {
-		g.show("drawing maps", "%d/%d provinces", done, total)
+		g.show("drawing maps", "%d/%d provinces and the national map", done, total)
 	})
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
-	g.show("drawing maps", "the national map")
-	nation, err := geometry.Nation(site)
-	if err != nil {
-		return nil, err
+	if nerr != nil {
+		return nil, nerr
 	}
 	d = geometry.Maps{Provinces: provs, Nation: nation}
 	g.runs += 2*len(provs) + 1

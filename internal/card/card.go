@@ -4,10 +4,12 @@ package card
 
 import (
 	"bytes"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
+	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 )
@@ -65,13 +67,18 @@ const (
 // Draw draws c on a new image.
 func Draw(c *Card) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
+	drawOn(img, c)
+	return img
+}
+
+// drawOn draws c over the whole of img, a Width×Height image, whatever it held.
+func drawOn(img *image.RGBA, c *Card) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
 	draw.Draw(img, image.Rect(0, 0, Width, 6), image.NewUniform(accent), image.Point{}, draw.Src)
 	if c.Map != nil {
 		drawMap(img, c)
 	}
 	drawText(img, c)
-	return img
 }
 
 // PNG draws c and encodes it as an 8-bit paletted PNG: every pixel takes the nearest colour
@@ -79,40 +86,68 @@ func Draw(c *Card) *image.RGBA {
 // anti-aliased blends between them that its edges and text make. A paletted card is a
 // quarter of the pixels' bytes and compresses to a few tens of kilobytes.
 func PNG(c *Card) ([]byte, error) {
+	img := rgbaPool.Get().(*image.RGBA)
+	defer rgbaPool.Put(img)
+	drawOn(img, c)
+	pal := palettedPool.Get().(*image.Paletted)
+	defer palettedPool.Put(pal)
+	quantize(pal, img)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
-	if err := enc.Encode(&buf, quantize(Draw(c))); err != nil {
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression, BufferPool: encoderPool{}}
+	if err := enc.Encode(&buf, pal); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// quantize maps img onto cardPalette. Most pixels repeat their left neighbour's colour, and a
-// card has a few thousand distinct colours, so each is looked up once.
-func quantize(img *image.RGBA) *image.Paletted {
+// A card's images and the PNG encoder's compressor are megabytes each; a build draws
+// thousands of cards, so they are reused rather than left to the garbage collector, which
+// otherwise ran a cycle every few dozen cards.
+var (
+	rgbaPool     = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, Width, Height)) }}
+	palettedPool = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), cardPalette) }}
+	encoderBufs  sync.Pool
+)
+
+// encoderPool is a png.EncoderBufferPool over encoderBufs.
+type encoderPool struct{}
+
+func (encoderPool) Get() *png.EncoderBuffer {
+	b, _ := encoderBufs.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (encoderPool) Put(b *png.EncoderBuffer) { encoderBufs.Put(b) }
+
+// quantize maps img onto out, of cardPalette and img's bounds. Most pixels repeat their left
+// neighbour's colour, and a card has a few thousand distinct colours, so each is looked up
+// once and kept in a small direct-mapped table: a map lookup on every change of colour cost
+// more than all the rest of quantizing.
+func quantize(out *image.Paletted, img *image.RGBA) {
 	b := img.Bounds()
-	out := image.NewPaletted(b, cardPalette)
-	seen := map[[3]uint8]uint8{}
-	var last [3]uint8
+	const bits = 12
+	var seen [1 << bits]struct {
+		key uint32 // the colour as 0xBBGGRR with bit 24 set; 0 is an empty slot
+		idx uint8
+	}
+	var last uint32 // no colour: every key has bit 24 set
 	var lastIdx uint8
-	have := false
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := img.Pix[img.PixOffset(b.Min.X, y):img.PixOffset(b.Max.X, y)]
 		dst := out.Pix[out.PixOffset(b.Min.X, y):]
-		for x := 0; x < len(row)/4; x++ {
-			c := [3]uint8{row[4*x], row[4*x+1], row[4*x+2]}
-			if !have || c != last {
-				i, ok := seen[c]
-				if !ok {
-					i = nearest(c)
-					seen[c] = i
+		dst = dst[:len(row)/4]
+		for x := range dst {
+			k := binary.LittleEndian.Uint32(row[4*x:])&0xffffff | 1<<24
+			if k != last {
+				e := &seen[(k*0x9e3779b1)>>(32-bits)]
+				if e.key != k {
+					e.key, e.idx = k, nearest([3]uint8{uint8(k), uint8(k >> 8), uint8(k >> 16)})
 				}
-				last, lastIdx, have = c, i, true
+				last, lastIdx = k, e.idx
 			}
 			dst[x] = lastIdx
 		}
 	}
-	return out
 }
 
 // nearest returns the index of the palette colour nearest c.

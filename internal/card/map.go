@@ -95,6 +95,7 @@ func (b *Base) draw() {
 		strokeShape(pt.z, b.t, sh.Polygons, borderWidth)
 	}
 	pt.paint(image.NewUniform(paper))
+	pt.release()
 }
 
 // painter rasterizes paths into an alpha mask and paints a fill through it onto img, the
@@ -108,8 +109,23 @@ type painter struct {
 }
 
 func newPainter(img *image.RGBA, off image.Point) *painter {
-	return &painter{img: img, off: off, z: vector.NewRasterizer(mapSize, mapSize), mask: image.NewAlpha(image.Rect(0, 0, mapSize, mapSize))}
+	p, _ := painters.Get().(*painter)
+	if p == nil {
+		p = &painter{z: vector.NewRasterizer(mapSize, mapSize), mask: image.NewAlpha(image.Rect(0, 0, mapSize, mapSize))}
+	}
+	p.img, p.off, p.phase = img, off, image.Point{}
+	return p
 }
+
+// release returns p to painters once its caller is done with it.
+func (p *painter) release() {
+	p.img = nil
+	painters.Put(p)
+}
+
+// painters are reused: a painter's rasterizer and mask are over a megabyte, and every card
+// needs one.
+var painters sync.Pool
 
 func (p *painter) paint(src image.Image) {
 	clear(p.mask.Pix)
@@ -131,6 +147,7 @@ func drawMap(img *image.RGBA, c *Card) {
 		return
 	}
 	pt := newPainter(img, box.Min)
+	defer pt.release()
 	for _, sh := range c.Map.Shapes {
 		if sh.Code != c.Focus {
 			continue

@@ -5,6 +5,9 @@ package geometry
 
 import (
 	"fmt"
+	"runtime"
+	"sort"
+	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -55,22 +58,59 @@ func Provinces(site *model.Site, tick func(done, total int)) (map[string]*Provin
 		}
 		byProv[u.Province] = append(byProv[u.Province], carto.Feature{Code: b.Code, Geometry: b.Geometry})
 	}
+	codes := make([]string, 0, len(byProv))
+	for prov := range byProv {
+		codes = append(codes, prov)
+	}
+	sort.Strings(codes)
+	// Provinces are drawn on every core, the largest first so that none is left alone at
+	// the end: carto.Draw spreads only some of its steps over the cores.
+	sort.SliceStable(codes, func(i, j int) bool { return len(byProv[codes[i]]) > len(byProv[codes[j]]) })
+	drawn := make([]*Province, len(codes))
+	errs := make([]error, len(codes))
+	var mu sync.Mutex
+	done := 0
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(codes)) {
+		wg.Go(func() {
+			for i := range next {
+				drawn[i], errs[i] = drawProvince(codes[i], byProv[codes[i]])
+				if tick != nil {
+					mu.Lock()
+					done++
+					tick(done, len(codes))
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range codes {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	out := map[string]*Province{}
-	for prov, fs := range byProv {
-		main, err := carto.Draw(fs, carto.Options{Width: ProvinceMapWidth, SourceCrossings: true, Snap: 1})
-		if err != nil {
-			return nil, fmt.Errorf("province %s map: %w", prov, err)
+	for i, prov := range codes {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		loc, err := carto.Draw(fs, carto.Options{Width: LocatorMapWidth, Snap: 1})
-		if err != nil {
-			return nil, fmt.Errorf("province %s locator: %w", prov, err)
-		}
-		out[prov] = &Province{Main: main, Locator: loc}
-		if tick != nil {
-			tick(len(out), len(byProv))
-		}
+		out[prov] = drawn[i]
 	}
 	return out, nil
+}
+
+// drawProvince draws the map and locator of province prov from its units' boundaries.
+func drawProvince(prov string, fs []carto.Feature) (*Province, error) {
+	main, err := carto.Draw(fs, carto.Options{Width: ProvinceMapWidth, SourceCrossings: true, Snap: 1})
+	if err != nil {
+		return nil, fmt.Errorf("province %s map: %w", prov, err)
+	}
+	loc, err := carto.Draw(fs, carto.Options{Width: LocatorMapWidth, Snap: 1})
+	if err != nil {
+		return nil, fmt.Errorf("province %s locator: %w", prov, err)
+	}
+	return &Province{Main: main, Locator: loc}, nil
 }
 
 // Nation draws the map of the provinces: every unit's boundary, dissolved by province, so

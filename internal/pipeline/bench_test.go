@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // BenchmarkLoad measures reading and validating the default site.
@@ -70,6 +71,42 @@ func BenchmarkWarmBuild(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/file")
+}
+
+// BenchmarkColdBuild measures a first build of the Sơn La fixture: an empty cache folder, no
+// previous output, so every map, share card and page is drawn or rendered. Like BenchmarkWarmBuild it
+// is compared with BenchmarkCalibrate in the same run (bench/cold.sh), as a ratio.
+//
+// It also reports the CPU time of a build (cpu-ns/op: every core's, the garbage collector's
+// included), which bench/cold.sh compares: a build spreads over the cores and the calibration
+// does not, so on a loaded machine their wall times move apart where CPU times do not.
+func BenchmarkColdBuild(b *testing.B) {
+	root := b.TempDir()
+	i := 0
+	var cpu time.Duration
+	for b.Loop() {
+		before, ok := cpuTime()
+		i++
+		dir := filepath.Join(root, fmt.Sprint(i))
+		res, err := Run(Options{Site: defaultSite, Out: filepath.Join(dir, "public"), CacheDir: filepath.Join(dir, "cache")})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if after, ok2 := cpuTime(); ok && ok2 {
+			cpu += after - before
+		}
+		if res.GeometryRuns == 0 || res.CardsDrawn == 0 {
+			b.Fatal("a cold build drew no map or no card")
+		}
+		b.StopTimer()
+		if err := os.RemoveAll(dir); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }
 
 // BenchmarkCalibrate is a fixed piece of work of the kind a build does — executing a small

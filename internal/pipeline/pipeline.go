@@ -15,6 +15,7 @@ package pipeline
 import (
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/budget"
@@ -176,10 +177,21 @@ func run(opts Options, c *cache.Cache, begin func(*model.Config) (*write.Writer,
 	em.tick = func(files int64) {
 		prog.show("rendering", "%d files, %d share cards drawn", files, cards.Drawn())
 	}
+	ropts := render.Options{Layouts: layouts, I18n: texts, Cards: cards.Draw,
+		Nation: maps.Nation, Maps: maps.Provinces, Sink: em.put, Known: em.known, Memo: memo}
+	// The share cards, most of a cold build's work, are drawn on every core from here on,
+	// while the downloads are written on one and the pages rendered after them.
+	var cardsErr error
+	var drawing sync.WaitGroup
+	drawing.Go(func() { cardsErr = render.Cards(atlas, ropts) })
 	downloads, err := export.Write(atlas, export.Options{Maps: maps.Provinces, I18n: texts, Memo: memo, Known: em.known}, em.put)
 	if err == nil {
-		_, err = render.Site(atlas, render.Options{Layouts: layouts, I18n: texts, Cards: cards.Draw,
-			Nation: maps.Nation, Maps: maps.Provinces, Downloads: downloads, Sink: em.put, Known: em.known, Memo: memo})
+		ropts.Downloads, ropts.CardsDrawn = downloads, true
+		_, err = render.Site(atlas, ropts)
+	}
+	drawing.Wait()
+	if err == nil {
+		err = cardsErr
 	}
 	res.Recalled, res.CardsDrawn = memo.Hits(), cards.Drawn()
 	res.Files, res.Bytes = int(em.files.Load()), em.bytes.Load()

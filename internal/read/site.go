@@ -65,7 +65,8 @@ func Site(dir string) (*model.Site, *Files, diag.List) {
 }
 
 // BoundaryReader turns the bytes of a boundary file into boundaries. A build passes its own to
-// reuse boundaries decoded by an earlier build (Boundaries is the default).
+// reuse boundaries decoded by an earlier build (Boundaries is the default). SiteWith calls it
+// on a goroutine of its own while it reads the content files.
 type BoundaryReader func(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List)
 
 // Options change how a site is read.
@@ -91,6 +92,27 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	r.fsys = root.FS()
 	r.limits = &s.Config.Limits
 	r.config(&s.Config)
+	// The boundary files, the largest by far, are decoded while the content files are read:
+	// decode touches nothing of r.
+	type boundaryFile struct {
+		data []byte
+		ok   bool
+		bs   []*model.Boundary
+		errs diag.List
+	}
+	bfs := make([]boundaryFile, len(s.Config.Boundaries))
+	for i, src := range s.Config.Boundaries {
+		bfs[i].data, bfs[i].ok = r.fileMax(src.File, s.Config.Limits.BoundaryBytes())
+	}
+	decoded := make(chan struct{})
+	go func() {
+		defer close(decoded)
+		for i, src := range s.Config.Boundaries {
+			if bfs[i].ok {
+				bfs[i].bs, bfs[i].errs = decode(src.File, bfs[i].data, src)
+			}
+		}
+	}()
 	s.CriteriaSets = readAll(r, CriteriaDir, ".toml", r.criteriaSet)
 	s.Provinces = readAll(r, ProvincesDir, ".toml", r.province)
 	s.Nation = r.nation()
@@ -99,20 +121,19 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	r.districts(s)
 	s.Stories = readAll(r, StoriesDir, ".md", r.story)
 	r.errs = append(r.errs, attachTranslations(s, r.files.Failed)...)
-	for _, src := range s.Config.Boundaries {
-		data, ok := r.fileMax(src.File, s.Config.Limits.BoundaryBytes())
-		if !ok {
+	<-decoded
+	for _, bf := range bfs {
+		if !bf.ok {
 			r.files.partialBoundaries = true
 			continue
 		}
-		bs, errs := decode(src.File, data, src)
-		for _, d := range errs {
+		for _, d := range bf.errs {
 			if errors.Is(d, ErrPartial) {
 				r.files.partialBoundaries = true
 			}
 		}
-		r.errs.Append(errs)
-		s.Boundaries = append(s.Boundaries, bs...)
+		r.errs.Append(bf.errs)
+		s.Boundaries = append(s.Boundaries, bf.bs...)
 	}
 	s.Units = append(s.Units, boundaryUnits(s)...)
 	r.unread()

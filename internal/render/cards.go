@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/card"
+	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
 	"github.com/ntm-atlas/atlas/internal/status"
 )
@@ -93,6 +94,30 @@ func (r *renderer) unitProvince(u *model.Unit) string {
 		return r.loc.ProvinceName(p)
 	}
 	return u.Province
+}
+
+// Cards draws the share cards alone, into opts.Sink, which it needs: a build draws them on
+// every core while it writes the downloads, which the pages wait for, then renders the pages
+// with Options.CardsDrawn set. The cards are those Site draws otherwise.
+func Cards(a *status.Atlas, opts Options) error {
+	if opts.Sink == nil {
+		return errors.New("render.Cards: no sink")
+	}
+	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink)}
+	for _, lang := range model.Languages {
+		loc, err := i18n.Load(lang, opts.I18n)
+		if err != nil {
+			return err
+		}
+		r.locs = append(r.locs, loc)
+	}
+	r.loc = r.locs[0]
+	r.index()
+	r.unitOrder = unitOrder(a.Site)
+	if err := r.cards(); err != nil {
+		return err
+	}
+	return r.out.failed()
 }
 
 // cardJob is a card to draw and where it goes.

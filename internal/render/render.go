@@ -59,6 +59,8 @@ type Options struct {
 	// Memo, when set, keeps the pages rendered, and gives back those whose inputs did not
 	// change instead of rendering them again.
 	Memo Memo
+	// CardsDrawn says that Cards drew the share cards already: Site draws none.
+	CardsDrawn bool
 }
 
 // A KnownSink takes the file at path by the hash and size of its bytes alone, when it can (the
@@ -164,7 +166,9 @@ func (r *renderer) pages() error {
 		cs := cs
 		steps = append(steps, func() error { return r.criteriaSet(cs) }, func() error { return r.criterionPages(cs) })
 	}
-	steps = append(steps, r.cards) // share cards: see cards.go
+	if !r.opts.CardsDrawn {
+		steps = append(steps, r.cards) // share cards: see cards.go
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
