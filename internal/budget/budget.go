@@ -166,9 +166,16 @@ func (m *Meter) AddKnown(p string, sum [32]byte, resources []string) bool {
 	return m.add(p, nil, sum, resources, true)
 }
 
-// add weighs the file at p: its bytes b, or with known its resources alone (b nil).
-func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known bool) bool {
-	page, alone := false, false
+// Weighs reports whether the file at p is weighed: a page, a file with a budget of its own,
+// or a stylesheet or script. AddKnown takes a file that is not without knowing its weight.
+func (m *Meter) Weighs(p string) bool {
+	page, alone, asset := m.kinds(p)
+	return page || alone || asset
+}
+
+// kinds reports whether the file at p is a page of a budget, a file with a budget of its
+// own, and a stylesheet or script.
+func (m *Meter) kinds(p string) (page, alone, asset bool) {
 	for _, bd := range m.set.Pages {
 		if bd.Pages.MatchString(p) {
 			page = true
@@ -181,7 +188,13 @@ func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known 
 			break
 		}
 	}
-	asset := strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css")
+	asset = strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".css")
+	return page, alone, asset
+}
+
+// add weighs the file at p: its bytes b, or with known its resources alone (b nil).
+func (m *Meter) add(p string, b []byte, sum [32]byte, resources []string, known bool) bool {
+	page, alone, asset := m.kinds(p)
 	if !page && !alone && !asset {
 		return true
 	}

@@ -2,10 +2,13 @@ package export
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ntm-atlas/atlas/internal/csvcell"
 	"github.com/ntm-atlas/atlas/internal/xlsx"
@@ -27,9 +30,65 @@ func putTable[R row](x *exporter, path func(ext string) string, fields []field, 
 		cells[i] = r.cells()
 	}
 	x.put(path("csv"), csvTable(names(fields), cells))
+	key := x.workbookKey(fields, cells)
+	if x.recallWorkbook(path("xlsx"), key) {
+		return
+	}
 	b, err := x.workbook(fields, cells)
 	x.fail(err)
+	x.keepWorkbook(path("xlsx"), key, b)
 	x.put(path("xlsx"), b)
+}
+
+// workbookKey is the memo key of the workbook of fields and rows: its columns, its cells and
+// its date. How a workbook is laid out beyond them is the program's, which the memo is
+// keyed by too (cache.Memo).
+func (x *exporter) workbookKey(fields []field, rows [][]string) [32]byte {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	str := func(s string) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	str("export-xlsx-1")
+	str(x.asOfTime.UTC().Format(time.RFC3339Nano))
+	for _, f := range fields {
+		str(f.name)
+		str(f.typ)
+	}
+	for _, r := range rows {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(r)))])
+		for _, c := range r {
+			str(c)
+		}
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	return key
+}
+
+// recallWorkbook puts the workbook at p from the memo when it was written from key before,
+// and reports whether it did.
+func (x *exporter) recallWorkbook(p string, key [32]byte) bool {
+	m := x.opts.Memo
+	if m == nil {
+		return false
+	}
+	if sum, n, ok := m.Known(p, key); ok && x.putKnown(p, sum, n) {
+		return true
+	}
+	if b, ok := m.Recall(p, key); ok {
+		x.put(p, b)
+		return true
+	}
+	return false
+}
+
+// keepWorkbook records in the memo that the workbook at p, written from key, is b.
+func (x *exporter) keepWorkbook(p string, key [32]byte, b []byte) {
+	if x.opts.Memo != nil && b != nil {
+		x.opts.Memo.Keep(p, key, b)
+	}
 }
 
 // csvTable writes a header and rows as RFC 4180 CSV (CRLF line ends), UTF-8 with a byte order

@@ -66,11 +66,11 @@ func (e *emitter) put(p string, b []byte) error {
 }
 
 // known is the render's KnownSink: it takes a page the memo knows by its hash when the facts
-// of its content are known, its weight is, and the tree (when building) can have it without
+// of its content are known, its weight is (if the budget weighs it), and the tree (when building) can have it without
 // its bytes, so that an unchanged page is neither read back nor hashed nor parsed.
 func (e *emitter) known(p string, sum [32]byte, n int) bool {
 	facts, ok := e.facts.Get(sum)
-	if !ok || !e.weights.Has(sum) {
+	if !ok || (e.meter.Weighs(p) && !e.weights.Has(sum)) {
 		return false
 	}
 	if e.tree != nil && !e.tree.PutKnown(p, sum, n) {

@@ -176,7 +176,7 @@ func run(opts Options, c *cache.Cache, begin func(*model.Config) (*write.Writer,
 	em.tick = func(files int64) {
 		prog.show("rendering", "%d files, %d share cards drawn", files, cards.Drawn())
 	}
-	downloads, err := export.Write(atlas, export.Options{Maps: maps.Provinces, I18n: texts}, em.put)
+	downloads, err := export.Write(atlas, export.Options{Maps: maps.Provinces, I18n: texts, Memo: memo, Known: em.known}, em.put)
 	if err == nil {
 		_, err = render.Site(atlas, render.Options{Layouts: layouts, I18n: texts, Cards: cards.Draw,
 			Nation: maps.Nation, Maps: maps.Provinces, Downloads: downloads, Sink: em.put, Known: em.known, Memo: memo})
