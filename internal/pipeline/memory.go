@@ -1,6 +1,10 @@
 package pipeline
 
 import (
+	"path"
+	"path/filepath"
+	"strings"
+
 	"github.com/ntm-atlas/atlas/internal/cache"
 	"github.com/ntm-atlas/atlas/internal/diag"
 	"github.com/ntm-atlas/atlas/internal/read"
@@ -13,14 +17,46 @@ import (
 // It is atlas serve's, which prepares the site on every save and renders a page only when
 // it is asked for. A Session is not safe for concurrent use.
 type Session struct {
-	opts Options
-	geo  *cache.Geometry
+	opts     Options
+	geo      *cache.Geometry
+	contents contents
 }
 
 // NewSession returns a session for the site of opts, with its geometry through opts's cache.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, geo: opts.cache().Geometry()}
+	return &Session{opts: opts, geo: opts.cache().Geometry(), contents: contents{}}
 }
+
+// Changed tells the session that the files or folders at the given paths (in the site
+// folder, or absolute) changed since it last prepared the site: the next preparation reads
+// them again. Every other file it read is taken as it was, from memory.
+func (s *Session) Changed(paths ...string) {
+	for _, p := range paths {
+		if filepath.IsAbs(p) {
+			rel, err := filepath.Rel(s.opts.Site, p)
+			if err != nil || strings.HasPrefix(rel, "..") {
+				continue
+			}
+			p = rel
+		}
+		p = path.Clean(filepath.ToSlash(p))
+		for name := range s.contents {
+			if name == p || strings.HasPrefix(name, p+"/") || p == "." {
+				delete(s.contents, name)
+			}
+		}
+	}
+}
+
+// contents are the files a session read, by name (read.Contents).
+type contents map[string][]byte
+
+func (c contents) Get(name string) ([]byte, bool) {
+	b, ok := c[name]
+	return b, ok
+}
+
+func (c contents) Put(name string, data []byte) { c[name] = data }
 
 // Memory is a site read, validated and derived, with its pages ready to be rendered on
 // demand: each is byte for byte the file a build of the same input writes (render.OnDemand).
@@ -34,7 +70,7 @@ type Memory struct {
 // session or the cache, and prepares its pages; it writes nothing but the cache's geometry.
 // The error is a diag.List of the site's errors, or why the pages could not be prepared.
 func (s *Session) Prepare() (*Memory, error) {
-	site, diags, err := load(s.opts.Site, read.Options{Boundaries: s.geo.ReadBoundaries})
+	site, diags, err := load(s.opts.Site, read.Options{Boundaries: s.geo.ReadBoundaries, Contents: s.contents})
 	m := &Memory{Warnings: diags.Warnings()}
 	if err != nil {
 		return m, err

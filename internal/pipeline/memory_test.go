@@ -103,6 +103,7 @@ func TestMemoryMatchesBuild(t *testing.T) {
 		if err := os.WriteFile(f, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		sess.Changed(f)
 	}
 	edit("content/units/03664.toml", "province = \"14\"\n", "province = \"14\"\n\n[[assessments]]\ncriteria_set = \"2021-2025\"\nas_of = 2024-05-01\nlevel = \"standard\"\nsource_url = \"https://example.vn/a\"\n")
 	edit("content/stories/son-la-muoi-nam-nong-thon-moi.md", "## Những con số", "## Những con số đã được công bố")

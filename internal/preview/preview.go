@@ -92,7 +92,12 @@ func Run(ctx context.Context, opts Options) error {
 		p.mem.set(m)
 		p.mem.built(p.mem.generation())
 	}
-	go p.builder(ctx)
+	// Run returns only once the builder has: a build it started is not left writing.
+	var builder sync.WaitGroup
+	bctx, cancel := context.WithCancel(ctx)
+	builder.Go(func() { p.builder(bctx) })
+	defer builder.Wait()
+	defer cancel()
 
 	ln := opts.Listener
 	if ln == nil {
@@ -121,6 +126,7 @@ func Run(ctx context.Context, opts Options) error {
 					watchTree(w, ev.Name, skip)
 				}
 			}
+			p.session.Changed(ev.Name)
 			if changed == "" {
 				changed = ev.Name
 			} else if changed != ev.Name {
