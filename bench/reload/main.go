@@ -42,7 +42,10 @@ func main() {
 	}
 }
 
-var reYear = regexp.MustCompile(`(?m)^year = (\d+)`)
+var (
+	reYear = regexp.MustCompile(`(?m)^year = (\d+)`)
+	reSlug = regexp.MustCompile(`(?m)^slug = "([a-z0-9-]+)"`)
+)
 
 func run(bin, site, unit, story string, n int) error {
 	if unit == "" {
@@ -84,7 +87,10 @@ func run(bin, site, unit, story string, n int) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	defer cmd.Wait()
+	defer func() {
+		cancel() // stops the server
+		cmd.Wait()
+	}()
 	// The server's lines: "Serving" once it listens, then "rebuilt in" after each build of the
 	// output folder.
 	var mu sync.Mutex
@@ -136,6 +142,11 @@ func run(bin, site, unit, story string, n int) error {
 
 	unitPage := "xa-cu/" + strings.TrimSuffix(filepath.Base(unit), ".toml") + "/"
 	storyPage := "tin/" + strings.TrimSuffix(filepath.Base(story), ".md") + "/"
+	if b, err := os.ReadFile(story); err == nil {
+		if m := reSlug.FindSubmatch(b); m != nil {
+			storyPage = "tin/" + string(m[1]) + "/"
+		}
+	}
 	rebuilt := 0
 	measure := func(label, file, page string, edit func([]byte, int) []byte) error {
 		var msg, load []time.Duration
