@@ -1,7 +1,7 @@
 // Command reload measures atlas serve's edit loop: it starts `atlas serve` on a site, and for
 // each edit — a status file's recognition year, a story's body — writes the file and times
-// the live-reload message (the server-sent event that makes open pages reload) and the
-// edited page's load after it, from the moment before the write. Each edit is made and undone
+// the live-reload message (the server-sent event that makes open pages reload) after which
+// the edited page shows the edit, and that page's load, from the moment before the write. Each edit is made and undone
 // -n times; it prints the median and the slowest. It waits for the server's rebuild of the
 // output folder between edits, so that each is measured alone.
 //
@@ -45,6 +45,7 @@ func main() {
 var (
 	reYear = regexp.MustCompile(`(?m)^year = (\d+)`)
 	reSlug = regexp.MustCompile(`(?m)^slug = "([a-z0-9-]+)"`)
+	reLive = regexp.MustCompile(`<script src="/__atlas/live\.js" data-gen="\d+"></script>`)
 )
 
 func run(bin, site, unit, story string, n int) error {
@@ -148,6 +149,19 @@ func run(bin, site, unit, story string, n int) error {
 		}
 	}
 	rebuilt := 0
+	get := func(page string) ([]byte, error) {
+		r, err := http.Get(base + page)
+		if err != nil {
+			return nil, err
+		}
+		defer r.Body.Close()
+		b, err := io.ReadAll(r.Body)
+		if r.StatusCode != http.StatusOK {
+			return nil, fmt.Errorf("%s: %s", page, r.Status)
+		}
+		// The reload script carries the generation: leave it out of the comparison.
+		return reLive.ReplaceAll(b, nil), err
+	}
 	measure := func(label, file, page string, edit func([]byte, int) []byte) error {
 		var msg, load []time.Duration
 		for i := range 2 * n {
@@ -155,27 +169,42 @@ func run(bin, site, unit, story string, n int) error {
 			if err != nil {
 				return err
 			}
+			before, err := get(page)
+			if err != nil {
+				return err
+			}
+			for drained := false; !drained; { // a reload already on its way is not this save's
+				select {
+				case g := <-states:
+					gen = max(gen, g)
+				default:
+					drained = true
+				}
+			}
 			t0 := time.Now()
 			if err := os.WriteFile(file, edit(b, i), 0o644); err != nil {
 				return err
 			}
-			for g := range states {
-				if g > gen {
-					gen = g
+			// The reload that shows the edit: the first after which the page has changed.
+			for {
+				g, ok := <-states
+				if !ok {
+					return fmt.Errorf("the event stream ended")
+				}
+				if g <= gen {
+					continue
+				}
+				gen = g
+				m := time.Since(t0)
+				after, err := get(page)
+				if err != nil {
+					return err
+				}
+				if !bytes.Equal(after, before) {
+					msg, load = append(msg, m), append(load, time.Since(t0))
 					break
 				}
 			}
-			msg = append(msg, time.Since(t0))
-			r, err := http.Get(base + page)
-			if err != nil {
-				return err
-			}
-			io.Copy(io.Discard, r.Body)
-			r.Body.Close()
-			if r.StatusCode != http.StatusOK {
-				return fmt.Errorf("%s: %s", page, r.Status)
-			}
-			load = append(load, time.Since(t0))
 			rebuilt++
 			waitLine("rebuilt in", rebuilt)
 		}
