@@ -65,7 +65,9 @@ awk 'done == 0 && /^year = / { sub(/[0-9]+$/, $3 == 2015 ? 2014 : $3 - 1); done 
 measure full-edit "$work/atlas" build -s full
 echo "edited: ${edit#full/} ($(grep -c . full-edit.log) output lines)"
 # One story edit: a line added to the body of the first story.
-story=$(ls full/content/stories/*.md | grep -v '\.en\.md$' | head -1)
+for story in full/content/stories/*.md; do
+  case $story in *.en.md) ;; *) break ;; esac
+done
 printf '\nMột dòng thêm vào.\n' >> "$story"
 measure full-story "$work/atlas" build -s full
 echo "edited: ${story#full/}"
