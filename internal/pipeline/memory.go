@@ -27,19 +27,27 @@ func NewSession(opts Options) *Session {
 	return &Session{opts: opts, geo: opts.cache().Geometry(), contents: contents{}}
 }
 
-// Changed tells the session that the files or folders at the given paths (in the site
-// folder, or absolute) changed since it last prepared the site: the next preparation reads
-// them again. Every other file it read is taken as it was, from memory.
+// Changed tells the session that the files or folders at the given paths (absolute, or
+// relative to the current folder, as a watcher of the site folder names them) changed since
+// it last prepared the site: the next preparation reads them again. Every other file it read
+// is taken as it was, from memory.
 func (s *Session) Changed(paths ...string) {
+	site, err := filepath.Abs(s.opts.Site)
+	if err != nil {
+		clear(s.contents) // read everything again
+		return
+	}
 	for _, p := range paths {
-		if filepath.IsAbs(p) {
-			rel, err := filepath.Rel(s.opts.Site, p)
-			if err != nil || strings.HasPrefix(rel, "..") {
-				continue
-			}
-			p = rel
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			clear(s.contents)
+			return
 		}
-		p = path.Clean(filepath.ToSlash(p))
+		rel, err := filepath.Rel(site, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue // outside the site
+		}
+		p = path.Clean(filepath.ToSlash(rel))
 		for name := range s.contents {
 			if name == p || strings.HasPrefix(name, p+"/") || p == "." {
 				delete(s.contents, name)

@@ -109,3 +109,21 @@ func TestMemoryMatchesBuild(t *testing.T) {
 	edit("content/stories/son-la-muoi-nam-nong-thon-moi.md", "## Những con số", "## Những con số đã được công bố")
 	check("after an edit")
 }
+
+// TestSessionChanged: a changed file is dropped from the session's memory whether the watcher
+// names it by an absolute path or one relative to the current folder (a site given as -s
+// full), and nothing else is.
+func TestSessionChanged(t *testing.T) {
+	for _, site := range []string{"testdata/x", "/abs/site"} {
+		s := NewSession(Options{Site: site, NoCache: true})
+		s.contents.Put("content/units/1.toml", nil)
+		s.contents.Put("content/units/2.toml", nil)
+		s.Changed(filepath.Join(site, "content", "units", "1.toml"), filepath.Join(site, "..", "other.toml"))
+		if _, ok := s.contents.Get("content/units/1.toml"); ok {
+			t.Errorf("site %s: the changed file is still kept", site)
+		}
+		if _, ok := s.contents.Get("content/units/2.toml"); !ok {
+			t.Errorf("site %s: an unchanged file was dropped", site)
+		}
+	}
+}
