@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # National-scale benchmark: a seeded, fully populated whole-country site (the default
 # content's 3,321 units and 10,050 former units, recognitions for ~60 % of the former units,
-# 2,000 stories) built by NTM Atlas cold, warm and after one status-file edit, and the same
-# for half the country; beside it Hugo v0.165.0 building one page per unit, former unit and
-# story of the same sites, in one run. Prints the table of docs/performance.md with ratios.
+# 2,000 stories) built by NTM Atlas cold, warm, after one status-file edit and after one story
+# edit, and the same for half the country; `atlas serve`'s save → reload time for the same two
+# edits (bench/reload); beside it Hugo v0.165.0 building one page per unit, former unit and
+# story of the same sites, in one run. Prints the table of docs/performance.md with ratios,
+# wall time and CPU time (user + system) side by side.
 #
 # Usage: bench/national.sh [SEED]
 # Needs: go, GNU time. Hugo is taken from $HUGO when set, otherwise installed with
@@ -17,7 +19,8 @@ work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 cd "$work"
 
-(cd "$root" && go build -o "$work/atlas" ./cmd/atlas && go build -o "$work/generate" ./bench/benchsite/generate)
+(cd "$root" && go build -o "$work/atlas" ./cmd/atlas && go build -o "$work/generate" ./bench/benchsite/generate &&
+  go build -o "$work/reload" ./bench/reload)
 hugo=${HUGO:-}
 if [ -z "$hugo" ]; then
   GOBIN="$work/bin" go install github.com/gohugoio/hugo@v0.165.0
@@ -29,13 +32,14 @@ rm -rf full full-hugo half half-hugo
 "$work/generate" -from "$root" -out full -hugo full-hugo -seed "$seed" | sed 's/^/whole country: /'
 "$work/generate" -from "$root" -out half -hugo half-hugo -seed "$seed" -provinces 17 | sed 's/^/half: /'
 
-# measure LABEL CMD...: runs CMD, records "seconds peak-RSS-KB" in LABEL.t
+# measure LABEL CMD...: runs CMD, records "seconds peak-RSS-KB user-s sys-s" in LABEL.t
 measure() {
   local label=$1; shift
-  /usr/bin/time -f '%e %M' -o "$label.t" "$@" > "$label.log" 2>&1 || {
+  /usr/bin/time -f '%e %M %U %S' -o "$label.t" "$@" > "$label.log" 2>&1 || {
     echo "$label failed:"; tail -5 "$label.log"; exit 1; }
 }
 secs() { cut -d' ' -f1 "$1.t"; }
+cpu() { awk '{printf "%.2f", $3+$4}' "$1.t"; }
 mb() { awk '{printf "%.2f", $2/1048576}' "$1.t"; }
 pages() { find "$1" -name '*.html' | wc -l; }
 files() { find "$1" -type f | wc -l; }
@@ -60,6 +64,17 @@ awk 'done == 0 && /^year = / { sub(/[0-9]+$/, $3 == 2015 ? 2014 : $3 - 1); done 
   "$edit" > edit.tmp && mv edit.tmp "$edit"
 measure full-edit "$work/atlas" build -s full
 echo "edited: ${edit#full/} ($(grep -c . full-edit.log) output lines)"
+# One story edit: a line added to the body of the first story.
+for story in full/content/stories/*.md; do
+  case $story in *.en.md) ;; *) break ;; esac
+done
+printf '\nMột dòng thêm vào.\n' >> "$story"
+measure full-story "$work/atlas" build -s full
+echo "edited: ${story#full/}"
+# atlas serve: save → live-reload message, and → the edited page loaded, for the same two
+# kinds of edit (each made and undone three times).
+"$work/reload" -atlas "$work/atlas" -s full -unit "$edit" -story "$story" -n 3 > reload.log 2>&1 || {
+  echo "reload failed:"; tail -5 reload.log; exit 1; }
 
 # Hugo: first run (cold) and second (warm: Hugo keeps no page cache, so this is its steady state).
 for s in full half; do
@@ -74,11 +89,11 @@ a_ms=$(mspp "$(secs full-warm)" "$ap"); h_ms=$(mspp "$(secs full-hugo-warm)" "$h
 ah_ms=$(mspp "$(secs half-warm)" "$aph"); hh_ms=$(mspp "$(secs half-hugo-warm)" "$hph")
 
 printf '\n| | NTM Atlas | Hugo v0.165.0 | atlas ÷ Hugo | goal |\n|---|---|---|---|---|\n'
-printf '| cold build | %s s, %s GB | %s s, %s GB | %s× time | ≤ 30 s |\n' \
-  "$(secs full-cold)" "$(mb full-cold)" "$(secs full-hugo-cold)" "$(mb full-hugo-cold)" \
+printf '| cold build | %s s (%s s CPU), %s GB | %s s (%s s CPU), %s GB | %s× time | ≤ 30 s |\n' \
+  "$(secs full-cold)" "$(cpu full-cold)" "$(mb full-cold)" "$(secs full-hugo-cold)" "$(cpu full-hugo-cold)" "$(mb full-hugo-cold)" \
   "$(ratio "$(secs full-cold)" "$(secs full-hugo-cold)")"
-printf '| warm build | %s s, %s GB (%s HTML pages) | %s s, %s GB (%s pages) | %s× time | — |\n' \
-  "$(secs full-warm)" "$(mb full-warm)" "$ap" "$(secs full-hugo-warm)" "$(mb full-hugo-warm)" "$hp" \
+printf '| warm build | %s s (%s s CPU), %s GB (%s HTML pages) | %s s (%s s CPU), %s GB (%s pages) | %s× time | — |\n' \
+  "$(secs full-warm)" "$(cpu full-warm)" "$(mb full-warm)" "$ap" "$(secs full-hugo-warm)" "$(cpu full-hugo-warm)" "$(mb full-hugo-warm)" "$hp" \
   "$(ratio "$(secs full-warm)" "$(secs full-hugo-warm)")"
 printf '| ms per HTML page, warm | %s | %s | %s× | ≤ 1.0× |\n' "$a_ms" "$h_ms" "$(ratio "$a_ms" "$h_ms")"
 printf '| growth half → whole, warm time | %s× for %s× the pages | %s× for %s× the pages | — | linear or better |\n' \
@@ -89,8 +104,15 @@ printf '| ms per HTML page, half country, warm | %s (%s pages) | %s (%s pages) |
 printf '| output | %s files, %s MB | %s files, %s MB | %s× bytes | ≤ 300 MB |\n' \
   "$(files full/public)" "$(outmb full/public)" "$(files full-hugo/public)" "$(outmb full-hugo/public)" \
   "$(ratio "$(outmb full/public)" "$(outmb full-hugo/public)")"
-printf '| one status file edited, rebuild | %s s, %s GB | — | — | ≤ 2 s |\n' "$(secs full-edit)" "$(mb full-edit)"
+printf '| one status file edited, rebuild | %s s (%s s CPU), %s GB | — | — | ≤ 5 s |\n' "$(secs full-edit)" "$(cpu full-edit)" "$(mb full-edit)"
+printf '| one story edited, rebuild | %s s (%s s CPU), %s GB | — | — | ≤ 5 s |\n' "$(secs full-story)" "$(cpu full-story)" "$(mb full-story)"
+for k in unit story; do
+  printf '| atlas serve, %s edit: save → reload message; → page loaded | %s; %s | — | — | ≤ 1 s |\n' "$k" \
+    "$(grep "^$k edit" reload.log | sed 's/.*reload message \([^;]*\);.*/\1/')" \
+    "$(grep "^$k edit" reload.log | sed 's/.*loaded //')"
+done
 printf '| half country cold / warm | %s s / %s s | %s s / %s s | — | — |\n' \
   "$(secs half-cold)" "$(secs half-warm)" "$(secs half-hugo-cold)" "$(secs half-hugo-warm)"
 echo
-grep -h '^Built' full-cold.log full-warm.log full-edit.log | sed 's/^/atlas: /'
+grep -h '^Built' full-cold.log full-warm.log full-edit.log full-story.log | sed 's/^/atlas: /'
+sed 's/^/atlas serve: /' reload.log

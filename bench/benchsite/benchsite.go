@@ -118,8 +118,8 @@ func Generate(opts Options) (Summary, error) {
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x6e746d))
 
-	// Copy what is not generated: site configuration, layouts, criteria, nation, the
-	// kept provinces, and the boundaries (filtered when provinces are dropped).
+	// Copy what is not generated: site configuration, layouts, criteria, nation, the former
+	// districts, the kept provinces, and the boundaries (filtered when provinces are dropped).
 	if err := copyFile(filepath.Join(opts.From, "atlas.toml"), filepath.Join(opts.Out, "atlas.toml")); err != nil {
 		return sum, err
 	}
@@ -128,8 +128,12 @@ func Generate(opts Options) (Summary, error) {
 			return sum, err
 		}
 	}
-	if err := copyFile(filepath.Join(opts.From, "content/nation.toml"), filepath.Join(opts.Out, "content/nation.toml")); err != nil && !os.IsNotExist(err) {
-		return sum, err
+	// The former districts table: the seeded recognitions name their unit's district, which
+	// it gives (a row of a province left out is only counted in a warning).
+	for _, name := range []string{"content/nation.toml", "content/former-districts.csv"} {
+		if err := copyFile(filepath.Join(opts.From, name), filepath.Join(opts.Out, name)); err != nil && !os.IsNotExist(err) {
+			return sum, err
+		}
 	}
 	for _, p := range s.provinces {
 		name := filepath.Join("content/provinces", p+".toml")

@@ -27,6 +27,22 @@ type Geometry struct {
 
 	runs  int                  // boundary files decoded plus maps drawn
 	files map[string]fileEntry // by file path: what a boundary file decoded to
+
+	// What the last call of ReadBoundaries for each file gave, and the last maps drawn or
+	// loaded, by key: a stage used again (atlas serve's, on every save) takes them from
+	// memory when the file, or the key, is the same.
+	read map[string]readEntry
+	maps struct {
+		key string
+		d   *geometry.Maps
+	}
+}
+
+type readEntry struct {
+	data []byte
+	src  model.Source
+	bs   []*model.Boundary
+	ds   diag.List
 }
 
 type fileEntry struct {
@@ -70,6 +86,31 @@ func (g *Geometry) show(phase, format string, args ...any) {
 // ReadBoundaries is a read.BoundaryReader that serves boundaries (without geometry) from the
 // cache when the file is unchanged, and decodes and caches them otherwise.
 func (g *Geometry) ReadBoundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
+	if e, ok := g.read[file]; ok && e.src == src && len(e.data) == len(data) && len(data) > 0 && &e.data[0] == &data[0] {
+		// The very bytes of the last call (read.Contents kept them): nothing to hash again.
+		g.files[file] = fileEntry{hash: g.files[file].hash, data: data, src: src}
+		bs := make([]*model.Boundary, len(e.bs))
+		for i, b := range e.bs {
+			c := *b
+			bs[i] = &c
+		}
+		return bs, append(diag.List(nil), e.ds...)
+	}
+	bs, ds := g.readBoundaries(file, data, src)
+	if g.read == nil {
+		g.read = map[string]readEntry{}
+	}
+	keep := make([]*model.Boundary, len(bs))
+	for i, b := range bs {
+		c := *b
+		c.Geometry = nil // what the cache gives
+		keep[i] = &c
+	}
+	g.read[file] = readEntry{data: data, src: src, bs: keep, ds: append(diag.List(nil), ds...)}
+	return bs, ds
+}
+
+func (g *Geometry) readBoundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
 	h := Key(geometryVersion, "boundaries-2", file, src.CodeProperty, src.NameProperty, src.TypeProperty, src.ProvinceProperty, string(data))
 	g.files[file] = fileEntry{hash: h, data: data, src: src}
 	var e boundaryEntry
@@ -122,8 +163,12 @@ func (g *Geometry) Maps(site *model.Site) (*geometry.Maps, error) {
 		parts = append(parts, u.Code, u.Province)
 	}
 	key := "m-" + Key(parts...)
+	if g.maps.key == key {
+		return g.maps.d, nil
+	}
 	var d geometry.Maps
 	if g.c.Load(key, &d) {
+		g.maps.key, g.maps.d = key, &d
 		return &d, nil
 	}
 	// Boundaries served from the cache have no geometry: decode their files again.
@@ -163,5 +208,6 @@ func (g *Geometry) Maps(site *model.Site) (*geometry.Maps, error) {
 	d = geometry.Maps{Provinces: provs, Nation: nation}
 	g.runs += 2*len(provs) + 1
 	g.c.Save(key, &d)
+	g.maps.key, g.maps.d = key, &d
 	return &d, nil
 }

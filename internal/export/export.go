@@ -29,16 +29,17 @@ type Options struct {
 	Maps map[string]*geometry.Province
 	// I18n is the site's i18n folder; nil or an empty folder uses the built-in strings.
 	I18n fs.FS
-	// Memo, when set, remembers the workbooks of earlier builds by a key of what each was
-	// made from (its columns, cells and date), so that an unchanged one is not written
-	// again: most of a warm build's download work is zipping workbooks. Known, when set,
-	// takes a workbook the memo knows by its hash and size alone (as render.Options.Known).
-	Memo  Memo
+	// Memo, when set, keeps the workbooks written, by a key of their cells and date, and
+	// gives back those whose cells did not change instead of writing them again: a workbook
+	// costs a millisecond, a CSV or JSON file of the same rows a few microseconds.
+	Memo Memo
+	// Known, when set with Memo, is offered each workbook the memo knows, by its hash and
+	// size, before it is read back or written (render.KnownSink).
 	Known func(path string, sum [32]byte, size int) bool
 }
 
-// A Memo remembers files by a key of everything each was made from (render.Memo's
-// contract; cache.Memo is one). It must be safe for concurrent use.
+// A Memo remembers files of earlier builds by a key of what each was made from
+// (render.Memo; the build's is cache.Memo).
 type Memo interface {
 	Recall(path string, key [32]byte) ([]byte, bool)
 	Keep(path string, key [32]byte, b []byte)
@@ -101,6 +102,22 @@ func (x *exporter) put(p string, b []byte) {
 	}
 	x.sizes[p] = len(b)
 	x.err = x.sink(p, b)
+}
+
+// putKnown offers the file at p, known by its hash and size, to Options.Known, and reports
+// whether it took it.
+func (x *exporter) putKnown(p string, sum [32]byte, n int) bool {
+	if x.err != nil || x.opts.Known == nil {
+		return false
+	}
+	if _, dup := x.sizes[p]; dup {
+		return false // put reports it
+	}
+	if !x.opts.Known(p, sum, n) {
+		return false
+	}
+	x.sizes[p] = n
+	return true
 }
 
 // fail keeps err as the writer's first error, if it is one.

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/csv"
 	"runtime"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -31,7 +30,65 @@ func putTable[R row](x *exporter, path func(ext string) string, fields []field, 
 		cells[i] = r.cells()
 	}
 	x.put(path("csv"), csvTable(names(fields), cells))
-	x.putBook(x.book(path("xlsx"), fields, cells))
+	key := x.workbookKey(fields, cells)
+	if x.recallWorkbook(path("xlsx"), key) {
+		return
+	}
+	b, err := x.workbook(fields, cells)
+	x.fail(err)
+	x.keepWorkbook(path("xlsx"), key, b)
+	x.put(path("xlsx"), b)
+}
+
+// workbookKey is the memo key of the workbook of fields and rows: its columns, its cells and
+// its date. How a workbook is laid out beyond them is the program's, which the memo is
+// keyed by too (cache.Memo).
+func (x *exporter) workbookKey(fields []field, rows [][]string) [32]byte {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	str := func(s string) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	str("export-xlsx-1")
+	str(x.asOfTime.UTC().Format(time.RFC3339Nano))
+	for _, f := range fields {
+		str(f.name)
+		str(f.typ)
+	}
+	for _, r := range rows {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(r)))])
+		for _, c := range r {
+			str(c)
+		}
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	return key
+}
+
+// recallWorkbook puts the workbook at p from the memo when it was written from key before,
+// and reports whether it did.
+func (x *exporter) recallWorkbook(p string, key [32]byte) bool {
+	m := x.opts.Memo
+	if m == nil {
+		return false
+	}
+	if sum, n, ok := m.Known(p, key); ok && x.putKnown(p, sum, n) {
+		return true
+	}
+	if b, ok := m.Recall(p, key); ok {
+		x.put(p, b)
+		return true
+	}
+	return false
+}
+
+// keepWorkbook records in the memo that the workbook at p, written from key, is b.
+func (x *exporter) keepWorkbook(p string, key [32]byte, b []byte) {
+	if x.opts.Memo != nil && b != nil {
+		x.opts.Memo.Keep(p, key, b)
+	}
 }
 
 // csvTable writes a header and rows as RFC 4180 CSV (CRLF line ends), UTF-8 with a byte order
@@ -70,89 +127,6 @@ func (x *exporter) workbook(fields []field, rows [][]string) ([]byte, error) {
 	var b bytes.Buffer
 	err := xlsx.Write(&b, cols, rows, xlsx.Options{Time: x.asOfTime})
 	return b.Bytes(), err
-}
-
-// A made is a workbook ready to hand on: known by the memo (sum and size), or its bytes.
-type made struct {
-	path  string
-	key   [32]byte
-	known bool
-	sum   [32]byte
-	size  int
-	b     []byte
-	err   error
-	make  func() ([]byte, error) // writes it, when the sink will not take it known
-}
-
-// book makes the workbook of fields and rows for path p: known by the memo when it was made
-// from the same columns, cells and date before, else recalled or written. It may run on
-// several goroutines at once.
-func (x *exporter) book(p string, fields []field, rows [][]string) made {
-	m := made{path: p, make: func() ([]byte, error) { return x.workbook(fields, rows) }}
-	if x.opts.Memo == nil {
-		m.b, m.err = m.make()
-		return m
-	}
-	m.key = x.bookKey(fields, rows)
-	if m.sum, m.size, m.known = x.opts.Memo.Known(p, m.key); m.known && x.opts.Known != nil {
-		return m
-	}
-	m.known = false
-	if b, ok := x.opts.Memo.Recall(p, m.key); ok {
-		m.b = b
-		return m
-	}
-	if m.b, m.err = m.make(); m.err == nil {
-		x.opts.Memo.Keep(p, m.key, m.b)
-	}
-	return m
-}
-
-// putBook hands a made workbook on, by its hash when the sink takes it so.
-func (x *exporter) putBook(m made) {
-	if x.err != nil {
-		return
-	}
-	if m.known {
-		if _, dup := x.sizes[m.path]; !dup && x.opts.Known(m.path, m.sum, m.size) {
-			x.sizes[m.path] = m.size
-			return
-		}
-		if m.b, m.err = m.make(); m.err == nil {
-			x.opts.Memo.Keep(m.path, m.key, m.b)
-		}
-	}
-	x.fail(m.err)
-	x.put(m.path, m.b)
-}
-
-// bookKey is the memo key of a workbook: its columns (name, kind, width), its cells and its
-// date. What writes it is keyed by the memo itself (a new program starts with an empty one).
-func (x *exporter) bookKey(fields []field, rows [][]string) [32]byte {
-	h := sha256.New()
-	var n [8]byte
-	str := func(s string) {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
-	}
-	str("export-workbook-1")
-	str(x.asOfTime.UTC().Format(time.RFC3339))
-	for _, f := range fields {
-		str(f.name)
-		str(f.typ)
-		str(strconv.FormatFloat(columnWidths[f.name], 'g', -1, 64))
-	}
-	for _, r := range rows {
-		binary.LittleEndian.PutUint64(n[:], uint64(len(r)))
-		h.Write(n[:])
-		for _, c := range r {
-			str(c)
-		}
-	}
-	var sum [32]byte
-	h.Sum(sum[:0])
-	return sum
 }
 
 // each calls fn(i) for every i in [0, n), spread over GOMAXPROCS goroutines, and returns

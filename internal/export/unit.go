@@ -144,15 +144,31 @@ func (x *exporter) unitFiles(rows []*UnitRow) {
 		files[i] = x.unitDataFile(u, byCode[u.Code])
 	}
 	// A workbook takes about a millisecond to write, and the country has thousands of
-	// units: they are written side by side, then handed on in order.
-	books := make([]made, len(units))
-	each(len(units), func(i int) {
-		books[i] = x.book(model.UnitDataPath(units[i].Code, "xlsx"), unitTableFields, [][]string{unitDataRow(files[i])})
+	// units: those the memo does not give back are written side by side, then handed on in
+	// order.
+	cells := make([][]string, len(units))
+	keys := make([][32]byte, len(units))
+	done := make([]bool, len(units))
+	var todo []int
+	for i, u := range units {
+		cells[i] = unitDataRow(files[i])
+		keys[i] = x.workbookKey(unitTableFields, [][]string{cells[i]})
+		if done[i] = x.recallWorkbook(model.UnitDataPath(u.Code, "xlsx"), keys[i]); !done[i] {
+			todo = append(todo, i)
+		}
+	}
+	books, errs := make([][]byte, len(units)), make([]error, len(units))
+	each(len(todo), func(j int) {
+		i := todo[j]
+		books[i], errs[i] = x.workbook(unitTableFields, [][]string{cells[i]})
 	})
 	for i, u := range units {
-		row := unitDataRow(files[i])
-		x.put(model.UnitDataPath(u.Code, "csv"), csvTable(names(unitTableFields), [][]string{row}))
-		x.putBook(books[i])
+		x.put(model.UnitDataPath(u.Code, "csv"), csvTable(names(unitTableFields), [][]string{cells[i]}))
+		if !done[i] {
+			x.fail(errs[i])
+			x.keepWorkbook(model.UnitDataPath(u.Code, "xlsx"), keys[i], books[i])
+			x.put(model.UnitDataPath(u.Code, "xlsx"), books[i])
+		}
 		x.put(model.UnitDataPath(u.Code, "json"), unitDataJSON(files[i]))
 	}
 }

@@ -134,3 +134,24 @@ func BenchmarkCalibrate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSessionPrepare measures what atlas serve does on a save before the open pages
+// reload: the site read, validated and derived again, its maps taken from the session, its
+// pages prepared to be rendered on demand. $ATLAS_BENCH_SITE names another site than the
+// Sơn La fixture (the national default content: the repository's root).
+func BenchmarkSessionPrepare(b *testing.B) {
+	site := defaultSite
+	if s := os.Getenv("ATLAS_BENCH_SITE"); s != "" {
+		site = s
+	}
+	sess := NewSession(Options{Site: site, CacheDir: b.TempDir()})
+	if _, err := sess.Prepare(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		sess.Changed(filepath.Join(site, "content", "stories")) // as after a story's save
+		if _, err := sess.Prepare(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

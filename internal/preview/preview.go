@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -84,8 +85,19 @@ func Run(ctx context.Context, opts Options) error {
 	}
 
 	live := serve.NewLive()
-	p := &previewer{opts: opts, log: logw, live: live}
+	p := &previewer{opts: opts, log: logw, live: live, mem: newMemory(),
+		session: pipeline.NewSession(pipeline.Options{Site: opts.Site, Out: opts.Out}), builds: make(chan int, 1)}
 	p.build(true, "")
+	if m, err := p.session.Prepare(); err == nil {
+		p.mem.set(m)
+		p.mem.built(p.mem.generation())
+	}
+	// Run returns only once the builder has: a build it started is not left writing.
+	var builder sync.WaitGroup
+	bctx, cancel := context.WithCancel(ctx)
+	builder.Go(func() { p.builder(bctx) })
+	defer builder.Wait()
+	defer cancel()
 
 	ln := opts.Listener
 	if ln == nil {
@@ -94,7 +106,7 @@ func Run(ctx context.Context, opts Options) error {
 		}
 	}
 	done := make(chan error, 1)
-	go func() { done <- serve.Serve(ctx, ln, serve.LiveHandler(opts.Out, live), opts.Out, logw) }()
+	go func() { done <- serve.Serve(ctx, ln, serve.MemoryHandler(opts.Out, live, p.mem), opts.Out, logw) }()
 
 	var timer <-chan time.Time
 	changed := ""
@@ -114,6 +126,7 @@ func Run(ctx context.Context, opts Options) error {
 					watchTree(w, ev.Name, skip)
 				}
 			}
+			p.session.Changed(ev.Name)
 			if changed == "" {
 				changed = ev.Name
 			} else if changed != ev.Name {
@@ -131,16 +144,25 @@ func Run(ctx context.Context, opts Options) error {
 				what = filepath.ToSlash(rel)
 			}
 			changed = ""
-			p.build(false, what)
+			p.prepare(what)
 		}
 	}
 }
 
-// previewer builds the site and tells the live hub and the terminal how it went.
+// previewer prepares the site in memory on every save, reloads the open pages, then builds
+// the site into the output folder, and tells the live hub and the terminal how it went.
 type previewer struct {
-	opts Options
-	log  io.Writer
-	live *serve.Live
+	opts    Options
+	log     io.Writer
+	live    *serve.Live
+	session *pipeline.Session
+	mem     *memory
+	// builds asks the builder for a build of the output folder, for the generation of the
+	// site in memory it gives.
+	builds chan int
+	// changed is what the builds asked since the last one changed, for its line.
+	changedMu sync.Mutex
+	changed   string
 	// shown are the warnings the terminal has been told of, by file and message (not line
 	// and column, which an edit above them moves): a rebuild prints only the others.
 	shown map[string]bool
@@ -148,6 +170,69 @@ type previewer struct {
 
 // warningKey is what makes two warnings the same for the terminal: their file and message.
 func warningKey(d *diag.Diagnostic) string { return d.Pos.File + "\x00" + d.Msg }
+
+// prepare reads the site again into memory after a save. When it reads without errors, the
+// open pages reload at once, their pages rendered from memory (render.OnDemand), and a build
+// of the output folder is asked of the builder; otherwise the last good site stays served and
+// the pages show the errors.
+func (p *previewer) prepare(changed string) {
+	start := time.Now()
+	m, err := p.session.Prepare()
+	ms := time.Since(start).Milliseconds()
+	stamp := time.Now().Format("15:04:05")
+	if err != nil {
+		p.failed(stamp, changed, ms, err)
+		if p.opts.Built != nil {
+			p.opts.Built(err)
+		}
+		return
+	}
+	p.mem.set(m)
+	p.live.Built()
+	fmt.Fprintf(p.log, "%s %s: reloaded in %d ms\n", stamp, orStart(changed), ms)
+	p.changedMu.Lock()
+	if p.changed == "" || p.changed == changed {
+		p.changed = changed
+	} else {
+		p.changed = "several files"
+	}
+	p.changedMu.Unlock()
+	select {
+	case <-p.builds: // a build not started yet: this one asks for a newer generation
+	default:
+	}
+	p.builds <- p.mem.generation()
+}
+
+// builder builds the output folder for each generation asked, one after the other, until
+// ctx is done.
+func (p *previewer) builder(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case gen := <-p.builds:
+			p.changedMu.Lock()
+			what := p.changed
+			p.changed = ""
+			p.changedMu.Unlock()
+			p.build(false, what)
+			p.mem.built(gen)
+		}
+	}
+}
+
+// failed reports a failed build or preparation: its errors in the terminal and over the
+// open pages.
+func (p *previewer) failed(stamp, changed string, ms int64, err error) {
+	l, ok := diag.AsList(err)
+	if !ok {
+		l.Wrap(diag.Pos{}, err, "")
+	}
+	fmt.Fprintln(p.log, l.Error())
+	fmt.Fprintf(p.log, "%s %s: build failed with %d error(s) in %d ms; still serving the last good build\n", stamp, orStart(changed), len(l), ms)
+	p.live.Failed(problems(p.opts.Site, l))
+}
 
 // build runs one build. The first reports in full, as atlas build does; a rebuild writes one
 // line, above it only the warnings the terminal has not shown yet, and on failure the errors.
@@ -168,13 +253,7 @@ func (p *previewer) build(first bool, changed string) {
 	ms := time.Since(start).Milliseconds()
 	stamp := time.Now().Format("15:04:05")
 	if err != nil {
-		l, ok := diag.AsList(err)
-		if !ok {
-			l.Wrap(diag.Pos{}, err, "")
-		}
-		fmt.Fprintln(p.log, l.Error())
-		fmt.Fprintf(p.log, "%s %s: build failed with %d error(s) in %d ms; still serving the last good build\n", stamp, orStart(changed), len(l), ms)
-		p.live.Failed(problems(p.opts.Site, l))
+		p.failed(stamp, changed, ms, err)
 	} else {
 		if first {
 			fmt.Fprintf(p.log, "Built %d files (%.1f MB) in %d ms", res.Files, float64(res.Bytes)/1e6, ms)
@@ -207,7 +286,11 @@ func (p *previewer) build(first bool, changed string) {
 			fmt.Fprintln(p.log, line)
 			p.shown = now
 		}
-		p.live.Built()
+		if first || p.live.Problems() {
+			// The pages reloaded when the site was prepared; they reload again only to leave
+			// the errors of a failed build.
+			p.live.Built()
+		}
 	}
 	if p.opts.Built != nil {
 		p.opts.Built(err)
@@ -348,3 +431,78 @@ func watchTree(w *fsnotify.Watcher, dir string, skip []string) error {
 		return nil
 	})
 }
+
+// memory is the site atlas serve holds in memory (serve.Memory): the last site prepared
+// without errors, numbered by generation, and the generation the output folder holds.
+type memory struct {
+	mu    sync.Mutex
+	site  *pipeline.Memory
+	gen   int           // of site
+	disk  int           // the generation the output folder was last built for
+	ready chan struct{} // closed when disk has caught up with gen
+}
+
+func newMemory() *memory {
+	m := &memory{ready: make(chan struct{})}
+	close(m.ready)
+	return m
+}
+
+// set makes site the site served, a generation newer than the last.
+func (m *memory) set(site *pipeline.Memory) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.site = site
+	m.gen++
+	select {
+	case <-m.ready:
+		m.ready = make(chan struct{})
+	default:
+	}
+}
+
+func (m *memory) generation() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.gen
+}
+
+// built records that the output folder was built (or failed to build, keeping the last
+// good one) for generation gen.
+func (m *memory) built(gen int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.disk = max(m.disk, gen)
+	if m.disk >= m.gen {
+		select {
+		case <-m.ready:
+		default:
+			close(m.ready)
+		}
+	}
+}
+
+// File implements serve.Memory.
+func (m *memory) File(p string) ([]byte, bool) {
+	m.mu.Lock()
+	site := m.site
+	m.mu.Unlock()
+	if site == nil {
+		return nil, false
+	}
+	b, ok, err := site.Pages.File(p)
+	return b, ok && err == nil
+}
+
+// Wait implements serve.Memory.
+func (m *memory) Wait(ctx context.Context) {
+	m.mu.Lock()
+	ready := m.ready
+	m.mu.Unlock()
+	select {
+	case <-ready:
+	case <-ctx.Done():
+	}
+}
+
+var _ serve.Memory = (*memory)(nil)

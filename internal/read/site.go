@@ -72,6 +72,18 @@ type BoundaryReader func(file string, data []byte, src model.Source) ([]*model.B
 // Options change how a site is read.
 type Options struct {
 	Boundaries BoundaryReader // nil means Boundaries
+	// Contents, when set, keeps the files read, so that a site read again takes those that did
+	// not change since from memory instead of the folder.
+	Contents Contents
+}
+
+// Contents keeps what a site's files held when they were read: atlas serve's, whose watcher
+// knows which files changed since (and drops them).
+type Contents interface {
+	// Get returns the bytes of the file with the slash-separated name, if kept.
+	Get(name string) ([]byte, bool)
+	// Put keeps data as the bytes of the file name, read from the folder.
+	Put(name string, data []byte)
 }
 
 // SiteWith is Site with options.
@@ -80,7 +92,7 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 	if decode == nil {
 		decode = Boundaries
 	}
-	r := &reader{files: &Files{keys: map[string]*fileKeys{}, failed: map[string]bool{}}, seen: map[string]bool{}}
+	r := &reader{files: &Files{keys: map[string]*fileKeys{}, failed: map[string]bool{}}, seen: map[string]bool{}, contents: opts.Contents, kept: map[string]bool{}}
 	s := &model.Site{}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -195,6 +207,8 @@ type reader struct {
 	// configRead: atlas.toml was decoded whole, so that its [[boundaries]] name every
 	// boundary file the site has.
 	configRead bool
+	contents   Contents        // or nil
+	kept       map[string]bool // the files given by contents: none is a symbolic link
 }
 
 // file reads the TOML or Markdown file name.
@@ -210,6 +224,12 @@ func (r *reader) fileMax(name string, limit int64) ([]byte, bool) {
 	if !fs.ValidPath(name) {
 		r.errs.Errorf(diag.Pos{File: name}, "path leaves the site folder")
 		return nil, false
+	}
+	if r.contents != nil {
+		if data, ok := r.contents.Get(name); ok && int64(len(data)) <= limit {
+			r.kept[name] = true
+			return data, true
+		}
 	}
 	f, err := r.fsys.Open(name)
 	if err != nil {
@@ -238,6 +258,13 @@ func (r *reader) fileMax(name string, limit int64) ([]byte, bool) {
 	if int64(len(data)) > limit {
 		r.errs.Errorf(diag.Pos{File: name}, "file is larger than the limit of %d bytes (see [limits] in atlas.toml)", limit)
 		return nil, false
+	}
+	if r.contents != nil {
+		// A file read through a symbolic link is not kept: a change to it is seen at
+		// its target's name.
+		if _, err := fs.ReadLink(r.fsys, name); err != nil {
+			r.contents.Put(name, data)
+		}
 	}
 	return data, true
 }
@@ -280,6 +307,9 @@ var contentExt = map[string]string{CriteriaDir: ".toml", ProvincesDir: ".toml", 
 func (r *reader) unread() {
 	// A file read through a symbolic link inside the site is read.
 	for p := range r.seen {
+		if r.kept[p] {
+			continue
+		}
 		if target, err := fs.ReadLink(r.fsys, p); err == nil && !path.IsAbs(target) {
 			r.seen[path.Join(path.Dir(p), target)] = true
 		}

@@ -88,6 +88,37 @@ func (f Files) Paths() []string {
 // Site renders every page of the atlas. With opts.Sink it hands each file to the sink and
 // returns no files; otherwise it returns them all.
 func Site(a *status.Atlas, opts Options) (Files, error) {
+	r, err := prepare(a, opts)
+	if err != nil {
+		return nil, err
+	}
+	// The languages are rendered at once, each by a renderer of its own: templates are
+	// parsed once per language, with that language's functions.
+	errs := make([]error, len(r.locs))
+	var wg sync.WaitGroup
+	for i := range r.locs {
+		lr := r.language(i)
+		wg.Go(func() { errs[i] = lr.pages() })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := r.links(); err != nil {
+		return nil, err
+	}
+	if err := r.out.failed(); err != nil {
+		return nil, err
+	}
+	return r.out.files, nil
+}
+
+// prepare starts a render: the assets, the languages, the locator backgrounds and the
+// favicons written, and what every page shares (the site's index, the A–Z order of units)
+// computed, before any page.
+func prepare(a *status.Atlas, opts Options) (*renderer, error) {
 	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown)}
 	if opts.Sink != nil {
 		r.out.known = opts.Known
@@ -115,29 +146,15 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 	}
 	r.index()
 	r.unitOrder = unitOrder(a.Site)
-	// The languages are rendered at once, each by a renderer of its own: templates are
-	// parsed once per language, with that language's functions.
-	errs := make([]error, len(r.locs))
-	var wg sync.WaitGroup
-	for i, loc := range r.locs {
-		lr := *r
-		lr.loc, lr.base, lr.cache, lr.print = loc, nil, nil, nil
-		lr.md = newMarkdown(a.Site.Config.Markdown)
-		wg.Go(func() { errs[i] = lr.pages() })
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := r.links(); err != nil {
-		return nil, err
-	}
-	if err := r.out.failed(); err != nil {
-		return nil, err
-	}
-	return r.out.files, nil
+	return r, nil
+}
+
+// language returns a renderer of its own for the i-th language, sharing r's output.
+func (r *renderer) language(i int) *renderer {
+	lr := *r
+	lr.loc, lr.base, lr.cache, lr.print = r.locs[i], nil, nil, nil
+	lr.md = newMarkdown(r.a.Site.Config.Markdown)
+	return &lr
 }
 
 // pages writes every page of the language being rendered, family by family: each is in a

@@ -61,6 +61,13 @@ func (l *Live) Failed(problems []Problem) {
 	l.notify()
 }
 
+// Problems reports whether the last build failed: the pages show its problems.
+func (l *Live) Problems() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.problems != nil
+}
+
 // Gen returns the generation of the last good build.
 func (l *Live) Gen() int {
 	l.mu.Lock()

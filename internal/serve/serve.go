@@ -3,6 +3,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -26,13 +27,40 @@ func Handler(dir string) http.Handler { return LiveHandler(dir, nil) }
 // LiveHandler is Handler with live reload when live is not nil: every HTML page it serves
 // carries the reload script (the files in dir are not changed), and the paths below
 // LivePrefix answer the script and its event stream.
-func LiveHandler(dir string, live *Live) http.Handler {
+func LiveHandler(dir string, live *Live) http.Handler { return MemoryHandler(dir, live, nil) }
+
+// Memory is a site held in memory, whose files are served before the folder's: atlas serve
+// shows a saved edit from memory while the build of the same input writes the folder.
+type Memory interface {
+	// File returns the file at the slash-separated path p (relative to the site's root, a
+	// folder's index.html named in full), or false when it has none there.
+	File(p string) ([]byte, bool)
+	// Wait returns once the folder holds the build of the site File gives (or the last good
+	// build, when that one failed), or when ctx is done.
+	Wait(ctx context.Context)
+}
+
+// MemoryHandler is LiveHandler that serves a file from mem when mem has it, and from dir, once
+// dir holds the same site (Memory.Wait), when mem has not. The bytes and headers are those
+// the file in dir would be served with.
+func MemoryHandler(dir string, live *Live, mem Memory) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if live != nil && strings.HasPrefix(r.URL.Path, LivePrefix) && live.serveLive(w, r) {
 			return
 		}
 		setHeaders(w.Header(), r.URL.Path)
+		if mem != nil {
+			p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+			if p == "" || strings.HasSuffix(r.URL.Path, "/") {
+				p = path.Join(p, "index.html")
+			}
+			if body, ok := mem.File(p); ok {
+				serveBytes(w, r, p, body, live)
+				return
+			}
+			mem.Wait(r.Context())
+		}
 		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
 		st, err := os.Stat(name)
 		if err == nil && st.IsDir() {
@@ -80,6 +108,26 @@ func LiveHandler(dir string, live *Live) http.Handler {
 		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// serveBytes answers with the file at p, whose content is body, as the folder's would be
+// answered: a page with the reload script when live is not nil.
+func serveBytes(w http.ResponseWriter, r *http.Request, p string, body []byte, live *Live) {
+	if strings.HasSuffix(p, ".html") {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if live != nil {
+			w.Header().Set("Cache-Control", "no-store")
+			body = live.inject(body)
+		}
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+		return
+	}
+	if t, ok := contentTypes[path.Ext(p)]; ok {
+		w.Header().Set("Content-Type", t)
+	}
+	http.ServeContent(w, r, path.Base(p), time.Time{}, bytes.NewReader(body))
 }
 
 // contentTypes are the media types of the files a build writes whose extension Go's own

@@ -30,4 +30,4 @@ func PlaceName(s string) string {
 // SamePlace reports whether a and b name the same place, whatever the type word in front, the
 // case, the diacritics and the tone placement: "huyện Mộc Châu" and "Thị xã Mộc Châu" are the
 // same place, as a district keeps its name when it becomes a town.
-func SamePlace(a, b string) bool { return PlaceName(a) == PlaceName(b) }
+func SamePlace(a, b string) bool { return a == b || PlaceName(a) == PlaceName(b) }

@@ -43,7 +43,7 @@ func Fold(s string) string {
 // tone-mark placement ("Hoà" and "Hòa") or runs of spaces. Letters other than the tone marks still count:
 // it compares the decomposed forms with the old and new tone placement unified.
 func SameName(a, b string) bool {
-	return toneKey(a) == toneKey(b)
+	return a == b || toneKey(a) == toneKey(b) // equal strings need no key: the common case
 }
 
 // toneKey puts a string in NFD and moves each tone mark to the end of its syllable, so that
