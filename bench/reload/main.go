@@ -27,6 +27,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ntm-atlas/atlas/internal/model"
 )
 
 func main() {
@@ -141,11 +143,11 @@ func run(bin, site, unit, story string, n int) error {
 	}()
 	gen := <-states
 
-	unitPage := "xa-cu/" + strings.TrimSuffix(filepath.Base(unit), ".toml") + "/"
-	storyPage := "tin/" + strings.TrimSuffix(filepath.Base(story), ".md") + "/"
+	unitPage := model.FormerPath(strings.TrimSuffix(filepath.Base(unit), ".toml"))
+	storyPage := model.StoryPath(strings.TrimSuffix(filepath.Base(story), ".md"))
 	if b, err := os.ReadFile(story); err == nil {
 		if m := reSlug.FindSubmatch(b); m != nil {
-			storyPage = "tin/" + string(m[1]) + "/"
+			storyPage = model.StoryPath(string(m[1]))
 		}
 	}
 	rebuilt := 0

@@ -33,7 +33,7 @@ func slowQuantize(img *image.RGBA) *image.Paletted {
 // map after one without, and the same card again.
 func TestPNGReused(t *testing.T) {
 	cards := []*Card{
-		{Title: "Xã Chiềng Mai", Status: "Chưa có dữ liệu", StatusClass: "no-data", Footer: "example.org/xa/1/"},
+		{Title: "Xã Chiềng Mai", Status: "Chưa có dữ liệu", StatusClass: "no-data", Footer: "example.org/1/"},
 		{Title: "Phường Tô Hiệu", Subtitle: "Phường · Tỉnh Sơn La", Status: "Đạt chuẩn", StatusClass: "rank-2", Status2: "Recognised"},
 		{},
 	}
