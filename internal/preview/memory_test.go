@@ -2,16 +2,13 @@ package preview
 
 import (
 	"bytes"
-	"context"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
 )
@@ -25,32 +22,7 @@ var reLiveScript = regexp.MustCompile(`<script src="/__atlas/live\.js" data-gen=
 func TestServedFromMemory(t *testing.T) {
 	dir := copyFixture(t)
 	out := filepath.Join(dir, "public")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var log syncBuffer
-	built := make(chan error, 16)
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Site: dir, Listener: ln, Log: &log, Built: func(err error) { built <- err }})
-	}()
-	t.Cleanup(func() {
-		stop()
-		<-done
-	})
-	wait := func(what string) {
-		t.Helper()
-		select {
-		case err := <-built:
-			if err != nil {
-				t.Fatalf("%s: %v", what, err)
-			}
-		case <-time.After(2 * time.Minute):
-			t.Fatalf("%s: no build", what)
-		}
-	}
+	ln, log, wait := startPreview(t, dir)
 	kinds := []struct{ name, url string }{
 		{"home", ""},
 		{"province", model.ProvincePath("14")},

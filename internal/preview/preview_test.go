@@ -83,32 +83,7 @@ func TestServeWarnsOnce(t *testing.T) {
 		}
 	}
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var log syncBuffer
-	built := make(chan error, 16)
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{Site: dir, Listener: ln, Log: &log, Built: func(err error) { built <- err }})
-	}()
-	t.Cleanup(func() {
-		stop()
-		<-done
-	})
-	wait := func(what string) {
-		t.Helper()
-		select {
-		case err := <-built:
-			if err != nil {
-				t.Fatalf("%s: %v", what, err)
-			}
-		case <-time.After(2 * time.Minute):
-			t.Fatalf("%s: no build", what)
-		}
-	}
+	_, log, wait := startPreview(t, dir)
 
 	wait("first build")
 	first, n := log.since(0)
@@ -195,4 +170,38 @@ func TestServeRefusesOutputFolder(t *testing.T) {
 			t.Errorf("%s held %d entries, now %d", out, len(before), len(after))
 		}
 	}
+}
+
+// startPreview runs the previewer on the site dir until the test ends, and returns where it
+// listens, its log, and a function that waits for its next build (failing the test on an
+// error or after two minutes).
+func startPreview(t *testing.T, dir string) (ln net.Listener, log *syncBuffer, wait func(what string)) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log = &syncBuffer{}
+	built := make(chan error, 16)
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Site: dir, Listener: ln, Log: log, Built: func(err error) { built <- err }})
+	}()
+	t.Cleanup(func() {
+		stop()
+		<-done
+	})
+	wait = func(what string) {
+		t.Helper()
+		select {
+		case err := <-built:
+			if err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+		case <-time.After(2 * time.Minute):
+			t.Fatalf("%s: no build", what)
+		}
+	}
+	return ln, log, wait
 }
