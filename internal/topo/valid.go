@@ -149,8 +149,30 @@ func (v *validator) load(polys []Polygon) (Invalid, bool) {
 // that cross or overlap, and a ring that meets itself other than where consecutive segments
 // join, make the shape invalid; points where two rings meet are kept for touching.
 func (v *validator) segments() (Invalid, bool) {
-	slices.SortFunc(v.segs, func(a, b vseg) int { return cmp.Compare(a.min.X, b.min.X) })
 	v.touches = map[vtouch]bool{}
+	bad := Invalid{}
+	ok := v.pairs(func(s, u vseg, a, b, c, d Point) bool {
+		kind, at := meet(a, b, c, d)
+		switch {
+		case kind == apart:
+		case kind == cross || kind == overlap:
+			bad = Invalid{SelfIntersection, at}
+			return false
+		case s.ring != u.ring:
+			v.touches[vtouch{min(s.ring, u.ring), max(s.ring, u.ring), at}] = true
+		case !adjacent(s.k, u.k, int32(len(v.rings[s.ring].pts)-1)):
+			bad = Invalid{RingSelfIntersection, at}
+			return false
+		}
+		return true
+	})
+	return bad, ok
+}
+
+// pairs calls fn with every pair of segments whose bounds overlap, and their end points,
+// sweeping them by x, until fn returns false; it reports whether fn never did.
+func (v *validator) pairs(fn func(s, u vseg, a, b, c, d Point) bool) bool {
+	slices.SortFunc(v.segs, func(a, b vseg) int { return cmp.Compare(a.min.X, b.min.X) })
 	for i, s := range v.segs {
 		ra := v.rings[s.ring].pts
 		a, b := ra[s.k], ra[s.k+1]
@@ -162,64 +184,34 @@ func (v *validator) segments() (Invalid, bool) {
 				continue
 			}
 			rc := v.rings[u.ring].pts
-			c, d := rc[u.k], rc[u.k+1]
-			kind, at := meet(a, b, c, d)
-			if kind == apart {
-				continue
-			}
-			if kind == cross || kind == overlap {
-				return Invalid{SelfIntersection, at}, false
-			}
-			if s.ring != u.ring {
-				t := vtouch{min(s.ring, u.ring), max(s.ring, u.ring), at}
-				v.touches[t] = true
-				continue
-			}
-			if !adjacent(s.k, u.k, int32(len(ra)-1)) {
-				return Invalid{RingSelfIntersection, at}, false
+			if !fn(s, u, a, b, rc[u.k], rc[u.k+1]) {
+				return false
 			}
 		}
 	}
-	return Invalid{}, true
+	return true
 }
 
 // needsVertices reports whether the rings cross, overlap along a stretch that is not a whole
 // segment of both, or meet at a point inside a segment where they cross: what splitting
 // rings at their vertices cannot mend.
 func (v *validator) needsVertices() bool {
-	slices.SortFunc(v.segs, func(a, b vseg) int { return cmp.Compare(a.min.X, b.min.X) })
-	for i, s := range v.segs {
-		ra := v.rings[s.ring].pts
-		a, b := ra[s.k], ra[s.k+1]
-		for _, u := range v.segs[i+1:] {
-			if u.min.X > s.max.X {
-				break
-			}
-			if u.min.Y > s.max.Y || u.max.Y < s.min.Y {
-				continue
-			}
-			rc := v.rings[u.ring].pts
-			c, d := rc[u.k], rc[u.k+1]
-			switch kind, at := meet(a, b, c, d); kind {
-			case cross:
+	return !v.pairs(func(s, u vseg, a, b, c, d Point) bool {
+		switch kind, at := meet(a, b, c, d); kind {
+		case cross:
+			return false
+		case overlap:
+			return a == c && b == d || a == d && b == c
+		case touch:
+			if (at == a || at == b) && (at == c || at == d) {
 				return true
-			case overlap:
-				if !(a == c && b == d || a == d && b == c) {
-					return true
-				}
-			case touch:
-				if (at == a || at == b) && (at == c || at == d) {
-					continue
-				}
-				u1, u2 := rays(ra, at)
-				w1, w2 := rays(rc, at)
-				if inSector(w1, u1, u2) != inSector(w2, u1, u2) {
-					return true
-				}
 			}
+			u1, u2 := rays(v.rings[s.ring].pts, at)
+			w1, w2 := rays(v.rings[u.ring].pts, at)
+			return inSector(w1, u1, u2) == inSector(w2, u1, u2)
 		}
-	}
-	return false
+		return true
+	})
 }
 
 // adjacent reports whether segments j and k of a ring of m segments follow each other.
