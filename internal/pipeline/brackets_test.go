@@ -43,13 +43,7 @@ func TestNoEmptyBrackets(t *testing.T) {
 // default site in CI (ATLAS_BUILT_SITE), whose former units outside Sơn La took their districts
 // from the former districts table: every former unit's page names its district (issue 27).
 func TestNoEmptyBracketsBuilt(t *testing.T) {
-	dir := os.Getenv("ATLAS_BUILT_SITE")
-	if dir == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("ATLAS_BUILT_SITE is not set: .ci/run sets it to the default atlas it builds")
-		}
-		t.Skip("ATLAS_BUILT_SITE is not set")
-	}
+	dir := builtSite(t)
 	checkNoEmptyBrackets(t, dir)
 	pages, err := filepath.Glob(filepath.Join(dir, model.FormerDir, "*", "index.html"))
 	if err != nil || len(pages) == 0 {

@@ -31,13 +31,7 @@ func TestShareMeta(t *testing.T) {
 // TestShareMetaBuilt checks the same on a site built beforehand, the national default site
 // in CI (ATLAS_BUILT_SITE): its every page.
 func TestShareMetaBuilt(t *testing.T) {
-	dir := os.Getenv("ATLAS_BUILT_SITE")
-	if dir == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("ATLAS_BUILT_SITE is not set: .ci/run sets it to the default atlas it builds")
-		}
-		t.Skip("ATLAS_BUILT_SITE is not set")
-	}
+	dir := builtSite(t)
 	site, _, err := Load(repoRoot)
 	if err != nil {
 		t.Fatal(err)

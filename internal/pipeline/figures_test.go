@@ -49,13 +49,7 @@ func TestFiguresReproduceHome(t *testing.T) {
 // TestFiguresReproduceBuiltHome checks the same on a site built beforehand, the national
 // default site in CI (ATLAS_BUILT_SITE, as TestLanguageOfBuiltSite).
 func TestFiguresReproduceBuiltHome(t *testing.T) {
-	dir := os.Getenv("ATLAS_BUILT_SITE")
-	if dir == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("ATLAS_BUILT_SITE is not set: .ci/run sets it to the default atlas it builds")
-		}
-		t.Skip("ATLAS_BUILT_SITE is not set")
-	}
+	dir := builtSite(t)
 	checkFiguresReproduceHome(t, dir, 34)
 }
 

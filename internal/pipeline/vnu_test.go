@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -176,18 +175,11 @@ func firstYear(t *testing.T, dir string) string {
 func htmlPages(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
+	for _, p := range fileList(t, dir) {
+		if strings.HasSuffix(p, ".html") {
+			out = append(out, p)
 		}
-		rel, _ := filepath.Rel(dir, p)
-		out = append(out, filepath.ToSlash(rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	slices.Sort(out)
 	return out
 }
 
