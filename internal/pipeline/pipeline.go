@@ -181,17 +181,26 @@ func run(opts Options, c *cache.Cache, begin func(*model.Config) (*write.Writer,
 		Nation: maps.Nation, Maps: maps.Provinces, Sink: em.put, Known: em.known, Memo: memo}
 	// The share cards, most of a cold build's work, are drawn on every core from here on,
 	// while the downloads are written on one and the pages rendered after them.
-	var cardsErr error
+	var cardsErr, downloadsErr error
 	var drawing sync.WaitGroup
-	drawing.Go(func() { cardsErr = render.Cards(atlas, ropts) })
-	downloads, err := export.Write(atlas, export.Options{Maps: maps.Provinces, I18n: texts, Memo: memo, Known: em.known}, em.put)
-	if err == nil {
-		ropts.Downloads, ropts.CardsDrawn = downloads, true
-		_, err = render.Site(atlas, ropts)
-	}
+	cardOpts := ropts // a copy: ropts changes below, while the cards are drawn
+	drawing.Go(func() { cardsErr = render.Cards(atlas, cardOpts) })
+	// The downloads are written beside the pages; the data page, which lists their sizes,
+	// waits for them.
+	var downloads map[string]int
+	var exporting sync.WaitGroup
+	exporting.Go(func() {
+		downloads, downloadsErr = export.Write(atlas, export.Options{Maps: maps.Provinces, I18n: texts, Memo: memo, Known: em.known}, em.put)
+	})
+	ropts.DownloadsLater = func() map[string]int { exporting.Wait(); return downloads }
+	ropts.CardsDrawn = true
+	_, err = render.Site(atlas, ropts)
+	exporting.Wait()
 	drawing.Wait()
-	if err == nil {
-		err = cardsErr
+	for _, e := range []error{downloadsErr, cardsErr} {
+		if err == nil {
+			err = e
+		}
 	}
 	res.Recalled, res.CardsDrawn = memo.Hits(), cards.Drawn()
 	res.Files, res.Bytes = int(em.files.Load()), em.bytes.Load()

@@ -46,6 +46,7 @@ type Field struct {
 // dataPage writes the data page: what each download holds (internal/export), with its size
 // (Options.Downloads), its licences, and how to cite it.
 func (r *renderer) dataPage() error {
+	r.downloadsWritten()
 	pg := r.page("data", model.DataPageDir, r.loc.Phrase("data.title"))
 	pg.Description = r.loc.Phrase("data.description")
 	d := &DataPageData{AsOf: r.loc.Date(status.DataAsOf(r.a.Site)), Schema: pg.Root + model.SchemaPath}

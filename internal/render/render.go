@@ -56,6 +56,10 @@ type Options struct {
 	// Downloads are the sizes of the downloads (internal/export) by path, which the data
 	// page lists.
 	Downloads map[string]int
+	// DownloadsLater, when set, gives the sizes of downloads still being written beside the
+	// render: the data page waits for them, and Site checks once every page is done that
+	// none took a download's path.
+	DownloadsLater func() map[string]int
 	// Memo, when set, keeps the pages rendered, and gives back those whose inputs did not
 	// change instead of rendering them again.
 	Memo Memo
@@ -106,6 +110,7 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 			return nil, err
 		}
 	}
+	r.downloadsWritten()
 	if err := r.links(); err != nil {
 		return nil, err
 	}
@@ -119,7 +124,7 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 // favicons written, and what every page shares (the site's index, the A–Z order of units)
 // computed, before any page.
 func prepare(a *status.Atlas, opts Options) (*renderer, error) {
-	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown)}
+	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown), later: new(sync.Once)}
 	if opts.Sink != nil {
 		r.out.known = opts.Known
 	}
@@ -197,6 +202,20 @@ func (r *renderer) pages() error {
 	return nil
 }
 
+// downloadsWritten waits for the downloads written beside the render (Options.DownloadsLater)
+// and adds their sizes to the output's, once: a page that took a download's path is then an
+// error of the output.
+func (r *renderer) downloadsWritten() {
+	if r.opts.DownloadsLater == nil {
+		return
+	}
+	r.later.Do(func() {
+		for p, n := range r.opts.DownloadsLater() {
+			r.out.add(p, n)
+		}
+	})
+}
+
 // output is where the renderer puts files: a Sink, or a Files it returns. It knows every
 // path and size put, for the pages that list or size other files. It is safe for concurrent
 // use.
@@ -242,6 +261,17 @@ func (o *output) put(p string, b []byte) {
 		}
 		o.mu.Unlock()
 	}
+}
+
+// add records a file of size n written at p by another writer: an error when a page was
+// put there already.
+func (o *output) add(p string, n int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, dup := o.sizes[p]; dup && o.err == nil {
+		o.err = fmt.Errorf("render: two files write %s", p)
+	}
+	o.sizes[p] = n
 }
 
 // putKnown offers the file at p, known by its hash and size, to the KnownSink, and reports
@@ -317,6 +347,8 @@ type renderer struct {
 	// unitOrder is each current unit's place in the A–Z order of names (sortShapes), computed
 	// once before the languages are rendered at once.
 	unitOrder map[string]int
+	// later adds Options.DownloadsLater's sizes to the output, once for every language.
+	later *sync.Once
 }
 
 // page starts the page of kind at path p (without the language's folder) in the language

@@ -148,3 +148,29 @@ func TestBadLayout(t *testing.T) {
 		t.Errorf("error = %v, want one naming layout unit.html", err)
 	}
 }
+
+// TestDownloadsLater checks a render started while the downloads are still being written
+// (Options.DownloadsLater), as a build runs them: the data page lists the same sizes as
+// when the downloads came first, and a page that takes a download's path is an error.
+func TestDownloadsLater(t *testing.T) {
+	a := site()
+	first := withDownloads(t, a, Options{Maps: maps(t)})
+	sizes, err := export.Write(a, export.Options{Maps: maps(t)}, func(string, []byte) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	waited := false
+	files, err := Site(a, Options{Maps: maps(t), DownloadsLater: func() map[string]int { waited = true; return sizes }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := pageFile("vi", model.DataPageDir)
+	if !waited || string(files[data]) != string(first[data]) {
+		t.Errorf("data page rendered beside the downloads differs from the one rendered after them (waited %v)", waited)
+	}
+	taken := pageFile("vi", model.UnitPath("03664"))
+	_, err = Site(a, Options{Maps: maps(t), DownloadsLater: func() map[string]int { return map[string]int{taken: 1} }})
+	if err == nil || !strings.Contains(err.Error(), " write "+taken) {
+		t.Errorf("a download at a page's path %s: error %v, want one saying two files write it", taken, err)
+	}
+}
