@@ -185,6 +185,14 @@ func Resolves(files map[string][]byte, page, ref, basePath string) bool {
 // none (it leaves the site); external is true for a reference to another site or to the
 // page itself (a fragment or a query), which has nothing to check.
 func resolve(page, ref, basePath string) (target string, ok, external bool) {
+	if plain(ref) {
+		return resolvePath(page, ref, basePath)
+	}
+	return resolveParsed(page, ref, basePath)
+}
+
+// resolveParsed is resolve for any reference: parsed as a URL.
+func resolveParsed(page, ref, basePath string) (target string, ok, external bool) {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "", false, false
@@ -192,10 +200,31 @@ func resolve(page, ref, basePath string) (target string, ok, external bool) {
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
 		return "", false, true
 	}
-	p := u.Path
-	if p == "" {
+	if u.Path == "" {
 		return "", false, true
 	}
+	return resolvePath(page, u.Path, basePath)
+}
+
+// plain reports whether ref is a path that url.Parse gives back as it is: letters, digits
+// and "-._~/" only, not starting with "//". Most of a site's references are; resolve takes
+// them without parsing (the check resolves every reference of every page of every build).
+func plain(ref string) bool {
+	if ref == "" || strings.HasPrefix(ref, "//") {
+		return false
+	}
+	for i := 0; i < len(ref); i++ {
+		c := ref[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+			return false
+		}
+	}
+	return true
+}
+
+// resolvePath resolves p, the path of a reference without scheme, host, query or fragment,
+// from page.
+func resolvePath(page, p, basePath string) (target string, ok, external bool) {
 	// Resolve dot segments the way a browser does: a last segment of "." or ".." names a
 	// folder, like a trailing slash.
 	dir, rel := path.Dir(page), p

@@ -209,3 +209,29 @@ func TestCollectorOrderAndConcurrency(t *testing.T) {
 		t.Errorf("Broken() = %v\nwant %v", got, want)
 	}
 }
+
+// FuzzResolvePlain checks that a plain reference (plain) resolves without parsing exactly as
+// it does parsed as a URL.
+func FuzzResolvePlain(f *testing.F) {
+	for _, s := range [][3]string{
+		{"p/03664/index.html", "../../q/14/", "/"},
+		{"index.html", "./", "/atlas/"},
+		{"z/p/01/index.html", "/atlas/p/02/", "/atlas/"},
+		{"a/index.html", "../..", "/"},
+		{"a/b/index.html", "..", "/"},
+		{"a/index.html", "x/./y/../z.css", "/"},
+		{"a/index.html", "~x", "/"},
+	} {
+		f.Add(s[0], s[1], s[2])
+	}
+	f.Fuzz(func(t *testing.T, page, ref, basePath string) {
+		if !plain(ref) {
+			return
+		}
+		gt, gok, gext := resolvePath(page, ref, basePath)
+		wt, wok, wext := resolveParsed(page, ref, basePath)
+		if gt != wt || gok != wok || gext != wext {
+			t.Errorf("resolve(%q, %q, %q) without parsing = %q %v %v, parsed = %q %v %v", page, ref, basePath, gt, gok, gext, wt, wok, wext)
+		}
+	})
+}
