@@ -104,6 +104,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 		r.out.put(model.YearShapesPath(p.Code), yearShapesSVG(m.Main, patterns))
 	}
+	var sliderData string
 	for i, y := range asOf {
 		pg := r.page("year", base+model.YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
 		pg.Card = model.CardPath(base)
@@ -147,11 +148,15 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 				sh.Class, sh.Status = string(st.Class), r.loc.StatusText(st)
 			}
 			if yd.Script != "" {
-				shapes := yd.Map.Shapes
-				yd.Slider = slider(shapes, len(asOf), func(y, j int) [2]string {
-					st := asOf[y].Statuses[shapes[j].Code]
-					return [2]string{string(st.Class), r.loc.StatusText(st)}
-				}, summary)
+				if sliderData == "" {
+					// Every year of the province, the same for each of its year pages.
+					shapes := yd.Map.Shapes
+					sliderData = slider(shapes, len(asOf), func(y, j int) [2]string {
+						st := asOf[y].Statuses[shapes[j].Code]
+						return [2]string{string(st.Class), r.loc.StatusText(st)}
+					}, summary)
+				}
+				yd.Slider = sliderData
 			}
 		}
 		svg, err := r.writeMapSVG(base+model.YearPath(y.Year), yd.Map)
