@@ -8,11 +8,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ntm-atlas/atlas/internal/diag"
@@ -125,13 +129,13 @@ func SiteWith(dir string, opts Options) (*model.Site, *Files, diag.List) {
 			}
 		}
 	}()
-	s.CriteriaSets = readAll(r, CriteriaDir, ".toml", r.criteriaSet)
-	s.Provinces = readAll(r, ProvincesDir, ".toml", r.province)
+	s.CriteriaSets = readAll(r, CriteriaDir, ".toml", (*reader).criteriaSet)
+	s.Provinces = readAll(r, ProvincesDir, ".toml", (*reader).province)
 	s.Nation = r.nation()
-	s.Units = readAll(r, UnitsDir, ".toml", r.unit)
-	s.Former = readAll(r, FormerDir, ".toml", r.former)
+	s.Units = readAll(r, UnitsDir, ".toml", (*reader).unit)
+	s.Former = readAll(r, FormerDir, ".toml", (*reader).former)
 	r.districts(s)
-	s.Stories = readAll(r, StoriesDir, ".md", r.story)
+	s.Stories = readAll(r, StoriesDir, ".md", (*reader).story)
 	r.errs = append(r.errs, attachTranslations(s, r.files.Failed)...)
 	<-decoded
 	for _, bf := range bfs {
@@ -209,6 +213,9 @@ type reader struct {
 	configRead bool
 	contents   Contents        // or nil
 	kept       map[string]bool // the files given by contents: none is a symbolic link
+	// puts are a fork's files to keep in contents, which join puts there: a Contents is
+	// not for concurrent use.
+	puts map[string][]byte
 }
 
 // file reads the TOML or Markdown file name.
@@ -263,15 +270,21 @@ func (r *reader) fileMax(name string, limit int64) ([]byte, bool) {
 		// A file read through a symbolic link is not kept: a change to it is seen at
 		// its target's name.
 		if _, err := fs.ReadLink(r.fsys, name); err != nil {
-			r.contents.Put(name, data)
+			if r.puts != nil {
+				r.puts[name] = data // a fork's: join puts it
+			} else {
+				r.contents.Put(name, data)
+			}
 		}
 	}
 	return data, true
 }
 
 // readAll reads every file with the given extension in dir, in name order, with parse.
-// A missing folder is no error: a site may have no stories, for example.
-func readAll[T any](r *reader, dir, ext string, parse func(name string, data []byte) (T, bool)) []T {
+// A missing folder is no error: a site may have no stories, for example. The files are
+// read and parsed on every core, each goroutine with a reader of its own (fork), whose
+// findings are added to r's in the files' order (join): the same as one after the other.
+func readAll[T any](r *reader, dir, ext string, parse func(r *reader, name string, data []byte) (T, bool)) []T {
 	entries, err := fs.ReadDir(r.fsys, dir)
 	if err != nil {
 		if !os.IsNotExist(err) && !strings.Contains(err.Error(), "no such file") {
@@ -279,22 +292,68 @@ func readAll[T any](r *reader, dir, ext string, parse func(name string, data []b
 		}
 		return nil
 	}
-	var out []T
+	var names []string
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ext) || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		name := dir + "/" + e.Name()
-		data, ok := r.file(name)
-		if !ok {
-			r.files.failed[name] = true
-			continue
+		names = append(names, dir+"/"+e.Name())
+	}
+	type parsed struct {
+		v  T
+		ok bool
+	}
+	results := make([]parsed, len(names))
+	read := func(r *reader, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			data, ok := r.file(names[i])
+			if !ok {
+				r.files.failed[names[i]] = true
+				continue
+			}
+			results[i].v, results[i].ok = parse(r, names[i], data)
 		}
-		if v, ok := parse(name, data); ok {
-			out = append(out, v)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(names)/64+1)
+	forks := make([]*reader, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		forks[w] = r.fork()
+		wg.Go(func() { read(forks[w], w*len(names)/workers, (w+1)*len(names)/workers) })
+	}
+	wg.Wait()
+	for _, f := range forks {
+		r.join(f)
+	}
+	var out []T
+	for _, p := range results {
+		if p.ok {
+			out = append(out, p.v)
 		}
 	}
 	return out
+}
+
+// fork returns a reader of r's folder, with r's limits and contents, for reading files on
+// another goroutine: what it finds (diagnostics, files seen, keys, failures) it keeps for
+// join.
+func (r *reader) fork() *reader {
+	return &reader{fsys: r.fsys, limits: r.limits, configRead: r.configRead, contents: r.contents,
+		files: &Files{keys: map[string]*fileKeys{}, failed: map[string]bool{}},
+		seen:  map[string]bool{}, kept: map[string]bool{}, puts: map[string][]byte{}}
+}
+
+// join adds what the fork f found to r.
+func (r *reader) join(f *reader) {
+	r.errs = append(r.errs, f.errs...)
+	maps.Copy(r.files.keys, f.files.keys)
+	maps.Copy(r.files.failed, f.files.failed)
+	maps.Copy(r.seen, f.seen)
+	maps.Copy(r.kept, f.kept)
+	names := slices.Sorted(maps.Keys(f.puts))
+	for _, name := range names {
+		r.contents.Put(name, f.puts[name])
+	}
 }
 
 // contentExt is the extension of the files read in each folder of content/.
