@@ -1,30 +1,32 @@
-// Package card draws share cards: 900×472 PNG images of a province map with one unit
+// Package card draws share cards: 600×315 PNG images of a province map with one unit
 // highlighted, beside the unit's name and status, for og:image and twitter:image.
 package card
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
+	"slices"
 	"sync"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 )
 
 // Size of a card in pixels: 1.91:1, the shape Facebook, LinkedIn and X show large, and
-// above the 600×315 they ask for. It was 1200×630, whose 3,321 unit cards weighed 112 MB
-// on the national site; at three quarters of each side they weigh about 60 % of that.
+// the 600×315 Facebook and LinkedIn ask for at least (X's summary_large_image takes it). It
+// was 1200×630, then 900×472; previews show a card about 500 pixels wide, so a smaller
+// card loses nothing there, and each pixel less is bytes and compression time less.
 const (
-	Width  = 900
-	Height = 472
+	Width  = 600
+	Height = 315
 )
 
 // Version names the card's layout, palette and fonts. Change it whenever Draw's output for
 // the same Card may change: builds use it in the key of their card cache.
-const Version = "card-6/" + fontVersion
+const Version = "card-7/" + fontVersion
 
 // Card is what one share card shows. Texts are drawn as given, in NFC; the caller translates them.
 type Card struct {
@@ -58,10 +60,10 @@ type Card struct {
 
 // Layout of the card, in pixels.
 const (
-	margin   = 22
-	mapSize  = 428 // the map fits a square mapSize on a side, at margin from the top left
-	textLeft = 480
-	textW    = Width - textLeft - 30
+	margin   = 15
+	mapSize  = Height - 2*margin // the map fits a square mapSize on a side, at margin from the top left
+	textLeft = 320
+	textW    = Width - textLeft - 20
 )
 
 // Draw draws c on a new image.
@@ -74,17 +76,17 @@ func Draw(c *Card) *image.RGBA {
 // drawOn draws c over the whole of img, a Width×Height image, whatever it held.
 func drawOn(img *image.RGBA, c *Card) {
 	draw.Draw(img, img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, 0, Width, 6), image.NewUniform(accent), image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(0, 0, Width, 4), image.NewUniform(accent), image.Point{}, draw.Src)
 	if c.Map != nil {
 		drawMap(img, c)
 	}
 	drawText(img, c)
 }
 
-// PNG draws c and encodes it as an 8-bit paletted PNG: every pixel takes the nearest colour
-// of the card's palette (cardPalette), which holds the colours the card draws and the
-// anti-aliased blends between them that its edges and text make. A paletted card is a
-// quarter of the pixels' bytes and compresses to a few tens of kilobytes.
+// PNG draws c and encodes it as a paletted PNG of at most 16 colours, 4 bits a pixel: every
+// pixel takes the nearest colour of the card's palette (cardPalette), which holds the colours
+// the card draws and the anti-aliased blends between them that its edges and text make, and
+// then the nearest of the 16 colours reduce keeps for this card. A card is about 12 KB.
 func PNG(c *Card) ([]byte, error) {
 	img := rgbaPool.Get().(*image.RGBA)
 	defer rgbaPool.Put(img)
@@ -92,32 +94,23 @@ func PNG(c *Card) ([]byte, error) {
 	pal := palettedPool.Get().(*image.Paletted)
 	defer palettedPool.Put(pal)
 	quantize(pal, img)
+	reduce(pal)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression, BufferPool: encoderPool{}}
-	if err := enc.Encode(&buf, pal); err != nil {
+	if err := encodePNG(&buf, pal, zw); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// A card's images and the PNG encoder's compressor are megabytes each; a build draws
-// thousands of cards, so they are reused rather than left to the garbage collector, which
-// otherwise ran a cycle every few dozen cards.
+// A card's images and its compressor are megabytes each; a build draws thousands of cards,
+// so they are reused rather than left to the garbage collector, which otherwise ran a cycle
+// every few dozen cards.
 var (
 	rgbaPool     = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, Width, Height)) }}
 	palettedPool = sync.Pool{New: func() any { return image.NewPaletted(image.Rect(0, 0, Width, Height), cardPalette) }}
-	encoderBufs  sync.Pool
 )
-
-// encoderPool is a png.EncoderBufferPool over encoderBufs.
-type encoderPool struct{}
-
-func (encoderPool) Get() *png.EncoderBuffer {
-	b, _ := encoderBufs.Get().(*png.EncoderBuffer)
-	return b
-}
-
-func (encoderPool) Put(b *png.EncoderBuffer) { encoderBufs.Put(b) }
 
 // quantize maps img onto out, of cardPalette and img's bounds. Most pixels repeat their left
 // neighbour's colour, and a card has a few thousand distinct colours, so each is looked up
@@ -152,10 +145,60 @@ func quantize(out *image.Paletted, img *image.RGBA) {
 
 // nearest returns the index of the palette colour nearest c.
 func nearest(c [3]uint8) uint8 {
+	return nearestOf(color.RGBA{c[0], c[1], c[2], 0xff}, cardPalette)
+}
+
+// maxColours is how many colours a card keeps: encodePNG writes a palette of up to 16 at 4
+// bits a pixel, half the bytes of 8 to compress.
+const maxColours = 16
+
+// reduce rewrites p, whose pixels index cardPalette, to a palette of at most maxColours of
+// those colours. It keeps the colours the card draws (baseColours: paper, text, fills and
+// patterns) that it uses, the most used first, then the most used of the blends, and gives
+// every other pixel the nearest colour kept. A card uses about 60 colours, of which a dozen
+// are drawn ones; the blends dropped are the rarer shades of edges, whose pixels take the
+// next shade kept. The result depends on the pixels alone, so a card is always the same bytes.
+func reduce(p *image.Paletted) {
+	var count [256]int
+	for _, v := range p.Pix {
+		count[v]++
+	}
+	used := make([]int, 0, len(cardPalette))
+	for i := range cardPalette {
+		if count[i] > 0 {
+			used = append(used, i)
+		}
+	}
+	slices.SortStableFunc(used, func(a, b int) int {
+		if (a < baseColours) != (b < baseColours) {
+			if a < baseColours {
+				return -1
+			}
+			return 1
+		}
+		return count[b] - count[a]
+	})
+	keep := used[:min(len(used), maxColours)]
+	pal := make(color.Palette, len(keep))
+	var to [256]uint8
+	for k, i := range keep {
+		pal[k] = cardPalette[i]
+	}
+	for _, i := range used {
+		to[i] = nearestOf(cardPalette[i].(color.RGBA), pal)
+	}
+	for j, v := range p.Pix {
+		p.Pix[j] = to[v]
+	}
+	p.Palette = pal
+}
+
+// nearestOf returns the index of the colour of pal nearest c, as nearest measures it.
+func nearestOf(c color.RGBA, pal color.Palette) uint8 {
 	best, bestD := 0, int(^uint(0)>>1)
-	for i, p := range cardPalette {
+	for i, p := range pal {
 		q := p.(color.RGBA)
-		dr, dg, db := int(c[0])-int(q.R), int(c[1])-int(q.G), int(c[2])-int(q.B)
+		dr, dg, db := int(c.R)-int(q.R), int(c.G)-int(q.G), int(c.B)-int(q.B)
 		if d := 2*dr*dr + 4*dg*dg + 3*db*db; d < bestD {
 			best, bestD = i, d
 		}
@@ -167,7 +210,7 @@ func nearest(c [3]uint8) uint8 {
 // grey, the accent, and the fills of the status classes with their patterns' two colours —
 // then the blends its anti-aliased edges make: each colour over paper (borders, halo, text),
 // ink over every fill (the focused unit's outline) and muted over paper (small text).
-var cardPalette = func() color.Palette {
+var cardPalette, baseColours = func() (color.Palette, int) {
 	base := []color.RGBA{paper, ink, muted, accent, unknownColour}
 	for _, name := range []string{"rank-0", "rank-1", "rank-2", "rank-3", "rank-4", "rank-5"} {
 		base = append(base, fills[name].(*image.Uniform).C.(color.RGBA))
@@ -196,6 +239,7 @@ var cardPalette = func() color.Palette {
 	for _, c := range base {
 		add(c)
 	}
+	bases := len(pal)
 	blend := func(a, b color.RGBA, k, n int) color.RGBA {
 		mix := func(x, y uint8) uint8 { return uint8((int(x)*k + int(y)*(n-k) + n/2) / n) }
 		return color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xff}
@@ -213,7 +257,7 @@ var cardPalette = func() color.Palette {
 			add(blend(ink, c, k, 4))
 		}
 	}
-	return pal
+	return pal, bases
 }()
 
 // rgb is an opaque colour from its hexadecimal value, 0x1a1a1a.

@@ -117,7 +117,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestSize checks that a card is a 900×472 PNG, and one without a map too.
+// TestSize checks that a card is a 600×315 PNG, and one without a map too.
 func TestSize(t *testing.T) {
 	for _, c := range []*card.Card{{Title: "Xã Chiềng Mai", Status: "Chưa có dữ liệu", StatusClass: "no-data"}, {}} {
 		b, err := card.PNG(c)
@@ -125,8 +125,8 @@ func TestSize(t *testing.T) {
 			t.Fatal(err)
 		}
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
-		if err != nil || format != "png" || cfg.Width != 900 || cfg.Height != 472 {
-			t.Errorf("card %q: %s %dx%d, %v; want a 900x472 png", c.Title, format, cfg.Width, cfg.Height, err)
+		if err != nil || format != "png" || cfg.Width != 600 || cfg.Height != 315 {
+			t.Errorf("card %q: %s %dx%d, %v; want a 600x315 png", c.Title, format, cfg.Width, cfg.Height, err)
 		}
 	}
 }
@@ -149,6 +149,17 @@ func BenchmarkDraw(b *testing.B) {
 
 func BenchmarkPNG(b *testing.B) {
 	c := testCard(b, goldenUnit)
+	for b.Loop() {
+		if _, err := card.PNG(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPNGOnBase draws cards as a build does: on their province's base map, drawn once.
+func BenchmarkPNGOnBase(b *testing.B) {
+	c := testCard(b, goldenUnit)
+	c.Base = card.NewBase(c.Map, c.Classes)
 	for b.Loop() {
 		if _, err := card.PNG(c); err != nil {
 			b.Fatal(err)

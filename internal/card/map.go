@@ -16,9 +16,9 @@ import (
 
 // Stroke widths in card pixels.
 const (
-	borderWidth = 1.2 // white borders between units, as on the site's map
-	haloWidth   = 9   // white halo under the focused unit's outline
-	focusWidth  = 4.5 // the focused unit's dark outline
+	borderWidth = 0.8 // white borders between units, as on the site's map
+	haloWidth   = 6   // white halo under the focused unit's outline
+	focusWidth  = 3   // the focused unit's dark outline
 )
 
 // transform places map coordinates in the card's map box.

@@ -2,13 +2,14 @@ package card
 
 import (
 	"bytes"
+	"compress/zlib"
 	"image"
-	"image/png"
+	"image/color"
 	"testing"
 )
 
 // slowQuantize is quantize as a plain map from colour to palette index, the reference the
-// fast table must agree with.
+// fast table must agree with; reduced, it is what PNG encodes.
 func slowQuantize(img *image.RGBA) *image.Paletted {
 	b := img.Bounds()
 	out := image.NewPaletted(b, cardPalette)
@@ -44,7 +45,10 @@ func TestPNGReused(t *testing.T) {
 				t.Fatal(err)
 			}
 			var want bytes.Buffer
-			if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&want, slowQuantize(Draw(c))); err != nil {
+			p := slowQuantize(Draw(c))
+			reduce(p)
+			zw, _ := zlib.NewWriterLevel(nil, zlibLevel)
+			if err := encodePNG(&want, p, zw); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got, want.Bytes()) {
@@ -66,5 +70,60 @@ func TestQuantizeEveryColour(t *testing.T) {
 	quantize(got, img)
 	if want := slowQuantize(img); !bytes.Equal(got.Pix, want.Pix) {
 		t.Error("quantize disagrees with the nearest colour of each pixel")
+	}
+}
+
+// TestReduce checks that a card keeps every colour it draws and, in the room left, its most
+// used blends, and that every other pixel takes the nearest colour kept.
+func TestReduce(t *testing.T) {
+	if baseColours+4 > len(cardPalette) || baseColours > maxColours+4 {
+		t.Fatalf("%d drawn colours in a palette of %d", baseColours, len(cardPalette))
+	}
+	// 14 drawn colours, each on a few pixels, and 8 blends on many, the later more.
+	var pix []uint8
+	for i := 0; i < 14; i++ {
+		for range i + 1 {
+			pix = append(pix, uint8(i))
+		}
+	}
+	for k := 0; k < 8; k++ {
+		for range 100 * (k + 1) {
+			pix = append(pix, uint8(baseColours+k))
+		}
+	}
+	p := image.NewPaletted(image.Rect(0, 0, len(pix), 1), cardPalette)
+	copy(p.Pix, pix)
+	reduce(p)
+	if len(p.Palette) != maxColours {
+		t.Fatalf("%d colours kept, want %d", len(p.Palette), maxColours)
+	}
+	kept := map[color.Color]bool{}
+	for _, c := range p.Palette {
+		kept[c] = true
+	}
+	for i := 0; i < 14; i++ {
+		if !kept[cardPalette[i]] {
+			t.Errorf("drawn colour %v dropped", cardPalette[i])
+		}
+	}
+	for k := 6; k < 8; k++ { // the two most used blends
+		if !kept[cardPalette[baseColours+k]] {
+			t.Errorf("blend %v, the most used, dropped", cardPalette[baseColours+k])
+		}
+	}
+	for j, v := range pix {
+		got := p.Palette[p.Pix[j]]
+		if want := p.Palette[nearestOf(cardPalette[v].(color.RGBA), p.Palette)]; got != want {
+			t.Errorf("pixel %d of %v is %v, want the nearest kept, %v", j, cardPalette[v], got, want)
+		}
+	}
+	// A card of few colours keeps them all, exactly.
+	q := image.NewPaletted(image.Rect(0, 0, 3, 1), cardPalette)
+	copy(q.Pix, []uint8{0, 1, uint8(baseColours + 2)})
+	reduce(q)
+	for j, v := range []uint8{0, 1, uint8(baseColours + 2)} {
+		if q.Palette[q.Pix[j]] != cardPalette[v] {
+			t.Errorf("pixel %d of a 3-colour card is %v, want %v", j, q.Palette[q.Pix[j]], cardPalette[v])
+		}
 	}
 }

@@ -135,14 +135,14 @@ func text(img *image.RGBA, fc font.Face, col color.Color, x, y, lineHeight int, 
 // and footer.
 func drawText(img *image.RGBA, c *Card) {
 	nfc := norm.NFC.String
-	site := face(true, 20)
-	text(img, site, accent, textLeft, 54, 24, wrap(site, nfc(c.Site), textW, 2))
+	site := face(true, 14)
+	text(img, site, accent, textLeft, 36, 17, wrap(site, nfc(c.Site), textW, 2))
 
 	// The name is as large as fits in three lines.
 	var size float64
 	var name []string
 	var fc font.Face
-	for _, size = range []float64{48, 42, 36, 32} {
+	for _, size = range []float64{32, 28, 24, 21} {
 		fc = face(true, size)
 		name = wrap(fc, nfc(c.Title), textW, 99)
 		if len(name) <= 3 {
@@ -153,32 +153,32 @@ func drawText(img *image.RGBA, c *Card) {
 		name = wrap(fc, nfc(c.Title), textW, 3)
 	}
 	lh := int(size * 1.15)
-	y := text(img, fc, ink, textLeft, 112+int(size), lh, name)
+	y := text(img, fc, ink, textLeft, 75+int(size), lh, name)
 
-	sub := face(false, 22)
-	y = text(img, sub, muted, textLeft, y-lh+39, 28, wrap(sub, nfc(c.Subtitle), textW, 2))
+	sub := face(false, 15)
+	y = text(img, sub, muted, textLeft, y-lh+26, 19, wrap(sub, nfc(c.Subtitle), textW, 2))
 
-	st := face(false, 21)
+	st := face(false, 14)
 	x, w := textLeft, textW
-	y += 10
+	y += 7
 	if c.StatusClass != "" {
-		sw := image.Rect(textLeft, y-18, textLeft+22, y+4)
+		sw := image.Rect(textLeft, y-12, textLeft+15, y+3)
 		fillRect(img, sw.Inset(-1), image.NewUniform(muted))
 		fillRect(img, sw, fill(c.StatusClass))
-		x, w = textLeft+34, textW-34
+		x, w = textLeft+23, textW-23
 	}
 	lines := 4
 	if c.Status2 != "" {
 		lines = 3
 	}
-	y = text(img, st, ink, x, y, 27, wrap(st, nfc(c.Status), w, lines))
+	y = text(img, st, ink, x, y, 18, wrap(st, nfc(c.Status), w, lines))
 	if c.Status2 != "" {
-		s2 := face(false, 18)
-		text(img, s2, muted, x, y+2, 22, wrap(s2, nfc(c.Status2), w, 2))
+		s2 := face(false, 12)
+		text(img, s2, muted, x, y+1, 15, wrap(s2, nfc(c.Status2), w, 2))
 	}
 
-	foot := face(false, 16)
-	text(img, foot, muted, textLeft, Height-27, 0, wrap(foot, nfc(c.Footer), textW, 1))
+	foot := face(false, 11)
+	text(img, foot, muted, textLeft, Height-18, 0, wrap(foot, nfc(c.Footer), textW, 1))
 }
 
 // fillRect fills r of img with src, aligned with img's coordinates.
