@@ -163,6 +163,13 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		if err != nil {
 			return err
 		}
+		if yd.Map != nil && yd.Map.Shared != "" {
+			// The page draws its shapes from the shared file: their paths, which the
+			// standalone map above needed, are not the page's data (nor its memo key's).
+			for j := range yd.Map.Shapes {
+				yd.Map.Shapes[j].Path = ""
+			}
+		}
 		r.bar(pg, barOptions{mapSVG: svg, csvJSON: p.Code})
 		pg.Data = yd
 		if err := r.write("year.html", pg); err != nil {
