@@ -80,3 +80,21 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLevel compresses the worksheet of a national table (10,000 rows) at flate's
+// levels, for the choice of level: each's time and size ("B/part").
+func BenchmarkLevel(b *testing.B) {
+	sheet := appendSheet(nil, benchColumns, benchRows(10000))
+	for _, lv := range []int{1, 2, 4, 5, 6, 9} {
+		b.Run("level="+strconv.Itoa(lv), func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if _, err := deflate(&buf, sheet, lv); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "B/part")
+		})
+	}
+}
