@@ -84,7 +84,10 @@ func BenchmarkWrite(b *testing.B) {
 // BenchmarkLevel compresses the worksheet of a national table (10,000 rows) at flate's
 // levels, for the choice of level: each's time and size ("B/part").
 func BenchmarkLevel(b *testing.B) {
-	sheet := appendSheet(nil, benchColumns, benchRows(10000))
+	sheet, err := appendSheet(nil, benchColumns, benchRows(10000))
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, lv := range []int{1, 2, 4, 5, 6, 9} {
 		b.Run("level="+strconv.Itoa(lv), func(b *testing.B) {
 			var buf bytes.Buffer

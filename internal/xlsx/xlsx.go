@@ -14,6 +14,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
@@ -77,7 +78,8 @@ const level = 6
 // control character other than tab, line feed and carriage return, and U+FFFE and U+FFFF,
 // which XML cannot hold, are written as the escape _xHHHH_ that spreadsheets read back as
 // the character (a text's own "_xHHHH_" is escaped in turn, so it reads back as written);
-// bytes that are not UTF-8 are written as U+FFFD.
+// bytes that are not UTF-8 are written as U+FFFD. A table with a cell beyond MaxRows or
+// MaxColumns fails, and nothing is written.
 func Write(w io.Writer, cols []Column, rows [][]string, opts Options) error {
 	t := opts.Time.UTC()
 	if opts.Time.IsZero() {
@@ -85,7 +87,10 @@ func Write(w io.Writer, cols []Column, rows [][]string, opts Options) error {
 	}
 	buf := buffers.Get().(*buffer)
 	defer buffers.Put(buf)
-	buf.xml = appendSheet(buf.xml[:0], cols, rows)
+	var err error
+	if buf.xml, err = appendSheet(buf.xml[:0], cols, rows); err != nil {
+		return err
+	}
 	buf.deflated.Reset()
 	sheet, err := deflate(&buf.deflated, buf.xml, level)
 	if err != nil {
@@ -262,8 +267,15 @@ func corePart(t time.Time) part {
 	return lastCore.p
 }
 
+// MaxRows and MaxColumns are the most rows and columns a worksheet has: a table with a cell
+// beyond them is refused.
+const (
+	MaxRows    = 1048576
+	MaxColumns = 16384
+)
+
 // appendSheet appends the worksheet of cols and rows to b.
-func appendSheet(b []byte, cols []Column, rows [][]string) []byte {
+func appendSheet(b []byte, cols []Column, rows [][]string) ([]byte, error) {
 	// The used range: the last row and column with a cell.
 	lastRow, lastCol := 0, 0
 	for j, c := range cols {
@@ -278,6 +290,9 @@ func appendSheet(b []byte, cols []Column, rows [][]string) []byte {
 				break
 			}
 		}
+	}
+	if lastRow > MaxRows || lastCol > MaxColumns {
+		return b, fmt.Errorf("xlsx: the table reaches row %d and column %d; a worksheet has at most %d rows and %d columns", lastRow, lastCol, MaxRows, MaxColumns)
 	}
 	names := columnNames(lastCol)
 
@@ -306,7 +321,7 @@ func appendSheet(b []byte, cols []Column, rows [][]string) []byte {
 			return r[j], Text
 		}, 0)
 	}
-	return append(b, `</sheetData></worksheet>`...)
+	return append(b, `</sheetData></worksheet>`...), nil
 }
 
 // appendWidths appends the cols element of the columns' widths, a run of columns of the same

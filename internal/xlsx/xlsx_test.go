@@ -218,3 +218,29 @@ func TestWriteReproducible(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteTooLarge: a table with a cell beyond the last row or column a worksheet has
+// fails, and writes nothing; empty cells beyond them are left out as anywhere.
+func TestWriteTooLarge(t *testing.T) {
+	wide := make([]string, MaxColumns+1)
+	long := make([][]string, MaxRows)
+	for _, tc := range []struct {
+		name  string
+		rows  [][]string
+		fails bool
+	}{
+		{"the last column", [][]string{append(wide[:MaxColumns-1:MaxColumns-1], "x")}, false},
+		{"a column too many", [][]string{append(wide[:MaxColumns:MaxColumns], "x")}, true},
+		{"empty cells beyond the last column", [][]string{wide}, false},
+		{"the last row", append(long[:MaxRows-2:MaxRows-2], []string{"x"}), false},
+		{"a row too many", append(long[:MaxRows-1:MaxRows-1], []string{"x"}), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			err := Write(&b, []Column{{Name: "a"}}, tc.rows, Options{})
+			if (err != nil) != tc.fails || tc.fails && b.Len() > 0 {
+				t.Errorf("Write = %v after %d bytes, want failure %v and nothing written then", err, b.Len(), tc.fails)
+			}
+		})
+	}
+}
