@@ -5,9 +5,9 @@
 //
 // The workbook is SpreadsheetML written here, with only the parts a spreadsheet needs: the
 // package's content types and relationships, the document's dates (docProps/core.xml), the
-// workbook, a style sheet of two fonts (regular and bold) and the worksheet. Excel, LibreOffice
-// and excelize read it (the tests read it with excelize and, where it is installed, with
-// LibreOffice).
+// workbook, a style sheet of two fonts (regular and bold) and the worksheet, each with the
+// elements Excel requires of it. The tests read it back with excelize, the atlas's own reader
+// (internal/sheet) and, where it is installed, LibreOffice; Excel itself is not at hand.
 package xlsx
 
 import (
