@@ -128,8 +128,8 @@ func TestXLSXKeepsCells(t *testing.T) {
 				if got, _ := f.GetCellValue(xlsx.Sheet, ref); got != want {
 					t.Errorf("%s = %q, want %q", ref, got, want)
 				}
-				if typ, _ := f.GetCellType(xlsx.Sheet, ref); typ != excelize.CellTypeSharedString {
-					t.Errorf("%s is of type %v, want a shared string", ref, typ)
+				if typ, _ := f.GetCellType(xlsx.Sheet, ref); typ != excelize.CellTypeInlineString {
+					t.Errorf("%s is of type %v, want a string", ref, typ)
 				}
 			}
 			rows, err := f.GetRows(xlsx.Sheet)

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -14,8 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// cell is one cell of a worksheet as stored in its XML: its type attribute, value and
-// formula.
+// cell is one cell of a worksheet as stored in its XML: its type attribute, value (an inline
+// string's text once read) and formula.
 type cell struct {
 	Ref string `xml:"r,attr"`
 	T   string `xml:"t,attr"`
@@ -27,7 +26,8 @@ type cell struct {
 }
 
 // readCells reads the cells of the one worksheet of the workbook b straight from its XML, not
-// through excelize, with each shared string's text in place of its index.
+// through excelize, with each string's text as its value: an inline string's, or a shared
+// string's in place of its index.
 func readCells(t *testing.T, b []byte) map[string]cell {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
@@ -72,6 +72,9 @@ func readCells(t *testing.T, b []byte) map[string]cell {
 	cells := map[string]cell{}
 	for _, r := range ws.Rows {
 		for _, c := range r.Cells {
+			if c.T == "inlineStr" {
+				c.V = c.Inline
+			}
 			if c.T == "s" {
 				i, err := strconv.Atoi(c.V)
 				if err != nil || i >= len(sst.SI) {
@@ -96,19 +99,25 @@ func TestWriteKinds(t *testing.T) {
 		want map[string]cell // by reference; T "" is a number
 	}{
 		{"a code keeps its zeros", []string{"01392", "3", "Xã Một"},
-			map[string]cell{"A2": {T: "s", V: "01392"}, "B2": {V: "3"}, "C2": {T: "s", V: "Xã Một"}}},
+			map[string]cell{"A2": {T: "inlineStr", V: "01392"}, "B2": {V: "3"}, "C2": {T: "inlineStr", V: "Xã Một"}}},
 		{"a province code", []string{"04", "-12", "2025-07-01"},
-			map[string]cell{"A2": {T: "s", V: "04"}, "B2": {V: "-12"}, "C2": {T: "s", V: "2025-07-01"}}},
+			map[string]cell{"A2": {T: "inlineStr", V: "04"}, "B2": {V: "-12"}, "C2": {T: "inlineStr", V: "2025-07-01"}}},
 		{"a number column's other texts are text", []string{"1", "007", "1e5"},
-			map[string]cell{"A2": {T: "s", V: "1"}, "B2": {T: "s", V: "007"}, "C2": {T: "s", V: "1e5"}}},
+			map[string]cell{"A2": {T: "inlineStr", V: "1"}, "B2": {T: "inlineStr", V: "007"}, "C2": {T: "inlineStr", V: "1e5"}}},
 		{"a number column's non-number", []string{"x", "12 of 30", ""},
-			map[string]cell{"A2": {T: "s", V: "x"}, "B2": {T: "s", V: "12 of 30"}}},
+			map[string]cell{"A2": {T: "inlineStr", V: "x"}, "B2": {T: "inlineStr", V: "12 of 30"}}},
 		{"formula-like texts are text", []string{"=1+2", "+84 912", "@SUM(A1)"},
-			map[string]cell{"A2": {T: "s", V: "=1+2"}, "B2": {T: "s", V: "+84 912"}, "C2": {T: "s", V: "@SUM(A1)"}}},
+			map[string]cell{"A2": {T: "inlineStr", V: "=1+2"}, "B2": {T: "inlineStr", V: "+84 912"}, "C2": {T: "inlineStr", V: "@SUM(A1)"}}},
 		{"a hyperlink formula", []string{`=HYPERLINK("https://evil.example/","x")`, "-2+3", "'=1"},
-			map[string]cell{"A2": {T: "s", V: `=HYPERLINK("https://evil.example/","x")`}, "B2": {T: "s", V: "-2+3"}, "C2": {T: "s", V: "'=1"}}},
+			map[string]cell{"A2": {T: "inlineStr", V: `=HYPERLINK("https://evil.example/","x")`}, "B2": {T: "inlineStr", V: "-2+3"}, "C2": {T: "inlineStr", V: "'=1"}}},
+		{"a number of 15 digits", []string{"", "-999999999999999", ""},
+			map[string]cell{"B2": {V: "-999999999999999"}}},
+		{"minus zero is text", []string{"", "-0", ""},
+			map[string]cell{"B2": {T: "inlineStr", V: "-0"}}},
+		{"a number of 16 digits is text", []string{"", "1234567890123456", ""},
+			map[string]cell{"B2": {T: "inlineStr", V: "1234567890123456"}}},
 		{"cells beyond the columns are text", []string{"", "", "", "42"},
-			map[string]cell{"D2": {T: "s", V: "42"}}},
+			map[string]cell{"D2": {T: "inlineStr", V: "42"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -121,7 +130,7 @@ func TestWriteKinds(t *testing.T) {
 					t.Errorf("%s holds the formula %q", ref, c.F.Text)
 				}
 				if strings.HasSuffix(ref, "1") {
-					if c.T != "s" || c.V != cols[ref[0]-'A'].Name {
+					if c.T != "inlineStr" || c.V != cols[ref[0]-'A'].Name {
 						t.Errorf("header %s = %+v, want the text %q", ref, c, cols[ref[0]-'A'].Name)
 					}
 					continue
@@ -210,32 +219,27 @@ func TestWriteReproducible(t *testing.T) {
 	}
 }
 
-// TestSetCellsFails: a cell that cannot be written fails the write, whether header, text or
-// number. Excelize fails a cell write at a valid address only when the worksheet is missing,
-// so the workbooks here have none.
-func TestSetCellsFails(t *testing.T) {
-	cols := []Column{{Name: ""}, {Name: "", Kind: Number}}
+// TestWriteTooLarge: a table with a cell beyond the last row or column a worksheet has
+// fails, and writes nothing; empty cells beyond them are left out as anywhere.
+func TestWriteTooLarge(t *testing.T) {
+	wide := make([]string, MaxColumns+1)
+	long := make([][]string, MaxRows)
 	for _, tc := range []struct {
 		name  string
-		cols  []Column
 		rows  [][]string
 		fails bool
 	}{
-		{"nothing to write", cols, [][]string{{"", ""}}, false},
-		{"a header", []Column{{Name: "code"}}, nil, true},
-		{"a text", cols, [][]string{{"03664", ""}}, true},
-		{"a number", cols, [][]string{{"", "2026"}}, true},
+		{"the last column", [][]string{append(wide[:MaxColumns-1:MaxColumns-1], "x")}, false},
+		{"a column too many", [][]string{append(wide[:MaxColumns:MaxColumns], "x")}, true},
+		{"empty cells beyond the last column", [][]string{wide}, false},
+		{"the last row", append(long[:MaxRows-2:MaxRows-2], []string{"x"}), false},
+		{"a row too many", append(long[:MaxRows-1:MaxRows-1], []string{"x"}), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := excelize.NewFile()
-			defer f.Close()
-			if err := f.SetSheetName(Sheet, "Other"); err != nil {
-				t.Fatal(err)
-			}
-			err := setCells(f, tc.cols, tc.rows)
-			var missing excelize.ErrSheetNotExist
-			if tc.fails != errors.As(err, &missing) || !tc.fails && err != nil {
-				t.Errorf("setCells = %v, want failure %v", err, tc.fails)
+			var b bytes.Buffer
+			err := Write(&b, []Column{{Name: "a"}}, tc.rows, Options{})
+			if (err != nil) != tc.fails || tc.fails && b.Len() > 0 {
+				t.Errorf("Write = %v after %d bytes, want failure %v and nothing written then", err, b.Len(), tc.fails)
 			}
 		})
 	}
