@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -24,6 +25,14 @@ var stripMarks = runes.Remove(runes.In(unicode.Mn))
 // and name comparison use, so "Chiềng Cọ", "chieng co" and "CHIENG CO" fold alike, and so do
 // "Hoà" and "Hòa".
 func Fold(s string) string {
+	if out, ok := foldLatin(s); ok {
+		return out
+	}
+	return foldSlow(s)
+}
+
+// foldSlow is Fold for any text: decomposed, its marks removed, composed again.
+func foldSlow(s string) string {
 	t := transform.Chain(norm.NFD, stripMarks, norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
@@ -38,6 +47,68 @@ func Fold(s string) string {
 	}, out)
 	return strings.Join(strings.Fields(out), " ")
 }
+
+// foldLatin is Fold for text of Latin letters, with or without their diacritics (Vietnamese
+// names, and most others), one rune at a time from a table: Fold of every Vietnamese name
+// of the site is part of every build's search index. It is false for any other text.
+func foldLatin(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // at the start: leading spaces are dropped
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
+				if !space {
+					b.WriteByte(' ')
+					space = true
+				}
+				continue
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case 0x300 <= r && r <= 0x36f:
+			continue // a combining diacritic: removed
+		case r <= 0x24f || 0x1e00 <= r && r <= 0x1eff:
+			f := latinFold[r]
+			if f == 0 {
+				return "", false
+			}
+			b.WriteRune(f)
+		default:
+			return "", false
+		}
+		space = false
+	}
+	out := b.String()
+	if space && len(out) > 0 {
+		out = out[:len(out)-1] // a trailing space
+	}
+	return out, true
+}
+
+// latinFold maps each precomposed Latin letter of U+0080–U+024F and U+1E00–U+1EFF to its
+// fold, as foldSlow gives it: 0 for those foldLatin leaves to foldSlow (a letter whose fold
+// is more than one rune, or not a letter).
+var latinFold = func() map[rune]rune {
+	m := map[rune]rune{}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			f := []rune(foldSlow(string(r)))
+			if len(f) == 1 && f[0] >= utf8.RuneSelf || len(f) == 1 && f[0] != ' ' {
+				m[r] = f[0]
+			}
+		}
+	}
+	add(0x80, 0x24f)
+	add(0x1e00, 0x1eff)
+	return m
+}()
 
 // SameName reports whether a and b name the same thing, whatever their normalisation form,
 // tone-mark placement ("Hoà" and "Hòa") or runs of spaces. Letters other than the tone marks still count:

@@ -250,3 +250,30 @@ func FuzzSlug(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFold checks that Fold's table for Latin text gives what decomposing, removing the
+// marks and composing again gives.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Chiềng Cọ", "  Hoà  Bình ", "ĐỒNG THÁP", "Xã Mường\tÉ", "o\u0300a", "Ǆ ǅ ǆ", "İstanbul", "ß", "a\u0345", "Æ ǽ ŉ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkFold(b *testing.B) {
+	names := []string{"Xã Chiềng Cọ", "Phường Trúc Bạch", "Thành phố Hồ Chí Minh", "Đồng Tháp"}
+	b.Run("table", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			Fold(names[i%len(names)])
+		}
+	})
+	b.Run("decompose", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			foldSlow(names[i%len(names)])
+		}
+	})
+}
