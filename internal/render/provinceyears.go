@@ -26,9 +26,15 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 		return y.AreaInProvince[p.Code][levels[0].Rank]
 	}
-	var undated []status.Dated
-	for _, d := range ownDated(r.a.Dated()) {
-		if d.Year == 0 && d.Former.Province == p.Code {
+	// The province's own recognitions (ownDated), those without a year apart; taken from
+	// the atlas's list in one pass, not from a filtered copy of it.
+	var mine, undated []status.Dated
+	for _, d := range r.a.Dated() {
+		if d.Basis != status.BasisOwn || d.Former.Province != p.Code {
+			continue
+		}
+		mine = append(mine, d)
+		if d.Year == 0 {
 			undated = append(undated, d)
 		}
 	}
@@ -51,12 +57,6 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			d.Named++
 		} else if c != nil && f.Province == p.Code {
 			d.ByArea++
-		}
-	}
-	var mine []status.Dated
-	for _, x := range ownDated(r.a.Dated()) {
-		if x.Former.Province == p.Code {
-			mine = append(mine, x)
 		}
 	}
 	d.countRecognitions(mine)
