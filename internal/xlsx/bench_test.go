@@ -41,7 +41,7 @@ func benchRows(n int) [][]string {
 			strconv.Itoa(10 + i%10), "19", "2021-2025", fmt.Sprintf("%d-%02d-%02d", 2015+i%10, 1+i%12, 1+i%28),
 			"stated", "", "", "https://sonla.gov.vn/van-ban/" + strconv.Itoa(4000+i), "ntm",
 			"Đạt chuẩn nông thôn mới (" + strconv.Itoa(2015+i%10) + ")", strconv.Itoa(i % 4), strconv.Itoa(i % 3),
-			"https://ntm.example.vn/xa/" + code + "/", "2026-11-28"}
+			"https://ntm.example.vn/" + code + "/", "2026-11-28"}
 		if i%5 == 0 {
 			r[5], r[6], r[7], r[8] = "Huyện "+names[(i+3)%len(names)], "former", "", "2025-06-30"
 			r[17] = strconv.Itoa(2020 + i%5)

@@ -67,8 +67,8 @@ var dosEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // level is the compression of the worksheet: flate's default (whose constant is -1, no
 // index of writers). A national table of 10,000 rows is then 7 % larger than excelize made
-// it, at an eighth of the time; the faster levels (1–4), which skip lazy matching, make it
-// 17–37 % larger again for a half to two thirds of the time, and level 9 7 % smaller for ten
+// it, in a seventh of the time; the faster levels (1–4), which skip lazy matching, make it
+// 17–37 % larger again in a third to a half of the time, and level 9 8 % smaller in eight
 // times as long (BenchmarkLevel, docs/performance.md).
 const level = 6
 
