@@ -260,6 +260,9 @@ func TestJournalistsBar(t *testing.T) {
 				}
 				// On a year page the bar follows the year slider to the year it shows.
 				if strings.Contains(bp.page, model.YearPath(2020)) {
+					if !sliderShown(p) {
+						t.Fatal("the year slider is still hidden")
+					}
 					got := eval[struct{ URL, SVG, Cite, H1 string }](p, `(() => {
 	const r = document.getElementById("year-range");
 	r.value = "2018";

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -97,8 +98,8 @@ func TestNationYearPages(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("%s lacks %s", p, want)
 		}
-		if !strings.Contains(page, `class="year-slider" data-years="`) {
-			t.Errorf("%s has no slider", p)
+		if !strings.Contains(page, `class="year-slider" data-src="../`+model.SliderFile+`"`) {
+			t.Errorf("%s has no slider, or not the address of its data", p)
 		}
 		if !strings.Contains(page, `<table class="provinces">`) {
 			t.Errorf("%s has no table of the provinces", p)
@@ -106,6 +107,14 @@ func TestNationYearPages(t *testing.T) {
 		// The year's finding, above the map.
 		if i, j := strings.Index(page, `id="year-summary" class="finding"`), strings.Index(page, `<figure class="map"`); i < 0 || i > j {
 			t.Errorf("%s: the year's finding is not above the map", p)
+		}
+	}
+	// The slider's data: one file for the nation's year pages in each language, every year's
+	// status of every province in it.
+	for _, lang := range []string{"vi", "en"} {
+		var d yearSlider
+		if err := json.Unmarshal(files[model.LanguageDir(lang)+model.SliderPath("")], &d); err != nil || len(d.Years) != 2025-status.FirstYear+1 || len(d.Units) != 2 {
+			t.Errorf("%s: the slider's data is %+v (%v), want every year of both provinces", lang, d, err)
 		}
 	}
 	// By 2025, the national total's figure is of 6/2025 and the year's finding says so.
@@ -118,7 +127,7 @@ func TestNationYearPages(t *testing.T) {
 	if page := string(files[pageFile("vi", model.YearPath(2020))]); !strings.Contains(page, sl) || !strings.Contains(page, `<path class="older" d="`) {
 		t.Error("the national page of 2020 does not mark Sơn La's 2017 figure as older data")
 	}
-	if page := string(files[pageFile("vi", model.YearPath(2024))]); !strings.Contains(page, `<path class="older off" d="`) || !strings.Contains(page, `count-only older`) {
+	if page := string(files[pageFile("vi", model.YearPath(2024))]); !strings.Contains(page, `<path class="older off" d="`) || !strings.Contains(string(files[model.SliderPath("")]), `count-only older`) {
 		t.Error("the national page of 2024 does not carry the hatch, and the slider's mark, for older years")
 	}
 	years := model.PageFile(model.YearsDir)
