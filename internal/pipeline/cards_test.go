@@ -117,10 +117,14 @@ func checkShareMeta(t *testing.T, out string, site *model.Site) {
 		for _, m := range meta.FindAllSubmatch(b, -1) {
 			tags[string(m[1])] = string(m[2])
 		}
-		for _, k := range []string{"og:title", "og:description", "og:image", "og:url", "og:type", "og:locale", "og:image:alt", "twitter:card"} {
+		for _, k := range []string{"og:title", "og:description", "og:image", "og:url", "og:locale", "og:image:alt", "twitter:card"} {
 			if tags[k] == "" {
 				t.Errorf("%s: no %s", name, k)
 			}
+		}
+		// og:type only when not the default, website: a story is an article.
+		if typ := tags["og:type"]; typ != "" && typ != "article" {
+			t.Errorf("%s: og:type %q, want none (website) or article", name, typ)
 		}
 		if tags["twitter:card"] != "summary_large_image" {
 			t.Errorf("%s: twitter:card %q", name, tags["twitter:card"])
