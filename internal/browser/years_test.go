@@ -53,7 +53,7 @@ func TestYearSlider(t *testing.T) {
 			if h1 := run(p, "reading the h1", chromedp.Text(chromedp.CSS("h1"))); !strings.Contains(h1, "2019") {
 				t.Errorf("h1 after the slider: %q, want it to name 2019", h1)
 			}
-			label := eval[string](p, query(link)+`.getAttribute("aria-label")`)
+			label := eval[string](p, query(link+" title")+`.textContent`)
 			// The legend shows the classes on the 2019 map with their counts and shares, and
 			// the table the statuses of 2019, as the 2019 page itself has them.
 			const legendJS = `document.querySelector(".legend ul").innerText`
@@ -76,7 +76,7 @@ func TestYearSlider(t *testing.T) {
 			if got := eval[string](p, shape); got != "former-all" {
 				t.Errorf("reloaded %s: Chiềng An's class %q, want former-all", url, got)
 			}
-			if got := eval[string](p, query(link)+`.getAttribute("aria-label")`); got != label {
+			if got := eval[string](p, query(link+" title")+`.textContent`); got != label {
 				t.Errorf("reloaded %s: Chiềng An's label %q, the slider had %q", url, got, label)
 			}
 		})

@@ -226,7 +226,7 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 	}
 	page := string(home)
 	// The map: each province's link, its class, and the hatch of older data.
-	shapes := regexp.MustCompile(`<a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/" aria-label="[^"]*"><title>[^<]*</title><path class="([a-z0-9-]+)" d="[^"]*"/>(<path class="older" )?`).FindAllStringSubmatch(page, -1)
+	shapes := regexp.MustCompile(`<a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/"><title>[^<]*</title><path class="([a-z0-9-]+)" d="[^"]*"/>(<path class="older" )?`).FindAllStringSubmatch(page, -1)
 	onMap := map[string]bool{}
 	for _, m := range shapes {
 		p := provs[m[1]]

@@ -88,10 +88,10 @@ func TestNationYearPages(t *testing.T) {
 	// A year page's link to Tuyên Quang's page: every year's page is as deep as 2019's.
 	tq := upFrom(model.PageFile(model.YearPath(2019))) + model.ProvincePath("08")
 	for y, want := range map[int]string{
-		2019: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: Chưa có số liệu có nguồn"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
-		2020: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
+		2019: `<a href="` + tq + `"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
+		2020: `<a href="` + tq + `"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
 		// Parts newer than the whole province's figure, of different dates: part by part.
-		2025: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025"><title>Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025</title><path class="parts"`,
+		2025: `<a href="` + tq + `"><title>Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025</title><path class="parts"`,
 	} {
 		p := pageFile("vi", model.YearPath(y))
 		page := string(files[p])
@@ -123,7 +123,7 @@ func TestNationYearPages(t *testing.T) {
 	}
 	// 2020's map: Sơn La's 2017 count is more than 2 years older than Tuyên Quang's 2020
 	// figure: hatched; on 2024's map it is not, but the slider carries the hatch to show it.
-	sl := `aria-label="Tỉnh Sơn La: 5 xã đạt chuẩn, 2017; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 2018)">`
+	sl := `<title>Tỉnh Sơn La: 5 xã đạt chuẩn, 2017; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 2018)</title>`
 	if page := string(files[pageFile("vi", model.YearPath(2020))]); !strings.Contains(page, sl) || !strings.Contains(page, `<path class="older" d="`) {
 		t.Error("the national page of 2020 does not mark Sơn La's 2017 figure as older data")
 	}

@@ -24,12 +24,13 @@
       var m = /\/(\w+)\/$/.exec(a.getAttribute("href"));
       if (m) links[m[1]] = a;
     });
-    document.querySelectorAll(".map-table tr[data-code]").forEach(function (tr) {
-      rows[tr.getAttribute("data-code")] = tr;
+    // A row of the table ends with the unit's code.
+    document.querySelectorAll(".map-table tbody tr").forEach(function (tr) {
+      rows[tr.lastElementChild.textContent] = tr;
     });
     d.units.forEach(function (code, i) {
       var a = links[code], st = at(start, i);
-      if (a) names[code] = a.getAttribute("aria-label").slice(0, -st[1].length - 2);
+      if (a) names[code] = a.querySelector("title").textContent.slice(0, -st[1].length - 2);
     });
     function swap(s, from, to) {
       return s.split(String(from)).join(String(to));
@@ -55,7 +56,6 @@
         a.querySelector("path, use").setAttribute("class", cls[0]);
         mark = a.querySelector(".older");
         if (mark) mark.setAttribute("class", cls.indexOf("older") < 0 ? "older off" : "older");
-        a.setAttribute("aria-label", label);
         a.querySelector("title").textContent = label;
       });
       document.querySelectorAll(".legend ul[data-total]").forEach(function (ul) {
