@@ -252,7 +252,7 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 		t.Errorf("the legend counts %v; the download gives %v", sortedCounts(legend), sortedCounts(counts))
 	}
 	// The table: a row per province, its kind, class, units and figure.
-	rows := regexp.MustCompile(`<tr data-kind="([a-z]+)"><th scope="row"><span class="dot ([a-z0-9-]+)" aria-hidden="true"></span><a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/">[^<]*</a></th><td>([\d.]+) / ([\d.]+)</td><td>(.*?)</td>`).FindAllStringSubmatch(page, -1)
+	rows := regexp.MustCompile(`<tr data-kind="([a-z]+)"><th scope="row"><span class="dot ([a-z0-9-]+)"></span><a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/">[^<]*</a></th><td>([\d.]+) / ([\d.]+)</td><td>(.*?)</td>`).FindAllStringSubmatch(page, -1)
 	if len(rows) != len(provs) {
 		t.Errorf("the table has %d rows, the download %d provinces", len(rows), len(provs))
 	}
