@@ -35,7 +35,7 @@ func TestEmbeds(t *testing.T) {
 	}
 	for _, page := range []string{pageFile("vi", model.UnitPath("03664")), pageFile("vi", model.ProvincePath("14")), pageFile("en", model.UnitPath("03664")), pageFile("en", model.ProvincePath("14"))} {
 		s := string(files[page])
-		// The snippet's text escapes only "&" and "<" (funcs.go, textarea).
+		// The snippet's text escapes "&", "<" and ">", not quotes (funcs.go, textarea).
 		i := strings.Index(s, `&lt;iframe src="`)
 		if i < 0 {
 			t.Errorf("%s has no embed snippet", page)

@@ -56,9 +56,10 @@ func funcs(l *i18n.Locale) template.FuncMap {
 }
 
 // textareaEscaper escapes what the text of a <textarea> must: an ampersand, and a "<" (which
-// could end it). Quotes and ">" need nothing there, where html/template writes each as 4–5
-// bytes: the embed code in the bar is a tag full of quotes.
-var textareaEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;")
+// could end it); and ">", which html-validate asks for (no-raw-characters). Quotes need
+// nothing there, where html/template writes each as 5 bytes: the embed code in the bar is a
+// tag full of quotes.
+var textareaEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // textarea is a read-only <textarea> of the given id holding s. html/template escapes every
 // value inside a <textarea>, so the element is written whole here.
