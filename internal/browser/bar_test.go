@@ -26,13 +26,14 @@ var barPages = []barPage{
 	{lang: enDir, page: model.ProvincePath("14") + model.YearPath(2020), mapped: true},
 	{page: model.UnitPath("03664"), embed: true, unit: "03664"},
 	{lang: enDir, page: model.UnitPath("03664"), embed: true, unit: "03664"},
-	{page: model.FormerPath("03649")},
+	{page: model.FormerPath("03649"), noShare: true},
 }
 
 type barPage struct {
 	lang, page    string
 	embed, mapped bool
 	unit          string
+	noShare       bool // no share panel: a former unit's page, whose citation holds its URL
 }
 
 // path is the page's path in its language.
@@ -79,9 +80,9 @@ const barJS = `(async () => {
 	const sums = [...bar.querySelectorAll("summary")];
 	s.Visible = r.height > 0 && sums.length > 0 && sums.every(x => x.getBoundingClientRect().height >= 24);
 	s.Summaries = sums.map(x => x.textContent.trim());
-	s.URL = document.getElementById("bar-url").value;
+	s.URL = (document.getElementById("bar-url") || {}).value || "";
 	s.Canonical = document.querySelector("link[rel=canonical]").href;
-	s.CopyShown = !bar.querySelector("button[data-copy=bar-url]").hidden;
+	s.CopyShown = !(bar.querySelector("button[data-copy=bar-url]") || {hidden: true}).hidden;
 	const parse = code => new DOMParser().parseFromString(code, "text/html");
 	const fixed = document.getElementById("embed-code"), resp = document.getElementById("embed-code-responsive");
 	if (fixed && resp) {
@@ -165,6 +166,9 @@ func TestJournalistsBar(t *testing.T) {
 				if !bp.embed {
 					want = append(want[:1], want[2:]...)
 				}
+				if bp.noShare {
+					want = want[1:]
+				}
 				if strings.Join(s.Summaries, " · ") != strings.Join(want, " · ") {
 					t.Errorf("the bar's panels are %q, want %q", s.Summaries, want)
 				}
@@ -172,10 +176,10 @@ func TestJournalistsBar(t *testing.T) {
 					t.Errorf("the bar (top %.0f px) is not under the map (bottom %.0f px)", s.BarTop, s.MapBottom)
 				}
 				// Share.
-				if s.URL == "" || s.URL != s.Canonical {
+				if !bp.noShare && (s.URL == "" || s.URL != s.Canonical) {
 					t.Errorf("the share field holds %q, want the canonical URL %q", s.URL, s.Canonical)
 				}
-				if !s.CopyShown {
+				if !bp.noShare && !s.CopyShown {
 					t.Error("bar.js did not show the copy-link button")
 				}
 				// Embed.
@@ -253,13 +257,21 @@ func TestJournalistsBar(t *testing.T) {
 					t.Errorf("the footer does not say what its dates are (want %q and %q): %s", boundaries, recognized, footer)
 				}
 				// Copy: the button says it copied.
-				p.do("opening the share panel and copying", chromedp.Click(chromedp.CSS("section.bar .bar-share summary")),
-					chromedp.Click(chromedp.CSS("button[data-copy=bar-url]")))
+				if bp.noShare {
+					p.do("opening the cite panel and copying", chromedp.Click(chromedp.CSS("section.bar .bar-cite summary")),
+						chromedp.Click(chromedp.CSS("button[data-copy=bar-cite]")))
+				} else {
+					p.do("opening the share panel and copying", chromedp.Click(chromedp.CSS("section.bar .bar-share summary")),
+						chromedp.Click(chromedp.CSS("button[data-copy=bar-url]")))
+				}
 				if got := eval[string](p, `new Promise(r => setTimeout(() => r(document.querySelector("section.bar .copied").textContent), 300))`); got == "" {
 					t.Error("copying the link says nothing")
 				}
 				// On a year page the bar follows the year slider to the year it shows.
 				if strings.Contains(bp.page, model.YearPath(2020)) {
+					if !sliderShown(p) {
+						t.Fatal("the year slider is still hidden")
+					}
 					got := eval[struct{ URL, SVG, Cite, H1 string }](p, `(() => {
 	const r = document.getElementById("year-range");
 	r.value = "2018";

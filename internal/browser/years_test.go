@@ -26,8 +26,8 @@ func TestYearSlider(t *testing.T) {
 			if got := eval[string](p, shape); got != "no-data" {
 				t.Fatalf("Chiềng An in 2014: class %q, want no-data", got)
 			}
-			if hidden := eval[bool](p, `document.querySelector(".year-slider").hidden`); hidden {
-				t.Fatal("the slider is still hidden: years.js did not run")
+			if !sliderShown(p) {
+				t.Fatal("the slider is still hidden: years.js did not run, or did not get its data")
 			}
 			// The keyboard: focus the slider and press the right arrow.
 			p.do("pressing → on the slider", chromedp.Focus(chromedp.CSS("#year-range")), chromedp.KeyEvent(kb.ArrowRight))
@@ -53,7 +53,7 @@ func TestYearSlider(t *testing.T) {
 			if h1 := run(p, "reading the h1", chromedp.Text(chromedp.CSS("h1"))); !strings.Contains(h1, "2019") {
 				t.Errorf("h1 after the slider: %q, want it to name 2019", h1)
 			}
-			label := eval[string](p, query(link)+`.getAttribute("aria-label")`)
+			label := eval[string](p, query(link+" title")+`.textContent`)
 			// The legend shows the classes on the 2019 map with their counts and shares, and
 			// the table the statuses of 2019, as the 2019 page itself has them.
 			const legendJS = `document.querySelector(".legend ul").innerText`
@@ -61,6 +61,9 @@ func TestYearSlider(t *testing.T) {
 			legend, table := eval[string](p, legendJS), eval[string](p, tableJS)
 			// Reload the shared address: the same year, and the same label for the unit.
 			p.navigate(url)
+			if !sliderShown(p) {
+				t.Fatalf("reloaded %s: the slider is still hidden", url)
+			}
 			if got := eval[string](p, legendJS); got != legend {
 				t.Errorf("the legend of %s:\n%s\nthe slider made it:\n%s", url, got, legend)
 			}
@@ -73,9 +76,18 @@ func TestYearSlider(t *testing.T) {
 			if got := eval[string](p, shape); got != "former-all" {
 				t.Errorf("reloaded %s: Chiềng An's class %q, want former-all", url, got)
 			}
-			if got := eval[string](p, query(link)+`.getAttribute("aria-label")`); got != label {
+			if got := eval[string](p, query(link+" title")+`.textContent`); got != label {
 				t.Errorf("reloaded %s: Chiềng An's label %q, the slider had %q", url, got, label)
 			}
 		})
 	}
+}
+
+// sliderShown waits, up to 5 s, for years.js to show the slider, which it does once it has
+// fetched the slider's data (model.SliderPath), and reports whether it did.
+func sliderShown(p *page) bool {
+	return eval[bool](p, `new Promise(r => { const t0 = Date.now(); (function f() {
+	const b = document.querySelector(".year-slider");
+	if (b && !b.hidden) r(true); else if (Date.now() - t0 > 5000) r(false); else setTimeout(f, 20);
+})(); })`)
 }

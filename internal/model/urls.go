@@ -61,6 +61,7 @@ const (
 	MapFile       = "map.svg"     // the map of a page as a standalone SVG, in its folder
 	LocatorFile   = "locator.svg" // a province's locator background, in its folder
 	ShapesFile    = "shapes.svg"  // a province's unit shapes, which its year pages draw
+	SliderFile    = "years.json"  // every year's statuses of a years folder's map, which its slider reads
 	FaviconSVG    = "favicon.svg" // the site's icon, at the root
 	FaviconICO    = "favicon.ico" // the same for browsers that ask for /favicon.ico
 )
@@ -148,6 +149,13 @@ func MapSVGPath(page string) string {
 // id "u" + code ("tinh/14/nam/shapes.svg"): its year pages draw each unit as a <use> of it,
 // so that the years of a province share one copy of its map.
 func YearShapesPath(province string) string { return ProvincePath(province) + YearsDir + ShapesFile }
+
+// SliderPath is the path of the year slider's data of the years folder below base ("" for
+// the nation's nam/, ProvincePath(code) for a province's): every year's status of every unit
+// of its map, the same for each of its year pages and its overview, so they share one copy
+// (years.js fetches it). One file per language, below the language's folder, as the
+// statuses are phrased in it.
+func SliderPath(base string) string { return base + YearsDir + SliderFile }
 
 // LocatorPath is the path of a province's locator background: every unit of the province in
 // one grey shape, which each unit page's locator shows under the unit's own outline.

@@ -108,8 +108,8 @@ func checkShareMeta(t *testing.T, out string, site *model.Site) {
 		t.Fatal(err)
 	}
 	for name := range tree {
-		if !strings.HasSuffix(name, ".html") {
-			continue
+		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, model.EmbedDir) {
+			continue // an embed has no Open Graph tags: it is framed, and links its page
 		}
 		pages++
 		b, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
@@ -117,10 +117,14 @@ func checkShareMeta(t *testing.T, out string, site *model.Site) {
 		for _, m := range meta.FindAllSubmatch(b, -1) {
 			tags[string(m[1])] = string(m[2])
 		}
-		for _, k := range []string{"og:title", "og:description", "og:image", "og:url", "og:type", "og:locale", "og:image:alt", "twitter:card"} {
+		for _, k := range []string{"og:title", "og:description", "og:image", "og:url", "og:locale", "og:image:alt", "twitter:card"} {
 			if tags[k] == "" {
 				t.Errorf("%s: no %s", name, k)
 			}
+		}
+		// og:type only when not the default, website: a story is an article.
+		if typ := tags["og:type"]; typ != "" && typ != "article" {
+			t.Errorf("%s: og:type %q, want none (website) or article", name, typ)
 		}
 		if tags["twitter:card"] != "summary_large_image" {
 			t.Errorf("%s: twitter:card %q", name, tags["twitter:card"])

@@ -77,7 +77,7 @@ func TestDownloads(t *testing.T) {
 	}
 }
 
-var reIframeSrc = regexp.MustCompile(`&lt;iframe src=&#34;([^&]+)&#34;`)
+var reIframeSrc = regexp.MustCompile(`&lt;iframe src="([^"]+)"`) // the embed code's text keeps its quotes (render.textarea)
 
 // TestEmbedPages checks that every current unit and province has an embed in each language,
 // with one h1 and without the site's header and navigation, and that the snippet on its page

@@ -226,7 +226,7 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 	}
 	page := string(home)
 	// The map: each province's link, its class, and the hatch of older data.
-	shapes := regexp.MustCompile(`<a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/" aria-label="[^"]*"><title>[^<]*</title><path class="([a-z0-9-]+)" d="[^"]*"/>(<path class="older" )?`).FindAllStringSubmatch(page, -1)
+	shapes := regexp.MustCompile(`<a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/"><title>[^<]*</title><path class="([a-z0-9-]+)" d="[^"]*"/>(<path class="older" )?`).FindAllStringSubmatch(page, -1)
 	onMap := map[string]bool{}
 	for _, m := range shapes {
 		p := provs[m[1]]
@@ -252,7 +252,7 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 		t.Errorf("the legend counts %v; the download gives %v", sortedCounts(legend), sortedCounts(counts))
 	}
 	// The table: a row per province, its kind, class, units and figure.
-	rows := regexp.MustCompile(`<tr data-kind="([a-z]+)"><th scope="row"><span class="dot ([a-z0-9-]+)" aria-hidden="true"></span><a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/">[^<]*</a></th><td>([\d.]+) / ([\d.]+)</td><td>(.*?)</td>`).FindAllStringSubmatch(page, -1)
+	rows := regexp.MustCompile(`<tr data-kind="([a-z]+)"><th scope="row"><span class="dot ([a-z0-9-]+)"></span><a href="\./`+regexp.QuoteMeta(model.ProvincesDir)+`(\d+)/">[^<]*</a></th><td>([\d.]+) / ([\d.]+)</td><td>(.*?)</td>`).FindAllStringSubmatch(page, -1)
 	if len(rows) != len(provs) {
 		t.Errorf("the table has %d rows, the download %d provinces", len(rows), len(provs))
 	}

@@ -16,7 +16,10 @@ import (
 
 // Bar is what the bar of one page shows.
 type Bar struct {
-	URL       string    // the page's permanent (canonical) URL
+	URL string // the page's permanent (canonical) URL
+	// Share says the bar has the share panel (the URL in a field, to copy); a former unit's
+	// page has none: its citation holds the same URL, and the page is mostly read, not shared.
+	Share     bool
 	Embed     *Snippet  // the page's embed code, or nil when the page has no embed
 	Downloads []BarFile // the page's map and data files
 	// DrawPNG is the map's SVG, relative to the page, that bar.js draws into a PNG of the
@@ -43,6 +46,7 @@ type barOptions struct {
 	png     string // site path of a PNG of the map (a share card), or ""
 	unit    string // a current unit's code, whose own CSV, XLSX and JSON the bar links, or ""
 	csvJSON string // a province code whose CSV, XLSX and JSON the bar links, or ""
+	noShare bool   // no share panel (Bar.Share)
 }
 
 // bar sets pg's bar. pg's path, root, canonical URL and embed must be set.
@@ -51,7 +55,7 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	if canonical == "" {
 		canonical = r.abs(pg.Path)
 	}
-	b := &Bar{URL: canonical, Embed: pg.Embed, Script: pg.Root + r.assetPaths["bar.js"]}
+	b := &Bar{URL: canonical, Share: !o.noShare, Embed: pg.Embed, Script: pg.Root + r.assetPaths["bar.js"]}
 	if o.mapSVG != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.Phrase("bar.map_svg"), Format: "SVG"})
 		b.DrawPNG = pg.Root + o.mapSVG

@@ -52,8 +52,9 @@ func TestMissingCriteria(t *testing.T) {
 		{unit("vi", "03664"), []string{"<strong>Đạt 1/3 tiêu chí</strong> — còn thiếu: <a href=\"" + criterion("2") + "\">Thu nhập</a>, <a href=\"" + criterion("3") + "\">Hộ nghèo</a>."}},
 		{unit("en", "03664"), []string{"<strong>Meets 1 of 3 criteria</strong> — missing: <a href=\"" + criterion("2") + "\">Income</a>, <a href=\"" + criterion("3") + "\">Poor households</a>."}},
 		{unit("vi", "03670"), []string{"<strong>Đạt 3/3 tiêu chí</strong> — không thiếu tiêu chí nào."}},
-		// No data: no claim about what decisions state; the checklist folded away.
-		{unit("en", "03646"), []string{`<details class="checklist-box"><summary>Show the set&#39;s 3 criteria (none known to be met or not)</summary>`}},
+		// No data: no claim about what decisions state, and no checklist of "unknown" only:
+		// a link to the set's page, which lists its criteria.
+		{unit("en", "03646"), []string{`every criterion is “unknown”. <a href="` + upFrom(model.PageFile(model.UnitPath("03646"))) + model.CriteriaPath("s") + `">The set&#39;s 3 criteria</a>.</p>`}},
 	}
 	for _, tt := range tests {
 		body := string(files[tt.page])

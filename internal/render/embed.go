@@ -77,13 +77,9 @@ func (r *renderer) embedPage(kind, p, full, h1 string) *Page {
 	pg := &Page{Kind: kind, Lang: r.loc.Lang(), Path: p, H1: h1}
 	pg.Root = rootOf(model.PageFile(p))
 	pg.Home = pg.Root + r.loc.Dir()
+	// No Open Graph tags (embed.html): an embed is framed, not shared, and its canonical link
+	// names the full page, which has them (a link preview reader follows it).
 	pg.Canonical = r.abs(r.loc.Dir() + full)
-	// Link previews of an embed show the full page's card.
-	fullKind := "province"
-	if strings.HasPrefix(full, model.UnitsDir) {
-		fullKind = "unit"
-	}
-	pg.Share = r.share(&Page{Kind: fullKind, Path: r.loc.Dir() + full})
 	return pg
 }
 

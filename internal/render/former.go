@@ -107,7 +107,7 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	d.Areas = r.creditAreas(f)
 	d.Revocations = r.revocationViews(f)
 	pg.Data = d
-	r.bar(pg, barOptions{csvJSON: f.Province})
+	r.bar(pg, barOptions{csvJSON: f.Province, noShare: true})
 	return r.write("former.html", pg)
 }
 

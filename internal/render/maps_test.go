@@ -38,7 +38,7 @@ func TestMapUI(t *testing.T) {
 		if !strings.Contains(body, `<section class="map-table" id="table"`) || !strings.Contains(body, model.DataPath("14", "csv")+`" download>CSV</a>`) {
 			t.Errorf("%s has no table of the map's data with its CSV", page)
 		}
-		for _, m := range regexp.MustCompile(`<a href="([^"]+)" aria-label=`).FindAllStringSubmatch(body, -1) {
+		for _, m := range regexp.MustCompile(`<a href="([^"]+)"><title>`).FindAllStringSubmatch(body, -1) {
 			if !strings.Contains(body, `<th scope="row"><a href="`+m[1]+`">`) {
 				t.Errorf("%s: the map links %s, its table does not", page, m[1])
 			}

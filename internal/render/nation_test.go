@@ -57,11 +57,11 @@ func TestNationHome(t *testing.T) {
 	home := string(files["index.html"])
 	for _, want := range []string{
 		// The merged province's parts are of different dates: each part with its own figure.
-		`<a href="./` + model.ProvincePath("08") + `" aria-label="Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025">`,
+		`<a href="./` + model.ProvincePath("08") + `"><title>Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025</title>`,
 		`<path class="parts"`,
 		`<li>Hà Giang cũ: 80/190 xã (42%), 12/2024</li><li>Tuyên Quang cũ: 100/110 xã (90%), 6/2025</li>`,
 		// Sơn La's figure states no total: a count, not "no figure".
-		`<a href="./` + model.ProvincePath("14") + `" aria-label="Tỉnh Sơn La: 10 xã đạt chuẩn, 2024; nguồn không nêu trên tổng số bao nhiêu xã">`,
+		`<a href="./` + model.ProvincePath("14") + `"><title>Tỉnh Sơn La: 10 xã đạt chuẩn, 2024; nguồn không nêu trên tổng số bao nhiêu xã</title>`,
 		`<path class="count-only"`,
 		// The table names the sources of both parts.
 		`<a href="https://example.org/hg">example.org</a>; <a href="https://example.org/tq">Báo TQ</a>`,
@@ -100,7 +100,7 @@ func TestNationOlder(t *testing.T) {
 	}
 	home := string(files["index.html"])
 	for _, want := range []string{
-		`aria-label="Tỉnh Sơn La: 10 xã đạt chuẩn, 2021; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 6/2023)">`,
+		`<title>Tỉnh Sơn La: 10 xã đạt chuẩn, 2021; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 6/2023)</title>`,
 		`<path class="count-only" d="`, `"/><path class="older" d="`,
 		`<li data-class="older">`,
 		`<small class="older-note">số liệu cũ</small>`,

@@ -104,7 +104,6 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 		}
 		r.out.put(model.YearShapesPath(p.Code), yearShapesSVG(m.Main, patterns))
 	}
-	var sliderData string
 	for i, y := range asOf {
 		pg := r.page("year", base+model.YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
 		pg.Card = model.CardPath(base)
@@ -139,6 +138,9 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			yd.Map = r.mapView(m.Main, pg.Home, "")
 			yd.Map.ID = "map-" + p.Code
 			yd.Map.Shared = pg.Root + model.YearShapesPath(p.Code)
+			if r.loc.Dir() == "" { // the file is in the first language's folders, one up
+				yd.Map.Shared = yd.Up + model.ShapesFile
+			}
 			yd.Map.Skip = mapTableID
 			yd.Map.Title = r.loc.Phrase("year.map_title", p.Name, y.Year)
 			yd.Map.Desc = r.loc.Phrase("year.map_desc", len(units), y.Year)
@@ -148,15 +150,15 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 				sh.Class, sh.Status = string(st.Class), r.loc.StatusText(st)
 			}
 			if yd.Script != "" {
-				if sliderData == "" {
-					// Every year of the province, the same for each of its year pages.
+				// The slider's data is the same on every year page: one file, put once.
+				if i == 0 {
 					shapes := yd.Map.Shapes
-					sliderData = slider(shapes, len(asOf), func(y, j int) [2]string {
+					r.out.put(r.loc.Dir()+model.SliderPath(base), []byte(slider(shapes, len(asOf), func(y, j int) [2]string {
 						st := asOf[y].Statuses[shapes[j].Code]
 						return [2]string{string(st.Class), r.loc.StatusText(st)}
-					}, summary)
+					}, summary)))
 				}
-				yd.Slider = sliderData
+				yd.Slider = yd.Up + model.SliderFile
 			}
 		}
 		svg, err := r.writeMapSVG(base+model.YearPath(y.Year), yd.Map)

@@ -374,7 +374,6 @@ func (r *renderer) page(kind, p, h1 string) *Page {
 			pg.Switch = append(pg.Switch, alt)
 		}
 	}
-	pg.Alternates = append(pg.Alternates, Alternate{Lang: "x-default", Href: r.abs(p)})
 	return pg
 }
 

@@ -198,7 +198,7 @@ type Page struct {
 
 // Alternate is a page's version in one language.
 type Alternate struct {
-	Lang string // "vi", "en", or "x-default"
+	Lang string // "vi", "en"
 	Href string // absolute in Alternates, relative to the page in Switch
 	Name string // the language's name in itself: "Tiếng Việt"
 }

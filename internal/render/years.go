@@ -98,14 +98,14 @@ type YearData struct {
 	Legend   Legend
 	Summary  string
 	Undated  int
-	Slider   string      // the per-year statuses of the map's units for years.js, as JSON
+	Slider   string      // the address of the slider's data from the page (model.SliderPath), or "" for no slider
 	Up       string      // the path from the page to the folder of the year pages: "../", or "" on the overview
 	Script   string      // path of years.js from the site root
 	Nation   *NationData // on the national year pages: the provinces' legend and table
 	Table    *MapTable   // on a province's year pages: its map's table, A–Z
 }
 
-// yearSlider is what years.js reads from the slider's data-years attribute: the shapes in map
+// yearSlider is what years.js reads from the slider's data file (model.SliderPath): the shapes in map
 // order, the distinct statuses, and for each year from First on one status per shape, as
 // Width base-36 digits each indexing Statuses, and the summary sentence.
 type yearSlider struct {
@@ -300,6 +300,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 		}
 	}
 	// yearData is year i's map, legend and slider on the page pg.
+	sliderPut := false
 	yearData := func(i int, pg *Page, up string) *YearData {
 		y := asOf[i]
 		nd := r.nation(pg.Home, y.Year)
@@ -331,14 +332,19 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 				}
 			}
 		}
-		if yd.Map != nil && yd.Script != "" {
-			yd.Slider = slider(yd.Map.Shapes, len(asOf), func(y, j int) [2]string {
+		if yd.Map != nil && yd.Script != "" && !sliderPut {
+			// The slider's data is the same on the overview and every year page: one file.
+			sliderPut = true
+			r.out.put(r.loc.Dir()+model.SliderPath(""), []byte(slider(yd.Map.Shapes, len(asOf), func(y, j int) [2]string {
 				sh := views[y].Map.Shapes[j]
 				if sh.Older {
 					return [2]string{sh.Class + " " + string(status.Older), sh.Status}
 				}
 				return [2]string{sh.Class, sh.Status}
-			}, summary)
+			}, summary)))
+		}
+		if yd.Map != nil && yd.Script != "" {
+			yd.Slider = up + model.SliderFile
 		}
 		return yd
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -87,18 +88,18 @@ func TestNationYearPages(t *testing.T) {
 	// A year page's link to Tuyên Quang's page: every year's page is as deep as 2019's.
 	tq := upFrom(model.PageFile(model.YearPath(2019))) + model.ProvincePath("08")
 	for y, want := range map[int]string{
-		2019: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: Chưa có số liệu có nguồn"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
-		2020: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
+		2019: `<a href="` + tq + `"><title>Tỉnh Tuyên Quang: Chưa có số liệu có nguồn</title><path class="no-data"`,
+		2020: `<a href="` + tq + `"><title>Tỉnh Tuyên Quang: 100/300 xã đạt chuẩn (33%), 2020</title><path class="share-1"`,
 		// Parts newer than the whole province's figure, of different dates: part by part.
-		2025: `<a href="` + tq + `" aria-label="Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025"><title>Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025</title><path class="parts"`,
+		2025: `<a href="` + tq + `"><title>Tỉnh Tuyên Quang: Số liệu riêng từng tỉnh cũ, khác thời điểm: Hà Giang cũ: 80/190 xã (42%), 12/2024; Tuyên Quang cũ: 100/110 xã (90%), 6/2025</title><path class="parts"`,
 	} {
 		p := pageFile("vi", model.YearPath(y))
 		page := string(files[p])
 		if !strings.Contains(page, want) {
 			t.Errorf("%s lacks %s", p, want)
 		}
-		if !strings.Contains(page, `class="year-slider" data-years="`) {
-			t.Errorf("%s has no slider", p)
+		if !strings.Contains(page, `class="year-slider" data-src="../`+model.SliderFile+`"`) {
+			t.Errorf("%s has no slider, or not the address of its data", p)
 		}
 		if !strings.Contains(page, `<table class="provinces">`) {
 			t.Errorf("%s has no table of the provinces", p)
@@ -108,17 +109,25 @@ func TestNationYearPages(t *testing.T) {
 			t.Errorf("%s: the year's finding is not above the map", p)
 		}
 	}
+	// The slider's data: one file for the nation's year pages in each language, every year's
+	// status of every province in it.
+	for _, lang := range []string{"vi", "en"} {
+		var d yearSlider
+		if err := json.Unmarshal(files[model.LanguageDir(lang)+model.SliderPath("")], &d); err != nil || len(d.Years) != 2025-status.FirstYear+1 || len(d.Units) != 2 {
+			t.Errorf("%s: the slider's data is %+v (%v), want every year of both provinces", lang, d, err)
+		}
+	}
 	// By 2025, the national total's figure is of 6/2025 and the year's finding says so.
 	if page := string(files[pageFile("vi", model.YearPath(2025))]); !strings.Contains(page, "Đến hết năm 2025: cả nước 6.084 trên 7.669 xã (79%) đã đạt chuẩn nông thôn mới (số liệu 6/2025); 2 trên 2 tỉnh, thành phố có số liệu có nguồn; dữ liệu nêu tên 0 xã cũ đã đạt chuẩn.") {
 		t.Error("the national page of 2025 does not state the national finding")
 	}
 	// 2020's map: Sơn La's 2017 count is more than 2 years older than Tuyên Quang's 2020
 	// figure: hatched; on 2024's map it is not, but the slider carries the hatch to show it.
-	sl := `aria-label="Tỉnh Sơn La: 5 xã đạt chuẩn, 2017; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 2018)">`
+	sl := `<title>Tỉnh Sơn La: 5 xã đạt chuẩn, 2017; nguồn không nêu trên tổng số bao nhiêu xã — số liệu cũ (trước 2018)</title>`
 	if page := string(files[pageFile("vi", model.YearPath(2020))]); !strings.Contains(page, sl) || !strings.Contains(page, `<path class="older" d="`) {
 		t.Error("the national page of 2020 does not mark Sơn La's 2017 figure as older data")
 	}
-	if page := string(files[pageFile("vi", model.YearPath(2024))]); !strings.Contains(page, `<path class="older off" d="`) || !strings.Contains(page, `count-only older`) {
+	if page := string(files[pageFile("vi", model.YearPath(2024))]); !strings.Contains(page, `<path class="older off" d="`) || !strings.Contains(string(files[model.SliderPath("")]), `count-only older`) {
 		t.Error("the national page of 2024 does not carry the hatch, and the slider's mark, for older years")
 	}
 	years := model.PageFile(model.YearsDir)

@@ -3,7 +3,7 @@
 // tap on a unit shows a preview instead, with a link to its page, and a second tap on the same
 // unit follows it; a tap elsewhere closes it. A tap picks a unit whose box is under 24 px when
 // it lands within 12 px of it (WCAG 2.5.8, target size). Without this script, each unit is a
-// plain link, and its SVG <title> and aria-label say the same. No inline styles or handlers:
+// plain link, named and given the browser's tooltip by its SVG <title>. No inline styles or handlers:
 // the Content-Security-Policy forbids them, so the tooltip is placed through element.style.
 (function () {
   "use strict";
@@ -27,11 +27,14 @@
     var pinned = null; // the unit whose preview a tap opened
     var lastPointer = "";
 
-    // The <title> would show the browser's own tooltip over ours: keep its text, drop it.
-    var links = svg.querySelectorAll("a[aria-label]");
+    // The <title> names the unit's link, but would show the browser's own tooltip over
+    // ours: its text becomes the link's aria-label, and it goes.
+    var links = svg.querySelectorAll("a");
     for (var i = 0; i < links.length; i++) {
       var t = links[i].querySelector("title");
-      if (t) links[i].removeChild(t);
+      if (!t) continue;
+      links[i].setAttribute("aria-label", t.textContent);
+      links[i].removeChild(t);
     }
 
     // show shows unit a's name and status near (x, y), or near its middle; pin makes it the
