@@ -10,11 +10,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -475,8 +479,80 @@ func (w *Writer) Commit() (err error) {
 	}
 	if standby != "" {
 		w.old.save(standbyManifest(w.opts.Manifest), standby)
+	} else if w.next != nil {
+		w.linkStandby()
 	}
 	return nil
+}
+
+// linkStandby makes a standby of the tree just committed when the tree it replaced could not
+// be one (the first build of an output, or a tree of no manifest): the same folders, their
+// files hard links to out's, made under a temporary name and renamed once whole, its manifest
+// saved last. The next build patches it instead of linking a whole new tree. Any failure
+// leaves no standby: the next build starts afresh, as before.
+func (w *Writer) linkStandby() {
+	parent, base := filepath.Split(w.out)
+	parent = filepath.Clean(parent)
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
+	if err != nil {
+		return
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if os.Chmod(tmp, 0o755) != nil {
+		return
+	}
+	// The folders first, then the links on every core: a link is a system call, and the
+	// first tree of a site has tens of thousands of files.
+	dirs := map[string]bool{tmp: true}
+	paths := make([]string, 0, len(w.next.entries))
+	for p := range w.next.entries {
+		paths = append(paths, p)
+		for d := filepath.Dir(filepath.Join(tmp, filepath.FromSlash(p))); !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	for _, d := range slices.Sorted(maps.Keys(dirs)) { // a parent before its folders
+		if d != tmp && os.Mkdir(d, 0o755) != nil {
+			return
+		}
+	}
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for i := range workers {
+		wg.Go(func() {
+			for _, p := range paths[i*len(paths)/workers : (i+1)*len(paths)/workers] {
+				rel := filepath.FromSlash(p)
+				if failed.Load() || os.Link(filepath.Join(w.out, rel), filepath.Join(tmp, rel)) != nil {
+					failed.Store(true)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if failed.Load() {
+		return
+	}
+	if !w.opts.ModTime.IsZero() {
+		for d := range dirs {
+			if os.Chtimes(d, w.opts.ModTime, w.opts.ModTime) != nil {
+				return
+			}
+		}
+	}
+	standby := filepath.Join(parent, standbyName(base))
+	os.RemoveAll(standby)
+	if os.Rename(tmp, standby) != nil {
+		return
+	}
+	ok = true
+	w.next.save(standbyManifest(w.opts.Manifest), standby)
 }
 
 // prune removes from a tree started from the standby the files no longer put, and the folders

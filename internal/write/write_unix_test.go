@@ -3,6 +3,7 @@
 package write
 
 import (
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -291,6 +292,74 @@ func TestStandbyTree(t *testing.T) {
 	build(v3)
 	if got := treeState(t, out); !maps.Equal(got, want(v3)) {
 		t.Errorf("after a build following a killed one:\n%v\nwant\n%v", got, want(v3))
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != standbyName("public") && e.Name() != LockName("public") && e.Name() != "manifest" && e.Name() != "manifest.standby" {
+			t.Errorf("left beside out: %s", e.Name())
+		}
+	}
+}
+
+// TestFirstTreeStandby: the first tree of an output, which replaced none, leaves a standby of
+// links to its files, so that the next build patches it too: one that changes nothing makes
+// no file and no folder, and one that changes a file leaves the bytes of out's file alone
+// (the standby's was a link to it) while out is read.
+func TestFirstTreeStandby(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+	opts := Options{ModTime: when, Manifest: filepath.Join(dir, "manifest")}
+	build := func(files map[string]string) (linked, written int) {
+		t.Helper()
+		w, err := Begin(out, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range slices.Sorted(maps.Keys(files)) {
+			if err := w.Put(p, []byte(files[p])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		linked, written = w.Linked()
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return linked, written
+	}
+	v1 := map[string]string{"index.html": "home", "units/1/index.html": "one", "stories/a/b/index.html": "story"}
+	if linked, written := build(v1); linked != 0 || written != 3 {
+		t.Errorf("first build: %d linked, %d written; want 0, 3", linked, written)
+	}
+	standby := filepath.Join(dir, standbyName("public"))
+	if got, want := treeState(t, standby), treeState(t, out); !maps.Equal(got, want) {
+		t.Errorf("the first tree's standby:\n%v\nwant the tree:\n%v", got, want)
+	}
+	for p := range v1 {
+		if inode(t, filepath.Join(standby, p)) != inode(t, filepath.Join(out, p)) {
+			t.Errorf("standby's %s is not a link to out's", p)
+		}
+	}
+	if linked, written := build(v1); linked != 3 || written != 0 {
+		t.Errorf("a second build of the same files: %d linked or kept, %d written; want 3, 0", linked, written)
+	}
+	first := filepath.Join(out, "units/1/index.html")
+	before, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := os.Open(first) // a reader of out's file while the next build replaces it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	v2 := map[string]string{"index.html": "home", "units/1/index.html": "ONE", "stories/a/b/index.html": "story"}
+	build(v2)
+	if b, _ := io.ReadAll(held); string(b) != string(before) {
+		t.Errorf("a file of the tree a build replaced changed under its reader: %q, was %q", b, before)
+	}
+	if b, _ := os.ReadFile(first); string(b) != "ONE" {
+		t.Errorf("after the edit out has %q", b)
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
