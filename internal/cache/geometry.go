@@ -1,6 +1,8 @@
 package cache
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
@@ -111,7 +113,8 @@ func (g *Geometry) ReadBoundaries(file string, data []byte, src model.Source) ([
 }
 
 func (g *Geometry) readBoundaries(file string, data []byte, src model.Source) ([]*model.Boundary, diag.List) {
-	h := Key(geometryVersion, "boundaries-2", file, src.CodeProperty, src.NameProperty, src.TypeProperty, src.ProvinceProperty, string(data))
+	sum := sha256.Sum256(data) // the file's bytes by their hash: Key would copy them twice
+	h := Key(geometryVersion, "boundaries-3", file, src.CodeProperty, src.NameProperty, src.TypeProperty, src.ProvinceProperty, hex.EncodeToString(sum[:]))
 	g.files[file] = fileEntry{hash: h, data: data, src: src}
 	var e boundaryEntry
 	if g.c.Load("b-"+h, &e) {
