@@ -125,6 +125,7 @@ func Site(a *status.Atlas, opts Options) (Files, error) {
 // computed, before any page.
 func prepare(a *status.Atlas, opts Options) (*renderer, error) {
 	r := &renderer{a: a, opts: opts, out: newOutput(opts.Sink), md: newMarkdown(a.Site.Config.Markdown), later: new(sync.Once)}
+	r.asOf = &atlasByYear{}
 	if opts.Sink != nil {
 		r.out.known = opts.Known
 	}
@@ -349,6 +350,14 @@ type renderer struct {
 	unitOrder map[string]int
 	// later adds Options.DownloadsLater's sizes to the output, once for every language.
 	later *sync.Once
+	// asOf holds the atlas as of each year (yearsAsOf), shared by the languages.
+	asOf *atlasByYear
+}
+
+// atlasByYear is the atlas as of each year, computed once.
+type atlasByYear struct {
+	once  sync.Once
+	years []*status.Year
 }
 
 // page starts the page of kind at path p (without the language's folder) in the language

@@ -157,14 +157,25 @@ func slider(shapes []ShapeView, years int, of func(y, i int) [2]string, summary 
 	return string(b)
 }
 
+// yearsAsOf is the atlas as of each year from status.FirstYear to its last, computed once
+// for every language.
+func (r *renderer) yearsAsOf() []*status.Year {
+	if r.asOf == nil {
+		r.asOf = &atlasByYear{}
+	}
+	r.asOf.once.Do(func() {
+		for y := status.FirstYear; y <= r.a.LastYear(); y++ {
+			r.asOf.years = append(r.asOf.years, r.a.AsOf(y))
+		}
+	})
+	return r.asOf.years
+}
+
 // years writes the year pages: the nation's at nam/ and every province's at tinh/<code>/nam/,
 // each an overview and a page per year from status.FirstYear to the last year of the data.
 func (r *renderer) years() error {
 	last := r.a.LastYear()
-	var asOf []*status.Year
-	for y := status.FirstYear; y <= last; y++ {
-		asOf = append(asOf, r.a.AsOf(y))
-	}
+	asOf := r.yearsAsOf()
 	levels := r.chartLevels(last)
 	if err := r.nationYears(asOf, levels, last); err != nil {
 		return err
