@@ -21,6 +21,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -386,7 +388,8 @@ func sentence(rng *rand.Rand, n int) string {
 		w[i] = words[rng.IntN(len(words))]
 	}
 	s := strings.Join(w, " ")
-	return strings.ToUpper(s[:1]) + s[1:] + "."
+	r, size := utf8.DecodeRuneInString(s) // the first letter, not its first byte: "đạt" → "Đạt"
+	return string(unicode.ToUpper(r)) + s[size:] + "."
 }
 
 func makeStories(rng *rand.Rand, s *site, n int, until time.Time) []story {

@@ -3,10 +3,13 @@ package benchsite
 import (
 	"bytes"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ntm-atlas/atlas/internal/pipeline"
 )
@@ -103,4 +106,16 @@ func digest(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestSentence checks that a generated sentence is valid UTF-8 starting with a capital, for
+// every word it can start with (the first letter of "đạt" is two bytes).
+func TestSentence(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		s := sentence(rng, 3)
+		if r, _ := utf8.DecodeRuneInString(s); !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) || !unicode.IsUpper(r) {
+			t.Fatalf("sentence %q: not valid UTF-8, a replacement character, or not capitalised", s)
+		}
+	}
 }
