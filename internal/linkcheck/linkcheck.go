@@ -225,6 +225,63 @@ func plain(ref string) bool {
 // resolvePath resolves p, the path of a reference without scheme, host, query or fragment,
 // from page.
 func resolvePath(page, p, basePath string) (target string, ok, external bool) {
+	if t, ok, done := climb(page, p); done {
+		return t, ok, false
+	}
+	return resolveJoined(page, p, basePath)
+}
+
+// climb resolves the commonest reference of a page, a relative path that goes up some
+// folders then down ("../../tinh/14/"), by cutting the page's folder instead of joining and
+// cleaning paths; done is false for any other reference, or a page whose path is not clean.
+func climb(page, p string) (target string, ok, done bool) {
+	if strings.HasPrefix(p, "/") || !cleanPath(page) {
+		return "", false, false
+	}
+	up := 0
+	for strings.HasPrefix(p, "../") {
+		p = p[3:]
+		up++
+	}
+	if !cleanPath(p) && p != "" && !cleanPath(strings.TrimSuffix(p, "/")) {
+		return "", false, false
+	}
+	dir := page[:max(strings.LastIndexByte(page, '/'), 0)] // "" for a page at the top
+	for ; up > 0; up-- {
+		if dir == "" {
+			return "", false, true // above the site's root
+		}
+		dir = dir[:max(strings.LastIndexByte(dir, '/'), 0)]
+	}
+	switch {
+	case dir == "":
+		target = p
+	case p == "":
+		target = dir + "/"
+	default:
+		target = dir + "/" + p
+	}
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	return target, true, true
+}
+
+// cleanPath reports whether p is a path of one or more segments, none empty, "." or "..".
+func cleanPath(p string) bool {
+	if p == "" {
+		return false
+	}
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveJoined is resolvePath for any path: joined to the page's folder and cleaned.
+func resolveJoined(page, p, basePath string) (target string, ok, external bool) {
 	// Resolve dot segments the way a browser does: a last segment of "." or ".." names a
 	// folder, like a trailing slash.
 	dir, rel := path.Dir(page), p

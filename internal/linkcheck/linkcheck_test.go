@@ -235,3 +235,25 @@ func FuzzResolvePlain(f *testing.F) {
 		}
 	})
 }
+
+// FuzzClimb checks that a reference climb resolves resolves as joining and cleaning paths
+// does.
+func FuzzClimb(f *testing.F) {
+	for _, s := range [][2]string{
+		{"p/03664/index.html", "../../q/14/"}, {"p/03664/index.html", "../../"}, {"index.html", "q/"},
+		{"index.html", "../x"}, {"a/b/index.html", "../../../x"}, {"a/index.html", "b.css"},
+		{"a/b/c.html", "../"}, {"a//b.html", "../c"}, {"a/index.html", "../b/./c"}, {"a/index.html", "..//b"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, page, ref string) {
+		got, gok, done := climb(page, ref)
+		if !done {
+			return
+		}
+		want, wok, _ := resolveJoined(page, ref, "/")
+		if got != want || gok != wok {
+			t.Errorf("climb(%q, %q) = %q %v, joined = %q %v", page, ref, got, gok, want, wok)
+		}
+	})
+}
