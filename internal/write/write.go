@@ -81,7 +81,8 @@ func Tree(out string, files map[string][]byte, opts Options) error {
 // hard-linked from it, so that a build that changes little writes little.
 //
 // With a Manifest, the tree that out replaced last time is not removed but kept beside it as a
-// standby (.<out>.standby), with its own manifest. The next Writer starts its new tree from
+// standby (.<out>.standby), with its own manifest; the first tree of an output, which replaced
+// none, leaves a standby of hard links to its own files. The next Writer starts its new tree from
 // the standby: a file already there with the right bytes is kept, a changed one replaced, one
 // no longer put removed, so that a build that changes nothing makes no file and no folder (it
 // stats each file once). The standby is renamed to a temporary name first, so that if the
