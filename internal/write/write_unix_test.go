@@ -205,18 +205,10 @@ func treeState(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-// TestStandbyTree: with a manifest, the tree out replaced is kept as a standby, and the next
-// build patches it: an unchanged build makes no file and no folder, a changed file is
-// replaced without touching the file of out it was linked to, a file no longer put is removed
-// with the folders it leaves empty, and the committed tree is exactly what was put, times
-// included. A build killed while patching the standby leaves out whole, and the next build
-// starts afresh.
-func TestStandbyTree(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
-	opts := Options{ModTime: when, Manifest: filepath.Join(dir, "manifest")}
-	build := func(files map[string]string) (linked, written int) {
+// builder returns a function that builds out with opts from files (path → bytes), put in
+// path order, and returns what Linked says of the tree before it is committed.
+func builder(t *testing.T, out string, opts Options) func(files map[string]string) (linked, written int) {
+	return func(files map[string]string) (linked, written int) {
 		t.Helper()
 		w, err := Begin(out, opts)
 		if err != nil {
@@ -233,6 +225,20 @@ func TestStandbyTree(t *testing.T) {
 		}
 		return linked, written
 	}
+}
+
+// TestStandbyTree: with a manifest, the tree out replaced is kept as a standby, and the next
+// build patches it: an unchanged build makes no file and no folder, a changed file is
+// replaced without touching the file of out it was linked to, a file no longer put is removed
+// with the folders it leaves empty, and the committed tree is exactly what was put, times
+// included. A build killed while patching the standby leaves out whole, and the next build
+// starts afresh.
+func TestStandbyTree(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+	opts := Options{ModTime: when, Manifest: filepath.Join(dir, "manifest")}
+	build := builder(t, out, opts)
 	want := func(files map[string]string) map[string]string {
 		m := map[string]string{".": "/ " + when.Format(time.RFC3339)}
 		for p, b := range files {
@@ -310,23 +316,7 @@ func TestFirstTreeStandby(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	when := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
 	opts := Options{ModTime: when, Manifest: filepath.Join(dir, "manifest")}
-	build := func(files map[string]string) (linked, written int) {
-		t.Helper()
-		w, err := Begin(out, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range slices.Sorted(maps.Keys(files)) {
-			if err := w.Put(p, []byte(files[p])); err != nil {
-				t.Fatal(err)
-			}
-		}
-		linked, written = w.Linked()
-		if err := w.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		return linked, written
-	}
+	build := builder(t, out, opts)
 	v1 := map[string]string{"index.html": "home", "units/1/index.html": "one", "stories/a/b/index.html": "story"}
 	if linked, written := build(v1); linked != 0 || written != 3 {
 		t.Errorf("first build: %d linked, %d written; want 0, 3", linked, written)
