@@ -153,7 +153,7 @@ func (s *recScope) classes(y int) map[string]string {
 }
 
 var (
-	reInt         = regexp.MustCompile(`\d+`)
+	reInt         = regexp.MustCompile(`\d{1,3}(?:[.,]\d{3})+\b|\d+`) // 1.168 (vi) and 1,168 (en) are one number
 	reYearItem    = regexp.MustCompile(`<li><a href="[^"]*` + regexp.QuoteMeta(model.YearsDir) + `(\d{4})/">\d{4}</a>: (\d+) `)
 	reBar         = regexp.MustCompile(`<rect class="bar rank-(\d+)" [^>]*data-year="(\d+)" data-level="[^"]*"><title>([^<]*)</title>`)
 	reChartRow    = regexp.MustCompile(`<tr><th scope="row">(\d{4})</th>((?:<td>[^<]*</td>)+)</tr>`)
@@ -164,11 +164,12 @@ var (
 	reLegendItem  = regexp.MustCompile(`<li data-class="([^"]+)"[^>]*>.*?<span class="n">([\d.,]+)</span>`)
 )
 
-// ints returns the whole numbers in s, in order.
+// ints returns the whole numbers in s, in order, read with either language's thousands
+// separator.
 func ints(s string) []int {
 	var out []int
 	for _, m := range reInt.FindAllString(s, -1) {
-		n, _ := strconv.Atoi(m)
+		n, _ := strconv.Atoi(strings.NewReplacer(".", "", ",", "").Replace(m))
 		out = append(out, n)
 	}
 	return out
@@ -195,6 +196,13 @@ func TestRecognitionsReproduceYearPages(t *testing.T) {
 			reproduceYearPages(t, out)
 		})
 	}
+}
+
+// TestRecognitionsReproduceBuiltYearPages recomputes the year pages of a site built
+// beforehand, the national default site in CI (ATLAS_BUILT_SITE), from its downloads: with
+// 34 provinces a province's counts must be its own (the fixtures have one province).
+func TestRecognitionsReproduceBuiltYearPages(t *testing.T) {
+	reproduceYearPages(t, builtSite(t))
 }
 
 // reproduceYearPages recomputes the year pages of the site built in out from its downloads.
@@ -404,7 +412,12 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 		}
 	}
 
-	// The recognitions named under each year, and those of unknown year.
+	// The recognitions named under each year, and those of unknown year; on the national
+	// overview of a site with too many, each province's overview lists its own (checked there).
+	byProvince := strings.Contains(vi, "<p>Các công nhận quá nhiều để liệt kê")
+	if byProvince && prov != "" {
+		t.Errorf("%s lists its recognitions by province", dir)
+	}
 	byYear := map[int]int{}
 	for _, r := range s.rows {
 		if r.counts && r.own() && r.year != 0 {
@@ -416,6 +429,9 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 		year, _ := strconv.Atoi(m[1])
 		gotByYear[year] = strings.Count(m[2], "<li>")
 	}
+	if byProvince {
+		byYear = map[int]int{}
+	}
 	if !reflect.DeepEqual(gotByYear, byYear) {
 		t.Errorf("%s lists recognitions by year %v, the recognitions give %v", dir, gotByYear, byYear)
 	}
@@ -423,7 +439,7 @@ func (s *recScope) check(t *testing.T, prov, dir string, page func(string) strin
 	if m := reUndatedList.FindStringSubmatch(vi); m != nil {
 		undated = strings.Count(m[1], "<li>")
 	}
-	if undated != recs-datedRecs {
+	if !byProvince && undated != recs-datedRecs {
 		t.Errorf("%s lists %d recognitions of unknown year, the recognitions give %d", dir, undated, recs-datedRecs)
 	}
 

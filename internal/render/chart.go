@@ -125,8 +125,9 @@ func (r *renderer) chart(p *model.Province, place string, asOf []*status.Year, l
 		pressed[m.Level] = true
 		hi = max(hi, m.Count)
 	}
+	// The bars count p's own former communes, not the nation's.
 	for _, y := range asOf {
-		hi = max(hi, y.AtLeast[levels[0].Rank])
+		hi = max(hi, y.InProvince[p.Code][levels[0].Rank])
 	}
 	step := niceStep(hi)
 	top := step * int(math.Ceil(float64(max(hi, 1))/float64(step)))
@@ -158,7 +159,7 @@ func (r *renderer) chart(p *model.Province, place string, asOf []*status.Year, l
 			Label: fmt.Sprint(y.Year), Minor: (len(asOf)-1-i)%every != 0})
 		row := ChartRow{Year: y.Year}
 		for j, l := range levels {
-			n := y.AtLeast[l.Rank]
+			n := y.InProvince[p.Code][l.Rank]
 			x := x0 + barW*float64(j)
 			y0 := scale(n)
 			c.Bars = append(c.Bars, ChartBar{X: pct(x), W: pct(barW), Y: y0, H: chartBottom - y0, Class: string(status.RankClass(l.Rank)),

@@ -86,7 +86,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			units = append(units, u)
 		}
 	}
-	summary := func(i int) string { return r.yearSummary(p, asOf[i], named(asOf[i]), byArea(asOf[i]), len(units)) }
+	summary := func(i int) string { return r.yearSummary(p, asOf[i], named(asOf[i]), byArea(asOf[i]), units) }
 	// The legend of every year page holds the classes of every year, those of other years
 	// hidden, so that the slider can show them.
 	anyYear := map[status.Class]bool{}

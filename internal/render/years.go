@@ -430,36 +430,42 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 }
 
 // countRecognitions sets the counts of recognitions, and of the former communes whose
-// recognitions are all of unknown year, from dated: the recognitions the page covers.
+// recognitions are all of unknown year, from dated: the recognitions the page covers. A
+// commune counts by the recognitions that stand (not revoked), as the named communes do.
 func (d *YearsData) countRecognitions(dated []status.Dated) {
 	seen, withYear := map[*model.FormerUnit]bool{}, map[*model.FormerUnit]bool{}
 	for _, x := range dated {
 		d.Recognitions++
-		seen[x.Former] = true
 		if x.Year == 0 {
 			d.UndatedRecognitions++
 		} else {
 			d.DatedRecognitions++
+		}
+		if x.Revoked != nil {
+			continue
+		}
+		seen[x.Former] = true
+		if x.Year != 0 {
 			withYear[x.Former] = true
 		}
 	}
 	d.UndatedOnly = len(seen) - len(withYear)
 }
 
-// yearSummary says in words what the map of year shows in province p, and p's sourced
-// figure by then.
-func (r *renderer) yearSummary(p *model.Province, y *status.Year, named, byArea, units int) string {
+// yearSummary says in words what the map of year shows in province p, whose current units
+// are units, and p's sourced figure by then.
+func (r *renderer) yearSummary(p *model.Province, y *status.Year, named, byArea int, units []*model.Unit) string {
 	coloured := 0
-	for c, n := range y.Classes {
-		if c != status.NoData {
-			coloured += n
+	for _, u := range units {
+		if y.Statuses[u.Code].Class != status.NoData {
+			coloured++
 		}
 	}
 	area := ""
 	if byArea > 0 {
 		area = r.loc.Phrase("year.summary_area", r.loc.Number(byArea))
 	}
-	return r.loc.Phrase("year.summary", y.Year, named, y.InProvince[p.Code][3], coloured, units, area) + " " +
+	return r.loc.Phrase("year.summary", y.Year, named, y.InProvince[p.Code][3], coloured, len(units), area) + " " +
 		r.loc.Phrase("year.summary_figure", r.figureWords(status.FigureOf(p, y.Year)))
 }
 
