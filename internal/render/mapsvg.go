@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"regexp"
 	"strings"
 
@@ -26,7 +27,7 @@ type mapFills struct {
 
 // mapRule is a rule of the stylesheet the standalone maps take: a single-class selector of a
 // status class or pattern part.
-var mapRule = regexp.MustCompile(`^\.(rank-\d|share-\d|former-all|former-some|no-data|count-only|parts|older|pat-[a-z]+(?:-[a-z]+)+)$`)
+var mapRule = regexp.MustCompile(`^\.(rank-\d|share-\d|former-all|former-some|area-all|area-some|no-data|count-only|parts|older|pat-[a-z]+(?:-[a-z]+)+)$`)
 
 // readFills reads the map's fills from the stylesheet css: its :root custom properties, the
 // fill of each status class and pattern part, and the stroke of ".map path".
@@ -96,6 +97,17 @@ func (r *renderer) filledPatterns() (string, *mapFills, error) {
 			return "", nil, err
 		}
 		r.fills = readFills(string(css))
+		// A site's own stylesheet may leave a class out: the file takes the built-in colour
+		// rather than none.
+		base, err := fs.ReadFile(builtin, "layouts/"+model.AssetsDir+"atlas.css")
+		if err != nil {
+			return "", nil, err
+		}
+		for c, v := range readFills(string(base)).class {
+			if r.fills.class[c] == "" {
+				r.fills.class[c] = v
+			}
+		}
 	}
 	fills := r.fills
 	t, err := r.template("home.html")
@@ -134,9 +146,11 @@ func (r *renderer) mapFileSVG(m *MapView, about string) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, `<g stroke="%s" stroke-width="%s" fill-rule="evenodd">`+"\n", esc(fills.stroke), esc(fills.width))
 	for _, sh := range m.Shapes {
+		// A class without a fill would be drawn in some default colour, not as the page
+		// shows it: that is the stylesheet's or mapRule's fault, not the data's.
 		fill := fills.class[sh.Class]
 		if fill == "" {
-			fill = "#d9d9d9"
+			return nil, fmt.Errorf("standalone map %q: the stylesheet gives class %q no fill", m.Title, sh.Class)
 		}
 		fmt.Fprintf(&b, `<path fill="%s" d="%s"><title>%s: %s</title></path>`+"\n", esc(fill), esc(sh.Path), esc(sh.Name), esc(sh.Status))
 		if sh.Older {

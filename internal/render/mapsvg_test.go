@@ -2,8 +2,11 @@ package render
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // TestStandaloneFills checks that the SVG files a render writes (the maps to download, the
@@ -29,5 +32,34 @@ func TestStandaloneFills(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no SVG file with patterns was rendered")
+	}
+}
+
+// TestStandaloneClassFills checks that every class a map can give a unit has its fill in
+// the standalone map files, resolved from the stylesheet: a class missing from mapRule was
+// drawn grey, as if unknown (the district and province recognitions' area-all and
+// area-some were, in every downloaded year map).
+func TestStandaloneClassFills(t *testing.T) {
+	r, err := prepare(site(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, fills, err := r.filledPatterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	classes := append(r.classOrder(), status.CountOnly, status.Parts, status.Older)
+	for k := 1; k <= 5; k++ {
+		classes = append(classes, status.Class("share-"+strconv.Itoa(k)))
+	}
+	for _, c := range classes {
+		if fills.class[string(c)] == "" {
+			t.Errorf("class %q has no fill in the standalone maps", c)
+		}
+	}
+	m := &MapView{ViewBox: "0 0 10 10", Width: 10, Height: 10, Title: "t",
+		Shapes: []ShapeView{{Class: "no-such-class", Path: "M0 0h1v1z", Name: "x"}}}
+	if _, err := r.mapFileSVG(m, "about"); err == nil {
+		t.Error("a shape of a class without a fill: no error")
 	}
 }
