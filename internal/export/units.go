@@ -169,7 +169,7 @@ func (x *exporter) unitsJSON(province string, rows []*UnitRow) []byte {
 	if f.Units == nil {
 		f.Units = []*UnitRow{}
 	}
-	b, _ := json.MarshalIndent(f, "", " ")
+	b, _ := json.Marshal(f) // compact: indented, a sixth of the bytes were spaces
 	return append(b, '\n')
 }
 
