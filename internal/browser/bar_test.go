@@ -94,6 +94,12 @@ const barJS = `(async () => {
 		// The snippets carry the published address; fetch the same path from this server.
 		s.EmbedStatus = (await fetch(new URL(s.EmbedSrc).pathname)).status;
 	}
+	const svgFile = (d, text) => {
+		const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+		d.Valid = !doc.querySelector("parsererror") && doc.documentElement.localName === "svg";
+		d.About = (doc.querySelector("desc") || {}).textContent || "";
+		d.Paths = doc.querySelectorAll("path").length;
+	};
 	for (const a of bar.querySelectorAll(".bar-download a[download]")) {
 		const fmt = (a.textContent.match(/\((\w+)\)$/) || [])[1] || "";
 		const d = {Href: new URL(a.href).pathname, Format: fmt, Valid: false, About: "", Paths: 0, Formers: 0};
@@ -104,10 +110,7 @@ const barJS = `(async () => {
 			const b = new Uint8Array(await res.arrayBuffer());
 			d.Valid = b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 		} else if (fmt === "SVG") {
-			const doc = new DOMParser().parseFromString(await res.text(), "image/svg+xml");
-			d.Valid = !doc.querySelector("parsererror") && doc.documentElement.localName === "svg";
-			d.About = (doc.querySelector("desc") || {}).textContent || "";
-			d.Paths = doc.querySelectorAll("path").length;
+			svgFile(d, await res.text());
 		} else if (fmt === "CSV") {
 			const lines = (await res.text()).replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
 			const head = lines[0].split(","), row = lines[1] ? lines[1].split(",") : [];
@@ -127,6 +130,22 @@ const barJS = `(async () => {
 				d.About = j.unit ? j.unit.code + " " + j.unit.url : (j.units ? j.units.length + " units" : "");
 				d.Formers = j.formers ? j.formers.length : 0;
 			} catch (e) {}
+		}
+		s.Downloads.push(d);
+	}
+	// A province's year page has its map file written by bar.js (BuildMap).
+	const build = bar.querySelector("button[data-build]");
+	if (build) {
+		const d = {Href: "(written by bar.js) " + build.getAttribute("data-name"), Format: "SVG", Valid: false, About: "", Paths: 0, Formers: 0, Status: 0, Type: ""};
+		if (!build.parentNode.hidden) {
+			build.click();
+			for (let i = 0; i < 200 && !build.dataset.svg; i++) await new Promise(r => setTimeout(r, 50));
+		}
+		if (build.dataset.svg) {
+			const res = await fetch(build.dataset.svg);
+			d.Status = res.status;
+			d.Type = res.headers.get("content-type") || "";
+			svgFile(d, await res.text());
 		}
 		s.Downloads.push(d);
 	}
@@ -276,12 +295,22 @@ func TestJournalistsBar(t *testing.T) {
 	const r = document.getElementById("year-range");
 	r.value = "2018";
 	r.dispatchEvent(new Event("input", {bubbles: true}));
-	return {URL: document.getElementById("bar-url").value, SVG: new URL(document.querySelector(".bar-download a[download]").href).pathname,
+	// The map file: a link to it, or what bar.js writes it from (a province's year page).
+	const a = document.querySelector(".bar-download a[download][href$='.svg']"), b = document.querySelector("button[data-build]");
+	return {URL: document.getElementById("bar-url").value,
+		SVG: a ? new URL(a.href).pathname : b.getAttribute("data-about") + " " + b.getAttribute("data-name"),
 		Cite: document.getElementById("bar-cite").value, H1: document.querySelector("h1").textContent.trim()};
 })()`)
 					wantURL := strings.Replace(s.Canonical, "/"+model.YearPath(2020), "/"+model.YearPath(2018), 1)
-					wantSVG := "/" + model.MapSVGPath(strings.Replace(bp.page, "2020", "2018", 1))
-					if got.URL != wantURL || got.SVG != wantSVG || !strings.Contains(got.Cite, wantURL) || !strings.Contains(got.Cite, got.H1) || !strings.Contains(got.H1, "2018") {
+					svgPath := model.MapSVGPath(strings.Replace(bp.page, "2020", "2018", 1))
+					wantSVG, ok := "/"+svgPath, got.SVG == "/"+svgPath
+					if bp.page != model.YearPath(2020) {
+						// bar.js writes the file: its description names the page, its name the year.
+						wantSVG = "…/" + strings.Replace(bp.page, "2020", "2018", 1) + "… " + strings.ReplaceAll(strings.TrimSuffix(svgPath, ".svg"), "/", "-") + ".svg"
+						ok = strings.Contains(got.SVG, "/"+strings.Replace(bp.page, "2020", "2018", 1)+". ") &&
+							strings.HasSuffix(got.SVG, " "+strings.ReplaceAll(strings.TrimSuffix(svgPath, ".svg"), "/", "-")+".svg")
+					}
+					if got.URL != wantURL || !ok || !strings.Contains(got.Cite, wantURL) || !strings.Contains(got.Cite, got.H1) || !strings.Contains(got.H1, "2018") {
 						t.Errorf("after the slider moved to 2018 the bar holds %q, %q and cites %q (h1 %q); want %q, %q", got.URL, got.SVG, got.Cite, got.H1, wantURL, wantSVG)
 					}
 				}
@@ -313,7 +342,7 @@ type drawnPNG struct {
 
 // drawJS clicks the bar's "picture of the map as shown" button and reads the PNG it makes.
 const drawJS = `(async () => {
-	const b = document.querySelector("section.bar button[data-draw]");
+	const b = document.querySelector("section.bar button[data-draw], section.bar button[data-draw-built]");
 	const s = {Shown: !!b && !b.parentNode.hidden && b.getClientRects().length > 0};
 	if (!b) return s;
 	b.closest("details").open = true;
@@ -324,7 +353,7 @@ const drawJS = `(async () => {
 	s.PNG = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
 	const bmp = await createImageBitmap(new Blob([bytes], {type: "image/png"}));
 	s.Width = bmp.width; s.Height = bmp.height;
-	const svg = new DOMParser().parseFromString(await (await fetch(b.dataset.draw)).text(), "image/svg+xml").documentElement;
+	const svg = new DOMParser().parseFromString(await (await fetch(b.dataset.svg)).text(), "image/svg+xml").documentElement;
 	s.SVGW = +svg.getAttribute("width"); s.SVGH = +svg.getAttribute("height");
 	const c = new OffscreenCanvas(bmp.width, bmp.height), g = c.getContext("2d");
 	g.drawImage(bmp, 0, 0);
@@ -358,5 +387,91 @@ func TestMapPicture(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// yearMap is what yearMapJS reads of the map file bar.js writes on a province's year page.
+type yearMap struct {
+	Shown    bool
+	Problems []string
+	Title    string
+	Classes  string // the page's map's classes, in its order
+}
+
+// yearMapJS asks the bar for the year page's map file (bar.js writes it from the province's
+// shapes file and the page's map) and checks it against both: a path a unit of the page's
+// map, in its order, each with the fill of its unit's class on the page, its shape from the
+// shapes file and its title; the map's title; every pattern a path fills with in the file,
+// each part with its colour.
+const yearMapJS = `(async () => {
+	const b = document.querySelector("section.bar button[data-build]");
+	const s = {Shown: !!b && !b.parentNode.hidden, Problems: [], Title: "", Classes: ""};
+	if (!s.Shown) return s;
+	delete b.dataset.svg;
+	b.click();
+	for (let i = 0; i < 200 && !b.dataset.svg; i++) await new Promise(r => setTimeout(r, 50));
+	if (!b.dataset.svg) { s.Problems.push("no file written"); return s; }
+	const doc = new DOMParser().parseFromString(await (await fetch(b.dataset.svg)).text(), "image/svg+xml");
+	if (doc.querySelector("parsererror")) { s.Problems.push("the file is not XML"); return s; }
+	const shapes = new DOMParser().parseFromString(await (await fetch(b.getAttribute("data-build"))).text(), "image/svg+xml");
+	const fills = JSON.parse(shapes.documentElement.getAttribute("data-fills"));
+	const map = document.querySelector(".map svg"), links = [...map.querySelectorAll("a")];
+	const paths = [...doc.querySelectorAll("svg > g > path")];
+	if (paths.length !== links.length) s.Problems.push(paths.length + " paths, the page's map has " + links.length + " units");
+	s.Title = doc.querySelector("svg > title").textContent;
+	if (s.Title !== map.querySelector("title").textContent) s.Problems.push("the file's title is " + s.Title);
+	links.forEach((a, i) => {
+		const p = paths[i];
+		if (!p) return;
+		const use = a.querySelector("use"), id = use.getAttribute("href").split("#")[1], want = fills[use.getAttribute("class")];
+		if (!want || p.getAttribute("fill") !== want) s.Problems.push(id + ": fill " + p.getAttribute("fill") + ", its class " + use.getAttribute("class") + " on the page is " + want);
+		if (p.getAttribute("d") !== shapes.getElementById(id).getAttribute("d")) s.Problems.push(id + ": not its shape");
+		if (p.querySelector("title").textContent !== a.querySelector("title").textContent) s.Problems.push(id + ": not its title");
+	});
+	for (const p of paths) {
+		const m = /^url\(#(.+)\)$/.exec(p.getAttribute("fill"));
+		if (m && !doc.getElementById(m[1])) s.Problems.push("no pattern " + m[1]);
+	}
+	for (const e of doc.querySelectorAll("pattern > *")) if (!e.getAttribute("fill")) s.Problems.push("a pattern part without a fill");
+	s.Classes = links.map(a => a.querySelector("use").getAttribute("class")).join(" ");
+	return s;
+})()`
+
+// TestYearMapFile asks a province's year page for its map file, which bar.js writes from the
+// province's shapes file (the site has no file per year), in the year the page opens in and
+// after the year slider moved to another: the file draws the page's map as shown.
+func TestYearMapFile(t *testing.T) {
+	for _, lang := range []string{"", enDir} {
+		t.Run("/"+lang, func(t *testing.T) {
+			p := open(t, lang+model.ProvincePath("14")+model.YearPath(2020), desktop)
+			if !sliderShown(p) {
+				t.Fatal("the year slider is still hidden")
+			}
+			var classes []string
+			for _, year := range []string{"2020", "2016"} {
+				if year != "2020" {
+					eval[bool](p, `(() => {
+	const r = document.getElementById("year-range");
+	r.value = "`+year+`";
+	r.dispatchEvent(new Event("input", {bubbles: true}));
+	return true;
+})()`)
+				}
+				s := eval[yearMap](p, yearMapJS)
+				if !s.Shown {
+					t.Fatal("the bar offers no map file")
+				}
+				for _, pr := range s.Problems {
+					t.Errorf("%s: %s", year, pr)
+				}
+				if !strings.Contains(s.Title, year) {
+					t.Errorf("%s: the file's title is %q", year, s.Title)
+				}
+				classes = append(classes, s.Classes)
+			}
+			if classes[0] == classes[1] {
+				t.Errorf("the map file of 2016 has the classes of 2020: %s", classes[0])
+			}
+		})
 	}
 }

@@ -26,11 +26,25 @@ type Bar struct {
 	// map as shown (twice the SVG's size) when the reader asks for one; "" without a map.
 	DrawPNG  string
 	DrawName string // the drawn PNG's file name
-	Cite     string // the citation, with the access date left as CiteAccess
+	// Build is the map file bar.js writes in the browser, for a page whose map has no file
+	// of its own (a province's year page), or nil.
+	Build *BuildMap
+	Cite  string // the citation, with the access date left as CiteAccess
 	// CiteAccess is the citation's access date as written without JavaScript ("truy cập
 	// ngày …"): bar.js puts today's date in place of its "…".
 	CiteAccess string
 	Script     string // bar.js, relative to the page
+}
+
+// BuildMap is what bar.js needs to write the map file of a province's year page: the
+// province's shapes file (yearShapesSVG) gives each unit's path and each class's fill, the
+// page's map (which the year slider keeps in the year shown) the classes, titles and order,
+// and it writes the file as mapFileSVG writes the site's other map files. It also draws
+// that file into a PNG, as DrawPNG.
+type BuildMap struct {
+	Shapes string // the shapes file, relative to the page
+	About  string // the file's <desc> (mapAbout)
+	Name   string // the file's name without its extension (mapFileName)
 }
 
 // BarFile is one file of the bar's download panel.
@@ -47,6 +61,7 @@ type barOptions struct {
 	unit    string // a current unit's code, whose own CSV, XLSX and JSON the bar links, or ""
 	csvJSON string // a province code whose CSV, XLSX and JSON the bar links, or ""
 	noShare bool   // no share panel (Bar.Share)
+	build   *BuildMap
 }
 
 // bar sets pg's bar. pg's path, root, canonical URL and embed must be set.
@@ -59,8 +74,9 @@ func (r *renderer) bar(pg *Page, o barOptions) {
 	if o.mapSVG != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.mapSVG, Label: r.loc.Phrase("bar.map_svg"), Format: "SVG"})
 		b.DrawPNG = pg.Root + o.mapSVG
-		b.DrawName = strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(o.mapSVG, model.DataDir), ".svg"), "/", "-") + ".png"
+		b.DrawName = mapFileName(o.mapSVG) + ".png"
 	}
+	b.Build = o.build
 	if o.png != "" {
 		b.Downloads = append(b.Downloads, BarFile{Href: pg.Root + o.png, Label: r.loc.Phrase("bar.map_png"), Format: "PNG"})
 	}

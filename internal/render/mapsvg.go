@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 	"regexp"
 	"strings"
 
@@ -172,11 +173,23 @@ func (r *renderer) writeMapSVG(page string, m *MapView) (string, error) {
 	if r.loc != r.locs[0] {
 		return p, nil
 	}
-	site := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
-	b, err := r.mapFileSVG(m, site+", "+r.abs(page)+". "+r.dataDates()+".")
+	b, err := r.mapFileSVG(m, r.mapAbout(page))
 	if err != nil {
 		return "", err
 	}
 	r.out.put(p, b)
 	return p, nil
+}
+
+// mapAbout is the <desc> of the map file of the page at site path page: where it comes from
+// and its data's dates.
+func (r *renderer) mapAbout(page string) string {
+	site := r.loc.Local(r.a.Site.Config.TitleEn, r.a.Site.Config.Title).Value
+	return site + ", " + r.abs(page) + ". " + r.dataDates() + "."
+}
+
+// mapFileName is the name a map file at site path p is saved under: its path with the
+// folders joined by "-", without its extension ("tinh-14-nam-2020-map").
+func mapFileName(p string) string {
+	return strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(p, model.DataDir), path.Ext(p)), "/", "-")
 }

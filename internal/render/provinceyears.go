@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/ntm-atlas/atlas/internal/carto"
 	"github.com/ntm-atlas/atlas/internal/model"
@@ -98,11 +100,11 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 	// The year pages draw the province's shapes from one file, written once for every
 	// language, and colour them each in its year's class.
 	if m := r.opts.Maps[p.Code]; m != nil && r.loc == r.locs[0] {
-		patterns, _, err := r.filledPatterns()
+		patterns, fills, err := r.filledPatterns()
 		if err != nil {
 			return err
 		}
-		r.out.put(model.YearShapesPath(p.Code), yearShapesSVG(m.Main, patterns))
+		r.out.put(model.YearShapesPath(p.Code), yearShapesSVG(m.Main, patterns, fills))
 	}
 	for i, y := range asOf {
 		pg := r.page("year", base+model.YearPath(y.Year), r.loc.Phrase("year.title", p.Name, y.Year))
@@ -161,18 +163,19 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 				yd.Slider = yd.Up + model.SliderFile
 			}
 		}
-		svg, err := r.writeMapSVG(base+model.YearPath(y.Year), yd.Map)
-		if err != nil {
-			return err
-		}
+		// The year's map file is written in the browser from the shapes file (BuildMap):
+		// the province's year pages would otherwise each have a file of the whole map.
+		o := barOptions{csvJSON: p.Code}
 		if yd.Map != nil && yd.Map.Shared != "" {
-			// The page draws its shapes from the shared file: their paths, which the
-			// standalone map above needed, are not the page's data (nor its memo key's).
+			page := base + model.YearPath(y.Year)
+			o.build = &BuildMap{Shapes: yd.Map.Shared, About: r.mapAbout(page), Name: mapFileName(model.MapSVGPath(page))}
+			// The page draws its shapes from the shared file: their paths are not the
+			// page's data (nor its memo key's).
 			for j := range yd.Map.Shapes {
 				yd.Map.Shapes[j].Path = ""
 			}
 		}
-		r.bar(pg, barOptions{mapSVG: svg, csvJSON: p.Code})
+		r.bar(pg, o)
 		pg.Data = yd
 		if err := r.write("year.html", pg); err != nil {
 			return err
@@ -187,13 +190,24 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 // with their colours, for a browser that would look a page's fill: url(#pat-…) up in this
 // file rather than in the page. A year page's map is then a link, a title and a <use> a
 // unit, where it was the unit's whole path: the year pages of a province share one copy of
-// its map.
-func yearShapesSVG(m *carto.Map, patterns string) []byte {
+// its map. The root's data-fills (each class's fill, JSON), data-stroke and
+// data-stroke-width are what bar.js needs besides to write a year's map file as mapFileSVG
+// writes the others.
+func yearShapesSVG(m *carto.Map, patterns string, fills *mapFills) []byte {
+	classes := map[string]string{}
+	for c, f := range fills.class {
+		if !strings.HasPrefix(c, "pat-") {
+			classes[c] = f
+		}
+	}
+	table, _ := json.Marshal(classes) // a map of strings always marshals, its keys sorted
+	esc := template.HTMLEscapeString
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s">`+"\n", m.ViewBox())
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s" data-fills="%s" data-stroke="%s" data-stroke-width="%s">`+"\n",
+		m.ViewBox(), esc(string(table)), esc(fills.stroke), esc(fills.width))
 	b.WriteString(patterns + "\n<defs>\n")
 	for _, sh := range m.Shapes {
-		fmt.Fprintf(&b, `<path id="u%s" d="%s"/>`+"\n", template.HTMLEscapeString(sh.Code), template.HTMLEscapeString(sh.Path))
+		fmt.Fprintf(&b, `<path id="u%s" d="%s"/>`+"\n", esc(sh.Code), esc(sh.Path))
 	}
 	b.WriteString("</defs>\n</svg>\n")
 	return b.Bytes()

@@ -68,7 +68,8 @@
         });
       });
       document.getElementById("year-summary").textContent = row.s;
-      document.querySelectorAll("h1, .map-table caption").forEach(function (e) {
+      // The map's title too: bar.js writes it into the year's map file.
+      document.querySelectorAll("h1, .map-table caption, .map svg > title").forEach(function (e) {
         e.textContent = swap(e.textContent, shown, y);
       });
       document.title = swap(document.title, shown, y);
