@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -93,7 +94,9 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	}
 	d.Locator = r.formerLocator(f, home, pg.Root)
 	d.Stories = r.storiesAbout(home, nil, []string{f.Key()})
-	if u := r.a.Index.Units[f.Code]; u != nil {
+	// The present unit of the same code, unless the page lists it already as what the
+	// former unit became.
+	if u := r.a.Index.Units[f.Code]; u != nil && !slices.ContainsFunc(d.Current, func(l Link) bool { return l.Href == home+model.UnitPath(u.Code) }) {
 		d.SameCode = append(d.SameCode, Link{Href: home + model.UnitPath(u.Code), Title: r.loc.Phrase("former.current", u.FullName())})
 	}
 	for _, g := range r.index().formerByCode[f.Code] {
@@ -107,7 +110,9 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	d.Areas = r.creditAreas(f)
 	d.Revocations = r.revocationViews(f)
 	pg.Data = d
-	r.bar(pg, barOptions{csvJSON: f.Province, noShare: true})
+	// The bar only cites: the page is read more than shared, its citation holds its URL,
+	// and its province's data is a link away (the facts link the province page).
+	r.bar(pg, barOptions{noShare: true})
 	return r.write("former.html", pg)
 }
 
