@@ -20,6 +20,7 @@ var fills = map[string]image.Image{
 	"area-all":    checker{bg: rgb(0x41b6c4), fg: rgb(0x253494), size: 4},
 	"area-some":   checker{bg: rgb(0xf4fbfc), fg: rgb(0x2c7fb8), size: 4},
 	"no-data":     dots{bg: rgb(0xeeeeee), fg: rgb(0x767676), period: 8, r2: 2},
+	"not-covered": image.NewUniform(rgb(0xd4d4d4)),
 	// The national map's classes: the share of communes meeting the standard, a count
 	// without its total (stripes), figures for parts of a province (a checkerboard).
 	"share-1":    image.NewUniform(rgb(0xffffcc)),

@@ -97,7 +97,7 @@ func countOrder(what string) int {
 		if rank, ok := strings.CutPrefix(arg, "rank-"); ok && len(rank) == 1 {
 			return base + 9 - int(rank[0]-'0')
 		}
-		return base + 10 + map[status.Class]int{status.FormerAll: 0, status.AreaAll: 1, status.FormerSome: 2, status.AreaSome: 3, status.NoData: 4}[status.Class(arg)]
+		return base + 10 + map[status.Class]int{status.FormerAll: 0, status.AreaAll: 1, status.FormerSome: 2, status.AreaSome: 3, status.NotCovered: 4, status.NoData: 5}[status.Class(arg)]
 	case "met":
 		return base + map[status.Basis]int{status.BasisOwn: 0, status.BasisDistrict: 1, status.BasisProvince: 2}[status.Basis(arg)]
 	}

@@ -106,6 +106,8 @@ func classWords(class string) string {
 		return "units some of whose former communes met it, some by area"
 	case status.NoData:
 		return "units with no data"
+	case status.NotCovered:
+		return "units of wards and townships only, which the programme does not cover"
 	}
 	if rank, ok := strings.CutPrefix(class, "rank-"); ok {
 		return "units assessed at rank " + rank

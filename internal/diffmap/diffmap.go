@@ -129,7 +129,7 @@ func order(c status.Class) int {
 			return 9 - r
 		}
 	}
-	for i, x := range []status.Class{status.FormerAll, status.AreaAll, status.FormerSome, status.AreaSome, status.NoData} {
+	for i, x := range []status.Class{status.FormerAll, status.AreaAll, status.FormerSome, status.AreaSome, status.NotCovered, status.NoData} {
 		if c == x {
 			return 10 + i
 		}
@@ -152,6 +152,7 @@ var fills = map[status.Class]string{
 	status.AreaAll:      "url(#pat-area-all)",
 	status.AreaSome:     "url(#pat-area-some)",
 	status.NoData:       "url(#pat-no-data)",
+	status.NotCovered:   "#d4d4d4",
 }
 
 func fillOf(c status.Class) string {

@@ -20,6 +20,8 @@ func (l *Locale) StatusText(st *status.Status) string {
 		return l.Phrase("status.own", l.LevelName(st.OwnLevel).Value, st.Own.CriteriaSet, l.Date(st.Own.AsOf))
 	case st.Class == status.NoData:
 		return l.Phrase("status.no_data")
+	case st.Class == status.NotCovered:
+		return l.Phrase("status.not_covered")
 	case st.ByArea > 0:
 		return l.Phrase("status.derived_area", st.Recognized, st.Eligible, st.ByArea)
 	default:

@@ -67,7 +67,7 @@ func TestAreaRecognitions(t *testing.T) {
 		"01001": "area-all",    // An through its district, Bình its own
 		"01002": "former-some", // Đông lost it, Khê its own
 		"01003": "area-some",   // Giang through its province, Hà nothing
-		"01004": "no-data",     // the ward Chợ: the programme does not cover it
+		"01004": "not-covered", // the ward Chợ: the programme does not cover it
 		"10001": "district/", "10002": "own/", "10003": "/", "10004": "/2021", "10005": "/", "10006": "own/", "20001": "province/",
 	}
 	if !reflect.DeepEqual(units, want) {

@@ -73,7 +73,7 @@ func (r *renderer) classOrder() []status.Class {
 		}
 	}
 	out := append(top, status.FormerAll, status.AreaAll, status.FormerSome, status.AreaSome)
-	return append(append(out, below...), status.NoData)
+	return append(append(out, below...), status.NotCovered, status.NoData)
 }
 
 // classLabel names a status class in the legends and the years chart: one name per class.
@@ -89,6 +89,8 @@ func (r *renderer) classLabel(c status.Class) i18n.Text {
 		return i18n.Text{Value: r.loc.Phrase("legend.area_some")}
 	case status.NoData:
 		return i18n.Text{Value: r.loc.Phrase("legend.no_data")}
+	case status.NotCovered:
+		return i18n.Text{Value: r.loc.Phrase("legend.not_covered")}
 	}
 	// The set in force names a rank; a rank it lacks is named by the newest set that has it.
 	sets := []*model.CriteriaSet{r.a.Index.Sets[r.a.Site.Config.CriteriaSet]}
@@ -134,7 +136,8 @@ func (r *renderer) legendOf(order []status.Class, label func(status.Class) i18n.
 		switch {
 		case strings.HasPrefix(string(c), "rank-"):
 			lg.Solid = true
-		case c == status.FormerAll || c == status.FormerSome:
+		case c == status.FormerAll || c == status.FormerSome || c == status.NotCovered:
+			// The stripes' note also says why wards and townships are not covered.
 			lg.Striped = true
 		case c == status.AreaAll || c == status.AreaSome:
 			lg.Area = true

@@ -457,7 +457,7 @@ func (d *YearsData) countRecognitions(dated []status.Dated) {
 func (r *renderer) yearSummary(p *model.Province, y *status.Year, named, byArea int, units []*model.Unit) string {
 	coloured := 0
 	for _, u := range units {
-		if y.Statuses[u.Code].Class != status.NoData {
+		if c := y.Statuses[u.Code].Class; c != status.NoData && c != status.NotCovered {
 			coloured++
 		}
 	}

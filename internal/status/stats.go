@@ -24,6 +24,9 @@ const (
 	// through its district's or province's recognition.
 	AreaSome Class = "area-some"
 	NoData   Class = "no-data" // no assessment and no known recognition
+	// NotCovered: no assessment, and formed from wards and townships only, which the
+	// commune-level programme does not cover (no eligible former commune): not "no data".
+	NotCovered Class = "not-covered"
 )
 
 // RankClass is the class of an assessed unit whose level has the given rank.

@@ -205,6 +205,8 @@ func classOf(st *Status) Class {
 		return AreaSome
 	case st.Recognized > 0:
 		return FormerSome
+	case st.Eligible == 0 && len(st.Formers) > 0:
+		return NotCovered
 	}
 	return NoData
 }

@@ -93,7 +93,10 @@ func TestAsOfDefaultSite(t *testing.T) {
 					firstOf = fy
 				}
 			}
-			coloured := st.Class != NoData
+			coloured := st.Class != NoData && st.Class != NotCovered
+			if (st.Class == NotCovered) != (st.Eligible == 0 && len(st.Formers) > 0) {
+				t.Errorf("%d: unit %s class %s, %d eligible former communes of %d", y, code, st.Class, st.Eligible, len(st.Formers))
+			}
 			if want := firstOf != 0 && firstOf <= y; coloured != want {
 				t.Errorf("%d: unit %s class %s, but its first former commune was recognised in %d", y, code, st.Class, firstOf)
 			}
@@ -105,8 +108,9 @@ func TestAsOfDefaultSite(t *testing.T) {
 			t.Errorf("03664 in %d: %s, want %s", y, got, want)
 		}
 	}
-	// Before 2015 no former commune was recognised.
-	if n := a.AsOf(2014).Classes[NoData]; n != len(a.Site.Units) {
-		t.Errorf("2014: %d units without data, want all %d", n, len(a.Site.Units))
+	// Before 2015 no former commune was recognised: every unit is without data but those of
+	// wards and townships only.
+	if n, m := a.AsOf(2014).Classes[NoData], a.AsOf(2014).Classes[NotCovered]; n+m != len(a.Site.Units) || m == 0 {
+		t.Errorf("2014: %d units without data and %d not covered, want all %d, some not covered", n, m, len(a.Site.Units))
 	}
 }
