@@ -50,8 +50,8 @@ func (l *Locale) ProvinceInSentence(p *model.Province) string {
 
 // AreaName names the area an area recognition of province p covers: its district's name in
 // the former districts table (district, nil when the table does not list it), else as the
-// record writes it; "tỉnh Hà Nam (cũ)" for a part of a merged province; "toàn tỉnh Sơn La"
-// for a whole province.
+// record writes it; "Hà Nam cũ" for a part of a merged province (as its figures are named,
+// whatever its type: "tỉnh Hồ Chí Minh" was wrong); "toàn tỉnh Sơn La" for a whole province.
 func (l *Locale) AreaName(p *model.Province, ar *model.AreaRecognition, district *model.District) string {
 	switch ar.Scope {
 	case model.ScopeDistrict:

@@ -87,7 +87,7 @@ func TestAreaRecognitions(t *testing.T) {
 		"10002": {"<strong>Có: Đạt chuẩn nông thôn mới</strong>", "Quyết định số 10/QĐ-UBND"},
 		"10003": {"Không thuộc diện"},
 		"10004": {"Mất chuẩn Đạt chuẩn nông thôn mới (4/2021)", "Thu hồi, mất chuẩn"},
-		"20001": {"qua công nhận của tỉnh Nam (cũ)", "Báo Thử"},
+		"20001": {"qua công nhận của Nam cũ", "Báo Thử"},
 		"10005": {"Chưa rõ"},
 	} {
 		page := read(model.PageFile(model.FormerPath(key)))
@@ -122,7 +122,7 @@ func TestAreaRecognitions(t *testing.T) {
 	overview := read(model.PageFile(model.ProvincePath("01") + model.YearsDir))
 	for _, w := range []string{
 		"Huyện Một, 11/2019: Đạt chuẩn nông thôn mới — 3 xã cũ",
-		"tỉnh Nam (cũ), 6/2022: Đạt chuẩn nông thôn mới — 1 xã cũ",
+		"Nam cũ, 6/2022: Đạt chuẩn nông thôn mới — 1 xã cũ",
 		"Xã Đông (Huyện Một)</a>: không còn ở mức Đạt chuẩn nông thôn mới",
 	} {
 		if !strings.Contains(overview, w) {
