@@ -5,7 +5,7 @@
 # edit, and the same for half the country; `atlas serve`'s save → reload time for the same two
 # edits (bench/reload); beside it Hugo v0.165.0 building one page per unit, former unit and
 # story of the same sites, in one run. Prints the table of docs/performance.md with ratios,
-# wall time and CPU time (user + system) side by side.
+# wall time and CPU time (user + system) side by side, then where the output's bytes are.
 #
 # Usage: bench/national.sh [SEED]
 # Needs: go, GNU time. Hugo is taken from $HUGO when set, otherwise installed with
@@ -116,3 +116,13 @@ printf '| half country cold / warm | %s s / %s s | %s s / %s s | — | — |\n' 
 echo
 grep -h '^Built' full-cold.log full-warm.log full-edit.log full-story.log | sed 's/^/atlas: /'
 sed 's/^/atlas serve: /' reload.log
+
+# Where the output's bytes are, for the output goal: by page family or download (the top
+# folder under the language's, "tinh/…/nam/<year>/" apart) and file type, heaviest first.
+printf '\n| output part | files | MB |\n|---|--:|--:|\n'
+(cd full/public && find . -type f -printf '%s %P\n') | awk '{
+  n = split($2, p, "/"); i = (p[1] == "en") ? 2 : 1; part = (i < n) ? p[i] "/" : p[i]
+  if (p[i] == "tinh" && $2 ~ /\/nam\/[0-9]+\//) part = "tinh/<code>/nam/<year>/"
+  ext = $2; sub(/.*\./, "", ext); k = part " ." ext; s[k] += $1; c[k]++
+} END { for (k in s) printf "%d %d %s\n", s[k], c[k], k }' | sort -rn | head -15 |
+  awk '{ printf "| %s %s | %d | %.1f |\n", $3, $4, $2, $1 / 1e6 }'
