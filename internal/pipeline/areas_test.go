@@ -183,3 +183,37 @@ func TestAreaRecognitionErrors(t *testing.T) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNotCoveredUnitPage: a unit formed from wards and townships only (Phường Tô Hiệu,
+// 03646) is "not covered" on its page, its province's map and the download, and its page
+// has no criteria section, no commune group and no "0/0 former communes" count; a unit the
+// programme covers (Phường Chiềng Cơi, 03670, formed from communes too) keeps them.
+func TestNotCoveredUnitPage(t *testing.T) {
+	out, _ := buildDefault(t)
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	ward, covered := read(model.PageFile(model.UnitPath("03646"))), read(model.PageFile(model.UnitPath("03670")))
+	for _, c := range []struct {
+		page, what, needle string
+		want               bool
+	}{
+		{ward, "its answer", `<strong>Không thuộc diện</strong>`, true},
+		{ward, "a criteria section", `aria-labelledby="criteria"`, false},
+		{ward, "a commune group", `Nhóm xã`, false},
+		{ward, "a 0/0 count", `0/0`, false},
+		{covered, "a criteria section", `aria-labelledby="criteria"`, true},
+		{covered, "a commune group", `Nhóm xã`, true},
+	} {
+		if got := strings.Contains(c.page, c.needle); got != c.want {
+			t.Errorf("%s: has %s (%q) %v, want %v", map[bool]string{true: "03646", false: "03670"}[c.page == ward], c.what, c.needle, got, c.want)
+		}
+	}
+	if m := regexp.MustCompile(`<a href="[^"]*xa/03646/"><title>[^<]*</title><path class="([^"]+)"`).FindStringSubmatch(read(model.PageFile(model.ProvincePath("14")))); m == nil || m[1] != "not-covered" {
+		t.Errorf("the province map draws 03646 as %v, want not-covered", m)
+	}
+}
