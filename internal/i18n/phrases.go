@@ -40,12 +40,17 @@ func (l *Locale) ProvinceName(p *model.Province) string {
 // ProvinceInSentence is ProvinceName as it reads inside a sentence: "tỉnh Sơn La" in
 // Vietnamese, where the type is not capitalised there; "Sơn La Province" in English.
 func (l *Locale) ProvinceInSentence(p *model.Province) string {
-	n := l.ProvinceName(p)
+	return l.InSentence(l.ProvinceName(p))
+}
+
+// InSentence is a name that begins with its type ("Thành phố Hà Nội") as it reads inside a
+// sentence: in Vietnamese the type is not capitalised there ("thành phố Hà Nội").
+func (l *Locale) InSentence(name string) string {
 	if l.lang != "vi" {
-		return n
+		return name
 	}
-	first, size := utf8.DecodeRuneInString(n)
-	return string(unicode.ToLower(first)) + n[size:]
+	first, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToLower(first)) + name[size:]
 }
 
 // AreaName names the area an area recognition of province p covers: its district's name in

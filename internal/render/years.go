@@ -491,6 +491,11 @@ func (r *renderer) yearFrom(f *model.FormerUnit, from status.YearFrom) string {
 	case status.YearDistrict:
 		return r.loc.Phrase("year.from_district", f.District)
 	case status.YearProvince:
+		// The province as it was then, with its type ("thành phố Hà Nội", "tỉnh Hà Giang"),
+		// when the former districts table names it.
+		if d := r.a.District(f.DistrictCode); d != nil && d.OldProvinceName != "" {
+			return r.loc.Phrase("year.from_province_named", r.loc.InSentence(d.OldProvinceName))
+		}
 		return r.loc.Phrase("year.from_province")
 	}
 	return ""

@@ -221,3 +221,31 @@ func TestYearChart(t *testing.T) {
 		}
 	}
 }
+
+// TestYearFromProvince: a recognition's year known from its whole province's recognition
+// names that province as it was then, with its type, when the former districts table has it
+// (a city was called "tỉnh"), and says "the (former) province" when it does not.
+func TestYearFromProvince(t *testing.T) {
+	s := &model.Site{
+		Config:    model.Config{BaseURL: "https://example.org/", Language: "vi"},
+		Districts: []*model.District{{Code: "004", Name: "Quận Long Biên", OldProvince: "01", OldProvinceName: "Thành phố Hà Nội"}},
+	}
+	for _, c := range []struct {
+		district, lang, want string
+	}{
+		{"004", "vi", "năm cả thành phố Hà Nội được công nhận"},
+		{"004", "en", "the year the whole of Thành phố Hà Nội was recognised"},
+		{"", "vi", "năm cả tỉnh (cũ) được công nhận"},
+	} {
+		r, err := prepare(status.Derive(s), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.lang == "en" {
+			r = r.language(1)
+		}
+		if got := r.yearFrom(&model.FormerUnit{DistrictCode: c.district}, status.YearProvince); got != c.want {
+			t.Errorf("%s, district %q: %q, want %q", c.lang, c.district, got, c.want)
+		}
+	}
+}
