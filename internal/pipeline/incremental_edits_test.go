@@ -12,7 +12,8 @@ import (
 
 // TestIncrementalEditsMatchFresh edits a copy of the default site one input at a time — a
 // former commune's recognition, a province's and the nation's milestones, a story's front
-// matter and its body, a new and a removed story, a criteria set, the site's configuration —
+// matter and its body, a new and a removed story, a criteria set, the site's configuration, a
+// layout of its own added and removed —
 // and after each builds again with the same cache and output: the result must be byte for
 // byte what a fresh build of the edited site writes, whatever the memo recalled and the
 // standby tree kept, and must differ from the build before (the edit showed).
@@ -72,6 +73,19 @@ func TestIncrementalEditsMatchFresh(t *testing.T) {
 		}},
 		{"a criteria set", replace(filepath.Join("content", "criteria", "2026-2030.toml"), "Có hiệu lực từ 15/02/2026.", "Có hiệu lực từ ngày 15/02/2026.")},
 		{"the site's description", replace("atlas.toml", `description = "Các xã, phường`, `description = "Mọi xã, phường`)},
+		{"a layout of the site's own", func(t *testing.T) {
+			if err := os.MkdirAll(filepath.Join(site, "layouts"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(site, "layouts", "404.html"), []byte(`{{define "main"}}<p>Không có trang này.</p>{{end}}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"the site's layout removed", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(site, "layouts", "404.html")); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	}
 	before := readTree(t, out)
 	for _, e := range edits {
