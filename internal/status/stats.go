@@ -93,8 +93,6 @@ type Atlas struct {
 	ByLevel map[string]int
 	// ByBasis counts former communes by the basis of their standing.
 	ByBasis map[Basis]int
-	// Classes counts current units by class.
-	Classes map[Class]int
 
 	creditsOf map[*model.FormerUnit][]Dated
 	covered   map[*model.AreaRecognition][]*model.FormerUnit
@@ -112,7 +110,6 @@ func Derive(s *model.Site) *Atlas {
 		Successors: map[string][]*model.Unit{},
 		ByLevel:    map[string]int{},
 		ByBasis:    map[Basis]int{},
-		Classes:    map[Class]int{},
 		districts:  map[string]*model.District{},
 	}
 	for _, d := range s.Districts {
@@ -171,7 +168,6 @@ func Derive(s *model.Site) *Atlas {
 			st.count(f)
 		}
 		st.Class = classOf(st)
-		a.Classes[st.Class]++
 	}
 	for k, us := range a.Successors {
 		sort.Slice(us, func(i, j int) bool { return us[i].Code < us[j].Code })

@@ -108,7 +108,6 @@ func (a *Atlas) LastYear() int {
 type Year struct {
 	Year     int
 	Statuses map[string]*Status // by current unit code; each Former's Credit as of the year
-	Classes  map[Class]int      // current units by class
 	// AtLeast counts former communes whose standing at the end of the year was their own
 	// recognition, at a level of at least the given rank; AreaAtLeast those whose standing
 	// was their district's or province's recognition.
@@ -134,7 +133,7 @@ type Revoked struct {
 // that count from that year or earlier and were not revoked by then (see StandingIn), and a
 // unit's own assessment only if made by then. Eligibility does not change with the year.
 func (a *Atlas) AsOf(year int) *Year {
-	y := &Year{Year: year, Statuses: map[string]*Status{}, Classes: map[Class]int{},
+	y := &Year{Year: year, Statuses: map[string]*Status{},
 		AtLeast: map[int]int{}, AreaAtLeast: map[int]int{}, InProvince: map[string]map[int]int{}, AreaInProvince: map[string]map[int]int{}}
 	for _, d := range a.dated {
 		if d.Year == year {
@@ -186,7 +185,6 @@ func (a *Atlas) AsOf(year int) *Year {
 		}
 		st.Class = classOf(st)
 		y.Statuses[code] = st
-		y.Classes[st.Class]++
 	}
 	return y
 }

@@ -79,8 +79,10 @@ func TestAsOfDefaultSite(t *testing.T) {
 			t.Errorf("%d: at least standard/advanced/model = %d/%d/%d, want %d/%d/0", y, ay.AtLeast[2], ay.AtLeast[3], ay.AtLeast[4], want, wantAdv)
 		}
 		total := 0
-		for _, n := range ay.Classes {
-			total += n
+		for _, st := range ay.Statuses {
+			if st.Class != "" {
+				total++
+			}
 		}
 		if total != len(a.Site.Units) {
 			t.Errorf("%d: classes count %d units, want %d", y, total, len(a.Site.Units))
@@ -110,7 +112,11 @@ func TestAsOfDefaultSite(t *testing.T) {
 	}
 	// Before 2015 no former commune was recognised: every unit is without data but those of
 	// wards and townships only.
-	if n, m := a.AsOf(2014).Classes[NoData], a.AsOf(2014).Classes[NotCovered]; n+m != len(a.Site.Units) || m == 0 {
+	classes := map[Class]int{}
+	for _, st := range a.AsOf(2014).Statuses {
+		classes[st.Class]++
+	}
+	if n, m := classes[NoData], classes[NotCovered]; n+m != len(a.Site.Units) || m == 0 {
 		t.Errorf("2014: %d units without data and %d not covered, want all %d, some not covered", n, m, len(a.Site.Units))
 	}
 }
