@@ -1,6 +1,9 @@
 // Package browser holds the real-browser tests: they build the default site once, serve it on
 // 127.0.0.1 and drive headless Chromium through it with chromedp.
 //
+// TestFirefoxDrawsMapsAsChromium also loads pages in headless Firefox, a second engine, and
+// compares its screenshots with Chromium's.
+//
 // The tests skip when no browser is installed, so a newcomer's `go test ./...` passes; with
 // CI=true a missing browser fails them instead. The browser is $ATLAS_CHROME, or the first of
 // chromium, chromium-browser, google-chrome and google-chrome-stable found in PATH.
