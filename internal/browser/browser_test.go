@@ -1,8 +1,8 @@
 // Package browser holds the real-browser tests: they build the default site once, serve it on
 // 127.0.0.1 and drive headless Chromium through it with chromedp.
 //
-// TestFirefoxDrawsMapsAsChromium also loads pages in headless Firefox, a second engine, and
-// compares its screenshots with Chromium's.
+// Some tests also load pages in two other engines: headless Firefox (engines_test.go) and
+// WebKit, Safari's engine, through WebDriver (webkit_test.go).
 //
 // The tests skip when no browser is installed, so a newcomer's `go test ./...` passes; with
 // CI=true a missing browser fails them instead. The browser is $ATLAS_CHROME, or the first of
@@ -106,6 +106,7 @@ func TestMain(m *testing.M) {
 	if shared.stop != nil {
 		shared.stop()
 	}
+	stopWebKit()
 	if shared.srv != nil {
 		shared.srv.Close()
 	}

@@ -83,11 +83,14 @@ func TestYearSlider(t *testing.T) {
 	}
 }
 
-// sliderShown waits, up to 5 s, for years.js to show the slider, which it does once it has
-// fetched the slider's data (model.SliderPath), and reports whether it did.
-func sliderShown(p *page) bool {
-	return eval[bool](p, `new Promise(r => { const t0 = Date.now(); (function f() {
+// sliderShownJS waits, up to 5 s, for years.js to show the slider, which it does once it has
+// fetched the slider's data (model.SliderPath), and says whether it did.
+const sliderShownJS = `new Promise(r => { const t0 = Date.now(); (function f() {
 	const b = document.querySelector(".year-slider");
 	if (b && !b.hidden) r(true); else if (Date.now() - t0 > 5000) r(false); else setTimeout(f, 20);
-})(); })`)
+})(); })`
+
+// sliderShown waits for years.js to show the slider (sliderShownJS) and reports whether it did.
+func sliderShown(p *page) bool {
+	return eval[bool](p, sliderShownJS)
 }
