@@ -77,7 +77,8 @@ type SearchEntry struct {
 	Others   []string `json:"o,omitempty"` // a current unit's former units; a former unit's current successors (full names)
 	Path     string   `json:"u"`           // the unit's page, relative to the site root (or to en/)
 	// Status is a current unit's class on the map (status.Class), or a former unit's: the
-	// class of its highest recognition's rank, or formerNone; the search page names it.
+	// level of its highest recognition in the set it was recognised by (levelKey), or
+	// formerNone, formerArea, formerLost; the search page names it.
 	Status string   `json:"s"`
 	Year   int      `json:"y,omitempty"` // the year of a former unit's highest recognition, if known
 	Key    string   `json:"k"`           // vi.Fold(Name)
@@ -286,7 +287,7 @@ func (r *renderer) searchIndex() *SearchIndex {
 		e := SearchEntry{Name: f.Name, Type: f.Type, Former: true, Code: f.Code, Province: province(f.Province), District: f.District, Path: model.FormerPath(f.Key()), Status: formerNone}
 		switch c := r.a.Standing(f); {
 		case c != nil && c.Basis == status.BasisOwn:
-			e.Status, e.Year = string(status.RankClass(c.Level.Rank)), c.Year
+			e.Status, e.Year = levelKey(r.a.Site, c.Level), c.Year
 		case c != nil:
 			e.Status, e.Year = formerArea, c.Year
 		case r.a.Lost(f) != nil:
@@ -350,8 +351,28 @@ func (r *renderer) searchStatuses() string {
 	for _, c := range r.classOrder() {
 		names[string(c)] = r.classLabel(c).Value
 	}
+	// A former commune's recognition is named as its set named it: a rank's name changes
+	// from set to set ("nâng cao" in 2016–2020, "hiện đại" from 2026).
+	for _, set := range r.a.Site.CriteriaSets {
+		for _, l := range set.Levels {
+			names[levelKey(r.a.Site, l)] = r.loc.Local(l.NameEn, l.Name).Value
+		}
+	}
 	b, _ := json.Marshal(names) // a map of strings always marshals
 	return string(b)
+}
+
+// levelKey is the search index's status of a recognition at level l: its set's id and the
+// level's, "2016-2020/advanced".
+func levelKey(s *model.Site, l *model.Level) string {
+	for _, set := range s.CriteriaSets {
+		for _, sl := range set.Levels {
+			if sl == l {
+				return set.ID + "/" + l.ID
+			}
+		}
+	}
+	return string(status.RankClass(l.Rank)) // a level of no set: named by its rank
 }
 
 // foldAll folds each of names with vi.Fold.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"path"
 	"reflect"
 	"sort"
@@ -318,4 +319,44 @@ func shardFor(keys []string, w, next string) string {
 		}
 	}
 	return ""
+}
+
+// TestSearchNamesALevelAsItsSetDid: a former commune recognised "nâng cao" under the
+// 2016–2020 set is named so in its search result, not by the name the set in force gives its
+// rank ("hiện đại" from 2026), which did not exist when it was recognised.
+func TestSearchNamesALevelAsItsSetDid(t *testing.T) {
+	set := func(id string, start int, top, topEn string) *model.CriteriaSet {
+		return &model.CriteriaSet{ID: id, Name: id, StartYear: start, EndYear: start + 4, Levels: []*model.Level{
+			{ID: "standard", Name: "Đạt chuẩn nông thôn mới", NameEn: "Standard", Rank: 2, Recognized: true},
+			{ID: "top", Name: top, NameEn: topEn, Rank: 3, Recognized: true}}}
+	}
+	s := &model.Site{
+		Config:       model.Config{Title: "Atlas", BaseURL: "https://example.org/", Language: "vi", Province: "14", CriteriaSet: "2026-2030"},
+		CriteriaSets: []*model.CriteriaSet{set("2016-2020", 2016, "Đạt chuẩn nông thôn mới nâng cao", "Advanced"), set("2026-2030", 2026, "Xã nông thôn mới hiện đại", "Modern")},
+		Provinces:    []*model.Province{{Code: "14", Name: "Sơn La", Type: "Tỉnh"}},
+		Units:        []*model.Unit{{Code: "03664", Name: "Chiềng An", Type: "Phường", Province: "14"}},
+		Former: []*model.FormerUnit{{Code: "03664", Name: "Chiềng Xôm", Type: "Xã", Province: "14", Until: model.ReformDate,
+			Successors:   []*model.Successor{{Code: "03664", Merge: "full"}},
+			Recognitions: []*model.Recognition{{CriteriaSet: "2016-2020", Level: "top", Year: 2019, SourceURL: "https://example.org/r"}}}},
+	}
+	files, err := Site(status.Derive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sh SearchIndex
+	if err := json.Unmarshal(files[model.SearchShardPath("ch")], &sh); err != nil {
+		t.Fatal(err)
+	}
+	var key string
+	for _, e := range sh.Units {
+		if e.Former && e.Name == "Chiềng Xôm" {
+			key = e.Status
+		}
+	}
+	for lang, want := range map[string]string{"vi": "Đạt chuẩn nông thôn mới nâng cao", "en": "Advanced"} {
+		page := string(files[pageFile(lang, model.SearchDir)])
+		if !strings.Contains(page, html.EscapeString(`"`+key+`":"`+want+`"`)) {
+			t.Errorf("%s: the search page does not name the status %q of Chiềng Xôm's 2019 recognition %q", lang, key, want)
+		}
+	}
 }
