@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -438,6 +439,21 @@ const yearMapJS = `(async () => {
 	return s;
 })()`
 
+// checkYearMap fails the test unless the bar offered the map file of the year shown and
+// yearMapJS found nothing wrong in it.
+func checkYearMap(t *testing.T, year string, s yearMap) {
+	t.Helper()
+	if !s.Shown {
+		t.Fatal("the bar offers no map file")
+	}
+	for _, pr := range s.Problems {
+		t.Errorf("%s: the map file: %s", year, pr)
+	}
+	if !strings.Contains(s.Title, year) {
+		t.Errorf("%s: the map file's title is %q", year, s.Title)
+	}
+}
+
 // TestYearMapFile asks a province's year page for its map file, which bar.js writes from the
 // province's shapes file (the site has no file per year), in the year the page opens in and
 // after the year slider moved to another: the file draws the page's map as shown.
@@ -451,23 +467,10 @@ func TestYearMapFile(t *testing.T) {
 			var classes []string
 			for _, year := range []string{"2020", "2016"} {
 				if year != "2020" {
-					eval[bool](p, `(() => {
-	const r = document.getElementById("year-range");
-	r.value = "`+year+`";
-	r.dispatchEvent(new Event("input", {bubbles: true}));
-	return true;
-})()`)
+					eval[bool](p, fmt.Sprintf(moveSliderJS, year))
 				}
 				s := eval[yearMap](p, yearMapJS)
-				if !s.Shown {
-					t.Fatal("the bar offers no map file")
-				}
-				for _, pr := range s.Problems {
-					t.Errorf("%s: %s", year, pr)
-				}
-				if !strings.Contains(s.Title, year) {
-					t.Errorf("%s: the file's title is %q", year, s.Title)
-				}
+				checkYearMap(t, year, s)
 				classes = append(classes, s.Classes)
 			}
 			if classes[0] == classes[1] {

@@ -270,16 +270,7 @@ func TestWebKitRunsTheScripts(t *testing.T) {
 					t.Errorf("%s: the map kept the fills of 2020", year)
 				}
 				before = got
-				s := wkEval[yearMap](t, wd, yearMapJS)
-				if !s.Shown {
-					t.Fatal("the bar offers no map file")
-				}
-				for _, pr := range s.Problems {
-					t.Errorf("%s: the map file: %s", year, pr)
-				}
-				if !strings.Contains(s.Title, year) {
-					t.Errorf("%s: the map file's title is %q", year, s.Title)
-				}
+				checkYearMap(t, year, wkEval[yearMap](t, wd, yearMapJS))
 			}
 		})
 	}
