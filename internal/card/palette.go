@@ -22,7 +22,8 @@ var fills = map[string]image.Image{
 	"no-data":     dots{bg: rgb(0xeeeeee), fg: rgb(0x767676), period: 8, r2: 2},
 	"not-covered": image.NewUniform(rgb(0xd4d4d4)),
 	// The national map's classes: the share of communes meeting the standard, a count
-	// without its total (stripes), figures for parts of a province (a checkerboard).
+	// without its total (stripes), figures for parts of a province (a checkerboard), every
+	// commune by a province-wide recognition (a checkerboard of the darkest greens).
 	"share-1":    image.NewUniform(rgb(0xffffcc)),
 	"share-2":    image.NewUniform(rgb(0xc2e699)),
 	"share-3":    image.NewUniform(rgb(0x78c679)),
@@ -30,6 +31,7 @@ var fills = map[string]image.Image{
 	"share-5":    image.NewUniform(rgb(0x006837)),
 	"count-only": stripes{bg: rgb(0xffffff), fg: rgb(0x31a354), period: 8, width: 2, dir: 1},
 	"parts":      checker{bg: rgb(0xffffff), fg: rgb(0x31a354), size: 4},
+	"complete":   checker{bg: rgb(0x31a354), fg: rgb(0x006837), size: 4},
 }
 
 // olderMark is the hatch drawn over a province whose figure is older data (a class with the

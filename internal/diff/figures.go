@@ -117,6 +117,11 @@ func (c *comparison) figureText(p *model.Province, year int) string {
 			sources = append(sources, s)
 		}
 	}
+	for _, a := range f.Completions() {
+		if s := a.Source; s != "" && !contains(sources, s) {
+			sources = append(sources, s)
+		}
+	}
 	t := c.loc.FigureWords(f)
 	if len(sources) > 0 {
 		t += " — " + strings.Join(sources, "; ")

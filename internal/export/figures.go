@@ -12,7 +12,9 @@ import (
 // nation, one per row, with what the national map needs to class each province — its parts
 // (the former provinces merged into it) and its units — so that the home page's map, legend
 // and table, and the national year pages, can be recomputed from this file alone
-// (docs/urls.md says how). A province with no figure has one row without a level.
+// (docs/urls.md says how). A province with no figure has one row without a level. A row is a
+// count (kind "count": a milestone) or a province-wide recognition that every commune of the
+// province, or of its part area, met the level (kind "decision" or "report", without a count).
 
 // FigureRow is one row of the figures download.
 type FigureRow struct {
@@ -23,6 +25,7 @@ type FigureRow struct {
 	Units        int      `json:"units"`
 	FormerUnits  int      `json:"former_units"`
 	Area         string   `json:"area,omitempty"`
+	Kind         string   `json:"kind,omitempty"`
 	Level        string   `json:"level,omitempty"`
 	LevelName    string   `json:"level_name,omitempty"`
 	Count        *int     `json:"count,omitempty"`
@@ -35,6 +38,9 @@ type FigureRow struct {
 	URL          string   `json:"url"`
 	DataAsOf     string   `json:"data_as_of"`
 }
+
+// kindCount is the kind of a row that is a count (a milestone).
+const kindCount = "count"
 
 // The scopes of the figures download's rows.
 const (
@@ -52,6 +58,7 @@ var figureFields = []field{
 	{"units", "integer", nil},
 	{"former_units", "integer", nil},
 	{"area", "string", nil},
+	{"kind", "string", []string{kindCount, model.KindDecision, model.KindReport}},
 	{"level", "string", nil},
 	{"level_name", "string", nil},
 	{"count", "integer", nil},
@@ -86,7 +93,7 @@ func (d *FigureRow) cells() []string {
 		return strconv.Itoa(*v)
 	}
 	return []string{d.Scope, d.Province, d.ProvinceName, strings.Join(d.Parts, "; "), strconv.Itoa(d.Units),
-		strconv.Itoa(d.FormerUnits), d.Area, d.Level, d.LevelName, p(d.Count), p(d.Total), n(d.Year), n(d.Month),
+		strconv.Itoa(d.FormerUnits), d.Area, d.Kind, d.Level, d.LevelName, p(d.Count), p(d.Total), n(d.Year), n(d.Month),
 		d.Text, d.Source, d.SourceURL, d.URL, d.DataAsOf}
 }
 
@@ -101,18 +108,24 @@ func (x *exporter) figureRows() []*FigureRow {
 		formers[f.Province]++
 	}
 	var rows []*FigureRow
-	add := func(base FigureRow, ms []*model.Milestone) {
+	add := func(base FigureRow, ms []*model.Milestone, areas []*model.AreaRecognition) {
 		if base.Parts == nil {
 			base.Parts = []string{}
 		}
-		if len(ms) == 0 {
+		var done []*model.AreaRecognition // province-wide recognitions that recognise
+		for _, a := range areas {
+			if a.Scope == model.ScopeProvince && model.Recognises(a.KindOf()) && a.Year != 0 {
+				done = append(done, a)
+			}
+		}
+		if len(ms) == 0 && len(done) == 0 {
 			row := base
 			rows = append(rows, &row)
 			return
 		}
 		for _, m := range ms {
 			row := base
-			row.Area, row.Level, row.Year, row.Month = m.Area, m.Level, m.Year, m.Month
+			row.Area, row.Kind, row.Level, row.Year, row.Month = m.Area, kindCount, m.Level, m.Year, m.Month
 			row.Count = intp(m.Count)
 			if m.Total > 0 {
 				row.Total = intp(m.Total)
@@ -123,14 +136,23 @@ func (x *exporter) figureRows() []*FigureRow {
 			row.Text, row.Source, row.SourceURL = m.Text, m.Source, m.SourceURL
 			rows = append(rows, &row)
 		}
+		for _, a := range done {
+			row := base
+			row.Area, row.Kind, row.Level, row.Year, row.Month = a.Area, a.KindOf(), a.Level, a.Year, a.Month
+			if l := x.levelOf(a.Level); l != nil {
+				row.LevelName = l.Name
+			}
+			row.Text, row.Source, row.SourceURL = a.Decision, a.Source, a.SourceURL
+			rows = append(rows, &row)
+		}
 	}
 	if n := x.a.Site.Nation; n != nil {
 		add(FigureRow{Scope: scopeNation, ProvinceName: n.Name, Units: len(x.a.Site.Units), FormerUnits: len(x.a.Site.Former),
-			URL: x.abs(""), DataAsOf: x.asOf}, n.Milestones)
+			URL: x.abs(""), DataAsOf: x.asOf}, n.Milestones, nil)
 	}
 	for _, p := range x.a.Site.Provinces {
 		add(FigureRow{Scope: scopeProvince, Province: p.Code, ProvinceName: x.loc.ProvinceName(p), Parts: p.Parts,
-			Units: units[p.Code], FormerUnits: formers[p.Code], URL: x.abs(model.ProvincePath(p.Code)), DataAsOf: x.asOf}, p.Milestones)
+			Units: units[p.Code], FormerUnits: formers[p.Code], URL: x.abs(model.ProvincePath(p.Code)), DataAsOf: x.asOf}, p.Milestones, p.Areas)
 	}
 	return rows
 }
@@ -170,7 +192,7 @@ func (x *exporter) figures() {
 	x.put(model.FiguresSchemaPath, schema(schemaDoc{
 		id:          x.abs(model.FiguresSchemaPath),
 		title:       "NTM Atlas figures, version 1",
-		description: "Every sourced figure of the NTM Atlas's provinces and of the whole country: how many communes met a level of the New Rural Development standard by a date, out of how many when the source says, with the province's parts and units, from which the national map is drawn (" + model.FiguresPath("json") + ").",
+		description: "Every sourced figure of the NTM Atlas's provinces and of the whole country: how many communes met a level of the New Rural Development standard by a date, out of how many when the source says, or that every commune of a province (or of a former province merged into it) had met it by a province-wide decision or report, with the province's parts and units, from which the national map is drawn (" + model.FiguresPath("json") + ").",
 		list:        "figures",
 		required:    figureRequired,
 		fields:      figureFields,

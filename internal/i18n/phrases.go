@@ -93,6 +93,16 @@ func (l *Locale) FormerStatus(a *status.Atlas, f *model.FormerUnit) Text {
 	return Text{Value: l.Phrase("status.no_recognition")}
 }
 
+// CompletionWords is the phrase key said of a province-wide recognition a: its kind (a
+// decision, a report) and its date, as the key's last two arguments after args.
+func (l *Locale) CompletionWords(key string, a *model.AreaRecognition, args ...any) string {
+	kind := l.Phrase("nation.kind_report")
+	if a.KindOf() == model.KindDecision {
+		kind = l.Phrase("nation.kind_decision")
+	}
+	return l.Phrase(key, append(args, kind, l.MonthYear(a.Year, a.Month))...)
+}
+
 // FigureWords says a figure briefly, with its date: "97/97 xã (100%), 10/2025", each part's
 // for parts, or that there is none.
 func (l *Locale) FigureWords(f status.Figure) string {
@@ -109,12 +119,16 @@ func (l *Locale) FigureWords(f status.Figure) string {
 		return l.Phrase("nation.part_share", l.Number(sh.Met), l.Number(sh.Total), l.Phrase("nation.percent", sh.Percent()), l.MonthYear(sh.Year, sh.Month))
 	case status.CountFigure:
 		return part(f.Share.Sources[0])
+	case status.CompleteFigure:
+		return l.CompletionWords("nation.part_complete", f.Completion)
 	case status.PartsFigure:
 		var texts []string
 		for _, p := range f.Parts {
 			t := l.Phrase("nation.part_none")
 			if p.Milestone != nil {
 				t = part(p.Milestone)
+			} else if p.Completion != nil {
+				t = l.CompletionWords("nation.part_complete", p.Completion)
 			}
 			texts = append(texts, l.Phrase("nation.part_name", p.Area)+": "+t)
 		}

@@ -17,7 +17,8 @@ import (
 
 // TestFiguresReproduceHome builds the Sơn La fixture with provinces of every kind of figure
 // added (a share, a count without its total, parts of different dates, parts of one moment,
-// an older figure, none) and checks that the home page's map, legend and table are what the
+// an older figure, none, province-wide decisions and reports newer and older than the count,
+// for the whole province and for its parts) and checks that the home page's map, legend and table are what the
 // figures download alone gives.
 func TestFiguresReproduceHome(t *testing.T) {
 	site := t.TempDir()
@@ -25,7 +26,12 @@ func TestFiguresReproduceHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	provinces := map[string]string{
-		"01": "code = \"01\"\nname = \"Hà Nội\"\ntype = \"Thành phố\"\n" + figure(2023, 7, 382, 382, "", "https://example.org/hn"),
+		"01": "code = \"01\"\nname = \"Hà Nội\"\ntype = \"Thành phố\"\n" + figure(2023, 7, 382, 382, "", "https://example.org/hn") +
+			completion(2025, 6, "decision", "", "https://example.org/hn-qd"),
+		"42": "code = \"42\"\nname = \"Hà Tĩnh\"\ntype = \"Tỉnh\"\n" + figure(2024, 1, 181, 181, "", "https://example.org/ht") +
+			completion(2022, 6, "report", "", "https://example.org/ht-bc"),
+		"31": "code = \"31\"\nname = \"Hải Phòng\"\ntype = \"Thành phố\"\nparts = [\"Hải Dương\", \"Hải Phòng\"]\n" +
+			completion(2022, 6, "report", "Hải Dương", "https://example.org/hd") + completion(2025, 6, "decision", "Hải Phòng", "https://example.org/hp"),
 		"40": "code = \"40\"\nname = \"Nghệ An\"\ntype = \"Tỉnh\"\n" + figure(2022, 9, 299, 0, "", "https://example.org/na"),
 		"82": "code = \"82\"\nname = \"Đồng Tháp\"\ntype = \"Tỉnh\"\nparts = [\"Đồng Tháp\", \"Tiền Giang\"]\n" +
 			figure(2021, 8, 97, 115, "Đồng Tháp", "https://example.org/dt") + figure(2023, 6, 137, 142, "Tiền Giang", "https://example.org/tg"),
@@ -43,7 +49,26 @@ func TestFiguresReproduceHome(t *testing.T) {
 	if _, err := Run(Options{Site: site, Out: out, Cache: testCache}); err != nil {
 		t.Fatal(err)
 	}
-	checkFiguresReproduceHome(t, out, 7)
+	checkFiguresReproduceHome(t, out, 9)
+	// A province-wide decision newer than the count stands as what it is; an older one does
+	// not hide the newer count; a merged province's parts each give theirs.
+	home, err := os.ReadFile(filepath.Join(out, model.IndexFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]string{
+		"01": `<tr data-kind="complete"><th scope="row"><span class="dot complete"></span>`,
+		"42": `<tr data-kind="share"><th scope="row"><span class="dot share-5"></span>`,
+		"31": `<tr data-kind="parts"><th scope="row"><span class="dot parts"></span>`,
+	} {
+		row := regexp.MustCompile(`<tr data-kind[^\n]*?` + regexp.QuoteMeta(model.ProvincePath(code)) + `"[^\n]*`).FindString(string(home))
+		if !strings.HasPrefix(row, want) {
+			t.Errorf("province %s's row is %q, want it to start %q", code, row, want)
+		}
+		if code == "31" && strings.Count(row, "mọi xã đạt chuẩn") != 2 {
+			t.Errorf("Hải Phòng's row does not give each former province's completion: %q", row)
+		}
+	}
 }
 
 // TestFiguresReproduceBuiltHome checks the same on a site built beforehand, the national
@@ -65,9 +90,20 @@ func figure(year, month, count, total int, area, url string) string {
 	return s + fmt.Sprintf("text = \"%d xã\"\nsource_url = %q\n", count, url)
 }
 
+// completion is a province-wide [[area_recognitions]] at the standard level: every commune of
+// the province, or of its part area, met it.
+func completion(year, month int, kind, area, url string) string {
+	s := fmt.Sprintf("\n[[area_recognitions]]\nscope = \"province\"\nlevel = \"standard\"\nyear = %d\nmonth = %d\nkind = %q\n", year, month, kind)
+	if area != "" {
+		s += fmt.Sprintf("area = %q\n", area)
+	}
+	return s + fmt.Sprintf("source_url = %q\n", url)
+}
+
 // dlFigure is a row of the figures download.
 type dlFigure struct {
 	area         string
+	complete     bool // a province-wide decision or report: every commune, no count
 	count, total int
 	year, month  int
 }
@@ -120,6 +156,13 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 	var nation []dlFigure
 	for _, r := range recs[1:] {
 		f := dlFigure{area: r[col["area"]], count: num(r, "count"), total: num(r, "total"), year: num(r, "year"), month: num(r, "month")}
+		switch k := r[col["kind"]]; k {
+		case "decision", "report":
+			f.complete = true
+		case "count", "":
+		default:
+			t.Errorf("a row of kind %q", k)
+		}
 		if r[col["scope"]] == "nation" {
 			if r[col["level"]] == "standard" {
 				nation = append(nation, f)
@@ -143,32 +186,36 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 		t.Fatalf("the figures download holds %d provinces, want %d", len(provs), wantProvinces)
 	}
 
-	// The rule: the latest whole figure unless a part's is newer; parts added up only when
-	// each has a total and all are of one month; else part by part.
+	// The rule: for the whole province and for each part, the latest count, unless a
+	// province-wide decision or report is newer; the whole province's unless a part's is
+	// newer; parts added up only when each has a count with its total and all are of one
+	// month; else part by part.
 	newest := 0
 	for _, p := range provs {
-		var whole *dlFigure
-		latest := map[string]dlFigure{}
-		for i, f := range p.standard {
-			if f.area == "" {
-				whole = &p.standard[i]
-			} else {
+		latest := map[string]dlFigure{} // by area, "" for the whole: the count, or a newer completion
+		for _, f := range p.standard {  // in date order within each kind
+			old, ok := latest[f.area]
+			if !ok || (f.complete && f.when() > old.when()) || (!f.complete && (!old.complete || f.when() >= old.when())) {
 				latest[f.area] = f
 			}
 		}
+		whole, hasWhole := latest[""]
 		newerPart := false
-		for _, f := range latest {
-			if whole != nil && f.when() > whole.when() {
+		for area, f := range latest {
+			if area != "" && hasWhole && f.when() > whole.when() {
 				newerPart = true
 			}
 		}
 		switch {
-		case whole != nil && !newerPart:
-			p.chosen = []dlFigure{*whole}
+		case hasWhole && !newerPart:
+			p.chosen = []dlFigure{whole}
 			p.met, p.total = whole.count, whole.total
-			if whole.total > 0 {
+			switch {
+			case whole.complete:
+				p.kind = "complete"
+			case whole.total > 0:
 				p.kind = "share"
-			} else {
+			default:
 				p.kind = "count"
 			}
 		case len(latest) > 0:
@@ -178,7 +225,7 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 				if ok {
 					p.chosen = append(p.chosen, f)
 				}
-				if !ok || f.total == 0 || (i > 0 && f.when() != latest[p.parts[0]].when()) {
+				if !ok || f.complete || f.total == 0 || (i > 0 && f.when() != latest[p.parts[0]].when()) {
 					p.kind = "parts"
 				}
 				p.met, p.total = p.met+f.count, p.total+f.total
@@ -206,6 +253,8 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 			p.class = "count-only"
 		case "parts":
 			p.class = "parts"
+		case "complete":
+			p.class = "complete"
 		default:
 			p.class = "no-data"
 		}
@@ -275,6 +324,8 @@ func checkFiguresReproduceHome(t *testing.T, out string, wantProvinces int) {
 			want = vn(p.met) + " <small>"
 		case "parts":
 			want = `<ul class="parts">`
+		case "complete":
+			want = map[bool]string{true: "quyết định về cả tỉnh", false: "báo cáo về cả tỉnh"}[strings.Contains(cell, "quyết định")]
 		}
 		if !strings.Contains(cell, want) {
 			t.Errorf("province %s in the table: %q, want it to hold %q", m[3], cell, want)

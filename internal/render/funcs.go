@@ -86,7 +86,7 @@ func host(raw string) string {
 
 // patternClasses are the classes atlas.css fills with an SVG pattern (partials.html,
 // "patterns"), each with the pattern pat-<class>.
-var patternClasses = []string{"former-all", "former-some", "area-all", "area-some", "no-data", "count-only", "parts", "older"}
+var patternClasses = []string{"former-all", "former-some", "area-all", "area-some", "no-data", "count-only", "parts", "complete", "older"}
 
 // needPattern reports whether the classes a page's shapes use need the pattern of class:
 // classes is nil (every pattern: a map or legend that may show any class) or a string of

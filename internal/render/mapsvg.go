@@ -28,7 +28,7 @@ type mapFills struct {
 
 // mapRule is a rule of the stylesheet the standalone maps take: a single-class selector of a
 // status class or pattern part.
-var mapRule = regexp.MustCompile(`^\.(rank-\d|share-\d|former-all|former-some|area-all|area-some|not-covered|no-data|count-only|parts|older|pat-[a-z]+(?:-[a-z]+)+)$`)
+var mapRule = regexp.MustCompile(`^\.(rank-\d|share-\d|former-all|former-some|area-all|area-some|not-covered|no-data|count-only|parts|complete|older|pat-[a-z]+(?:-[a-z]+)+)$`)
 
 // readFills reads the map's fills from the stylesheet css: its :root custom properties, the
 // fill of each status class and pattern part, and the stroke of ".map path".

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,11 +57,12 @@ type ProvinceRow struct {
 	Units   int
 	Formers int
 	Named   int
-	Kind    string        // "share", "count", "parts" or "none": what the province's figure is
+	Kind    string        // "share", "count", "parts", "complete" or "none": what the province's figure is
 	Share   *status.Share // the count and its total (share) or the count alone (count)
 	Percent string        // "79%", for a share
 	AsOf    string        // the figure's month and year in words; for parts, the oldest part's
 	Parts   []PartRow     // for parts: each former province with its figure
+	Words   string        // for complete: the province-wide recognition in words
 	Older   bool          // the figure is older data on this map
 	Sources []Link
 	Class   string
@@ -77,6 +79,7 @@ type PartRow struct {
 // The kinds of ProvinceRow.Kind.
 var figureKinds = map[status.FigureKind]string{
 	status.NoFigure: "none", status.ShareFigure: "share", status.CountFigure: "count", status.PartsFigure: "parts",
+	status.CompleteFigure: "complete",
 }
 
 // nation is the national map and table as of the end of year (0: the latest figures),
@@ -162,6 +165,11 @@ func (r *renderer) figureRow(row *ProvinceRow, f status.Figure, limit status.Mom
 	for _, m := range f.Milestones() {
 		row.Sources = append(row.Sources, r.sourceLink(m))
 	}
+	for _, a := range f.Completions() {
+		row.Sources = append(row.Sources, r.completionSource(a))
+	}
+	// Two parts reported by one article: the article once.
+	row.Sources = slices.CompactFunc(row.Sources, func(a, b Link) bool { return a.Href == b.Href })
 	switch f.Kind {
 	case status.ShareFigure:
 		sh := f.Share
@@ -172,6 +180,9 @@ func (r *renderer) figureRow(row *ProvinceRow, f status.Figure, limit status.Mom
 		sh := f.Share
 		row.Share = &sh
 		row.Status = r.loc.Phrase("nation.status_count", r.loc.Number(sh.Met), row.AsOf)
+	case status.CompleteFigure:
+		row.Words = r.loc.CompletionWords("nation.status_complete", f.Completion)
+		row.Status = row.Words
 	case status.PartsFigure:
 		var texts []string
 		for _, p := range f.Parts {
@@ -184,6 +195,9 @@ func (r *renderer) figureRow(row *ProvinceRow, f status.Figure, limit status.Mom
 					pr.Text = r.loc.Phrase("nation.part_count", r.loc.Number(m.Count), when)
 				}
 				pr.Older = limit.Year != 0 && (status.Moment{Year: m.Year, Month: m.Month}).Before(limit)
+			} else if a := p.Completion; a != nil {
+				pr.Text = r.loc.CompletionWords("nation.part_complete", a)
+				pr.Older = limit.Year != 0 && status.DateOfCompletion(a).Before(limit)
 			}
 			row.Parts = append(row.Parts, pr)
 			texts = append(texts, pr.Name+": "+pr.Text)
@@ -217,6 +231,8 @@ func (r *renderer) figureFinding(name string, f status.Figure) Finding {
 		return Finding{Text: r.loc.Phrase("finding.share", name, r.loc.Number(sh.Met), r.loc.Number(sh.Total), sh.Percent(), when), Source: src}
 	case status.PartsFigure:
 		return Finding{Text: r.loc.Phrase("finding.parts", name, r.figureWords(f))}
+	case status.CompleteFigure:
+		return Finding{Text: r.loc.CompletionWords("finding.complete", f.Completion, name), Source: r.completionSource(f.Completion)}
 	}
 	return Finding{Text: r.loc.Phrase("finding.none", name)}
 }
@@ -246,6 +262,17 @@ func (r *renderer) sourceLink(m *model.Milestone) Link {
 	return Link{Href: m.SourceURL, Title: name.Value, Lang: name.Lang}
 }
 
+// completionSource is a link to a province-wide recognition's source, named as sourceLink
+// names a milestone's.
+func (r *renderer) completionSource(a *model.AreaRecognition) Link {
+	name := a.Source
+	if name == "" {
+		name = host(a.SourceURL)
+	}
+	l := r.loc.Local(a.SourceEn, name)
+	return Link{Href: a.SourceURL, Title: l.Value, Lang: l.Lang}
+}
+
 // sourceName is how a milestone's source is named in a link: its publisher, else the host.
 func sourceName(m *model.Milestone) string {
 	if m.Source != "" {
@@ -262,7 +289,7 @@ func shareOrder() []status.Class {
 	for i := len(status.ShareBins); i >= 1; i-- {
 		out = append(out, status.Class("share-"+strconv.Itoa(i)))
 	}
-	return append(out, status.CountOnly, status.Parts, status.NoData, status.Older)
+	return append(out, status.Complete, status.CountOnly, status.Parts, status.NoData, status.Older)
 }
 
 // shareLabel names a class of the national map.
@@ -272,6 +299,8 @@ func (r *renderer) shareLabel(c status.Class) i18n.Text {
 	switch {
 	case c == status.CountOnly:
 		return i18n.Text{Value: r.loc.Phrase("nation.count_only")}
+	case c == status.Complete:
+		return i18n.Text{Value: r.loc.Phrase("nation.complete")}
 	case c == status.Parts:
 		return i18n.Text{Value: r.loc.Phrase("nation.parts")}
 	case c == status.Older:

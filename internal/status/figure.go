@@ -1,6 +1,8 @@
 package status
 
 import (
+	"slices"
+
 	"github.com/ntm-atlas/atlas/internal/model"
 )
 
@@ -20,6 +22,10 @@ const (
 	// PartsFigure: figures for the parts of a merged province (its former provinces) that
 	// are not of one moment, or not for every part: shown part by part, never summed.
 	PartsFigure
+	// CompleteFigure: a decision or report that every commune of the whole province met the
+	// standard (a province-wide [[area_recognitions]]), newer than any count: no count, but
+	// not nothing either.
+	CompleteFigure
 )
 
 // A Figure is what a province's (or the nation's) sourced totals at the standard level say
@@ -32,13 +38,17 @@ type Figure struct {
 	// Parts are, for PartsFigure, every part of the province in its order, each with its
 	// latest figure or none.
 	Parts []PartFigure
+	// Completion is, for CompleteFigure, the province-wide recognition.
+	Completion *model.AreaRecognition
 }
 
-// PartFigure is one part of a merged province and its latest figure at the standard level,
-// nil when no source gives one.
+// PartFigure is one part of a merged province and its latest figure at the standard level:
+// a count (Milestone), or a recognition that every commune of the part met it (Completion)
+// when that is newer than any count; both nil when no source gives either.
 type PartFigure struct {
-	Area      string
-	Milestone *model.Milestone
+	Area       string
+	Milestone  *model.Milestone
+	Completion *model.AreaRecognition
 }
 
 // Moment is a year and a month (0 when the source gives only the year); the zero Moment is no
@@ -63,17 +73,22 @@ func monthOrEnd(m int) int {
 // dateOf is a milestone's date.
 func dateOf(m *model.Milestone) Moment { return Moment{m.Year, m.Month} }
 
+// DateOfCompletion is a province-wide recognition's date.
+func DateOfCompletion(a *model.AreaRecognition) Moment { return Moment{a.Year, a.Month} }
+
 // Date is the date of the figure: for parts, the earliest of their figures; the zero Moment
 // for NoFigure.
 func (f Figure) Date() Moment {
 	switch f.Kind {
 	case ShareFigure, CountFigure:
 		return Moment{f.Share.Year, f.Share.Month}
+	case CompleteFigure:
+		return DateOfCompletion(f.Completion)
 	case PartsFigure:
 		var d Moment
-		for _, p := range f.Parts {
-			if p.Milestone != nil && (d.Year == 0 || dateOf(p.Milestone).Before(d)) {
-				d = dateOf(p.Milestone)
+		for _, e := range f.dates() {
+			if d.Year == 0 || e.Before(d) {
+				d = e
 			}
 		}
 		return d
@@ -81,8 +96,37 @@ func (f Figure) Date() Moment {
 	return Moment{}
 }
 
+// dates are the dates of the figures f is made of.
+func (f Figure) dates() []Moment {
+	var out []Moment
+	for _, m := range f.Milestones() {
+		out = append(out, dateOf(m))
+	}
+	for _, a := range f.Completions() {
+		out = append(out, DateOfCompletion(a))
+	}
+	return out
+}
+
+// Completions are the province-wide recognitions the figure is made of, in order.
+func (f Figure) Completions() []*model.AreaRecognition {
+	if f.Kind == CompleteFigure {
+		return []*model.AreaRecognition{f.Completion}
+	}
+	var out []*model.AreaRecognition
+	for _, p := range f.Parts {
+		if p.Completion != nil {
+			out = append(out, p.Completion)
+		}
+	}
+	return out
+}
+
 // Milestones are the figures the figure is made of, in order.
 func (f Figure) Milestones() []*model.Milestone {
+	if f.Kind == CompleteFigure {
+		return nil
+	}
 	if f.Kind == PartsFigure {
 		var out []*model.Milestone
 		for _, p := range f.Parts {
@@ -96,7 +140,7 @@ func (f Figure) Milestones() []*model.Milestone {
 }
 
 // Class is the national map's class of the figure: "share-1" … "share-5" for a share (see
-// ShareClass), CountOnly, Parts, or NoData.
+// ShareClass), CountOnly, Parts, Complete, or NoData.
 func (f Figure) Class() Class {
 	switch f.Kind {
 	case ShareFigure:
@@ -105,6 +149,8 @@ func (f Figure) Class() Class {
 		return CountOnly
 	case PartsFigure:
 		return Parts
+	case CompleteFigure:
+		return Complete
 	}
 	return NoData
 }
@@ -113,15 +159,19 @@ func (f Figure) Class() Class {
 const (
 	CountOnly Class = "count-only" // a count without the number it is out of
 	Parts     Class = "parts"      // figures for parts of a merged province, not of one moment
+	Complete  Class = "complete"   // every commune of the province met it, by a province-wide recognition
 	// Older marks, over its class, a province whose figure is older data (Figure.Older).
 	Older Class = "older"
 )
 
-// FigureOf returns what p's milestones at the standard level say as of the end of year (0:
-// the latest figures). The whole province's latest figure wins when it is at least as
-// recent as every part's; otherwise, for a merged province, the parts' latest figures are
-// summed when every part has one with its total and all are of the same month, and shown
-// part by part when not. A figure never combines counts of different dates.
+// FigureOf returns what p's milestones and province-wide recognitions at the standard level
+// say as of the end of year (0: the latest figures). For the whole province and for each part
+// of a merged one, the latest count stands, unless a decision or report that every commune
+// met the standard is newer (a completion: it stands then, as what it is, never as a count).
+// The whole province's latest figure wins when it is at least as recent as every part's;
+// otherwise, for a merged province, the parts' latest counts are summed when every part has
+// one with its total and all are of the same month, and shown part by part when not. A
+// figure never combines counts of different dates.
 func FigureOf(p *model.Province, year int) Figure {
 	if p == nil {
 		return Figure{}
@@ -138,10 +188,24 @@ func FigureOf(p *model.Province, year int) Figure {
 			parts[m.Area] = m
 		}
 	}
-	if whole != nil && !olderThanAPart(whole, parts) {
+	done := completions(p, year)
+	var dates []Moment // of every part's latest figure
+	for _, m := range parts {
+		dates = append(dates, dateOf(m))
+	}
+	for area, a := range done {
+		if area != "" {
+			dates = append(dates, DateOfCompletion(a))
+		}
+	}
+	notOlder := func(d Moment) bool { return !slices.ContainsFunc(dates, d.Before) }
+	if c := done[""]; c != nil && (whole == nil || dateOf(whole).Before(DateOfCompletion(c))) && notOlder(DateOfCompletion(c)) {
+		return Figure{Kind: CompleteFigure, Completion: c}
+	}
+	if whole != nil && notOlder(dateOf(whole)) {
 		return wholeFigure(whole)
 	}
-	if len(parts) == 0 {
+	if len(dates) == 0 {
 		if whole != nil {
 			return wholeFigure(whole)
 		}
@@ -149,7 +213,11 @@ func FigureOf(p *model.Province, year int) Figure {
 	}
 	f := Figure{Kind: PartsFigure}
 	for _, name := range p.Parts {
-		f.Parts = append(f.Parts, PartFigure{Area: name, Milestone: parts[name]})
+		pf := PartFigure{Area: name, Milestone: parts[name]}
+		if c := done[name]; c != nil && (pf.Milestone == nil || dateOf(pf.Milestone).Before(DateOfCompletion(c))) {
+			pf.Milestone, pf.Completion = nil, c
+		}
+		f.Parts = append(f.Parts, pf)
 	}
 	if s, ok := sameMoment(f.Parts); ok {
 		return Figure{Kind: ShareFigure, Share: s}
@@ -157,14 +225,20 @@ func FigureOf(p *model.Province, year int) Figure {
 	return f
 }
 
-// olderThanAPart reports whether m is older than any of the parts' figures.
-func olderThanAPart(m *model.Milestone, parts map[string]*model.Milestone) bool {
-	for _, p := range parts {
-		if dateOf(m).Before(dateOf(p)) {
-			return true
+// completions are p's latest province-wide recognitions at the standard level by the end of
+// year (0: all), by the part they cover ("" for the whole province): those that recognise
+// (a decision or a report) and give a year.
+func completions(p *model.Province, year int) map[string]*model.AreaRecognition {
+	out := map[string]*model.AreaRecognition{}
+	for _, a := range p.Areas {
+		if a.Scope != model.ScopeProvince || a.Level != "standard" || !model.Recognises(a.KindOf()) || a.Year == 0 || (year != 0 && a.Year > year) {
+			continue
+		}
+		if prev := out[a.Area]; prev == nil || !DateOfCompletion(a).Before(DateOfCompletion(prev)) {
+			out[a.Area] = a
 		}
 	}
-	return false
+	return out
 }
 
 // wholeFigure is the figure of a milestone for the whole province.
@@ -197,9 +271,9 @@ func sameMoment(parts []PartFigure) (Share, bool) {
 func Newest(figures []Figure) Moment {
 	var d Moment
 	for _, f := range figures {
-		for _, m := range f.Milestones() {
-			if d.Before(dateOf(m)) {
-				d = dateOf(m)
+		for _, e := range f.dates() {
+			if d.Before(e) {
+				d = e
 			}
 		}
 	}
@@ -224,10 +298,5 @@ func (f Figure) Older(limit Moment) bool {
 	if limit.Year == 0 {
 		return false
 	}
-	for _, m := range f.Milestones() {
-		if dateOf(m).Before(limit) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(f.dates(), func(d Moment) bool { return d.Before(limit) })
 }

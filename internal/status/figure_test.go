@@ -12,6 +12,10 @@ func TestFigureOf(t *testing.T) {
 		return &model.Milestone{Year: y, Month: mo, Level: "standard", Count: count, Total: total, Area: area}
 	}
 	adv := &model.Milestone{Year: 2025, Month: 6, Level: "advanced", Count: 8, Total: 100}
+	// done is a province-wide recognition at the standard level: area "" for the whole.
+	done := func(y, mo int, kind, area string) []*model.AreaRecognition {
+		return []*model.AreaRecognition{{Scope: model.ScopeProvince, Level: "standard", Year: y, Month: mo, Kind: kind, Area: area}}
+	}
 	tests := []struct {
 		name  string
 		p     *model.Province
@@ -48,6 +52,27 @@ func TestFigureOf(t *testing.T) {
 		{"a part newer than the whole province",
 			&model.Province{Parts: []string{"A", "B"}, Milestones: ms(std(2019, 6, 141, 145, ""), std(2021, 1, 10, 20, "A"))},
 			0, PartsFigure, Parts, 0, 0, Moment{2021, 1}, 1},
+		{"a completion newer than the count",
+			&model.Province{Milestones: ms(std(2023, 7, 382, 382, "")), Areas: done(2025, 6, "decision", "")},
+			0, CompleteFigure, Complete, 0, 0, Moment{2025, 6}, 0},
+		{"a count as new as the completion: the count",
+			&model.Province{Milestones: ms(std(2024, 1, 181, 181, "")), Areas: done(2024, 1, "decision", "")},
+			0, ShareFigure, "share-5", 181, 181, Moment{2024, 1}, 0},
+		{"a completion alone", &model.Province{Areas: done(2022, 6, "report", "")}, 0, CompleteFigure, Complete, 0, 0, Moment{2022, 6}, 0},
+		{"a completion not yet", &model.Province{Areas: done(2022, 6, "report", "")}, 2021, NoFigure, NoData, 0, 0, Moment{}, 0},
+		{"a vote is not a completion", &model.Province{Areas: done(2022, 6, "vote", "")}, 0, NoFigure, NoData, 0, 0, Moment{}, 0},
+		{"a district's recognition is not the province's",
+			&model.Province{Areas: []*model.AreaRecognition{{Scope: model.ScopeDistrict, Level: "standard", Year: 2022, Kind: "decision"}}},
+			0, NoFigure, NoData, 0, 0, Moment{}, 0},
+		{"parts: a completion where a part has no count",
+			&model.Province{Parts: []string{"A", "B"}, Milestones: ms(std(2022, 12, 66, 86, "A")), Areas: done(2022, 6, "report", "B")},
+			0, PartsFigure, Parts, 0, 0, Moment{2022, 6}, 2},
+		{"parts: a part's completion newer than its count",
+			&model.Province{Parts: []string{"A", "B"}, Milestones: ms(std(2022, 5, 82, 85, "A"), std(2022, 5, 10, 20, "B")), Areas: done(2025, 3, "decision", "A")},
+			0, PartsFigure, Parts, 0, 0, Moment{2022, 5}, 2},
+		{"a part's completion newer than the whole province's count",
+			&model.Province{Parts: []string{"A", "B"}, Milestones: ms(std(2020, 1, 94, 94, "")), Areas: done(2022, 6, "report", "A")},
+			0, PartsFigure, Parts, 0, 0, Moment{2022, 6}, 1},
 	}
 	for _, tt := range tests {
 		f := FigureOf(tt.p, tt.year)
@@ -62,8 +87,11 @@ func TestFigureOf(t *testing.T) {
 		if tt.kind == PartsFigure {
 			n := 0
 			for _, p := range f.Parts {
-				if p.Milestone != nil {
+				if p.Milestone != nil || p.Completion != nil {
 					n++
+				}
+				if p.Milestone != nil && p.Completion != nil {
+					t.Errorf("%s: part %s has both a count and a completion", tt.name, p.Area)
 				}
 			}
 			if len(f.Parts) != len(tt.p.Parts) || n != tt.parts {
@@ -80,13 +108,14 @@ func TestOlder(t *testing.T) {
 		FigureOf(&model.Province{Milestones: []*model.Milestone{{Year: 2023, Month: 10, Level: "standard", Count: 5}}}, 0),
 		FigureOf(&model.Province{Milestones: []*model.Milestone{{Year: 2023, Month: 9, Level: "standard", Count: 5}}}, 0),
 		{},
+		FigureOf(&model.Province{Areas: []*model.AreaRecognition{{Scope: model.ScopeProvince, Level: "standard", Year: 2022, Month: 6, Kind: "report"}}}, 0),
 	}
 	newest := Newest(figs)
 	if newest != (Moment{2025, 10}) {
 		t.Fatalf("Newest = %v, want 2025-10", newest)
 	}
 	limit := OlderThan(newest)
-	for i, want := range []bool{false, true, false, true, false} {
+	for i, want := range []bool{false, true, false, true, false, true} {
 		if got := figs[i].Older(limit); got != want {
 			t.Errorf("figure %d (%v): older than %v = %v, want %v", i, figs[i].Date(), limit, got, want)
 		}
