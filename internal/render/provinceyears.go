@@ -61,6 +61,7 @@ func (r *renderer) provinceYears(p *model.Province, asOf []*status.Year, levels 
 			d.ByArea++
 		}
 	}
+	d.noteMapByArea()
 	d.countRecognitions(mine)
 	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")
 	d.DataPage = pg.Home + model.DataPageDir

@@ -42,7 +42,13 @@ type YearsData struct {
 	// ByArea are the former communes that met the standard only through their district's or
 	// province's recognition (they are counted apart: no source names them one by one).
 	ByArea int
-	Dated  int // of them, those with a recognition that counts from a known year
+	// MapByArea is how many the latest year's map shows through a district's or province's
+	// recognition, when that is more than ByArea: communes named with recognitions of unknown
+	// year only, which the year maps do not count, show there through their area's. MapYear
+	// is that year, MapExtra the difference.
+	MapByArea, MapYear, MapExtra int
+
+	Dated int // of Named, those with a recognition that counts from a known year
 	// UndatedOnly are the former communes of Named whose every recognition is of unknown year:
 	// Named = Dated + UndatedOnly.
 	UndatedOnly int
@@ -186,6 +192,15 @@ func (r *renderer) years() error {
 		}
 	}
 	return nil
+}
+
+// noteMapByArea sets MapByArea and MapYear from the latest year's link, when its map shows
+// more communes through an area's recognition than ByArea counts.
+func (d *YearsData) noteMapByArea() {
+	if n := len(d.Years); n > 0 && d.Years[n-1].ByArea > d.ByArea {
+		d.MapByArea, d.MapYear = d.Years[n-1].ByArea, d.Years[n-1].Year
+		d.MapExtra = d.MapByArea - d.ByArea
+	}
 }
 
 // yearLinks lists the year pages below dir, with named and byArea giving each year's counts.
@@ -384,6 +399,7 @@ func (r *renderer) nationYears(asOf []*status.Year, levels []*model.Level, last 
 			d.ByArea++
 		}
 	}
+	d.noteMapByArea()
 	dated := ownDated(r.a.Dated())
 	d.countRecognitions(dated)
 	d.RecognitionsCSV, d.RecognitionsJSON = pg.Root+model.RecognitionsPath("csv"), pg.Root+model.RecognitionsPath("json")

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -246,6 +247,48 @@ func TestYearFromProvince(t *testing.T) {
 		}
 		if got := r.yearFrom(&model.FormerUnit{DistrictCode: c.district}, status.YearProvince); got != c.want {
 			t.Errorf("%s, district %q: %q, want %q", c.lang, c.district, got, c.want)
+		}
+	}
+}
+
+// TestYearsOverviewCountsAsTheMap: a commune named with a recognition of unknown year only (at
+// the advanced level, which its district's completion does not date), in a district
+// recognised in 2019, is counted among the named on the overview, but the year maps,
+// which leave undated recognitions out, show it through its district's recognition; the
+// overview says so, so that its count of communes met through an area and the latest map's
+// agree.
+func TestYearsOverviewCountsAsTheMap(t *testing.T) {
+	set := &model.CriteriaSet{ID: "s", Name: "s", StartYear: 2016, EndYear: 2030, Levels: []*model.Level{
+		{ID: "standard", Name: "Đạt chuẩn", NameEn: "Standard", Rank: 2, Recognized: true},
+		{ID: "advanced", Name: "Nâng cao", NameEn: "Advanced", Rank: 3, Recognized: true}}}
+	former := func(code string, recs ...*model.Recognition) *model.FormerUnit {
+		return &model.FormerUnit{Code: code, Name: "Xã " + code, Type: "Xã", Province: "14", DistrictCode: "116", District: "Thành phố Sơn La",
+			Until: model.ReformDate, Successors: []*model.Successor{{Code: "03664", Merge: "full"}}, Recognitions: recs}
+	}
+	s := &model.Site{
+		Config:       model.Config{Title: "Atlas", BaseURL: "https://example.org/", Language: "vi", Province: "14", CriteriaSet: "s"},
+		CriteriaSets: []*model.CriteriaSet{set},
+		Provinces: []*model.Province{{Code: "14", Name: "Sơn La", Type: "Tỉnh", Areas: []*model.AreaRecognition{
+			{Scope: model.ScopeDistrict, DistrictCode: "116", CriteriaSet: "s", Level: "standard", Year: 2019, Decision: "QĐ 1", SourceURL: "https://example.org/d"}}}},
+		Units: []*model.Unit{{Code: "03664", Name: "Chiềng An", Type: "Phường", Province: "14"}},
+		Former: []*model.FormerUnit{
+			former("03661", &model.Recognition{CriteriaSet: "s", Level: "advanced", SourceURL: "https://example.org/r"}), // named, year unknown
+			former("03667"), // through its district only
+		},
+	}
+	files, err := Site(status.Derive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string][]string{
+		"vi": {"1 xã cũ khác đạt chuẩn qua công nhận cấp huyện", "tính 2 xã như thế: thêm 1 xã được nêu tên"},
+		"en": {"1 other former communes", "counts 2 such communes: 1 more are named"},
+	} {
+		page := html.UnescapeString(string(files[pageFile(lang, model.ProvincePath("14")+model.YearsDir)]))
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the province's years overview does not say %q", lang, w)
+			}
 		}
 	}
 }
