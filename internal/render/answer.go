@@ -20,9 +20,12 @@ type AnswerView struct {
 	Headline string // the answer in a few words
 	Detail   string // a sentence that explains it, or ""
 	Since    string // "12/03/2025", "2019 (the year …)", "year not known: …"; "" when it has not met it
-	Short    string // Since in a table cell: "12/03/2025", "2019", "?"
-	Sets     []Link // the criteria sets of the assessment or the recognitions; none when unknown
-	Basis    string // what the answer rests on, in words
+	// SinceStandard says that Since is since when it met the standard, under a Headline that
+	// names a higher level (an advanced commune since 2020 met the standard in 2015).
+	SinceStandard bool
+	Short         string // Since in a table cell: "12/03/2025", "2019", "?"
+	Sets          []Link // the criteria sets of the assessment or the recognitions; none when unknown
+	Basis         string // what the answer rests on, in words
 	// Province is, when nothing is on record for the unit, what its province's sourced
 	// figure says (its date and source), and ProvinceHref its page.
 	Province     *Finding
@@ -39,6 +42,10 @@ func (r *renderer) provinceFigure(v *AnswerView, code, home string) {
 	f := r.figureFinding(r.loc.ProvinceName(p), status.FigureOf(p, 0))
 	v.Province, v.ProvinceHref = &f, home+model.ProvincePath(p.Code)
 }
+
+// standardRank is the rank of the standard (đạt chuẩn) in every criteria set: a level of a
+// higher rank is above it (docs/content.md, 3.2).
+const standardRank = 2
 
 // formerAnswer is the answer a former unit's page gives first: whether it met the standard
 // and since when — by its own recognitions, or only through its district's or province's
@@ -64,6 +71,7 @@ func (r *renderer) formerAnswer(f *model.FormerUnit, home string) AnswerView {
 		default:
 			v.Since = r.loc.Phrase("answer.since_unstated")
 		}
+		v.SinceStandard = c.Level.Rank > standardRank
 		v.Basis = r.loc.Phrase("answer.basis_recognitions")
 		if c.Basis != status.BasisOwn {
 			// Since the first area recognition at that level that stands: several sources may

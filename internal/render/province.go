@@ -86,7 +86,7 @@ func (r *renderer) provinceData(p *model.Province, root, home string) *ProvinceD
 			d.ByArea++
 		default:
 			d.Recognized++
-			if c.Level.Rank >= 3 {
+			if c.Level.Rank > standardRank {
 				d.Advanced++
 			}
 		}
