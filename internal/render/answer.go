@@ -135,6 +135,7 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 		// Since the first of the latest run of assessments at a level that counts.
 		since := r.a.OwnSince(u)
 		v.Since, v.Short = r.loc.Phrase("answer.since_date", r.loc.Date(since)), r.loc.Date(since)
+		v.SinceStandard = st.OwnLevel.Rank > standardRank
 	case st.Eligible == 0 && len(st.Formers) > 0:
 		v.Verdict, v.Headline, v.Detail = "outside", r.loc.Phrase("answer.outside"), r.loc.Phrase("answer.outside_detail")
 		v.Basis = r.loc.Phrase("answer.basis_formers")

@@ -3,8 +3,10 @@ package render
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // TestAnswerFirst checks that a unit page answers first: met the standard or not, since when,
@@ -66,6 +68,39 @@ func TestAnswerFirst(t *testing.T) {
 			if strings.Contains(body, `<table class="checklist">`) {
 				t.Errorf("%s: a unit with no data has a checklist of unknowns (its set's page lists the criteria)", tt.page)
 			}
+		}
+	}
+}
+
+// TestSinceTheStandard: under a level above the standard, the answer's year row says it is
+// since when the unit met the standard — a unit assessed at the standard in 2025 and advanced
+// in 2026 is not "advanced since 2025".
+func TestSinceTheStandard(t *testing.T) {
+	day := func(y int) time.Time { return time.Date(y, 3, 1, 0, 0, 0, 0, time.UTC) }
+	s := &model.Site{
+		Config: model.Config{Title: "Atlas", BaseURL: "https://example.org/", Language: "vi", CriteriaSet: "s", Province: "14"},
+		CriteriaSets: []*model.CriteriaSet{{ID: "s", Name: "Bộ", StartYear: 2021, EndYear: 2030, Levels: []*model.Level{
+			{ID: "standard", Name: "Đạt chuẩn", NameEn: "Standard", Rank: 2, Recognized: true},
+			{ID: "advanced", Name: "Nâng cao", NameEn: "Advanced", Rank: 3, Recognized: true}}}},
+		Provinces: []*model.Province{{Code: "14", Name: "Sơn La", Type: "Tỉnh"}},
+		Units: []*model.Unit{
+			{Code: "03670", Name: "Chiềng Cơi", Type: "Xã", Province: "14", Assessments: []*model.Assessment{
+				{CriteriaSet: "s", AsOf: day(2025), Level: "standard"}, {CriteriaSet: "s", AsOf: day(2026), Level: "advanced"}}},
+			{Code: "03664", Name: "Chiềng An", Type: "Xã", Province: "14", Assessments: []*model.Assessment{
+				{CriteriaSet: "s", AsOf: day(2025), Level: "standard"}}},
+		},
+	}
+	files, err := Site(status.Derive(s), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ lang, code, want string }{
+		{"vi", "03670", `<dt>Đạt chuẩn từ khi</dt><dd>01/03/2025</dd>`},
+		{"en", "03670", `<dt>Met the standard since</dt><dd>1 March 2025</dd>`},
+		{"vi", "03664", `<dt>Từ khi</dt><dd>01/03/2025</dd>`}, // at the standard itself
+	} {
+		if page := string(files[pageFile(tt.lang, model.UnitPath(tt.code))]); !strings.Contains(page, tt.want) {
+			t.Errorf("%s %s: the answer lacks %s", tt.lang, tt.code, tt.want)
 		}
 	}
 }
