@@ -186,7 +186,9 @@ func TestAreaRecognitionErrors(t *testing.T) {
 
 // TestNotCoveredUnitPage: a unit formed from wards and townships only (Phường Tô Hiệu,
 // 03646) is "not covered" on its page, its province's map and the download, and its page
-// has no criteria section, no commune group and no "0/0 former communes" count; a unit the
+// has no criteria section, no commune group and no "0/0 former communes" count, and rests on
+// its former units' types, not on recognitions; a former ward's page (Phường Chiềng Lề) says
+// no recognition is to be recorded, not that it may have met the standard; a unit the
 // programme covers (Phường Chiềng Cơi, 03670, formed from communes too) keeps them.
 func TestNotCoveredUnitPage(t *testing.T) {
 	out, _ := buildDefault(t)
@@ -198,6 +200,7 @@ func TestNotCoveredUnitPage(t *testing.T) {
 		return string(b)
 	}
 	ward, covered := read(model.PageFile(model.UnitPath("03646"))), read(model.PageFile(model.UnitPath("03670")))
+	oldWard := read(model.PageFile(model.FormerPath("03646"))) // Phường Chiềng Lề
 	for _, c := range []struct {
 		page, what, needle string
 		want               bool
@@ -206,11 +209,19 @@ func TestNotCoveredUnitPage(t *testing.T) {
 		{ward, "a criteria section", `aria-labelledby="criteria"`, false},
 		{ward, "a commune group", `Nhóm xã`, false},
 		{ward, "a 0/0 count", `0/0`, false},
+		{ward, "a basis in its former units' types", `<dt>Căn cứ</dt><dd>các đơn vị cũ hợp thành đều là phường, thị trấn`, true},
+		{ward, "a basis in recognitions", `các công nhận của các xã cũ hợp thành`, false},
+		{oldWard, "no recognition to record", `Phường, thị trấn không thuộc diện xây dựng nông thôn mới cấp xã: không có công nhận nào để ghi.`, true},
+		{oldWard, "a hint that it may have met the standard", `Điều đó không có nghĩa là xã chưa đạt chuẩn`, false},
 		{covered, "a criteria section", `aria-labelledby="criteria"`, true},
 		{covered, "a commune group", `Nhóm xã`, true},
 	} {
 		if got := strings.Contains(c.page, c.needle); got != c.want {
-			t.Errorf("%s: has %s (%q) %v, want %v", map[bool]string{true: "03646", false: "03670"}[c.page == ward], c.what, c.needle, got, c.want)
+			page := map[bool]string{true: "03646", false: "03670"}[c.page == ward]
+			if c.page == oldWard {
+				page = "former 03646"
+			}
+			t.Errorf("%s: has %s (%q) %v, want %v", page, c.what, c.needle, got, c.want)
 		}
 	}
 	if m := regexp.MustCompile(`<a href="[^"]*` + regexp.QuoteMeta(model.UnitPath("03646")) + `"><title>[^<]*</title><path class="([^"]+)"`).FindStringSubmatch(read(model.PageFile(model.ProvincePath("14")))); m == nil || m[1] != "not-covered" {

@@ -138,7 +138,7 @@ func (r *renderer) answer(u *model.Unit, st *status.Status, home string) AnswerV
 		v.SinceStandard = st.OwnLevel.Rank > standardRank
 	case st.Eligible == 0 && len(st.Formers) > 0:
 		v.Verdict, v.Headline, v.Detail = "outside", r.loc.Phrase("answer.outside"), r.loc.Phrase("answer.outside_detail")
-		v.Basis = r.loc.Phrase("answer.basis_formers")
+		v.Basis = r.loc.Phrase("answer.basis_outside")
 	case st.Recognized == 0:
 		v.Verdict, v.Headline, v.Detail = "unknown", r.loc.Phrase("answer.unknown"), r.loc.Phrase("answer.unknown_detail")
 		r.provinceFigure(&v, u.Province, home)

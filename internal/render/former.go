@@ -8,6 +8,7 @@ import (
 
 	"github.com/ntm-atlas/atlas/internal/i18n"
 	"github.com/ntm-atlas/atlas/internal/model"
+	"github.com/ntm-atlas/atlas/internal/status"
 )
 
 // recognitionViews are a former unit's recognitions, linked below home, oldest first.
@@ -55,7 +56,9 @@ type FormerData struct {
 	// Locator shows where the former unit lay: we have no boundaries of former units, so
 	// it highlights the present units it became part of, on their province's locator.
 	Locator *MapView
-	Place   string     // its district (and former province), "" when the data does not say
+	Place   string // its district (and former province), "" when the data does not say
+	// Outside says the programme did not apply to it: a ward or township (status.Eligible).
+	Outside bool
 	Answer  AnswerView // what the page says first: whether it met the standard, and when
 }
 
@@ -107,6 +110,7 @@ func (r *renderer) former(f *model.FormerUnit) error {
 	pg.Description = r.loc.Phrase("former.description", r.formerLabel(f), d.Until)
 	d.Place = r.formerPlace(f)
 	d.Answer = r.formerAnswer(f, home)
+	d.Outside = !status.Eligible(f)
 	d.Areas = r.creditAreas(f)
 	d.Revocations = r.revocationViews(f)
 	pg.Data = d
